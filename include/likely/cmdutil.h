@@ -1,0 +1,33 @@
+/*
+ * cmdutil: checks and formatting that several commands share -- option
+ * values (status, format, dates) and fitting text into a table column.
+ * Each check reports a usage error through ctx's diag and returns its code.
+ */
+#ifndef LIKELY_CMDUTIL_H
+#define LIKELY_CMDUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "likely/buf.h"
+#include "likely/cli.h"
+
+/* NULL is fine; else one of candidate, accepted, rejected. */
+int opt_status(struct ctx *ctx, const char *value);
+/* --format table|csv (NULL = table); sets *csv. */
+int opt_format(struct ctx *ctx, const char *value, bool *csv);
+/* A date option (--as-of, --on): ISO, a real day.  NULL leaves *days. */
+int opt_date(struct ctx *ctx, const char *option, const char *value,
+	     long *days);
+/* A non-negative integer option (--min-n, --limit, --bins). */
+int opt_count(struct ctx *ctx, const char *option, const char *value,
+	      long max, long *out);
+
+/*
+ * Appends s to b on one line: whitespace collapsed, cut to at most width
+ * characters (code points) with "..." when cut, padded with spaces to
+ * width when pad is set.
+ */
+void text_fit(struct buf *b, const char *s, size_t width, bool pad);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * diag: the one place problems are reported, and the exit codes of
+ * SPEC.md §5.  Messages go to stderr as "likely: FILE:LINE: what is wrong";
+ * the sink remembers the worst exit code seen so a batch can go on past a
+ * bad input and still exit non-zero at the end.
+ */
+#ifndef LIKELY_DIAG_H
+#define LIKELY_DIAG_H
+
+#include <stdio.h>
+
+enum exit_code {
+	LIKELY_OK = 0,
+	LIKELY_FAILURE = 1,   /* any other failure */
+	LIKELY_USAGE = 2,     /* bad command line */
+	LIKELY_DATAERR = 65,  /* bad input data */
+	LIKELY_NOINPUT = 66,  /* input file missing or unreadable */
+	LIKELY_CANTCREAT = 73, /* cannot create an output */
+	LIKELY_IOERR = 74,    /* I/O error */
+	LIKELY_TEMPFAIL = 75, /* database busy: try again */
+};
+
+struct diag {
+	FILE *out;            /* stderr, or a test's stream */
+	enum exit_code worst; /* LIKELY_OK until something is reported */
+	unsigned long count;  /* messages reported */
+};
+
+void diag_init(struct diag *d, FILE *out);
+/*
+ * Reports one problem.  file may be NULL (no location); line 0 means the
+ * whole file.  Raises d->worst to code when code is worse.  Returns code so
+ * callers can write "return diag_report(...)".
+ */
+enum exit_code diag_report(struct diag *d, enum exit_code code,
+			   const char *file, unsigned long line,
+			   const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* A note that is not an error (summaries, warnings): "likely: text". */
+void diag_note(struct diag *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * ledger: the forecast record and the ledger CSV of SPEC.md §4 -- its
+ * columns, the checks every imported field must pass, the stable ids, and
+ * writing a record back out.
+ */
+#ifndef LIKELY_LEDGER_H
+#define LIKELY_LEDGER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "likely/csvio.h"
+#include "likely/diag.h"
+
+enum ledger_column {
+	COL_ID,
+	COL_FILE,
+	COL_TITLE,
+	COL_PUBLISHED,
+	COL_SOURCE,
+	COL_URL,
+	COL_AUTHOR,
+	COL_TOPIC,
+	COL_CLAIM,
+	COL_CUE,
+	COL_PROBABILITY,
+	COL_HORIZON,
+	COL_HORIZON_PHRASE,
+	COL_STATUS,
+	COL_OUTCOME,
+	COL_RESOLVED_ON,
+	COL_EVIDENCE,
+	COL_NOTE,
+	LEDGER_NCOLS
+};
+
+/* Column names in ledger order, NULL-terminated. */
+extern const char *const ledger_columns[LEDGER_NCOLS + 1];
+
+/*
+ * One forecast: every ledger column as text ("" when empty, never NULL
+ * once filled).  Dates are ISO, probability is a decimal or "" for a hedged
+ * statement.  The text form is what the store keeps, so that export then
+ * import is byte for byte.
+ */
+struct forecast {
+	char *col[LEDGER_NCOLS];
+	char *context; /* the sentence's paragraph, when extracted; may be NULL */
+};
+
+void forecast_init(struct forecast *f);   /* all columns "" */
+void forecast_release(struct forecast *f);
+/* Replaces one column with a copy of value (NULL means ""). */
+void forecast_set(struct forecast *f, enum ledger_column c, const char *value);
+
+/*
+ * Checks one column's value as SPEC.md §4 requires.  Returns NULL when it
+ * is fine, else a static description of what is wrong ("not a date of the
+ * calendar (YYYY-MM-DD)").
+ */
+const char *ledger_check_field(enum ledger_column c, const char *value);
+
+/*
+ * Checks the rules that span columns (an outcome needs resolved_on and an
+ * accepted forecast; no date before the publication date).  Returns NULL
+ * when fine, else the reason, with *bad set to the column to blame.
+ */
+const char *ledger_check_record(const struct forecast *f,
+				enum ledger_column *bad);
+
+/*
+ * Parses a probability: a plain decimal in [0,1] ("0.7", "1", ".25").
+ * Returns false for anything else (signs, exponents, spaces, "nan").
+ */
+bool ledger_parse_probability(const char *s, double *p);
+
+/*
+ * The stable id of a forecast: 16 lowercase hex digits of a 64-bit FNV-1a
+ * hash over the article (title, published date) and the claim with its
+ * whitespace collapsed.  Writes into out.
+ */
+void ledger_make_id(const char *title, const char *published,
+		    const char *claim, char out[17]);
+
+/* Collapses runs of whitespace to one space and trims the ends. */
+char *ledger_collapse_space(const char *s);
+
+/* Writes the header record / one record in ledger order. */
+void ledger_write_header(struct csv_writer *w);
+void ledger_write_record(struct csv_writer *w, const struct forecast *f);
+
+#endif

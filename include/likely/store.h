@@ -1,0 +1,89 @@
+/*
+ * store: the SQLite database, the only module that sees sqlite3.h.
+ *
+ * Every function returns an exit code (LIKELY_OK on success) and reports
+ * what went wrong through the diag sink it was opened with; SQLITE_BUSY
+ * becomes LIKELY_TEMPFAIL (75) here and nowhere else.  Writes happen inside
+ * store_begin/store_commit, which the dispatcher wraps around a writing
+ * command.  The store module may span several store_*.c files; all of them
+ * share the private header src/store_impl.h.
+ */
+#ifndef LIKELY_STORE_H
+#define LIKELY_STORE_H
+
+#include <stdbool.h>
+
+#include "likely/diag.h"
+#include "likely/ledger.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+
+/*
+ * Opens the database at path.  With create, a missing file is created;
+ * without it, a missing file is LIKELY_NOINPUT with a hint to run init.
+ * Either way the schema is brought up to date.  *out is NULL on error.
+ */
+int store_open(const char *path, bool create, struct diag *d,
+	       struct store **out);
+void store_close(struct store *s); /* NULL is fine */
+/* The schema version recorded in the database. */
+int store_schema_version(struct store *s, int *version);
+
+int store_begin(struct store *s);    /* BEGIN IMMEDIATE */
+int store_commit(struct store *s);
+void store_rollback(struct store *s); /* no-op outside a transaction */
+/* Nested undo points, for work that may be dropped (one bad page). */
+int store_savepoint(struct store *s);
+int store_release(struct store *s);
+void store_rollback_savepoint(struct store *s);
+
+/* Reads the forecast with this id into f (initialised here); *found says
+ * whether there was one (f is left empty otherwise). */
+int store_forecast_get(struct store *s, const char *id, struct forecast *f,
+		       bool *found);
+
+enum store_put {
+	STORE_PUT_NEW,       /* inserted */
+	STORE_PUT_CHANGED,   /* updated; history rows written */
+	STORE_PUT_UNCHANGED, /* identical to what was stored */
+};
+
+/*
+ * Inserts f, or updates the stored forecast with the same id column by
+ * column, writing one history row per changed column with the old and new
+ * value, the time `at` and `reason`.  A new forecast gets one history row
+ * ("created").  Sets *result when not NULL.
+ */
+int store_forecast_put(struct store *s, const struct forecast *f,
+		       const char *at, const char *reason,
+		       enum store_put *result);
+
+/* Which forecasts store_forecast_each visits; NULL members match all. */
+struct forecast_filter {
+	const char *status;
+	const char *author;
+	const char *topic;  /* matches one of the ;-separated topics */
+	bool open_only;     /* accepted with no outcome */
+};
+
+/*
+ * Calls fn for every matching forecast in ledger order (the order they
+ * entered the database).  fn returns 0 to go on or an exit code to stop,
+ * which is then returned.  The forecast is valid only during the call.
+ */
+int store_forecast_each(struct store *s, const struct forecast_filter *flt,
+			int (*fn)(const struct forecast *f, void *ctx),
+			void *ctx);
+
+struct history_entry {
+	const char *at, *field, *old_value, *new_value, *reason;
+};
+
+/* Calls fn for each history row of forecast id, oldest first. */
+int store_history_each(struct store *s, const char *id,
+		       int (*fn)(const struct history_entry *h, void *ctx),
+		       void *ctx);
+
+#endif

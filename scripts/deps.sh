@@ -1,0 +1,29 @@
+#!/bin/sh
+# deps: make sure the Debian packages the build and the tests need are
+# installed; install only what is missing, say what, and stay silent (and
+# fast: one dpkg-query) when everything is there.
+set -eu
+
+packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 libxml2-utils"
+
+missing=""
+for p in $packages; do
+	status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+	[ "$status" = "installed" ] || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "deps: need root or sudo to install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# Another apt may hold the dpkg lock on a fresh machine; wait for it.
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+# shellcheck disable=SC2086
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >&2

@@ -1,0 +1,166 @@
+/*
+ * import: load ledger CSV files, all or nothing.
+ *
+ * Every field of every row is checked before anything is kept; the
+ * dispatcher's transaction is rolled back on any error, so a bad row
+ * anywhere leaves the database exactly as it was.  Checking goes on past
+ * the first bad row (up to a limit) so one run shows every problem.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/buf.h"
+#include "likely/cli.h"
+#include "likely/csvio.h"
+#include "likely/ledger.h"
+#include "likely/store.h"
+#include "likely/strset.h"
+
+#define MAX_ERRORS 20
+
+struct import_state {
+	struct ctx *ctx;
+	const char *name;
+	struct strset *ids;   /* id -> line, to find duplicates in the file */
+	bool header_seen;
+	unsigned long errors;
+	unsigned long rows, added, changed, unchanged;
+	struct buf reason;
+};
+
+/* The value as shown in a message: quoted, cut after 40 bytes on a UTF-8
+ * character boundary. */
+static void quote_value(struct buf *b, const char *v)
+{
+	size_t len = strlen(v);
+	size_t cut = len > 40 ? 40 : len;
+	while (cut < len && ((unsigned char)v[cut] & 0xC0) == 0x80)
+		cut--;
+	buf_addc(b, '\'');
+	buf_add(b, v, cut);
+	buf_adds(b, cut < len ? "...'" : "'");
+}
+
+static int bad_field(struct import_state *st, unsigned long line,
+		     enum ledger_column c, const char *why, const char *value)
+{
+	struct buf msg;
+	buf_init(&msg);
+	if (value && *value) {
+		buf_adds(&msg, " (");
+		quote_value(&msg, value);
+		buf_adds(&msg, ")");
+	}
+	diag_report(&st->ctx->diag, LIKELY_DATAERR, st->name, line, "%s: %s%s",
+		    ledger_columns[c], why, msg.data);
+	buf_release(&msg);
+	return ++st->errors >= MAX_ERRORS ? LIKELY_DATAERR : 0;
+}
+
+static int check_header(struct import_state *st, const struct csv_record *r)
+{
+	bool ok = r->count == LEDGER_NCOLS;
+	for (size_t i = 0; ok && i < LEDGER_NCOLS; i++)
+		ok = strcmp(r->fields[i], ledger_columns[i]) == 0;
+	if (ok)
+		return 0;
+	struct buf want;
+	buf_init(&want);
+	for (size_t i = 0; i < LEDGER_NCOLS; i++)
+		buf_printf(&want, "%s%s", i ? "," : "", ledger_columns[i]);
+	diag_report(&st->ctx->diag, LIKELY_DATAERR, st->name, r->line,
+		    "header: not the ledger header; expected %s", want.data);
+	buf_release(&want);
+	return LIKELY_DATAERR; /* nothing after a wrong header can be trusted */
+}
+
+static int check_row(struct import_state *st, const struct csv_record *r,
+		     struct forecast *f)
+{
+	int stop = 0;
+	unsigned long before = st->errors;
+
+	for (int c = 0; c < LEDGER_NCOLS && !stop; c++) {
+		const char *why = ledger_check_field(c, r->fields[c]);
+		if (why)
+			stop = bad_field(st, r->line, c, why, r->fields[c]);
+		forecast_set(f, c, r->fields[c]);
+	}
+	if (stop || st->errors != before)
+		return stop;
+	enum ledger_column bad;
+	const char *why = ledger_check_record(f, &bad);
+	if (why)
+		return bad_field(st, r->line, bad, why, f->col[bad]);
+	long first;
+	if (!strset_add(st->ids, f->col[COL_ID], (long)r->line, &first)) {
+		diag_report(&st->ctx->diag, LIKELY_DATAERR, st->name, r->line,
+			    "id: '%s' already used on line %ld", f->col[COL_ID],
+			    first);
+		return ++st->errors >= MAX_ERRORS ? LIKELY_DATAERR : 0;
+	}
+	return 0;
+}
+
+static int on_record(const struct csv_record *r, void *data)
+{
+	struct import_state *st = data;
+	struct forecast f;
+	int rc;
+
+	if (!st->header_seen) {
+		st->header_seen = true;
+		return check_header(st, r);
+	}
+	st->rows++;
+	if (r->count != LEDGER_NCOLS) {
+		diag_report(&st->ctx->diag, LIKELY_DATAERR, st->name, r->line,
+			    "expected %d fields, found %zu", LEDGER_NCOLS, r->count);
+		return ++st->errors >= MAX_ERRORS ? LIKELY_DATAERR : 0;
+	}
+	forecast_init(&f);
+	rc = check_row(st, r, &f);
+	if (!rc && st->errors == 0) {
+		enum store_put put;
+		rc = store_forecast_put(st->ctx->store, &f, st->ctx->now,
+					st->reason.data, &put);
+		st->added += put == STORE_PUT_NEW;
+		st->changed += put == STORE_PUT_CHANGED;
+		st->unchanged += put == STORE_PUT_UNCHANGED;
+	}
+	forecast_release(&f);
+	return rc;
+}
+
+static int import_file(struct ctx *ctx, const char *path)
+{
+	struct import_state st = {ctx, path, strset_new(), false, 0, 0, 0, 0, 0, {0}};
+	buf_init(&st.reason);
+	buf_printf(&st.reason, "import %s", path);
+
+	int rc = csvio_read_path(path, on_record, &st, &ctx->diag);
+	if (!rc && !st.header_seen)
+		rc = diag_report(&ctx->diag, LIKELY_DATAERR, path, 0,
+				 "empty file (no header)");
+	if (!rc && st.errors)
+		rc = LIKELY_DATAERR;
+	if (!rc)
+		diag_note(&ctx->diag, "%s: %lu rows: %lu new, %lu changed, %lu unchanged",
+			  path, st.rows, st.added, st.changed, st.unchanged);
+	strset_free(st.ids);
+	buf_release(&st.reason);
+	return rc;
+}
+
+int cmd_import(struct ctx *ctx, const struct cmd_args *a)
+{
+	int worst = LIKELY_OK;
+	for (int i = 0; i < a->argc; i++) {
+		int rc = import_file(ctx, a->argv[i]);
+		if (rc && !worst)
+			worst = rc;
+	}
+	if (worst)
+		diag_note(&ctx->diag, "nothing imported: the database is unchanged");
+	return worst;
+}

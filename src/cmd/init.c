@@ -1,0 +1,17 @@
+/*
+ * init: create or upgrade the database.  The dispatcher already opened it
+ * with create set, which runs the migrations; this says what happened.
+ */
+#include "likely/cli.h"
+#include "likely/store.h"
+
+int cmd_init(struct ctx *ctx, const struct cmd_args *a)
+{
+	int version, rc;
+	(void)a;
+	if ((rc = store_schema_version(ctx->store, &version)))
+		return rc;
+	diag_note(&ctx->diag, "%s: database ready (schema version %d)",
+		  ctx->db_path, version);
+	return LIKELY_OK;
+}

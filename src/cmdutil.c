@@ -1,0 +1,85 @@
+/*
+ * cmdutil: shared option checks and table text.
+ */
+#include "likely/cmdutil.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/date.h"
+#include "likely/ledger.h"
+
+int opt_status(struct ctx *ctx, const char *value)
+{
+	if (!value || ledger_check_field(COL_STATUS, value) == NULL)
+		return LIKELY_OK;
+	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+			   "--status: '%s' is not one of candidate, accepted, rejected",
+			   value);
+}
+
+int opt_format(struct ctx *ctx, const char *value, bool *csv)
+{
+	*csv = false;
+	if (!value || strcmp(value, "table") == 0)
+		return LIKELY_OK;
+	if (strcmp(value, "csv") == 0) {
+		*csv = true;
+		return LIKELY_OK;
+	}
+	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+			   "--format: '%s' is not one of table, csv", value);
+}
+
+int opt_date(struct ctx *ctx, const char *option, const char *value,
+	     long *days)
+{
+	if (!value || date_parse_iso(value, days))
+		return LIKELY_OK;
+	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+			   "--%s: '%s' is not a calendar date in the form YYYY-MM-DD",
+			   option, value);
+}
+
+int opt_count(struct ctx *ctx, const char *option, const char *value,
+	      long max, long *out)
+{
+	char *end;
+	if (!value)
+		return LIKELY_OK;
+	errno = 0;
+	long v = strtol(value, &end, 10);
+	if (*value < '0' || *value > '9' || *end || errno || v > max)
+		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+				   "--%s: '%s' is not a whole number from 0 to %ld",
+				   option, value, max);
+	*out = v;
+	return LIKELY_OK;
+}
+
+void text_fit(struct buf *b, const char *s, size_t width, bool pad)
+{
+	char *flat = ledger_collapse_space(s);
+	size_t chars = 0, i = 0, cut = 0, cut_chars = 0;
+
+	for (; flat[i]; i++) {
+		if (((unsigned char)flat[i] & 0xC0) == 0x80)
+			continue;
+		if (chars == (width > 3 ? width - 3 : width)) {
+			cut = i;
+			cut_chars = chars;
+		}
+		chars++;
+	}
+	if (chars > width && width > 3) {
+		buf_add(b, flat, cut);
+		buf_adds(b, "...");
+		chars = cut_chars + 3;
+	} else {
+		buf_adds(b, flat);
+	}
+	while (pad && chars++ < width)
+		buf_addc(b, ' ');
+	free(flat);
+}

@@ -1,0 +1,238 @@
+/*
+ * csvio: libcsv behind one door.
+ *
+ * Traps handled here (NOTES-dependencies.md): libcsv does not strip a BOM;
+ * it trims spaces around unquoted fields unless told otherwise; after a
+ * parse error csv_fini would still flush the partial record through the
+ * callbacks; without CSV_STRICT_FINI an unterminated quote passes silently.
+ * The input is fed one physical line at a time so that every record knows
+ * the line it starts on.
+ */
+#include "likely/csvio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/buf.h"
+
+struct reader {
+	csv_record_fn fn;
+	void *ctx;
+	unsigned long line;      /* physical line being fed */
+	unsigned long rec_line;  /* line the current record starts on */
+	char **fields;
+	size_t count, cap;
+	int stop;                /* callback's non-zero code */
+};
+
+static int keep_spaces(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static unsigned long count_newlines(const char *s, size_t len)
+{
+	unsigned long n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '\n';
+	return n;
+}
+
+static void on_field(void *field, size_t len, void *data)
+{
+	struct reader *r = data;
+	if (r->stop)
+		return;
+	if (r->count == 0)
+		r->rec_line = r->line - count_newlines(field ? field : "", len);
+	if (r->count == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->fields = xrealloc(r->fields, r->cap * sizeof *r->fields);
+	}
+	r->fields[r->count++] = xstrndup(field ? field : "", field ? len : 0);
+}
+
+static void clear_fields(struct reader *r)
+{
+	for (size_t i = 0; i < r->count; i++)
+		free(r->fields[i]);
+	r->count = 0;
+}
+
+static void on_record(int term, void *data)
+{
+	struct reader *r = data;
+	(void)term;
+	if (!r->stop) {
+		struct csv_record rec = {r->fields, r->count, r->rec_line};
+		r->stop = r->fn(&rec, r->ctx);
+	}
+	clear_fields(r);
+}
+
+static int parse_error(struct csv_parser *p, struct reader *r,
+		       const char *name, struct diag *d)
+{
+	const char *why = csv_error(p) == CSV_EPARSE
+		? "malformed CSV: a quote inside an unquoted field, or text after a closing quote"
+		: csv_strerror(csv_error(p));
+	return diag_report(d, LIKELY_DATAERR, name, r->line, "%s", why);
+}
+
+int csvio_read(FILE *fp, const char *name, csv_record_fn fn, void *ctx,
+	       struct diag *d)
+{
+	struct csv_parser p;
+	struct reader r = {fn, ctx, 0, 1, NULL, 0, 0, 0};
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int rc = LIKELY_OK;
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		return diag_report(d, LIKELY_FAILURE, name, 0, "cannot start the CSV parser");
+	csv_set_space_func(&p, keep_spaces);
+	while (!r.stop && (len = getline(&line, &cap, fp)) != -1) {
+		const char *s = line;
+		r.line++;
+		if (r.line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			len -= 3;
+		}
+		if (csv_parse(&p, s, (size_t)len, on_field, on_record, &r) != (size_t)len) {
+			rc = parse_error(&p, &r, name, d);
+			goto out;
+		}
+	}
+	if (ferror(fp)) {
+		rc = diag_report(d, LIKELY_IOERR, name, 0, "read error: %s", strerror(errno));
+		goto out;
+	}
+	if (r.stop) {
+		rc = r.stop;
+		goto out;
+	}
+	if (csv_fini(&p, on_field, on_record, &r) != 0) {
+		rc = diag_report(d, LIKELY_DATAERR, name, r.rec_line,
+				 "unterminated quoted field (the closing quote is missing)");
+		goto out;
+	}
+	rc = r.stop;
+out:
+	clear_fields(&r);
+	free(r.fields);
+	free(line);
+	csv_free(&p);
+	return rc;
+}
+
+int csvio_read_path(const char *path, csv_record_fn fn, void *ctx,
+		    struct diag *d)
+{
+	if (strcmp(path, "-") == 0)
+		return csvio_read(stdin, "<stdin>", fn, ctx, d);
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return diag_report(d, LIKELY_NOINPUT, path, 0, "cannot open: %s",
+				   strerror(errno));
+	int rc = csvio_read(fp, path, fn, ctx, d);
+	fclose(fp);
+	return rc;
+}
+
+void csvw_init(struct csv_writer *w, FILE *fp, unsigned flags)
+{
+	w->fp = fp;
+	w->flags = flags;
+	w->row_started = false;
+	if (flags & CSVW_BOM)
+		fputs("\xEF\xBB\xBF", fp);
+}
+
+static void separate(struct csv_writer *w)
+{
+	if (w->row_started)
+		fputc(',', w->fp);
+	w->row_started = true;
+}
+
+static bool looks_like_formula(const char *s)
+{
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	       s[0] == '\t' || s[0] == '\r';
+}
+
+void csvw_text(struct csv_writer *w, const char *s)
+{
+	separate(w);
+	if (!s || !*s)
+		return;
+	if ((w->flags & CSVW_GUARD_FORMULAS) && looks_like_formula(s)) {
+		struct buf b;
+		buf_init(&b);
+		buf_addc(&b, '\'');
+		buf_adds(&b, s);
+		csv_fwrite(w->fp, b.data, b.len);
+		buf_release(&b);
+		return;
+	}
+	csv_fwrite(w->fp, s, strlen(s));
+}
+
+void csvw_raw(struct csv_writer *w, const char *s)
+{
+	separate(w);
+	if (s)
+		fputs(s, w->fp);
+}
+
+/*
+ * Shortest of %.15g/%.16g/%.17g that reads back to the same double: short
+ * for the common case (0.7 stays "0.7"), exact always.  likely never calls
+ * setlocale, so printf's decimal point is '.' whatever LC_ALL says.
+ */
+void csv_format_double(double v, char out[32])
+{
+	if (!isfinite(v)) {
+		out[0] = '\0';
+		return;
+	}
+	if (v == 0)
+		v = 0; /* no "-0" */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(out, 32, "%.*g", prec, v);
+		if (strtod(out, NULL) == v)
+			return;
+	}
+}
+
+void csvw_double(struct csv_writer *w, double v)
+{
+	char num[32];
+	csv_format_double(v, num);
+	csvw_raw(w, num);
+}
+
+void csvw_long(struct csv_writer *w, long long v)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%lld", v);
+	csvw_raw(w, num);
+}
+
+void csvw_end(struct csv_writer *w)
+{
+	fputs(w->flags & CSVW_CRLF ? "\r\n" : "\n", w->fp);
+	w->row_started = false;
+}
+
+void csvw_header(struct csv_writer *w, const char *const *names)
+{
+	for (size_t i = 0; names[i]; i++)
+		csvw_raw(w, names[i]);
+	csvw_end(w);
+}

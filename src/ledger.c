@@ -1,0 +1,263 @@
+/*
+ * ledger: the columns and field rules of the ledger CSV (SPEC.md §4).
+ * The rules live here, not in the import command, so extraction, editing
+ * and import all agree on what a valid record is.
+ */
+#include "likely/ledger.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/buf.h"
+#include "likely/date.h"
+
+const char *const ledger_columns[LEDGER_NCOLS + 1] = {
+	"id", "file", "title", "published", "source", "url", "author",
+	"topic", "claim", "cue", "probability", "horizon", "horizon_phrase",
+	"status", "outcome", "resolved_on", "evidence", "note", NULL};
+
+void forecast_init(struct forecast *f)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		f->col[c] = xstrdup("");
+	f->context = NULL;
+}
+
+void forecast_release(struct forecast *f)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++) {
+		free(f->col[c]);
+		f->col[c] = NULL;
+	}
+	free(f->context);
+	f->context = NULL;
+}
+
+void forecast_set(struct forecast *f, enum ledger_column c, const char *value)
+{
+	char *copy = xstrdup(value ? value : "");
+	free(f->col[c]);
+	f->col[c] = copy;
+}
+
+bool ledger_parse_probability(const char *s, double *p)
+{
+	size_t i = 0, digits = 0;
+	while (s[i] >= '0' && s[i] <= '9') {
+		i++;
+		digits++;
+	}
+	if (s[i] == '.') {
+		i++;
+		while (s[i] >= '0' && s[i] <= '9') {
+			i++;
+			digits++;
+		}
+	}
+	if (digits == 0 || s[i] != '\0')
+		return false;
+	char *end;
+	double v = strtod(s, &end);
+	if (*end != '\0' || v < 0.0 || v > 1.0)
+		return false;
+	*p = v;
+	return true;
+}
+
+/* Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
+static bool valid_utf8(const unsigned char *s)
+{
+	while (*s) {
+		unsigned c = *s;
+		int extra;
+		unsigned min;
+		if (c < 0x80) {
+			s++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			extra = 1, min = 0x80, c &= 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			extra = 2, min = 0x800, c &= 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			extra = 3, min = 0x10000, c &= 0x07;
+		} else {
+			return false;
+		}
+		for (int k = 1; k <= extra; k++) {
+			if ((s[k] & 0xC0) != 0x80)
+				return false;
+			c = (c << 6) | (s[k] & 0x3F);
+		}
+		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			return false;
+		s += extra + 1;
+	}
+	return true;
+}
+
+static bool has_space_or_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || *s == 0x7F)
+			return true;
+	return false;
+}
+
+const char *ledger_check_field(enum ledger_column c, const char *v)
+{
+	long day;
+	double p;
+
+	if (!valid_utf8((const unsigned char *)v))
+		return "not valid UTF-8";
+	switch (c) {
+	case COL_ID:
+		if (!*v)
+			return "empty (every forecast needs an id)";
+		if (has_space_or_control(v))
+			return "contains spaces or control characters";
+		if (strlen(v) > 64)
+			return "longer than 64 characters";
+		return NULL;
+	case COL_PUBLISHED:
+		if (!*v)
+			return "empty (the date the forecast was published is required)";
+		return date_parse_iso(v, &day) ? NULL
+			: "not a calendar date in the form YYYY-MM-DD";
+	case COL_HORIZON:
+	case COL_RESOLVED_ON:
+		if (!*v)
+			return NULL;
+		return date_parse_iso(v, &day) ? NULL
+			: "not a calendar date in the form YYYY-MM-DD";
+	case COL_CLAIM:
+		return *v ? NULL : "empty (the claim is the forecast's sentence)";
+	case COL_PROBABILITY:
+		if (!*v)
+			return NULL; /* a hedged statement */
+		return ledger_parse_probability(v, &p) ? NULL
+			: "not a decimal between 0 and 1 (or empty for a hedged statement)";
+	case COL_STATUS:
+		if (!strcmp(v, "candidate") || !strcmp(v, "accepted") ||
+		    !strcmp(v, "rejected"))
+			return NULL;
+		return "not one of candidate, accepted, rejected";
+	case COL_OUTCOME:
+		if (!*v || !strcmp(v, "yes") || !strcmp(v, "no") ||
+		    !strcmp(v, "partial") || !strcmp(v, "void"))
+			return NULL;
+		return "not one of yes, no, partial, void (or empty while open)";
+	default:
+		return NULL;
+	}
+}
+
+const char *ledger_check_record(const struct forecast *f,
+				enum ledger_column *bad)
+{
+	const char *outcome = f->col[COL_OUTCOME];
+	const char *resolved = f->col[COL_RESOLVED_ON];
+
+	if (*outcome && !*resolved) {
+		*bad = COL_RESOLVED_ON;
+		return "empty, but the forecast has an outcome (when was it settled?)";
+	}
+	if (!*outcome && *resolved) {
+		*bad = COL_OUTCOME;
+		return "empty, but resolved_on is set";
+	}
+	/* ISO dates compare correctly as strings. */
+	if (*resolved && strcmp(resolved, f->col[COL_PUBLISHED]) < 0) {
+		*bad = COL_RESOLVED_ON;
+		return "before the forecast was published";
+	}
+	if (*f->col[COL_HORIZON] &&
+	    strcmp(f->col[COL_HORIZON], f->col[COL_PUBLISHED]) < 0) {
+		*bad = COL_HORIZON;
+		return "before the forecast was published";
+	}
+	if (*outcome && strcmp(f->col[COL_STATUS], "accepted") != 0) {
+		*bad = COL_OUTCOME;
+		return "set on a forecast that is not accepted";
+	}
+	return NULL;
+}
+
+char *ledger_collapse_space(const char *s)
+{
+	struct buf b;
+	bool pending = false;
+	buf_init(&b);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			pending = b.len > 0;
+			continue;
+		}
+		/* U+00A0 no-break space, common in scraped pages */
+		if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			pending = b.len > 0;
+			s++;
+			continue;
+		}
+		if (pending)
+			buf_addc(&b, ' ');
+		pending = false;
+		buf_addc(&b, (char)c);
+	}
+	char *out = buf_detach(&b);
+	buf_release(&b);
+	return out;
+}
+
+/* FNV-1a, 64-bit (Fowler, Noll, Vo): stable across platforms and runs. */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+void ledger_make_id(const char *title, const char *published,
+		    const char *claim, char out[17])
+{
+	static const char hex[] = "0123456789abcdef";
+	char *collapsed = ledger_collapse_space(claim);
+	uint64_t h = 0xcbf29ce484222325ULL;
+	h = fnv1a(h, title);
+	h = fnv1a(h, "\x1f");
+	h = fnv1a(h, published);
+	h = fnv1a(h, "\x1f");
+	h = fnv1a(h, collapsed);
+	free(collapsed);
+	for (int i = 15; i >= 0; i--, h >>= 4)
+		out[i] = hex[h & 0xF];
+	out[16] = '\0';
+}
+
+void ledger_write_header(struct csv_writer *w)
+{
+	csvw_header(w, ledger_columns);
+}
+
+/* Dates and the probability go out unquoted so spreadsheets type them. */
+static bool unquoted_column(enum ledger_column c)
+{
+	return c == COL_PUBLISHED || c == COL_PROBABILITY || c == COL_HORIZON ||
+	       c == COL_RESOLVED_ON;
+}
+
+void ledger_write_record(struct csv_writer *w, const struct forecast *f)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++) {
+		if (unquoted_column(c))
+			csvw_raw(w, f->col[c]);
+		else
+			csvw_text(w, f->col[c]);
+	}
+	csvw_end(w);
+}

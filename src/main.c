@@ -1,0 +1,346 @@
+/*
+ * main: global options and dispatch, nothing else.
+ *
+ * The command table below is the single list of what likely can do.  The
+ * dispatcher does what every command shares -- --help, option and operand
+ * parsing, opening the database, one transaction around a writing command,
+ * checking that stdout was written -- so each cmd_x only does its own work.
+ * Commands receive their options already parsed (struct cmd_args) rather
+ * than raw argv: the option lists are declared here, once, next to the
+ * usage text they must agree with.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "likely/buf.h"
+#include "likely/cli.h"
+#include "likely/date.h"
+#include "likely/store.h"
+
+enum db_use {
+	DB_NONE,    /* no database */
+	DB_READ,    /* must exist */
+	DB_WRITE,   /* created when missing; one transaction around the command */
+	DB_OWN_TX,  /* must exist; the command commits as it goes (review) */
+};
+
+struct command {
+	const char *name;
+	int (*fn)(struct ctx *ctx, const struct cmd_args *a); /* NULL: not built yet */
+	int min_operands, max_operands;                      /* -1: no limit */
+	enum db_use db;
+	const char *const *options; /* "name", "name=" takes a value, "long,s=" adds -s */
+	const char *summary;
+	const char *usage;
+};
+
+#define OPTS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define NO_OPTS ((const char *const[]){NULL})
+
+/* Sorted by name. */
+static const struct command commands[] = {
+	{"accept", NULL, 1, -1, DB_WRITE, OPTS("reason="),
+	 "accept candidate forecasts", "accept ID... [--reason R]"},
+	{"due", NULL, 0, 0, DB_READ, OPTS("as-of=", "format="),
+	 "the review queue: accepted forecasts past their horizon, unsettled",
+	 "due [--as-of DATE] [--format table|csv]"},
+	{"edit", NULL, 1, 1, DB_WRITE,
+	 OPTS("probability=", "horizon=", "topic=", "author=", "claim=", "reason="),
+	 "change a forecast's probability, horizon, topic, author or claim",
+	 "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
+	 "[--claim TEXT] [--reason R]"},
+	{"evidence", NULL, 1, 1, DB_READ, OPTS("limit="),
+	 "sentences from later articles that may settle a forecast",
+	 "evidence ID [--limit N]"},
+	{"export", cmd_export, 0, 0, DB_READ, OPTS("output,o=", "status="),
+	 "write the ledger CSV", "export [-o FILE] [--status S]"},
+	{"extract", NULL, 1, -1, DB_WRITE,
+	 OPTS("manifest=", "source=", "dry-run"),
+	 "find forecasts in article pages and store them as candidates",
+	 "extract [--manifest F] [--source S] [--dry-run] FILE..."},
+	{"import", cmd_import, 1, -1, DB_WRITE, NO_OPTS,
+	 "load ledger CSV files (all or nothing)", "import FILE..."},
+	{"init", cmd_init, 0, 0, DB_WRITE, NO_OPTS,
+	 "create or upgrade the database", "init"},
+	{"list", cmd_list, 0, 0, DB_READ,
+	 OPTS("author=", "topic=", "status=", "open", "format="),
+	 "browse forecasts",
+	 "list [--author A] [--topic T] [--status S] [--open] [--format table|csv]"},
+	{"reject", NULL, 1, -1, DB_WRITE, OPTS("reason="),
+	 "reject candidate forecasts", "reject ID... [--reason R]"},
+	{"resolve", NULL, 1, 1, DB_WRITE,
+	 OPTS("outcome=", "on=", "evidence=", "note=", "undo"),
+	 "settle a forecast, or reopen it with --undo",
+	 "resolve ID --outcome yes|no|partial|void [--on DATE] [--evidence E] "
+	 "[--note N]\n       likely resolve ID --undo"},
+	{"review", NULL, 0, 0, DB_OWN_TX, NO_OPTS,
+	 "interactive review of candidates and due forecasts", "review"},
+	{"score", NULL, 0, 0, DB_WRITE,
+	 OPTS("as-of=", "out=", "bins=", "partial=", "min-n=", "excel"),
+	 "compute scores and write the reports",
+	 "score [--as-of DATE] [--out DIR] [--bins N|exact] "
+	 "[--partial half|exclude] [--min-n N] [--excel]"},
+	{"show", cmd_show, 1, 1, DB_READ, NO_OPTS,
+	 "one forecast with its context and history", "show ID"},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_help(FILE *fp)
+{
+	fputs("usage: likely [--db PATH] [--config DIR] COMMAND [OPTIONS] [ARGS]\n"
+	      "       likely --version | --help | COMMAND --help\n\n"
+	      "Finds forecasts in article pages, keeps them as a ledger, lets\n"
+	      "editors settle them, and scores the track record.\n\n"
+	      "commands:\n", fp);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-9s %s%s\n", commands[i].name, commands[i].summary,
+			commands[i].fn ? "" : " (not built yet)");
+	fputs("\ndatabase: --db, else $LIKELY_DB, else ./likely.db\n"
+	      "configuration: --config DIR, else $LIKELY_CONFIG, else "
+	      "predictions/config/ when present, else built in\n", fp);
+}
+
+static void print_command_help(FILE *fp, const struct command *c)
+{
+	fprintf(fp, "usage: likely %s\n\n%s\n", c->usage, c->summary);
+}
+
+/* Index of option `name` in the spec list, comparing the canonical name
+ * (before ',' or '=') or the short alias (after ','). */
+static int find_option(const char *const *spec, const char *name, size_t len,
+		       bool is_short)
+{
+	for (int i = 0; spec[i]; i++) {
+		const char *s = spec[i];
+		size_t canon = strcspn(s, ",=");
+		if (!is_short && canon == len && strncmp(s, name, len) == 0)
+			return i;
+		if (is_short && s[canon] == ',' && strncmp(s + canon + 1, name, len) == 0 &&
+		    (s[canon + 1 + len] == '=' || s[canon + 1 + len] == '\0'))
+			return i;
+	}
+	return -1;
+}
+
+static bool takes_value(const char *spec)
+{
+	return spec[strlen(spec) - 1] == '=';
+}
+
+static int find_by_canonical(const char *const *spec, const char *name)
+{
+	return find_option(spec, name, strlen(name), false);
+}
+
+bool args_has(const struct cmd_args *a, const char *name)
+{
+	int i = find_by_canonical(a->options, name);
+	return i >= 0 && a->seen[i];
+}
+
+const char *args_get(const struct cmd_args *a, const char *name)
+{
+	int i = find_by_canonical(a->options, name);
+	return i >= 0 ? a->value[i] : NULL;
+}
+
+static int usage_error(struct ctx *ctx, const struct command *c,
+		       const char *fmt, const char *what)
+{
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, fmt, c->name, what);
+	fprintf(stderr, "usage: likely %s\n", c->usage);
+	return LIKELY_USAGE;
+}
+
+/*
+ * Parses argv (after the command name) into a.  --db and --config are
+ * accepted after the command too, because people type them there.
+ * Returns LIKELY_OK, LIKELY_USAGE, or -1 when --help was asked for.
+ */
+static int parse_args(struct ctx *ctx, const struct command *c, int argc,
+		      char **argv, struct cmd_args *a)
+{
+	memset(a, 0, sizeof *a);
+	a->options = c->options;
+	a->argv = xcalloc((size_t)argc + 1, sizeof *a->argv);
+	bool only_operands = false;
+	for (int i = 0; i < argc; i++) {
+		char *arg = argv[i];
+		if (only_operands || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			a->argv[a->argc++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_operands = true;
+			continue;
+		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+			return -1;
+		bool is_short = arg[1] != '-';
+		const char *name = arg + (is_short ? 1 : 2);
+		const char *eq = is_short ? NULL : strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		if (!is_short && (strncmp(name, "db", len) == 0 && len == 2)) {
+			const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v)
+				return usage_error(ctx, c, "%s: option '%s' needs a value", "--db");
+			ctx->db_path = v;
+			continue;
+		}
+		if (!is_short && len == 6 && strncmp(name, "config", 6) == 0) {
+			const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v)
+				return usage_error(ctx, c, "%s: option '%s' needs a value", "--config");
+			ctx->config_dir = v;
+			continue;
+		}
+		int k = find_option(c->options, name, len, is_short);
+		if (k < 0 || k >= CLI_MAX_OPTIONS)
+			return usage_error(ctx, c, "%s: unknown option '%s'", arg);
+		if (takes_value(c->options[k])) {
+			const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v)
+				return usage_error(ctx, c, "%s: option '%s' needs a value", arg);
+			a->value[k] = v;
+		} else if (eq) {
+			return usage_error(ctx, c, "%s: option '%s' takes no value", arg);
+		}
+		a->seen[k] = true;
+	}
+	if (a->argc < c->min_operands)
+		return usage_error(ctx, c, "%s: %s", "missing operand");
+	if (c->max_operands >= 0 && a->argc > c->max_operands)
+		return usage_error(ctx, c, "%s: unexpected operand '%s'",
+				   a->argv[c->max_operands]);
+	return LIKELY_OK;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) pins the clock for tests and
+ * reproducible runs; the history's timestamps come from here. */
+static void set_clock(struct ctx *ctx)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	long long t = (long long)time(NULL);
+	if (epoch && *epoch) {
+		char *end;
+		long long v = strtoll(epoch, &end, 10);
+		if (*end == '\0' && v >= 0)
+			t = v;
+	}
+	long days = (long)(t / 86400);
+	long secs = (long)(t % 86400);
+	date_format_iso(days, ctx->today);
+	snprintf(ctx->now, sizeof ctx->now, "%sT%02ld:%02ld:%02ldZ", ctx->today,
+		 secs / 3600, secs / 60 % 60, secs % 60);
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int run(struct ctx *ctx, const struct command *c, int argc, char **argv)
+{
+	struct cmd_args a;
+	int rc = parse_args(ctx, c, argc, argv, &a);
+
+	if (rc == -1) {
+		print_command_help(ctx->out, c);
+		if (!c->fn)
+			fprintf(ctx->out, "\n(not built yet)\n");
+		rc = c->fn ? LIKELY_OK : LIKELY_FAILURE;
+		goto out;
+	}
+	if (rc)
+		goto out;
+	if (!c->fn) {
+		rc = diag_report(&ctx->diag, LIKELY_FAILURE, NULL, 0,
+				 "%s: not built yet", c->name);
+		goto out;
+	}
+	bool dry = c->db == DB_WRITE && args_has(&a, "dry-run");
+	if (c->db != DB_NONE && !dry &&
+	    (rc = store_open(ctx->db_path, c->db == DB_WRITE, &ctx->diag,
+			     &ctx->store)))
+		goto out;
+	if (c->db == DB_WRITE && !dry && (rc = store_begin(ctx->store)))
+		goto out;
+	rc = c->fn(ctx, &a);
+	if (c->db == DB_WRITE && !dry) {
+		if (rc == LIKELY_OK || ctx->commit_anyway) {
+			int crc = store_commit(ctx->store);
+			if (crc)
+				rc = crc;
+		}
+		store_rollback(ctx->store);
+	}
+out:
+	store_close(ctx->store);
+	ctx->store = NULL;
+	free(a.argv);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct ctx ctx = {0};
+	int i = 1, rc;
+
+	diag_init(&ctx.diag, stderr);
+	ctx.out = stdout;
+	ctx.db_path = getenv("LIKELY_DB");
+	if (!ctx.db_path || !*ctx.db_path)
+		ctx.db_path = "likely.db";
+	ctx.config_dir = getenv("LIKELY_CONFIG");
+	if (ctx.config_dir && !*ctx.config_dir)
+		ctx.config_dir = NULL;
+	set_clock(&ctx);
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *arg = argv[i];
+		if (!strcmp(arg, "--version")) {
+			printf("likely %s\n", LIKELY_VERSION);
+			return fflush(stdout) || ferror(stdout) ? LIKELY_IOERR : LIKELY_OK;
+		} else if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			print_help(stdout);
+			return fflush(stdout) || ferror(stdout) ? LIKELY_IOERR : LIKELY_OK;
+		} else if (!strcmp(arg, "--db") && i + 1 < argc) {
+			ctx.db_path = argv[++i];
+		} else if (!strncmp(arg, "--db=", 5)) {
+			ctx.db_path = arg + 5;
+		} else if (!strcmp(arg, "--config") && i + 1 < argc) {
+			ctx.config_dir = argv[++i];
+		} else if (!strncmp(arg, "--config=", 9)) {
+			ctx.config_dir = arg + 9;
+		} else {
+			diag_report(&ctx.diag, LIKELY_USAGE, NULL, 0,
+				    "unknown or incomplete option '%s'", arg);
+			print_help(stderr);
+			return LIKELY_USAGE;
+		}
+	}
+	if (i == argc) {
+		diag_report(&ctx.diag, LIKELY_USAGE, NULL, 0, "no command given");
+		print_help(stderr);
+		return LIKELY_USAGE;
+	}
+	const struct command *c = find_command(argv[i]);
+	if (!c) {
+		diag_report(&ctx.diag, LIKELY_USAGE, NULL, 0,
+			    "unknown command '%s' (see likely --help)", argv[i]);
+		return LIKELY_USAGE;
+	}
+	rc = run(&ctx, c, argc - i - 1, argv + i + 1);
+	/* A result that did not reach stdout is an I/O error, whatever else. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_report(&ctx.diag, LIKELY_IOERR, NULL, 0,
+			    "cannot write the results to standard output");
+		return LIKELY_IOERR;
+	}
+	return rc;
+}

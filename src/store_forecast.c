@@ -1,0 +1,225 @@
+/*
+ * store_forecast: forecasts and their append-only history.
+ *
+ * Every change to a stored forecast goes through store_forecast_put, which
+ * compares column by column and writes one history row per changed column;
+ * that is the audit trail `show` prints, and nothing else updates the
+ * forecast table.
+ */
+#include "store_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/buf.h"
+
+#define FORECAST_COLUMNS \
+	"id, file, title, published, source, url, author, topic, claim, cue," \
+	" probability, horizon, horizon_phrase, status, outcome, resolved_on," \
+	" evidence, note, context"
+
+static void read_row(sqlite3_stmt *st, struct forecast *f)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		forecast_set(f, c, store_text(st, c));
+	free(f->context);
+	f->context = sqlite3_column_type(st, LEDGER_NCOLS) == SQLITE_NULL
+		? NULL : xstrdup(store_text(st, LEDGER_NCOLS));
+}
+
+int store_forecast_get(struct store *s, const char *id, struct forecast *f,
+		       bool *found)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	forecast_init(f);
+	*found = false;
+	if ((rc = store_prepare(s, "SELECT " FORECAST_COLUMNS
+				" FROM forecast WHERE id = ?1", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		read_row(st, f);
+		*found = true;
+	} else if (step != SQLITE_DONE) {
+		rc = store_fail(s, step, "reading a forecast");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int add_history(struct store *s, const char *id, const char *at,
+		       const char *field, const char *old_value,
+		       const char *new_value, const char *reason)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s,
+		"INSERT INTO history (forecast_id, at, field, old_value,"
+		" new_value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
+	if (old_value)
+		sqlite3_bind_text(st, 4, old_value, -1, SQLITE_STATIC);
+	if (new_value)
+		sqlite3_bind_text(st, 5, new_value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, reason ? reason : "", -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step != SQLITE_DONE)
+		rc = store_fail(s, step, "recording history");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Binds the 18 ledger columns to ?1..?18 and the context to ?19. */
+static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		sqlite3_bind_text(st, c + 1, f->col[c], -1, SQLITE_STATIC);
+	if (f->context)
+		sqlite3_bind_text(st, LEDGER_NCOLS + 1, f->context, -1,
+				  SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
+}
+
+static int insert_forecast(struct store *s, const struct forecast *f,
+			   const char *at, const char *reason)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s,
+		"INSERT INTO forecast (" FORECAST_COLUMNS ") VALUES (?1, ?2, ?3,"
+		" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+		" ?18, ?19)", &st);
+	if (rc)
+		return rc;
+	bind_forecast(st, f);
+	int step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return store_fail(s, step, "storing a forecast");
+	return add_history(s, f->col[COL_ID], at, "created", NULL,
+			   f->col[COL_STATUS], reason);
+}
+
+/* A NULL context in the new record means "keep the stored one". */
+static int update_forecast(struct store *s, const struct forecast *f)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s,
+		"UPDATE forecast SET file = ?2, title = ?3, published = ?4,"
+		" source = ?5, url = ?6, author = ?7, topic = ?8, claim = ?9,"
+		" cue = ?10, probability = ?11, horizon = ?12,"
+		" horizon_phrase = ?13, status = ?14, outcome = ?15,"
+		" resolved_on = ?16, evidence = ?17, note = ?18,"
+		" context = coalesce(?19, context) WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	bind_forecast(st, f);
+	int step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? LIKELY_OK
+		: store_fail(s, step, "updating a forecast");
+}
+
+int store_forecast_put(struct store *s, const struct forecast *f,
+		       const char *at, const char *reason,
+		       enum store_put *result)
+{
+	struct forecast old;
+	bool found;
+	int rc, changed = 0;
+
+	if ((rc = store_forecast_get(s, f->col[COL_ID], &old, &found)))
+		goto out;
+	if (!found) {
+		rc = insert_forecast(s, f, at, reason);
+		if (result)
+			*result = STORE_PUT_NEW;
+		goto out;
+	}
+	for (int c = 0; c < LEDGER_NCOLS && !rc; c++) {
+		if (strcmp(old.col[c], f->col[c]) == 0)
+			continue;
+		changed++;
+		rc = add_history(s, f->col[COL_ID], at, ledger_columns[c],
+				 old.col[c], f->col[c], reason);
+	}
+	if (!rc && (changed ||
+		    (f->context && (!old.context ||
+				    strcmp(old.context, f->context)))))
+		rc = update_forecast(s, f);
+	if (result)
+		*result = changed ? STORE_PUT_CHANGED : STORE_PUT_UNCHANGED;
+out:
+	forecast_release(&old);
+	return rc;
+}
+
+int store_forecast_each(struct store *s, const struct forecast_filter *flt,
+			int (*fn)(const struct forecast *f, void *ctx),
+			void *ctx)
+{
+	static const struct forecast_filter all = {0};
+	sqlite3_stmt *st;
+	struct forecast f;
+	int rc, step;
+
+	if (!flt)
+		flt = &all;
+	if ((rc = store_prepare(s, "SELECT " FORECAST_COLUMNS " FROM forecast"
+		" WHERE (?1 IS NULL OR status = ?1)"
+		" AND (?2 IS NULL OR author = ?2)"
+		" AND (?3 IS NULL OR instr(';' || topic || ';', ';' || ?3 || ';') > 0)"
+		" AND (?4 = 0 OR (status = 'accepted' AND outcome = ''))"
+		" ORDER BY seq", &st)))
+		return rc;
+	if (flt->status)
+		sqlite3_bind_text(st, 1, flt->status, -1, SQLITE_STATIC);
+	if (flt->author)
+		sqlite3_bind_text(st, 2, flt->author, -1, SQLITE_STATIC);
+	if (flt->topic)
+		sqlite3_bind_text(st, 3, flt->topic, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, flt->open_only);
+	forecast_init(&f);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		read_row(st, &f);
+		if ((rc = fn(&f, ctx)))
+			break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading forecasts");
+	forecast_release(&f);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_history_each(struct store *s, const char *id,
+		       int (*fn)(const struct history_entry *h, void *ctx),
+		       void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = store_prepare(s, "SELECT at, field, old_value, new_value,"
+		" reason FROM history WHERE forecast_id = ?1 ORDER BY id", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry h = {
+			store_text(st, 0), store_text(st, 1),
+			sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : store_text(st, 2),
+			sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : store_text(st, 3),
+			store_text(st, 4)};
+		if ((rc = fn(&h, ctx)))
+			break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading history");
+	sqlite3_finalize(st);
+	return rc;
+}
