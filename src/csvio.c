@@ -72,6 +72,9 @@ static void on_record(int term, void *data)
 		r->stop = r->fn(&rec, r->ctx);
 	}
 	clear_fields(r);
+	/* Until a field says otherwise, the next record starts on the next
+	 * line; an unterminated quote is then reported where it opened. */
+	r->rec_line = r->line + 1;
 }
 
 static int parse_error(struct csv_parser *p, struct reader *r,

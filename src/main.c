@@ -107,45 +107,6 @@ static void print_command_help(FILE *fp, const struct command *c)
 	fprintf(fp, "usage: likely %s\n\n%s\n", c->usage, c->summary);
 }
 
-/* Index of option `name` in the spec list, comparing the canonical name
- * (before ',' or '=') or the short alias (after ','). */
-static int find_option(const char *const *spec, const char *name, size_t len,
-		       bool is_short)
-{
-	for (int i = 0; spec[i]; i++) {
-		const char *s = spec[i];
-		size_t canon = strcspn(s, ",=");
-		if (!is_short && canon == len && strncmp(s, name, len) == 0)
-			return i;
-		if (is_short && s[canon] == ',' && strncmp(s + canon + 1, name, len) == 0 &&
-		    (s[canon + 1 + len] == '=' || s[canon + 1 + len] == '\0'))
-			return i;
-	}
-	return -1;
-}
-
-static bool takes_value(const char *spec)
-{
-	return spec[strlen(spec) - 1] == '=';
-}
-
-static int find_by_canonical(const char *const *spec, const char *name)
-{
-	return find_option(spec, name, strlen(name), false);
-}
-
-bool args_has(const struct cmd_args *a, const char *name)
-{
-	int i = find_by_canonical(a->options, name);
-	return i >= 0 && a->seen[i];
-}
-
-const char *args_get(const struct cmd_args *a, const char *name)
-{
-	int i = find_by_canonical(a->options, name);
-	return i >= 0 ? a->value[i] : NULL;
-}
-
 static int usage_error(struct ctx *ctx, const struct command *c,
 		       const char *fmt, const char *what)
 {
@@ -196,10 +157,10 @@ static int parse_args(struct ctx *ctx, const struct command *c, int argc,
 			ctx->config_dir = v;
 			continue;
 		}
-		int k = find_option(c->options, name, len, is_short);
+		int k = cli_find_option(c->options, name, len, is_short);
 		if (k < 0 || k >= CLI_MAX_OPTIONS)
 			return usage_error(ctx, c, "%s: unknown option '%s'", arg);
-		if (takes_value(c->options[k])) {
+		if (cli_takes_value(c->options[k])) {
 			const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!v)
 				return usage_error(ctx, c, "%s: option '%s' needs a value", arg);

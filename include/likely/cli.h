@@ -7,6 +7,7 @@
 #define LIKELY_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "likely/diag.h"
@@ -38,6 +39,16 @@ struct cmd_args {
 	int argc;                             /* operands */
 	char **argv;
 };
+
+/*
+ * Index of an option in a spec list ("name", "name=" takes a value,
+ * "long,s=" also answers to -s), matching the canonical name, or with
+ * is_short the one-letter alias; -1 when there is none.
+ */
+int cli_find_option(const char *const *spec, const char *name, size_t len,
+		    bool is_short);
+/* Whether the spec entry takes a value (ends in '='). */
+bool cli_takes_value(const char *spec);
 
 /* Whether option `name` (canonical name, as in the spec) was given. */
 bool args_has(const struct cmd_args *a, const char *name);

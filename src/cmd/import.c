@@ -132,7 +132,9 @@ static int on_record(const struct csv_record *r, void *data)
 	return rc;
 }
 
-static int import_file(struct ctx *ctx, const char *path)
+/* Summaries wait until every file is in: a line saying "4 new" for a file
+ * that a later file's error rolled back would be a lie. */
+static int import_file(struct ctx *ctx, const char *path, struct buf *summary)
 {
 	struct import_state st = {ctx, path, strset_new(), false, 0, 0, 0, 0, 0, {0}};
 	buf_init(&st.reason);
@@ -145,8 +147,8 @@ static int import_file(struct ctx *ctx, const char *path)
 	if (!rc && st.errors)
 		rc = LIKELY_DATAERR;
 	if (!rc)
-		diag_note(&ctx->diag, "%s: %lu rows: %lu new, %lu changed, %lu unchanged",
-			  path, st.rows, st.added, st.changed, st.unchanged);
+		buf_printf(summary, "%s: %lu rows: %lu new, %lu changed, %lu unchanged\n",
+			   path, st.rows, st.added, st.changed, st.unchanged);
 	strset_free(st.ids);
 	buf_release(&st.reason);
 	return rc;
@@ -155,12 +157,21 @@ static int import_file(struct ctx *ctx, const char *path)
 int cmd_import(struct ctx *ctx, const struct cmd_args *a)
 {
 	int worst = LIKELY_OK;
+	struct buf summary;
+	buf_init(&summary);
 	for (int i = 0; i < a->argc; i++) {
-		int rc = import_file(ctx, a->argv[i]);
+		int rc = import_file(ctx, a->argv[i], &summary);
 		if (rc && !worst)
 			worst = rc;
 	}
-	if (worst)
+	if (worst) {
 		diag_note(&ctx->diag, "nothing imported: the database is unchanged");
+	} else {
+		for (char *line = summary.data, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+			*nl = '\0';
+			diag_note(&ctx->diag, "%s", line);
+		}
+	}
+	buf_release(&summary);
 	return worst;
 }

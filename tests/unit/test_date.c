@@ -1,0 +1,103 @@
+/*
+ * Test plan (date): the calendar -- leap years by the Gregorian rule
+ * (2000 leap, 1900 not), round trips between y-m-d and day numbers across
+ * the epoch, strict ISO parsing (impossible days, wrong widths, trailing
+ * text), and month arithmetic that clamps to the month's last day.
+ * Expected day numbers are from `date -u -d ... +%s` / 86400.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "likely/date.h"
+
+static void test_known_day_numbers(void **state)
+{
+	(void)state;
+	assert_int_equal(date_from_ymd(1970, 1, 1), 0);
+	assert_int_equal(date_from_ymd(2000, 3, 1), 11017);
+	assert_int_equal(date_from_ymd(2016, 10, 3), 17077);
+	assert_int_equal(date_from_ymd(1969, 12, 31), -1);
+}
+
+static void test_round_trip(void **state)
+{
+	(void)state;
+	for (long d = -719000; d < 800000; d += 37) {
+		int y, m, dd;
+		date_to_ymd(d, &y, &m, &dd);
+		assert_true(date_valid(y, m, dd));
+		assert_int_equal(date_from_ymd(y, m, dd), d);
+	}
+}
+
+static void test_leap_years(void **state)
+{
+	(void)state;
+	assert_true(date_valid(2000, 2, 29));
+	assert_false(date_valid(1900, 2, 29));
+	assert_true(date_valid(2024, 2, 29));
+	assert_false(date_valid(2023, 2, 29));
+	assert_false(date_valid(2023, 4, 31));
+	assert_false(date_valid(2023, 13, 1));
+	assert_false(date_valid(2023, 0, 1));
+	assert_false(date_valid(0, 1, 1));
+}
+
+static void test_parse_iso(void **state)
+{
+	long d = 42;
+	(void)state;
+	assert_true(date_parse_iso("2016-10-03", &d));
+	assert_int_equal(d, 17077);
+	d = 42;
+	assert_false(date_parse_iso("2017-02-29", &d));
+	assert_false(date_parse_iso("2017-2-03", &d));
+	assert_false(date_parse_iso("2017-02-03 ", &d));
+	assert_false(date_parse_iso("2017/02/03", &d));
+	assert_false(date_parse_iso("03.02.2017", &d));
+	assert_false(date_parse_iso("", &d));
+	assert_false(date_parse_iso("2017-02-0", &d));
+	assert_false(date_parse_iso("+017-02-03", &d));
+	assert_int_equal(d, 42); /* untouched on failure */
+}
+
+static void test_format(void **state)
+{
+	char out[DATE_ISO_LEN];
+	(void)state;
+	date_format_iso(17077, out);
+	assert_string_equal(out, "2016-10-03");
+	date_format_iso(date_from_ymd(9, 1, 2), out);
+	assert_string_equal(out, "0009-01-02");
+}
+
+static void test_add_months_clamps(void **state)
+{
+	char out[DATE_ISO_LEN];
+	(void)state;
+	date_format_iso(date_add_months(date_from_ymd(2024, 1, 31), 1), out);
+	assert_string_equal(out, "2024-02-29");
+	date_format_iso(date_add_months(date_from_ymd(2016, 10, 3), 12), out);
+	assert_string_equal(out, "2017-10-03");
+	date_format_iso(date_add_months(date_from_ymd(2016, 10, 3), 60), out);
+	assert_string_equal(out, "2021-10-03");
+	date_format_iso(date_add_months(date_from_ymd(2020, 3, 31), -1), out);
+	assert_string_equal(out, "2020-02-29");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_known_day_numbers),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_leap_years),
+		cmocka_unit_test(test_parse_iso),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_add_months_clamps),
+	};
+	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
+}

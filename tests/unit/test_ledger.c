@@ -1,0 +1,119 @@
+/*
+ * Test plan (ledger): probability parsing (plain decimals in [0,1] only:
+ * no signs, exponents, spaces, commas, nan), each column's rule, the
+ * cross-column rules, whitespace collapsing (tabs, newlines, no-break
+ * spaces), and ids that are stable and depend on title, date and claim
+ * (but not on the claim's spacing).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/ledger.h"
+
+static void test_probability(void **state)
+{
+	double p = -1;
+	(void)state;
+	assert_true(ledger_parse_probability("0.7", &p));
+	assert_true(p == 0.7);
+	assert_true(ledger_parse_probability("1", &p) && p == 1.0);
+	assert_true(ledger_parse_probability("0", &p) && p == 0.0);
+	assert_true(ledger_parse_probability(".25", &p) && p == 0.25);
+	assert_true(ledger_parse_probability("1.000", &p) && p == 1.0);
+	const char *bad[] = {"", "1.5", "-0.1", "+0.5", "0,7", " 0.5", "0.5 ",
+			     "1e-1", "nan", "inf", ".", "0x1", "70%", NULL};
+	for (int i = 0; bad[i]; i++)
+		assert_false(ledger_parse_probability(bad[i], &p));
+}
+
+static void test_field_rules(void **state)
+{
+	(void)state;
+	assert_null(ledger_check_field(COL_ID, "a1b2"));
+	assert_non_null(ledger_check_field(COL_ID, ""));
+	assert_non_null(ledger_check_field(COL_ID, "a b"));
+	assert_null(ledger_check_field(COL_PUBLISHED, "2016-10-03"));
+	assert_non_null(ledger_check_field(COL_PUBLISHED, ""));
+	assert_non_null(ledger_check_field(COL_PUBLISHED, "2017-02-29"));
+	assert_null(ledger_check_field(COL_HORIZON, ""));
+	assert_non_null(ledger_check_field(COL_HORIZON, "2017-13-01"));
+	assert_null(ledger_check_field(COL_PROBABILITY, ""));
+	assert_non_null(ledger_check_field(COL_PROBABILITY, "2"));
+	assert_null(ledger_check_field(COL_STATUS, "accepted"));
+	assert_non_null(ledger_check_field(COL_STATUS, "Accepted"));
+	assert_non_null(ledger_check_field(COL_STATUS, ""));
+	assert_null(ledger_check_field(COL_OUTCOME, ""));
+	assert_null(ledger_check_field(COL_OUTCOME, "partial"));
+	assert_non_null(ledger_check_field(COL_OUTCOME, "maybe"));
+	assert_non_null(ledger_check_field(COL_CLAIM, ""));
+	assert_null(ledger_check_field(COL_CLAIM, "Минск, вероятно"));
+	assert_non_null(ledger_check_field(COL_CLAIM, "bad \xC0\xAF utf-8"));
+	assert_non_null(ledger_check_field(COL_NOTE, "surrogate \xED\xA0\x80"));
+}
+
+static void test_record_rules(void **state)
+{
+	struct forecast f;
+	enum ledger_column bad = COL_ID;
+	(void)state;
+	forecast_init(&f);
+	forecast_set(&f, COL_PUBLISHED, "2016-10-03");
+	forecast_set(&f, COL_STATUS, "accepted");
+	assert_null(ledger_check_record(&f, &bad));
+	forecast_set(&f, COL_OUTCOME, "yes");
+	assert_non_null(ledger_check_record(&f, &bad));
+	assert_int_equal(bad, COL_RESOLVED_ON);
+	forecast_set(&f, COL_RESOLVED_ON, "2016-10-02");
+	assert_non_null(ledger_check_record(&f, &bad));
+	assert_int_equal(bad, COL_RESOLVED_ON);
+	forecast_set(&f, COL_RESOLVED_ON, "2016-10-03");
+	assert_null(ledger_check_record(&f, &bad));
+	forecast_set(&f, COL_STATUS, "candidate");
+	assert_non_null(ledger_check_record(&f, &bad));
+	assert_int_equal(bad, COL_OUTCOME);
+	forecast_release(&f);
+}
+
+static void test_collapse(void **state)
+{
+	(void)state;
+	char *s = ledger_collapse_space("  a\t b\r\n\nc\xC2\xA0" "d  ");
+	assert_string_equal(s, "a b c d");
+	free(s);
+	s = ledger_collapse_space("");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_ids(void **state)
+{
+	char a[17], b[17], c[17], d[17];
+	(void)state;
+	ledger_make_id("T", "2016-10-03", "Belarus is likely to act.", a);
+	ledger_make_id("T", "2016-10-03", " Belarus  is likely\nto act. ", b);
+	ledger_make_id("T", "2016-10-04", "Belarus is likely to act.", c);
+	ledger_make_id("U", "2016-10-03", "Belarus is likely to act.", d);
+	assert_int_equal(strlen(a), 16);
+	assert_string_equal(a, b);
+	assert_string_not_equal(a, c);
+	assert_string_not_equal(a, d);
+	/* pinned: ids are part of the ledger and must never drift */
+	assert_string_equal(a, "f12a2f2ac6a00853"); /* python FNV-1a */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_probability),
+		cmocka_unit_test(test_field_rules),
+		cmocka_unit_test(test_record_rules),
+		cmocka_unit_test(test_collapse),
+		cmocka_unit_test(test_ids),
+	};
+	return cmocka_run_group_tests_name("ledger", tests, NULL, NULL);
+}
