@@ -37,6 +37,8 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ = $(BUILD)/src/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC = $(wildcard tests/tools/*.c)
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BENCH_SRC = $(wildcard tests/bench/*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
@@ -61,12 +63,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
 	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(CORE_OBJ) \
 		$(TEST_LIBS) $(LIB_LIBS)
 
+$(BUILD)/tools/%: tests/tools/%.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LIB_LIBS)
+
 $(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LIB_LIBS)
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@sh tests/run-all.sh $(BUILD) $(BIN)
 
 sanitize: deps
@@ -74,7 +80,7 @@ sanitize: deps
 		SANITIZE=1 CFLAGS="-O1 -g" check
 
 bench: deps
-	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN) $(TOOL_BIN)
 	@sh tests/bench/run.sh $(BUILD) $(BIN)
 
 golden-update: deps

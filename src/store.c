@@ -149,6 +149,21 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 	return rc == SQLITE_OK ? LIKELY_OK : store_fail(s, rc, "preparing a query");
 }
 
+int store_cached(struct store *s, enum store_stmt which, const char *sql,
+		 sqlite3_stmt **st)
+{
+	if (!s->cache[which]) {
+		int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+					    &s->cache[which], NULL);
+		if (rc != SQLITE_OK)
+			return store_fail(s, rc, "preparing a query");
+	}
+	*st = s->cache[which];
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	return LIKELY_OK;
+}
+
 int store_exec(struct store *s, const char *sql)
 {
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
@@ -251,6 +266,8 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	for (int i = 0; i < STORE_NSTMT; i++)
+		sqlite3_finalize(s->cache[i]);
 	sqlite3_close(s->db);
 	free(s);
 }

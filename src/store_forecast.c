@@ -35,8 +35,8 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 
 	forecast_init(f);
 	*found = false;
-	if ((rc = store_prepare(s, "SELECT " FORECAST_COLUMNS
-				" FROM forecast WHERE id = ?1", &st)))
+	if ((rc = store_cached(s, STMT_FORECAST_GET, "SELECT " FORECAST_COLUMNS
+			       " FROM forecast WHERE id = ?1", &st)))
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int step = sqlite3_step(st);
@@ -46,7 +46,7 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 	} else if (step != SQLITE_DONE) {
 		rc = store_fail(s, step, "reading a forecast");
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -55,7 +55,7 @@ static int add_history(struct store *s, const char *id, const char *at,
 		       const char *new_value, const char *reason)
 {
 	sqlite3_stmt *st;
-	int rc = store_prepare(s,
+	int rc = store_cached(s, STMT_HISTORY_ADD,
 		"INSERT INTO history (forecast_id, at, field, old_value,"
 		" new_value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
 	if (rc)
@@ -71,7 +71,7 @@ static int add_history(struct store *s, const char *id, const char *at,
 	int step = sqlite3_step(st);
 	if (step != SQLITE_DONE)
 		rc = store_fail(s, step, "recording history");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -91,7 +91,7 @@ static int insert_forecast(struct store *s, const struct forecast *f,
 			   const char *at, const char *reason)
 {
 	sqlite3_stmt *st;
-	int rc = store_prepare(s,
+	int rc = store_cached(s, STMT_FORECAST_INSERT,
 		"INSERT INTO forecast (" FORECAST_COLUMNS ") VALUES (?1, ?2, ?3,"
 		" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 		" ?18, ?19)", &st);
@@ -99,7 +99,7 @@ static int insert_forecast(struct store *s, const struct forecast *f,
 		return rc;
 	bind_forecast(st, f);
 	int step = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
 		return store_fail(s, step, "storing a forecast");
 	return add_history(s, f->col[COL_ID], at, "created", NULL,
@@ -110,7 +110,7 @@ static int insert_forecast(struct store *s, const struct forecast *f,
 static int update_forecast(struct store *s, const struct forecast *f)
 {
 	sqlite3_stmt *st;
-	int rc = store_prepare(s,
+	int rc = store_cached(s, STMT_FORECAST_UPDATE,
 		"UPDATE forecast SET file = ?2, title = ?3, published = ?4,"
 		" source = ?5, url = ?6, author = ?7, topic = ?8, claim = ?9,"
 		" cue = ?10, probability = ?11, horizon = ?12,"
@@ -121,7 +121,7 @@ static int update_forecast(struct store *s, const struct forecast *f)
 		return rc;
 	bind_forecast(st, f);
 	int step = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return step == SQLITE_DONE ? LIKELY_OK
 		: store_fail(s, step, "updating a forecast");
 }

@@ -8,8 +8,18 @@
 
 #include "likely/store.h"
 
+/* Statements used once per row are prepared once per connection. */
+enum store_stmt {
+	STMT_FORECAST_GET,
+	STMT_FORECAST_INSERT,
+	STMT_FORECAST_UPDATE,
+	STMT_HISTORY_ADD,
+	STORE_NSTMT
+};
+
 struct store {
 	sqlite3 *db;
+	sqlite3_stmt *cache[STORE_NSTMT];
 	struct diag *diag;
 	const char *path;
 	int savepoints; /* depth of open savepoints */
@@ -23,6 +33,12 @@ struct store {
 int store_fail(struct store *s, int rc, const char *what);
 /* Prepares sql; on failure reports it and returns the exit code. */
 int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+/*
+ * The cached statement `which` (prepared from sql on first use), reset and
+ * with its bindings cleared.  Do not finalize it; store_close does.
+ */
+int store_cached(struct store *s, enum store_stmt which, const char *sql,
+		 sqlite3_stmt **st);
 /* Runs statements without results. */
 int store_exec(struct store *s, const char *sql);
 /* Column text as a C string, "" for NULL. */

@@ -46,7 +46,7 @@ fail=$((fail + f))
 
 for e in tests/e2e/*.sh; do
 	[ -f "$e" ] || continue
-	if sh "$e" "$bin" >"$out" 2>&1; then
+	if sh "$e" "$bin" "$build" >"$out" 2>&1; then
 		pass=$((pass + 1))
 		echo "PASS $e"
 		grep '^#' "$out" || true
