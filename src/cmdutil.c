@@ -9,6 +9,7 @@
 
 #include "likely/date.h"
 #include "likely/ledger.h"
+#include "likely/store.h"
 
 int opt_status(struct ctx *ctx, const char *value)
 {
@@ -82,4 +83,19 @@ void text_fit(struct buf *b, const char *s, size_t width, bool pad)
 	while (pad && chars++ < width)
 		buf_addc(b, ' ');
 	free(flat);
+}
+
+int forecast_load(struct ctx *ctx, const char *id, struct forecast *f)
+{
+	bool found;
+	int rc = store_forecast_get(ctx->store, id, f, &found);
+	if (!rc && !found)
+		rc = diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
+				 "no forecast with id '%s' (see likely list)", id);
+	return rc;
+}
+
+int forecast_save(struct ctx *ctx, const struct forecast *f, const char *reason)
+{
+	return store_forecast_put(ctx->store, f, ctx->now, reason, NULL);
 }

@@ -40,12 +40,12 @@ struct command {
 
 /* Sorted by name. */
 static const struct command commands[] = {
-	{"accept", NULL, 1, -1, DB_WRITE, OPTS("reason="),
+	{"accept", cmd_accept, 1, -1, DB_WRITE, OPTS("reason="),
 	 "accept candidate forecasts", "accept ID... [--reason R]"},
-	{"due", NULL, 0, 0, DB_READ, OPTS("as-of=", "format="),
+	{"due", cmd_due, 0, 0, DB_READ, OPTS("as-of=", "format="),
 	 "the review queue: accepted forecasts past their horizon, unsettled",
 	 "due [--as-of DATE] [--format table|csv]"},
-	{"edit", NULL, 1, 1, DB_WRITE,
+	{"edit", cmd_edit, 1, 1, DB_WRITE,
 	 OPTS("probability=", "horizon=", "topic=", "author=", "claim=", "reason="),
 	 "change a forecast's probability, horizon, topic, author or claim",
 	 "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
@@ -67,9 +67,9 @@ static const struct command commands[] = {
 	 OPTS("author=", "topic=", "status=", "open", "format="),
 	 "browse forecasts",
 	 "list [--author A] [--topic T] [--status S] [--open] [--format table|csv]"},
-	{"reject", NULL, 1, -1, DB_WRITE, OPTS("reason="),
+	{"reject", cmd_reject, 1, -1, DB_WRITE, OPTS("reason="),
 	 "reject candidate forecasts", "reject ID... [--reason R]"},
-	{"resolve", NULL, 1, 1, DB_WRITE,
+	{"resolve", cmd_resolve, 1, 1, DB_WRITE,
 	 OPTS("outcome=", "on=", "evidence=", "note=", "undo"),
 	 "settle a forecast, or reopen it with --undo",
 	 "resolve ID --outcome yes|no|partial|void [--on DATE] [--evidence E] "

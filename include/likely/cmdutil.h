@@ -11,6 +11,7 @@
 
 #include "likely/buf.h"
 #include "likely/cli.h"
+#include "likely/ledger.h"
 
 /* NULL is fine; else one of candidate, accepted, rejected. */
 int opt_status(struct ctx *ctx, const char *value);
@@ -22,6 +23,17 @@ int opt_date(struct ctx *ctx, const char *option, const char *value,
 /* A non-negative integer option (--min-n, --limit, --bins). */
 int opt_count(struct ctx *ctx, const char *option, const char *value,
 	      long max, long *out);
+
+/*
+ * Reads forecast id into f (initialised here; release it either way).
+ * An unknown id is reported as a data error (65).
+ */
+int forecast_load(struct ctx *ctx, const char *id, struct forecast *f);
+/*
+ * Stores f, recording each changed column in its history with reason.
+ * Returns the store's code.
+ */
+int forecast_save(struct ctx *ctx, const struct forecast *f, const char *reason);
 
 /*
  * Appends s to b on one line: whitespace collapsed, cut to at most width
