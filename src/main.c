@@ -50,7 +50,7 @@ static const struct command commands[] = {
 	 "change a forecast's probability, horizon, topic, author or claim",
 	 "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
 	 "[--claim TEXT] [--reason R]"},
-	{"evidence", NULL, 1, 1, DB_READ, OPTS("limit="),
+	{"evidence", cmd_evidence, 1, 1, DB_READ, OPTS("limit="),
 	 "sentences from later articles that may settle a forecast",
 	 "evidence ID [--limit N]"},
 	{"export", cmd_export, 0, 0, DB_READ, OPTS("output,o=", "status="),

@@ -86,4 +86,39 @@ int store_history_each(struct store *s, const char *id,
 		       int (*fn)(const struct history_entry *h, void *ctx),
 		       void *ctx);
 
+/* An article as extraction found it (all strings, "" when unknown). */
+struct article_rec {
+	const char *file, *title, *published, *author, *source, *url, *section;
+	const char *digest; /* of the article's text, to notice a changed page */
+};
+
+/*
+ * Stores an article, or finds it (same file, title and date).  *id is its
+ * row id.  *fresh is true when its sentences must be (re)stored: it is new,
+ * or its text changed (then its old sentences are dropped here).
+ */
+int store_article_put(struct store *s, const struct article_rec *a,
+		      long long *id, bool *fresh);
+/* Adds one sentence of an article to the full-text index. */
+int store_sentence_add(struct store *s, long long article_id, int ord,
+		       int paragraph, const char *text);
+/* Records which article a forecast came from (for context and evidence). */
+int store_forecast_link(struct store *s, const char *forecast_id,
+			long long article_id);
+
+struct evidence_hit {
+	const char *file, *title, *published, *sentence;
+	double rank; /* bm25: lower is more relevant */
+};
+
+/*
+ * Sentences from articles published after `after` (ISO date) that match
+ * the full-text query, best first, at most limit.  fn as for
+ * store_forecast_each.
+ */
+int store_evidence_each(struct store *s, const char *query, const char *after,
+			long limit,
+			int (*fn)(const struct evidence_hit *h, void *ctx),
+			void *ctx);
+
 #endif
