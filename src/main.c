@@ -74,7 +74,7 @@ static const struct command commands[] = {
 	 "settle a forecast, or reopen it with --undo",
 	 "resolve ID --outcome yes|no|partial|void [--on DATE] [--evidence E] "
 	 "[--note N]\n       likely resolve ID --undo"},
-	{"review", NULL, 0, 0, DB_OWN_TX, NO_OPTS,
+	{"review", cmd_review, 0, 0, DB_OWN_TX, NO_OPTS,
 	 "interactive review of candidates and due forecasts", "review"},
 	{"score", NULL, 0, 0, DB_WRITE,
 	 OPTS("as-of=", "out=", "bins=", "partial=", "min-n=", "excel"),

@@ -1,0 +1,307 @@
+/*
+ * review: the interactive loop an editor works through -- first the
+ * candidates extraction found, then the due queue -- one forecast at a
+ * time, one key per decision.  Every answer is committed at once, so
+ * quitting, a crash or a closed terminal loses nothing already decided.
+ * Without a terminal it refuses and points to the scriptable commands.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "likely/buf.h"
+#include "likely/cli.h"
+#include "likely/cmdutil.h"
+#include "likely/date.h"
+#include "likely/ledger.h"
+#include "likely/store.h"
+
+struct id_list {
+	char **ids; /* "HORIZON ID": sorting them puts the oldest horizon first */
+	size_t count, cap;
+	long as_of; /* for the due part */
+};
+
+static void push_id(struct id_list *l, const struct forecast *f)
+{
+	struct buf key;
+	if (l->count == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->ids = xrealloc(l->ids, l->cap * sizeof *l->ids);
+	}
+	buf_init(&key);
+	buf_printf(&key, "%s %s", f->col[COL_HORIZON], f->col[COL_ID]);
+	l->ids[l->count++] = buf_detach(&key);
+	buf_release(&key);
+}
+
+static const char *id_of(const char *key)
+{
+	return strchr(key, ' ') + 1;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int collect_candidate(const struct forecast *f, void *data)
+{
+	push_id(data, f);
+	return 0;
+}
+
+static int collect_due(const struct forecast *f, void *data)
+{
+	struct id_list *l = data;
+	long horizon;
+	if (date_parse_iso(f->col[COL_HORIZON], &horizon) && horizon < l->as_of)
+		push_id(l, f);
+	return 0;
+}
+
+static void free_ids(struct id_list *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		free(l->ids[i]);
+	free(l->ids);
+}
+
+/* One key, unbuffered and unechoed; Ctrl-C, Ctrl-D and EOF read as 'q'. */
+static int read_key(void)
+{
+	struct termios saved, raw;
+	unsigned char c = 'q';
+	if (tcgetattr(STDIN_FILENO, &saved) != 0)
+		return 'q';
+	raw = saved;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	if (read(STDIN_FILENO, &c, 1) != 1 || c == 3 || c == 4)
+		c = 'q';
+	tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	return c;
+}
+
+/* A line of text (cooked mode, echoed); NULL at end of input. */
+static char *read_line(FILE *out, const char *prompt)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	fputs(prompt, out);
+	fflush(out);
+	ssize_t n = getline(&line, &cap, stdin);
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	return line;
+}
+
+static void print_forecast(FILE *out, const struct forecast *f, size_t at,
+			   size_t of, const char *part)
+{
+	fprintf(out, "\n\033[1m[%zu/%zu %s]\033[0m %s\n", at, of, part,
+		f->col[COL_ID]);
+	fprintf(out, "article:  %s (%s, %s)\n", f->col[COL_TITLE],
+		f->col[COL_PUBLISHED], f->col[COL_FILE]);
+	fprintf(out, "author:   %s\n",
+		*f->col[COL_AUTHOR] ? f->col[COL_AUTHOR] : "unattributed");
+	fprintf(out, "cue:      %s (%s)   horizon: %s%s%s%s   topic: %s\n",
+		f->col[COL_CUE],
+		*f->col[COL_PROBABILITY] ? f->col[COL_PROBABILITY] : "hedged",
+		f->col[COL_HORIZON], *f->col[COL_HORIZON_PHRASE] ? " (\"" : "",
+		f->col[COL_HORIZON_PHRASE],
+		*f->col[COL_HORIZON_PHRASE] ? "\")" : "", f->col[COL_TOPIC]);
+	if (*f->col[COL_NOTE])
+		fprintf(out, "note:     %s\n", f->col[COL_NOTE]);
+	fprintf(out, "\n  \033[1m%s\033[0m\n", f->col[COL_CLAIM]);
+	if (f->context && strcmp(f->context, f->col[COL_CLAIM]) != 0)
+		fprintf(out, "\n  in context: %s\n", f->context);
+}
+
+/* Saves one decision in its own transaction. */
+static int save(struct ctx *ctx, const struct forecast *f, const char *reason)
+{
+	int rc = store_begin(ctx->store);
+	if (!rc)
+		rc = forecast_save(ctx, f, reason);
+	if (!rc)
+		rc = store_commit(ctx->store);
+	if (rc)
+		store_rollback(ctx->store);
+	return rc;
+}
+
+static int edit_interactively(struct ctx *ctx, struct forecast *f)
+{
+	static const struct {
+		const char *label;
+		enum ledger_column c;
+	} fields[] = {{"probability", COL_PROBABILITY},
+		      {"horizon", COL_HORIZON},
+		      {"topic", COL_TOPIC},
+		      {"author", COL_AUTHOR}};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		struct buf prompt;
+		buf_init(&prompt);
+		buf_printf(&prompt, "%s [%s]: ", fields[i].label, f->col[fields[i].c]);
+		char *v = read_line(ctx->out, prompt.data);
+		buf_release(&prompt);
+		if (!v)
+			return LIKELY_OK;
+		const char *bad = *v ? ledger_check_field(fields[i].c, v) : NULL;
+		if (bad)
+			fprintf(ctx->out, "  not changed: %s\n", bad);
+		else if (*v)
+			forecast_set(f, fields[i].c, v);
+		free(v);
+	}
+	enum ledger_column col;
+	const char *bad = ledger_check_record(f, &col);
+	if (bad) {
+		fprintf(ctx->out, "  not saved: %s: %s\n", ledger_columns[col], bad);
+		return LIKELY_OK;
+	}
+	return save(ctx, f, "review: edit");
+}
+
+enum step { STEP_NEXT, STEP_AGAIN, STEP_QUIT };
+
+static enum step candidate_key(struct ctx *ctx, struct forecast *f, int key,
+			       int *rc)
+{
+	switch (key) {
+	case 'a':
+		forecast_set(f, COL_STATUS, "accepted");
+		*rc = save(ctx, f, "review: accept");
+		fputs("  accepted\n", ctx->out);
+		return STEP_NEXT;
+	case 'r': {
+		char *why = read_line(ctx->out, "reason (optional): ");
+		struct buf reason;
+		buf_init(&reason);
+		buf_adds(&reason, "review: reject");
+		if (why && *why)
+			buf_printf(&reason, ": %s", why);
+		forecast_set(f, COL_STATUS, "rejected");
+		*rc = save(ctx, f, reason.data);
+		buf_release(&reason);
+		free(why);
+		fputs("  rejected\n", ctx->out);
+		return STEP_NEXT;
+	}
+	case 'e':
+		*rc = edit_interactively(ctx, f);
+		return STEP_AGAIN;
+	case 's':
+		return STEP_NEXT;
+	case 'q':
+		return STEP_QUIT;
+	default:
+		fputs("  a accept, r reject, e edit, s skip, q quit\n", ctx->out);
+		return STEP_AGAIN;
+	}
+}
+
+static enum step due_key(struct ctx *ctx, struct forecast *f, int key, int *rc)
+{
+	const char *outcome = key == 'y' ? "yes" : key == 'n' ? "no"
+			    : key == 'p' ? "partial" : key == 'v' ? "void" : NULL;
+	if (outcome) {
+		char *ev = read_line(ctx->out, "evidence (optional): ");
+		forecast_set(f, COL_OUTCOME, outcome);
+		forecast_set(f, COL_RESOLVED_ON, ctx->today);
+		if (ev && *ev)
+			forecast_set(f, COL_EVIDENCE, ev);
+		free(ev);
+		*rc = save(ctx, f, "review: resolve");
+		fprintf(ctx->out, "  settled: %s on %s\n", outcome, ctx->today);
+		return STEP_NEXT;
+	}
+	switch (key) {
+	case 'e':
+		*rc = edit_interactively(ctx, f);
+		return STEP_AGAIN;
+	case 's':
+		return STEP_NEXT;
+	case 'q':
+		return STEP_QUIT;
+	default:
+		fputs("  y yes, n no, p partial, v void, e edit, s skip, q quit\n",
+		      ctx->out);
+		return STEP_AGAIN;
+	}
+}
+
+static int review_list(struct ctx *ctx, const struct id_list *l,
+		       const char *part, bool due, bool *quit)
+{
+	int rc = LIKELY_OK;
+	for (size_t i = 0; i < l->count && !rc && !*quit; i++) {
+		enum step step = STEP_AGAIN;
+		while (step == STEP_AGAIN && !rc) {
+			struct forecast f;
+			if ((rc = forecast_load(ctx, id_of(l->ids[i]), &f))) {
+				forecast_release(&f);
+				break;
+			}
+			print_forecast(ctx->out, &f, i + 1, l->count, part);
+			fputs(due ? "settle? [y]es [n]o [p]artial [v]oid [e]dit [s]kip [q]uit "
+				  : "[a]ccept [r]eject [e]dit [s]kip [q]uit ", ctx->out);
+			fflush(ctx->out);
+			int key = read_key();
+			fputc('\n', ctx->out);
+			step = due ? due_key(ctx, &f, key, &rc)
+				   : candidate_key(ctx, &f, key, &rc);
+			forecast_release(&f);
+		}
+		*quit = step == STEP_QUIT;
+	}
+	return rc;
+}
+
+int cmd_review(struct ctx *ctx, const struct cmd_args *a)
+{
+	struct forecast_filter candidates = {.status = "candidate"};
+	struct forecast_filter open = {.open_only = true};
+	struct id_list cand = {0}, due = {0};
+	bool quit = false;
+	int rc;
+	(void)a;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+				   "review needs a terminal; in scripts use likely "
+				   "list --status candidate, accept, reject, due and resolve");
+	date_parse_iso(ctx->today, &due.as_of);
+	if ((rc = store_forecast_each(ctx->store, &candidates, collect_candidate, &cand)) ||
+	    (rc = store_forecast_each(ctx->store, &open, collect_due, &due)))
+		goto out;
+	fprintf(ctx->out, "%zu candidate%s to review, %zu forecast%s due. "
+		"Every answer is saved at once.\n", cand.count,
+		cand.count == 1 ? "" : "s", due.count, due.count == 1 ? "" : "s");
+	rc = review_list(ctx, &cand, "candidate", false, &quit);
+	if (!rc && !quit) {
+		/* forecasts accepted just now may be due too */
+		free_ids(&due);
+		memset(&due, 0, sizeof due);
+		date_parse_iso(ctx->today, &due.as_of);
+		if (!(rc = store_forecast_each(ctx->store, &open, collect_due, &due))) {
+			qsort(due.ids, due.count, sizeof *due.ids, by_key);
+			rc = review_list(ctx, &due, "due", true, &quit);
+		}
+	}
+	if (!rc)
+		fputs(quit ? "\nstopped; everything answered is saved\n"
+			   : "\nnothing left to review\n", ctx->out);
+out:
+	free_ids(&cand);
+	free_ids(&due);
+	return rc;
+}
