@@ -88,10 +88,25 @@ void text_fit(struct buf *b, const char *s, size_t width, bool pad)
 int forecast_load(struct ctx *ctx, const char *id, struct forecast *f)
 {
 	bool found;
-	int rc = store_forecast_get(ctx->store, id, f, &found);
-	if (!rc && !found)
+	char *full = NULL;
+	int count, rc = store_forecast_get(ctx->store, id, f, &found);
+
+	if (rc || found)
+		return rc;
+	/* not an id: perhaps the first digits of one */
+	if ((rc = store_forecast_match(ctx->store, id, &full, &count)))
+		return rc;
+	if (count == 1) {
+		forecast_release(f);
+		rc = store_forecast_get(ctx->store, full, f, &found);
+	} else if (count > 1) {
+		rc = diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
+				 "'%s' is the start of several ids; give more digits", id);
+	} else {
 		rc = diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
 				 "no forecast with id '%s' (see likely list)", id);
+	}
+	free(full);
 	return rc;
 }
 

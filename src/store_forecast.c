@@ -50,6 +50,31 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 	return rc;
 }
 
+int store_forecast_match(struct store *s, const char *prefix, char **full,
+			 int *count)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	*full = NULL;
+	*count = 0;
+	if ((rc = store_prepare(s, "SELECT id FROM forecast WHERE"
+				" substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (++*count == 1)
+			*full = xstrdup(store_text(st, 0));
+	if (step != SQLITE_DONE)
+		rc = store_fail(s, step, "looking up an id");
+	sqlite3_finalize(st);
+	if (rc || *count != 1) {
+		free(*full);
+		*full = NULL;
+	}
+	return rc;
+}
+
 static int add_history(struct store *s, const char *id, const char *at,
 		       const char *field, const char *old_value,
 		       const char *new_value, const char *reason)

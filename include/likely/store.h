@@ -44,6 +44,14 @@ void store_rollback_savepoint(struct store *s);
 int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 		       bool *found);
 
+/*
+ * Finds the ids that start with prefix (so editors can type the first
+ * digits, as with git).  *count is 0, 1 or 2 (2 meaning "two or more");
+ * when it is 1, *full is the whole id (the caller frees it), else NULL.
+ */
+int store_forecast_match(struct store *s, const char *prefix, char **full,
+			 int *count);
+
 enum store_put {
 	STORE_PUT_NEW,       /* inserted */
 	STORE_PUT_CHANGED,   /* updated; history rows written */

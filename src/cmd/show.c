@@ -3,6 +3,7 @@
  * dates, status, outcome -- and its whole history, oldest first.
  */
 #include "likely/cli.h"
+#include "likely/cmdutil.h"
 #include "likely/ledger.h"
 #include "likely/store.h"
 
@@ -29,18 +30,11 @@ static int print_history(const struct history_entry *h, void *data)
 int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast f;
-	bool found;
 	FILE *out = ctx->out;
-	int rc = store_forecast_get(ctx->store, a->argv[0], &f, &found);
+	int rc = forecast_load(ctx, a->argv[0], &f);
 
 	if (rc)
 		goto out;
-	if (!found) {
-		rc = diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
-				 "no forecast with id '%s' (see likely list)",
-				 a->argv[0]);
-		goto out;
-	}
 	field(out, "id:", f.col[COL_ID]);
 	field(out, "claim:", f.col[COL_CLAIM]);
 	field(out, "article:", f.col[COL_TITLE]);

@@ -1,0 +1,125 @@
+/*
+ * manifest: read once, looked up by file name for every page.
+ */
+#include "likely/manifest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/buf.h"
+#include "likely/csvio.h"
+#include "likely/date.h"
+#include "likely/strset.h"
+
+static const char *const columns[] = {"file", "url", "title", "published",
+				      "author", "source", NULL};
+
+struct manifest {
+	struct manifest_entry *entries;
+	size_t count, cap;
+	struct strset *index; /* file -> entry index */
+};
+
+struct reader {
+	struct manifest *m;
+	const char *path;
+	struct diag *d;
+	bool header_seen;
+	int errors;
+};
+
+static int bad(struct reader *r, unsigned long line, const char *column,
+	       const char *why, const char *value)
+{
+	diag_report(r->d, LIKELY_DATAERR, r->path, line, "%s: %s ('%s')",
+		    column, why, value);
+	return ++r->errors >= 20 ? LIKELY_DATAERR : 0;
+}
+
+static int on_record(const struct csv_record *rec, void *data)
+{
+	struct reader *r = data;
+	struct manifest *m = r->m;
+	long day, first;
+
+	if (!r->header_seen) {
+		r->header_seen = true;
+		bool ok = rec->count == 6;
+		for (int i = 0; ok && i < 6; i++)
+			ok = strcmp(rec->fields[i], columns[i]) == 0;
+		if (!ok)
+			return diag_report(r->d, LIKELY_DATAERR, r->path, rec->line,
+					   "header: expected file,url,title,published,author,source");
+		return 0;
+	}
+	if (rec->count != 6) {
+		diag_report(r->d, LIKELY_DATAERR, r->path, rec->line,
+			    "expected 6 fields, found %zu", rec->count);
+		return ++r->errors >= 20 ? LIKELY_DATAERR : 0;
+	}
+	const char *file = rec->fields[0], *published = rec->fields[3];
+	if (!*file)
+		return bad(r, rec->line, "file", "empty (which page is this row about?)", file);
+	if (*published && !date_parse_iso(published, &day))
+		return bad(r, rec->line, "published",
+			   "not a calendar date in the form YYYY-MM-DD", published);
+	if (!strset_add(m->index, file, (long)m->count, &first))
+		return bad(r, rec->line, "file", "listed twice", file);
+	if (m->count == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 16;
+		m->entries = xrealloc(m->entries, m->cap * sizeof *m->entries);
+	}
+	struct manifest_entry *e = &m->entries[m->count++];
+	e->file = xstrdup(file);
+	e->url = xstrdup(rec->fields[1]);
+	e->title = xstrdup(rec->fields[2]);
+	e->published = xstrdup(published);
+	e->author = xstrdup(rec->fields[4]);
+	e->source = xstrdup(rec->fields[5]);
+	return 0;
+}
+
+int manifest_read(const char *path, struct diag *d, struct manifest **out)
+{
+	struct manifest *m = xcalloc(1, sizeof *m);
+	struct reader r = {m, path, d, false, 0};
+	m->index = strset_new();
+	int rc = csvio_read_path(path, on_record, &r, d);
+	if (!rc && !r.header_seen)
+		rc = diag_report(d, LIKELY_DATAERR, path, 0, "empty file (no header)");
+	if (!rc && r.errors)
+		rc = LIKELY_DATAERR;
+	if (rc) {
+		manifest_free(m);
+		m = NULL;
+	}
+	*out = m;
+	return rc;
+}
+
+void manifest_free(struct manifest *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->count; i++) {
+		struct manifest_entry *e = &m->entries[i];
+		free(e->file);
+		free(e->url);
+		free(e->title);
+		free(e->published);
+		free(e->author);
+		free(e->source);
+	}
+	free(m->entries);
+	strset_free(m->index);
+	free(m);
+}
+
+const struct manifest_entry *manifest_find(const struct manifest *m,
+					   const char *file)
+{
+	long i;
+	if (!m || !strset_get(m->index, file, &i))
+		return NULL;
+	return &m->entries[i];
+}
