@@ -109,7 +109,8 @@ int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 		return rc;
 	rc = store_forecast_each(ctx->store, &flt, collect, &l);
 	if (!rc) {
-		qsort(l.items, l.count, sizeof *l.items, by_horizon);
+		if (l.count) /* qsort(NULL, 0, ...) is undefined */
+			qsort(l.items, l.count, sizeof *l.items, by_horizon);
 		if (as_csv)
 			print_csv(ctx, &l);
 		else

@@ -293,7 +293,8 @@ int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 		memset(&due, 0, sizeof due);
 		date_parse_iso(ctx->today, &due.as_of);
 		if (!(rc = store_forecast_each(ctx->store, &open, collect_due, &due))) {
-			qsort(due.ids, due.count, sizeof *due.ids, by_key);
+			if (due.count)
+				qsort(due.ids, due.count, sizeof *due.ids, by_key);
 			rc = review_list(ctx, &due, "due", true, &quit);
 		}
 	}
