@@ -28,6 +28,18 @@ static void md_text(struct buf *b, const char *s)
 	free(flat);
 }
 
+/* An id as code, unless a backtick in it would end the code span. */
+static void md_code(struct buf *b, const char *s)
+{
+	if (strchr(s, '`') || strchr(s, '\n')) {
+		md_text(b, s);
+		return;
+	}
+	buf_addc(b, '`');
+	buf_adds(b, s);
+	buf_addc(b, '`');
+}
+
 static void md_author(struct buf *b, const char *author)
 {
 	if (*author)
@@ -77,6 +89,15 @@ static void md_brier(struct buf *b, const struct score_figures *f)
 	buf_printf(b, " (%.3f–%.3f)", lo, hi);
 }
 
+/* "none are", "1 is", "3 are" */
+static void md_how_many(struct buf *b, long n, const char *one, const char *many)
+{
+	if (n == 0)
+		buf_printf(b, "none %s", many); /* "none are": the plural reads better here */
+	else
+		buf_printf(b, "%ld %s", n, n == 1 ? one : many);
+}
+
 static void md_count(struct buf *b, long n, const char *one, const char *many)
 {
 	buf_printf(b, "%ld %s", n, n == 1 ? one : many);
@@ -108,6 +129,38 @@ static double prev_author_brier(const struct report *r, const char *author)
 	return r->prev_brier[at];
 }
 
+/* How many forecasts are scored, open, overdue, void and hedged. */
+static void summary_counts(struct buf *b, const struct sb_group *all, long accepted,
+			   const char *d)
+{
+	buf_printf(b, "This scorecard covers the accepted forecasts published by %s: ", d);
+	md_count(b, accepted, "forecast", "forecasts");
+	buf_adds(b, ". ");
+	if (all->fig.n == 0)
+		buf_printf(b, "**Nothing is scored yet**: no accepted forecast with a stated "
+			   "probability had a verdict (yes, no or partial) by %s. ", d);
+	else
+		buf_printf(b, "%ld of them %s settled and scored. ", all->fig.n,
+			   all->fig.n == 1 ? "is" : "are");
+	/* Open, overdue and void part the unscored; hedged cuts across them. */
+	if (all->open == 0)
+		buf_adds(b, "None are");
+	else
+		md_how_many(b, all->open, "is", "are");
+	buf_adds(b, " still open, ");
+	md_how_many(b, all->overdue, "is", "are");
+	buf_printf(b, " past %s horizon with no verdict (see the review queue below), and ",
+		   all->overdue == 1 ? "its" : "their");
+	md_how_many(b, all->void_count, "was", "were");
+	buf_adds(b, " voided. ");
+	if (all->hedged == 0)
+		buf_adds(b, "None is a hedged statement without a probability.\n\n");
+	else
+		buf_printf(b, "%ld %s without a probability, which is never scored.\n\n",
+			   all->hedged, all->hedged == 1 ? "is a hedged statement"
+							 : "are hedged statements");
+}
+
 static void summary(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
 	const struct sb_totals *t = scoreboard_totals(sb);
@@ -116,24 +169,12 @@ static void summary(struct report *r, const struct scoreboard *sb, struct buf *b
 	const char *d = r->o->as_of;
 
 	buf_printf(b, "# Forecast scorecard as of %s\n\n", d);
-	buf_printf(b, "This scorecard covers the accepted forecasts published by %s: ", d);
-	md_count(b, t->accepted, "forecast", "forecasts");
-	buf_adds(b, ". ");
-	if (f->n == 0) {
-		buf_printf(b, "**Nothing is scored yet**: no accepted forecast with a stated "
-			   "probability had a verdict (yes, no or partial) by %s.", d);
+	if (t->accepted == 0) {
+		buf_printf(b, "**Nothing is scored yet**: the ledger holds no accepted forecast "
+			   "published by %s.\n\n", d);
 	} else {
-		buf_printf(b, "%ld of them %s settled and scored.", f->n,
-			   f->n == 1 ? "is" : "are");
+		summary_counts(b, all, t->accepted, d);
 	}
-	buf_printf(b, " %ld %s still open, %ld %s past %s horizon with no verdict "
-		   "(see the review queue below), %ld %s voided, and %ld %s without "
-		   "a probability; void and hedged statements are never "
-		   "scored.\n\n",
-		   all->open, all->open == 1 ? "is" : "are", all->overdue,
-		   all->overdue == 1 ? "is" : "are", all->overdue == 1 ? "its" : "their",
-		   all->void_count, all->void_count == 1 ? "was" : "were", all->hedged,
-		   all->hedged == 1 ? "is a hedged statement" : "are hedged statements");
 	if (f->n > 0) {
 		buf_adds(b, "**Overall Brier score: ");
 		md_num(b, f->brier, 3);
@@ -231,17 +272,24 @@ static void authors(struct report *r, const struct scoreboard *sb, struct buf *b
 			other[nother++] = &g[i];
 	}
 	qsort(ranked, nranked, sizeof *ranked, by_brier);
+	/* Groups come sorted by name, so "" (unattributed) is first; an
+	 * editor looks for names, so it goes last. */
+	if (nother > 1 && !*other[0]->author) {
+		const struct sb_group *u = other[0];
+		memmove(other, other + 1, (nother - 1) * sizeof *other);
+		other[nother - 1] = u;
+	}
 
 	static const char *const head =
 		"author | scored | Brier (95% range) | skill | hedged | open | overdue | change |\n";
 	buf_adds(b, "## Authors\n\n");
 	buf_printf(b, "Ranked by Brier score, best (lowest) first. Only authors with at least "
-		   "%ld scored forecasts are ranked (`--min-n`). The 95%% range is the Brier "
+		   "%ld scored forecast%s are ranked (`--min-n`). The 95%% range is the Brier "
 		   "score ± 1.96 standard errors: where two authors' ranges overlap, the "
 		   "difference between them may be luck. *Hedged* counts statements without a "
 		   "probability (an analyst who never commits cannot be wrong). *Change* is "
 		   "the change in Brier score since the previous run",
-		   r->o->min_n);
+		   min_n, min_n == 1 ? "" : "s");
 	if (r->has_prev)
 		buf_printf(b, " (as of %s)", r->prev.as_of);
 	buf_adds(b, "; *new* means the author had no Brier score then.\n\n");
@@ -252,11 +300,12 @@ static void authors(struct report *r, const struct scoreboard *sb, struct buf *b
 		for (size_t i = 0; i < nranked; i++)
 			author_row(r, ranked[i], (long)i + 1, b);
 	} else {
-		buf_printf(b, "No author has %ld scored forecasts yet, so nobody is ranked.\n",
-			   min_n);
+		buf_printf(b, "No author has %ld scored forecast%s yet, so nobody is ranked.\n",
+			   min_n, min_n == 1 ? "" : "s");
 	}
 	if (nother) {
-		buf_printf(b, "\nNot ranked yet (fewer than %ld scored forecasts):\n\n", min_n);
+		buf_printf(b, "\nNot ranked yet (fewer than %ld scored forecast%s):\n\n", min_n,
+			   min_n == 1 ? "" : "s");
 		buf_adds(b, "| ");
 		buf_adds(b, head);
 		buf_adds(b, "|---|---:|---|---:|---:|---:|---:|---|\n");
@@ -275,9 +324,11 @@ static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
 	const struct sb_group *g = scoreboard_groups(sb, &n);
 
 	buf_adds(b, "## Topics\n\n");
-	buf_printf(b, "A forecast with several topics counts in each. Topics with fewer than "
-		   "%ld scored forecasts are marked *few*: their score says little yet.\n\n",
-		   r->o->min_n);
+	buf_adds(b, "A forecast with several topics counts in each.");
+	if (r->o->min_n > 1)
+		buf_printf(b, " Topics with fewer than %ld scored forecasts are marked *few*: "
+			   "their score says little yet.", r->o->min_n);
+	buf_adds(b, "\n\n");
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].by != SB_TOPIC)
 			continue;
@@ -436,9 +487,9 @@ static void pick_line(struct buf *b, size_t i, const struct sb_pick *k)
 		md_text(b, f->col[COL_EVIDENCE]);
 		buf_adds(b, ")");
 	}
-	buf_adds(b, "; id `");
-	buf_adds(b, f->col[COL_ID]);
-	buf_adds(b, "`\n");
+	buf_adds(b, "; id ");
+	md_code(b, f->col[COL_ID]);
+	buf_adds(b, "\n");
 }
 
 static void picks(const struct scoreboard *sb, struct buf *b)
@@ -476,10 +527,13 @@ static void queue(struct report *r, const struct scoreboard *sb, struct buf *b)
 			   "without a verdict on %s.\n\n", r->o->as_of);
 		return;
 	}
-	buf_printf(b, "%ld accepted %s past %s horizon with no verdict on %s, the oldest "
-		   "first. Settle them with `likely resolve ID --outcome yes|no|partial|void`.\n\n",
-		   total, total == 1 ? "forecast is" : "forecasts are",
-		   total == 1 ? "its" : "their", r->o->as_of);
+	if (total == 1)
+		buf_printf(b, "1 accepted forecast is past its horizon with no verdict on %s. "
+			   "Settle it with", r->o->as_of);
+	else
+		buf_printf(b, "%ld accepted forecasts are past their horizon with no verdict on "
+			   "%s, the oldest first. Settle them with", total, r->o->as_of);
+	buf_adds(b, " `likely resolve ID --outcome yes|no|partial|void`.\n\n");
 	buf_adds(b, "| days overdue | horizon | author | claim | id |\n"
 		    "|---:|---|---|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
@@ -487,7 +541,9 @@ static void queue(struct report *r, const struct scoreboard *sb, struct buf *b)
 		md_author(b, k[i].f.col[COL_AUTHOR]);
 		buf_adds(b, " | ");
 		md_text(b, k[i].f.col[COL_CLAIM]);
-		buf_printf(b, " | `%s` |\n", k[i].f.col[COL_ID]);
+		buf_adds(b, " | ");
+		md_code(b, k[i].f.col[COL_ID]);
+		buf_adds(b, " |\n");
 	}
 	if (total > (long)n)
 		buf_printf(b, "\n…and %ld more: `likely due --as-of %s` lists them all.\n",
