@@ -109,7 +109,9 @@ int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 		return rc;
 	rc = store_forecast_each(ctx->store, &flt, collect, &l);
 	if (!rc) {
-		qsort(l.items, l.count, sizeof *l.items, by_horizon);
+		/* qsort's array must not be NULL even for 0 items (C11 7.22.5). */
+		if (l.count)
+			qsort(l.items, l.count, sizeof *l.items, by_horizon);
 		if (as_csv)
 			print_csv(ctx, &l);
 		else
