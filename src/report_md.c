@@ -89,18 +89,37 @@ static void md_brier(struct buf *b, const struct score_figures *f)
 	buf_printf(b, " (%.3f–%.3f)", lo, hi);
 }
 
+/* A count with thousands separators ("97,025"), written from digits so no
+ * locale is involved.  Returns out. */
+static const char *th(char out[32], long n)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n), o = 0;
+	if (n < 0)
+		out[o++] = '-';
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* "none are", "1 is", "3 are" */
 static void md_how_many(struct buf *b, long n, const char *one, const char *many)
 {
+	char t[32];
 	if (n == 0)
 		buf_printf(b, "none %s", many); /* "none are": the plural reads better here */
 	else
-		buf_printf(b, "%ld %s", n, n == 1 ? one : many);
+		buf_printf(b, "%s %s", th(t, n), n == 1 ? one : many);
 }
 
 static void md_count(struct buf *b, long n, const char *one, const char *many)
 {
-	buf_printf(b, "%ld %s", n, n == 1 ? one : many);
+	char t[32];
+	buf_printf(b, "%s %s", th(t, n), n == 1 ? one : many);
 }
 
 /* Change of a Brier score: lower is better. */
@@ -133,6 +152,7 @@ static double prev_author_brier(const struct report *r, const char *author)
 static void summary_counts(struct buf *b, const struct sb_group *all, long accepted,
 			   const char *d)
 {
+	char t[32];
 	buf_printf(b, "This scorecard covers the accepted forecasts published by %s: ", d);
 	md_count(b, accepted, "forecast", "forecasts");
 	buf_adds(b, ". ");
@@ -140,7 +160,7 @@ static void summary_counts(struct buf *b, const struct sb_group *all, long accep
 		buf_printf(b, "**Nothing is scored yet**: no accepted forecast with a stated "
 			   "probability had a verdict (yes, no or partial) by %s. ", d);
 	else
-		buf_printf(b, "%ld of them %s settled and scored. ", all->fig.n,
+		buf_printf(b, "%s of them %s settled and scored. ", th(t, all->fig.n),
 			   all->fig.n == 1 ? "is" : "are");
 	/* Open, overdue and void part the unscored; hedged cuts across them. */
 	if (all->open == 0)
@@ -156,13 +176,14 @@ static void summary_counts(struct buf *b, const struct sb_group *all, long accep
 	if (all->hedged == 0)
 		buf_adds(b, "None is a hedged statement without a probability.\n\n");
 	else
-		buf_printf(b, "%ld %s without a probability, which is never scored.\n\n",
-			   all->hedged, all->hedged == 1 ? "is a hedged statement"
+		buf_printf(b, "%s %s without a probability, which is never scored.\n\n",
+			   th(t, all->hedged), all->hedged == 1 ? "is a hedged statement"
 							 : "are hedged statements");
 }
 
 static void summary(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
+	char n[32];
 	const struct sb_totals *t = scoreboard_totals(sb);
 	const struct sb_group *all = scoreboard_all(sb);
 	const struct score_figures *f = &all->fig;
@@ -215,33 +236,35 @@ static void summary(struct report *r, const struct scoreboard *sb, struct buf *b
 			   "with.", d);
 	}
 	if (t->settled_later)
-		buf_printf(b, " %ld %s settled after %s and %s as unsettled here.",
-			   t->settled_later, t->settled_later == 1 ? "forecast was" : "forecasts were",
+		buf_printf(b, " %s %s settled after %s and %s as unsettled here.",
+			   th(n, t->settled_later), t->settled_later == 1 ? "forecast was" : "forecasts were",
 			   d, t->settled_later == 1 ? "counts" : "count");
 	if (t->partial_scored)
-		buf_printf(b, " %ld partial %s as half right (0.5).", t->partial_scored,
+		buf_printf(b, " %s partial %s as half right (0.5).", th(n, t->partial_scored),
 			   t->partial_scored == 1 ? "outcome counts" : "outcomes count");
 	if (t->partial_dropped)
-		buf_printf(b, " %ld partial %s left out (--partial exclude).",
-			   t->partial_dropped, t->partial_dropped == 1 ? "outcome is" : "outcomes are");
+		buf_printf(b, " %s partial %s left out (--partial exclude).",
+			   th(n, t->partial_dropped), t->partial_dropped == 1 ? "outcome is" : "outcomes are");
 	if (t->later)
-		buf_printf(b, " %ld accepted %s published after %s and %s not counted.",
-			   t->later, t->later == 1 ? "forecast was" : "forecasts were", d,
+		buf_printf(b, " %s accepted %s published after %s and %s not counted.",
+			   th(n, t->later), t->later == 1 ? "forecast was" : "forecasts were", d,
 			   t->later == 1 ? "is" : "are");
 	buf_adds(b, "\n\n");
 }
 
 static void author_row(struct report *r, const struct sb_group *g, long rank, struct buf *b)
 {
+	char t[3][32];
 	buf_adds(b, "| ");
 	if (rank > 0)
 		buf_printf(b, "%ld | ", rank);
 	md_author(b, g->author);
-	buf_printf(b, " | %ld | ", g->fig.n);
+	buf_printf(b, " | %s | ", th(t[0], g->fig.n));
 	md_brier(b, &g->fig);
 	buf_adds(b, " | ");
 	md_num(b, g->fig.skill, 2);
-	buf_printf(b, " | %ld | %ld | %ld | ", g->hedged, g->open, g->overdue);
+	buf_printf(b, " | %s | %s | %s | ", th(t[0], g->hedged), th(t[1], g->open),
+		   th(t[2], g->overdue));
 	md_change(b, prev_author_brier(r, g->author), g->fig.n ? g->fig.brier : NAN);
 	buf_adds(b, " |\n");
 }
@@ -320,6 +343,7 @@ static void authors(struct report *r, const struct scoreboard *sb, struct buf *b
 
 static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
+	char t[4][32];
 	size_t n, shown = 0;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
 
@@ -337,14 +361,14 @@ static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
 				    "| void | hedged |\n|---|---:|---|---:|---:|---:|---:|---:|\n");
 		buf_adds(b, "| ");
 		md_topic(b, g[i].topic);
-		buf_printf(b, " | %ld | ", g[i].fig.n);
+		buf_printf(b, " | %s | ", th(t[0], g[i].fig.n));
 		md_brier(b, &g[i].fig);
 		if (g[i].fig.n > 0 && g[i].fig.n < r->o->min_n)
 			buf_adds(b, " *few*");
 		buf_adds(b, " | ");
 		md_num(b, g[i].fig.skill, 2);
-		buf_printf(b, " | %ld | %ld | %ld | %ld |\n", g[i].open, g[i].overdue,
-			   g[i].void_count, g[i].hedged);
+		buf_printf(b, " | %s | %s | %s | %s |\n", th(t[0], g[i].open), th(t[1], g[i].overdue),
+			   th(t[2], g[i].void_count), th(t[3], g[i].hedged));
 	}
 	if (!shown)
 		buf_adds(b, "No forecasts yet.\n");
@@ -354,11 +378,12 @@ static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
 /* "3 of 4", "2.5 of 4": partials count half. */
 static void md_successes(struct buf *b, double observed, long n)
 {
+	char t[2][32];
 	double s = observed * (double)n;
 	if (fabs(s - nearbyint(s)) < 1e-9)
-		buf_printf(b, "%.0f of %ld", fabs(s), n);
+		buf_printf(b, "%s of %s", th(t[0], (long)nearbyint(fabs(s))), th(t[1], n));
 	else
-		buf_printf(b, "%.1f of %ld", s, n);
+		buf_printf(b, "%.1f of %s", s, th(t[1], n));
 }
 
 static void bin_label(struct buf *b, const struct score_bin *k, int bins)
@@ -430,6 +455,7 @@ static void cues(const struct scoreboard *sb, struct buf *b)
 
 static void calibration(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
+	char t[32];
 	struct score_bin *bins;
 	size_t nb = score_calibration(scoreboard_all(sb)->table, r->o->bins, &bins);
 
@@ -447,7 +473,7 @@ static void calibration(struct report *r, const struct scoreboard *sb, struct bu
 		for (size_t i = 0; i < nb; i++) {
 			buf_adds(b, "| ");
 			bin_label(b, &bins[i], r->o->bins);
-			buf_printf(b, " | %ld | ", bins[i].n);
+			buf_printf(b, " | %s | ", th(t, bins[i].n));
 			md_percent(b, round(bins[i].mean_probability * 1000.0) / 1000.0);
 			buf_adds(b, " | ");
 			md_percent(b, round(bins[i].observed * 1000.0) / 1000.0);
@@ -517,6 +543,7 @@ static void picks(const struct scoreboard *sb, struct buf *b)
 
 static void queue(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
+	char t[32];
 	const struct sb_pick *k;
 	size_t n = scoreboard_queue(sb, &k);
 	long total = scoreboard_queue_total(sb);
@@ -531,8 +558,8 @@ static void queue(struct report *r, const struct scoreboard *sb, struct buf *b)
 		buf_printf(b, "1 accepted forecast is past its horizon with no verdict on %s. "
 			   "Settle it with", r->o->as_of);
 	else
-		buf_printf(b, "%ld accepted forecasts are past their horizon with no verdict on "
-			   "%s, the oldest first. Settle them with", total, r->o->as_of);
+		buf_printf(b, "%s accepted forecasts are past their horizon with no verdict on "
+			   "%s, the oldest first. Settle them with", th(t, total), r->o->as_of);
 	buf_adds(b, " `likely resolve ID --outcome yes|no|partial|void`.\n\n");
 	buf_adds(b, "| days overdue | horizon | author | claim | id |\n"
 		    "|---:|---|---|---|---|\n");
@@ -546,8 +573,8 @@ static void queue(struct report *r, const struct scoreboard *sb, struct buf *b)
 		buf_adds(b, " |\n");
 	}
 	if (total > (long)n)
-		buf_printf(b, "\n…and %ld more: `likely due --as-of %s` lists them all.\n",
-			   total - (long)n, r->o->as_of);
+		buf_printf(b, "\n…and %s more: `likely due --as-of %s` lists them all.\n",
+			   th(t, total - (long)n), r->o->as_of);
 	buf_adds(b, "\n");
 }
 
@@ -560,6 +587,7 @@ static void figure_row(struct buf *b, const char *name, double v, const char *me
 
 static void definitions(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
+	char t[32];
 	const struct sb_group *all = scoreboard_all(sb);
 	const struct score_figures *f = &all->fig;
 
@@ -574,17 +602,17 @@ static void definitions(struct report *r, const struct scoreboard *sb, struct bu
 		    "values are shown here.\n\n");
 	buf_adds(b, "| figure (`scores.csv` column) | overall | what it means |\n"
 		    "|---|---:|---|\n");
-	buf_printf(b, "| scored (`n`) | %ld | accepted forecasts with a probability and a "
-		   "verdict (yes, no%s) reached by the as-of date |\n", f->n,
+	buf_printf(b, "| scored (`n`) | %s | accepted forecasts with a probability and a "
+		   "verdict (yes, no%s) reached by the as-of date |\n", th(t, f->n),
 		   r->o->exclude_partial ? "" : ", partial");
-	buf_printf(b, "| open (`open`) | %ld | accepted, no verdict by the as-of date, horizon "
-		   "not yet passed |\n", all->open);
-	buf_printf(b, "| overdue (`overdue`) | %ld | accepted, no verdict by the as-of date, "
-		   "horizon passed: the review queue |\n", all->overdue);
-	buf_printf(b, "| void (`void`) | %ld | settled as void (the question fell away); never "
-		   "scored |\n", all->void_count);
-	buf_printf(b, "| hedged (`hedged`) | %ld | accepted statements without a probability "
-		   "(\"may\", \"could\"), whatever their state; never scored |\n", all->hedged);
+	buf_printf(b, "| open (`open`) | %s | accepted, no verdict by the as-of date, horizon "
+		   "not yet passed |\n", th(t, all->open));
+	buf_printf(b, "| overdue (`overdue`) | %s | accepted, no verdict by the as-of date, "
+		   "horizon passed: the review queue |\n", th(t, all->overdue));
+	buf_printf(b, "| void (`void`) | %s | settled as void (the question fell away); never "
+		   "scored |\n", th(t, all->void_count));
+	buf_printf(b, "| hedged (`hedged`) | %s | accepted statements without a probability "
+		   "(\"may\", \"could\"), whatever their state; never scored |\n", th(t, all->hedged));
 	figure_row(b, "base rate (`base_rate`)", f->base_rate,
 		   "mean outcome: how often the forecast events happened");
 	figure_row(b, "mean probability (`mean_probability`)", f->mean_probability,
@@ -653,6 +681,7 @@ static void definitions(struct report *r, const struct scoreboard *sb, struct bu
  */
 static void lexicon(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
+	char t[32];
 	size_t n, shown = 0;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
 
@@ -666,22 +695,26 @@ static void lexicon(struct report *r, const struct scoreboard *sb, struct buf *b
 		buf_adds(b, "Configuration: the built-in defaults (no `--config`, no "
 			    "`$LIKELY_CONFIG`, no `predictions/config/`).");
 	}
-	buf_adds(b, " The cues of the scored forecasts and the probabilities they carried:\n\n");
+	buf_adds(b, " The cues of the scored forecasts and the probability each carried; "
+		    "where an editor changed some forecasts' probability, the most common one "
+		    "is shown and the others are counted.\n\n");
 	for (size_t i = 0; i < n; i++) {
 		struct score_bin *bins;
 		if (g[i].by != SB_CUE)
 			continue;
-		size_t nb = score_calibration(g[i].table, 0, &bins);
-		for (size_t k = 0; k < nb; k++) {
-			if (!shown++)
-				buf_adds(b, "| cue | probability | scored forecasts |\n"
-					    "|---|---:|---:|\n");
-			buf_adds(b, "| ");
-			md_text(b, g[i].cue);
-			buf_adds(b, " | ");
-			md_percent(b, bins[k].low);
-			buf_printf(b, " | %ld |\n", bins[k].n);
-		}
+		size_t nb = score_calibration(g[i].table, 0, &bins), top = 0;
+		for (size_t k = 1; k < nb; k++)
+			if (bins[k].n > bins[top].n)
+				top = k;
+		if (!shown++)
+			buf_adds(b, "| cue | probability | scored forecasts | at other "
+				    "probabilities |\n|---|---:|---:|---:|\n");
+		buf_adds(b, "| ");
+		md_text(b, g[i].cue);
+		buf_adds(b, " | ");
+		md_percent(b, bins[top].low);
+		buf_printf(b, " | %s | ", th(t, g[i].fig.n));
+		buf_printf(b, "%s |\n", th(t, g[i].fig.n - bins[top].n));
 		free(bins);
 	}
 	if (!shown)
@@ -691,18 +724,19 @@ static void lexicon(struct report *r, const struct scoreboard *sb, struct buf *b
 
 static void provenance(struct report *r, struct buf *b)
 {
+	char t[32];
 	buf_adds(b, "## How this scorecard was made\n\n");
 	buf_printf(b, "- Program: likely %s\n", LIKELY_VERSION);
 	buf_printf(b, "- As of: %s\n", r->o->as_of);
 	buf_printf(b, "- Options: `%s`\n", r->o->options);
-	buf_printf(b, "- Scored records: %ld; SHA-256 `%s`. This is the digest of the ledger "
+	buf_printf(b, "- Scored records: %s; SHA-256 `%s`. This is the digest of the ledger "
 		   "CSV holding exactly the scored forecasts (header and rows as `likely "
 		   "export` writes them, in ledger order; the rows of `forecasts.csv`): "
 		   "rebuild that file from the ledger and compare `sha256sum`.\n",
-		   r->scored, r->digest);
+		   th(t, r->scored), r->digest);
 	if (r->has_prev) {
-		buf_printf(b, "- Previous run: run %lld, as of %s, options `%s`, %ld scored",
-			   r->prev.run, r->prev.as_of, r->prev.options, r->prev.scored);
+		buf_printf(b, "- Previous run: run %lld, as of %s, options `%s`, %s scored",
+			   r->prev.run, r->prev.as_of, r->prev.options, th(t, r->prev.scored));
 		if (!isnan(r->prev.brier))
 			buf_printf(b, ", Brier %.3f", r->prev.brier);
 		buf_adds(b, ". The previous run is the latest recorded run with an earlier "
