@@ -101,6 +101,20 @@ fail:
 	return rc;
 }
 
+/* csvw_double, through the report's cache of formatted numbers. */
+static void put_double(struct report *r, struct csv_writer *w, double v)
+{
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	size_t slot = (size_t)((bits ^ bits >> 17 ^ bits >> 31 ^ bits >> 47) & 4095);
+	if (!r->num_cache[slot].used || r->num_cache[slot].bits != bits) {
+		csv_format_double(v, r->num_cache[slot].text);
+		r->num_cache[slot].bits = bits;
+		r->num_cache[slot].used = true;
+	}
+	csvw_raw(w, r->num_cache[slot].text);
+}
+
 /* Dates and the stated probability go out unquoted, as in the ledger. */
 static bool unquoted_column(int c)
 {
@@ -116,7 +130,7 @@ void report_forecast(struct report *r, const struct forecast *f, double score)
 		else
 			csvw_text(&r->forecasts, f->col[c]);
 	}
-	csvw_double(&r->forecasts, score);
+	put_double(r, &r->forecasts, score);
 	csvw_end(&r->forecasts);
 
 	/* Rewinding reuses the stream's buffer: after fflush, mem_len is the
@@ -190,7 +204,7 @@ static void write_scores(struct report *r, const struct scoreboard *sb)
 				    f->within_bin_variance, f->within_bin_covariance, f->skill,
 				    f->log_score, f->ece, f->spiegelhalter_z, f->spiegelhalter_p};
 		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
-			csvw_double(&w, v[k]);
+			put_double(r, &w, v[k]);
 		csvw_end(&w);
 	}
 }
@@ -215,13 +229,13 @@ static void write_calibration(struct report *r, const struct scoreboard *sb)
 			csvw_text(&w, g->author);
 			csvw_text(&w, g->topic);
 			csvw_text(&w, g->cue);
-			csvw_double(&w, b->low);
-			csvw_double(&w, b->high);
+			put_double(r, &w, b->low);
+			put_double(r, &w, b->high);
 			csvw_long(&w, b->n);
-			csvw_double(&w, b->mean_probability);
-			csvw_double(&w, b->observed);
-			csvw_double(&w, b->observed_low);
-			csvw_double(&w, b->observed_high);
+			put_double(r, &w, b->mean_probability);
+			put_double(r, &w, b->observed);
+			put_double(r, &w, b->observed_low);
+			put_double(r, &w, b->observed_high);
 			csvw_end(&w);
 		}
 		free(bins);

@@ -5,6 +5,8 @@
 #ifndef LIKELY_REPORT_IMPL_H
 #define LIKELY_REPORT_IMPL_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "likely/buf.h"
@@ -28,6 +30,16 @@ struct report {
 	size_t mem_len;
 	struct csv_writer mem_w;
 	char digest[SHA256_HEX_LEN];
+	/* Formatting a double (shortest text that reads back) is the main
+	 * cost of writing the CSV files, and most values repeat: a score
+	 * (p - o)^2 takes a few hundred values, bin edges and mean
+	 * probabilities recur in every group.  Remember recent ones
+	 * (direct-mapped; a miss just formats again). */
+	struct {
+		uint64_t bits;
+		char text[32];
+		bool used;
+	} num_cache[4096];
 	long scored;
 	/* The previous run, if any, and its Brier per author. */
 	bool has_prev;
