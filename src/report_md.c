@@ -56,6 +56,14 @@ static void md_topic(struct buf *b, const char *topic)
 		buf_adds(b, "(no topic)");
 }
 
+static void md_cue(struct buf *b, const char *cue)
+{
+	if (*cue)
+		md_text(b, cue);
+	else
+		buf_adds(b, "(no cue)");
+}
+
 /* A probability as a percentage: "70%", "72.5%". */
 static void md_percent(struct buf *b, double p)
 {
@@ -433,9 +441,15 @@ static void cues(const struct scoreboard *sb, struct buf *b)
 		buf_adds(b, "Nothing scored yet.\n");
 	for (size_t i = 0; i < nc; i++) {
 		const struct score_bin *k = &lines[i].bin;
-		buf_adds(b, "- When the desk wrote “");
-		md_text(b, lines[i].g->cue);
-		buf_adds(b, "” (");
+		buf_adds(b, "- When the desk wrote ");
+		if (*lines[i].g->cue) {
+			buf_adds(b, "“");
+			md_text(b, lines[i].g->cue);
+			buf_adds(b, "”");
+		} else {
+			buf_adds(b, "with no cue recorded");
+		}
+		buf_adds(b, " (");
 		if (score_table_distinct(lines[i].g->table) > 1)
 			buf_adds(b, "on average ");
 		md_percent(b, k->mean_probability);
@@ -710,7 +724,7 @@ static void lexicon(struct report *r, const struct scoreboard *sb, struct buf *b
 			buf_adds(b, "| cue | probability | scored forecasts | at other "
 				    "probabilities |\n|---|---:|---:|---:|\n");
 		buf_adds(b, "| ");
-		md_text(b, g[i].cue);
+		md_cue(b, g[i].cue);
 		buf_adds(b, " | ");
 		md_percent(b, bins[top].low);
 		buf_printf(b, " | %s | ", th(t, g[i].fig.n));

@@ -182,10 +182,11 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 
 	const struct score_figures *all = &scoreboard_all(sb)->fig;
 	if (all->n)
-		diag_note(&ctx->diag, "%ld forecast%s scored as of %s, Brier %.3f; reports in %s/",
-			  all->n, all->n == 1 ? "" : "s", ro.as_of, all->brier, ro.dir);
+		diag_note(&ctx->diag, "%ld forecast%s scored as of %s, Brier %.3f; reports written "
+			  "to %s", all->n, all->n == 1 ? "" : "s", ro.as_of, all->brier, ro.dir);
 	else
-		diag_note(&ctx->diag, "nothing scored as of %s; reports in %s/", ro.as_of, ro.dir);
+		diag_note(&ctx->diag, "nothing scored as of %s; reports written to %s", ro.as_of,
+			  ro.dir);
 out:
 	store_rollback(ctx->store);
 	if (found)
