@@ -76,7 +76,7 @@ static const struct command commands[] = {
 	 "[--note N]\n       likely resolve ID --undo"},
 	{"review", cmd_review, 0, 0, DB_OWN_TX, NO_OPTS,
 	 "interactive review of candidates and due forecasts", "review"},
-	{"score", NULL, 0, 0, DB_WRITE,
+	{"score", cmd_score, 0, 0, DB_OWN_TX,
 	 OPTS("as-of=", "out=", "bins=", "partial=", "min-n=", "excel"),
 	 "compute scores and write the reports",
 	 "score [--as-of DATE] [--out DIR] [--bins N|exact] "

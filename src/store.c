@@ -277,6 +277,13 @@ int store_begin(struct store *s)
 	return store_exec(s, "BEGIN IMMEDIATE");
 }
 
+/* In WAL mode readers never block writers, so a long scoring pass run in
+ * a read transaction leaves editors free to resolve meanwhile. */
+int store_begin_read(struct store *s)
+{
+	return store_exec(s, "BEGIN");
+}
+
 int store_commit(struct store *s)
 {
 	return store_exec(s, "COMMIT");

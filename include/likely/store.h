@@ -32,6 +32,9 @@ void store_close(struct store *s); /* NULL is fine */
 int store_schema_version(struct store *s, int *version);
 
 int store_begin(struct store *s);    /* BEGIN IMMEDIATE */
+/* BEGIN (deferred): a consistent snapshot for a long read that must not
+ * hold the write lock; end it with store_commit or store_rollback. */
+int store_begin_read(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s); /* no-op outside a transaction */
 /* Nested undo points, for work that may be dropped (one bad page). */

@@ -1,0 +1,198 @@
+/*
+ * score: checks the options, streams the accepted forecasts from the
+ * store into the scoreboard and the report, compares with the previous
+ * run, writes the reports and records the run.
+ *
+ * The command table marks score DB_OWN_TX rather than DB_WRITE, for two
+ * reasons: a missing database is an error (66, "run likely init") instead
+ * of a new empty one and an empty scorecard that a cron job would publish
+ * with exit 0; and the long read runs in a read transaction, so editors
+ * can resolve forecasts while a big ledger is scored.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "likely/buf.h"
+#include "likely/cli.h"
+#include "likely/cmdutil.h"
+#include "likely/report.h"
+#include "likely/scoreboard.h"
+#include "likely/store.h"
+#include "likely/store_score.h"
+
+#define BINS_MAX 1000
+
+struct gather {
+	struct scoreboard *sb;
+	struct report *rep;
+};
+
+static int gather_one(const struct forecast *f, void *data)
+{
+	struct gather *g = data;
+	double score;
+	if (scoreboard_add(g->sb, f, &score) == SB_SCORED)
+		report_forecast(g->rep, f, score);
+	return 0;
+}
+
+static int note_previous(const struct score_group_rec *g, void *data)
+{
+	report_previous_group(data, g->by, g->author, g->n, g->fig.brier);
+	return 0;
+}
+
+static int opt_bins(struct ctx *ctx, const char *value, int *bins)
+{
+	char *end;
+	*bins = 0;
+	if (!value || !strcmp(value, "exact"))
+		return LIKELY_OK;
+	errno = 0;
+	long n = strtol(value, &end, 10);
+	if (*value < '0' || *value > '9' || *end || errno || n < 1 || n > BINS_MAX)
+		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+				   "--bins: '%s' is not 'exact' or a whole number from 1 to %d",
+				   value, BINS_MAX);
+	*bins = (int)n;
+	return LIKELY_OK;
+}
+
+static int opt_partial(struct ctx *ctx, const char *value, bool *exclude)
+{
+	*exclude = false;
+	if (!value || !strcmp(value, "half"))
+		return LIKELY_OK;
+	if (!strcmp(value, "exclude")) {
+		*exclude = true;
+		return LIKELY_OK;
+	}
+	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+			   "--partial: '%s' is not one of half, exclude", value);
+}
+
+/* The configuration in force, as SPEC §3 finds it (NULL: built in). */
+static const char *config_in_force(const struct ctx *ctx)
+{
+	struct stat st;
+	if (ctx->config_dir)
+		return ctx->config_dir;
+	if (stat("predictions/config", &st) == 0 && S_ISDIR(st.st_mode))
+		return "predictions/config";
+	return NULL;
+}
+
+/* Records the run and its groups (cue rows are calibration only). */
+static int record_run(struct ctx *ctx, const struct scoreboard *sb, const char *as_of,
+		      const char *options, const char *digest)
+{
+	size_t n;
+	const struct sb_group *g = scoreboard_groups(sb, &n);
+	const struct sb_group *all = scoreboard_all(sb);
+	struct score_run_rec run = {
+		.as_of = as_of, .created_at = ctx->now, .options = options, .digest = digest,
+		.scored = all->fig.n, .brier = all->fig.brier};
+	long long id;
+	int rc = store_score_run_add(ctx->store, &run, &id);
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (g[i].by == SB_CUE)
+			continue;
+		struct score_group_rec rec = {
+			sb_by_name(g[i].by), g[i].author, g[i].topic, g[i].fig.n, g[i].open,
+			g[i].overdue, g[i].void_count, g[i].hedged, g[i].fig};
+		rc = store_score_group_add(ctx->store, id, &rec);
+	}
+	return rc;
+}
+
+int cmd_score(struct ctx *ctx, const struct cmd_args *a)
+{
+	struct report_options ro = {.as_of = ctx->today, .min_n = 5};
+	struct sb_options so;
+	struct scoreboard *sb = NULL;
+	struct report *rep = NULL;
+	struct score_run_rec prev = {0};
+	struct buf options;
+	char digest[SHA256_HEX_LEN];
+	long as_of;
+	bool found = false;
+	int rc;
+
+	ro.dir = args_get(a, "out") ? args_get(a, "out") : "reports";
+	if (args_get(a, "as-of"))
+		ro.as_of = args_get(a, "as-of");
+	ro.excel = args_has(a, "excel");
+	if ((rc = opt_date(ctx, "as-of", ro.as_of, &as_of)) ||
+	    (rc = opt_bins(ctx, args_get(a, "bins"), &ro.bins)) ||
+	    (rc = opt_partial(ctx, args_get(a, "partial"), &ro.exclude_partial)) ||
+	    (rc = opt_count(ctx, "min-n", args_get(a, "min-n"), 1000000000L, &ro.min_n)))
+		return rc;
+	if (!*ro.dir)
+		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+				   "--out: the directory name is empty");
+	ro.config = config_in_force(ctx);
+
+	/* The options that change figures, in one canonical form: recorded
+	 * with the run and printed in the report. */
+	buf_init(&options);
+	buf_printf(&options, "--as-of %s --bins ", ro.as_of);
+	if (ro.bins)
+		buf_printf(&options, "%d", ro.bins);
+	else
+		buf_adds(&options, "exact");
+	buf_printf(&options, " --partial %s --min-n %ld%s", ro.exclude_partial ? "exclude" : "half",
+		   ro.min_n, ro.excel ? " --excel" : "");
+	ro.options = options.data;
+
+	so = (struct sb_options){.as_of = ro.as_of, .exclude_partial = ro.exclude_partial,
+				 .bins = ro.bins};
+	sb = scoreboard_new(&so);
+	if ((rc = report_open(&ro, &ctx->diag, &rep)))
+		goto out;
+	/* Read one snapshot without the write lock, then record the run in a
+	 * short write transaction. */
+	if ((rc = store_begin_read(ctx->store)))
+		goto out;
+	struct forecast_filter flt = {.status = "accepted"};
+	struct gather g = {sb, rep};
+	if ((rc = store_forecast_each(ctx->store, &flt, gather_one, &g)))
+		goto out;
+	scoreboard_finish(sb);
+	report_digest(rep, digest);
+	if ((rc = store_score_previous(ctx->store, ro.as_of, &prev, &found)))
+		goto out;
+	if (found) {
+		struct report_previous rp = {prev.id, prev.as_of, prev.options, prev.scored,
+					     prev.brier};
+		report_previous(rep, &rp);
+		if ((rc = store_score_group_each(ctx->store, prev.id, NULL, note_previous, rep)))
+			goto out;
+	}
+	if ((rc = report_write(rep, sb)) || (rc = store_commit(ctx->store)))
+		goto out;
+	/* The files are placed only once the run is recorded (and a busy
+	 * database is known before any report is replaced); the run is kept
+	 * only once the files are placed. */
+	if ((rc = store_begin(ctx->store)) ||
+	    (rc = record_run(ctx, sb, ro.as_of, ro.options, digest)) ||
+	    (rc = report_commit(rep)) || (rc = store_commit(ctx->store)))
+		goto out;
+
+	const struct score_figures *all = &scoreboard_all(sb)->fig;
+	if (all->n)
+		diag_note(&ctx->diag, "%ld forecast%s scored as of %s, Brier %.3f; reports written "
+			  "to %s", all->n, all->n == 1 ? "" : "s", ro.as_of, all->brier, ro.dir);
+	else
+		diag_note(&ctx->diag, "nothing scored as of %s; reports written to %s", ro.as_of,
+			  ro.dir);
+out:
+	store_rollback(ctx->store);
+	if (found)
+		store_score_run_release(&prev);
+	report_free(rep);
+	scoreboard_free(sb);
+	buf_release(&options);
+	return rc;
+}

@@ -1,0 +1,412 @@
+/*
+ * scoreboard: one pass over the ledger into per-group score tables.
+ *
+ * Each record touches 2 + 2T + 1 groups (all, its author, each of its T
+ * topics, each author+topic pair, its cue), found through one hash of
+ * group keys.  ISO dates compare as strings, so the as-of tests need no
+ * parsing; only the review queue's days overdue parse a date.
+ */
+#include "likely/scoreboard.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/buf.h"
+#include "likely/date.h"
+#include "likely/strset.h"
+
+struct pick_list {
+	struct sb_pick item[SB_QUEUE_K];
+	size_t n, k;
+	/* whether a goes before b in this list */
+	bool (*before)(const struct sb_pick *a, const struct sb_pick *b);
+};
+
+struct scoreboard {
+	char as_of[DATE_ISO_LEN];
+	long as_of_days;
+	bool exclude_partial;
+	int bins;
+	struct sb_group *groups;
+	size_t ngroups, cap;
+	struct strset *index; /* group key -> position in groups */
+	bool finished;
+	struct sb_totals totals;
+	struct buf key;       /* scratch: a group key */
+	struct buf topic_buf; /* scratch: the record's topic cell, split */
+	const char **topics;  /* scratch: pointers into topic_buf */
+	size_t ntopics_cap;
+	struct pick_list misses, best, queue;
+};
+
+const char *sb_by_name(enum sb_by by)
+{
+	switch (by) {
+	case SB_ALL: return "all";
+	case SB_AUTHOR: return "author";
+	case SB_AUTHOR_TOPIC: return "author+topic";
+	case SB_CUE: return "cue";
+	case SB_TOPIC: return "topic";
+	}
+	return "?";
+}
+
+static int cmp_id(const struct sb_pick *a, const struct sb_pick *b)
+{
+	return strcmp(a->f.col[COL_ID], b->f.col[COL_ID]);
+}
+
+static bool miss_before(const struct sb_pick *a, const struct sb_pick *b)
+{
+	if (a->score != b->score)
+		return a->score > b->score;
+	return cmp_id(a, b) < 0;
+}
+
+static bool best_before(const struct sb_pick *a, const struct sb_pick *b)
+{
+	if (a->score != b->score)
+		return a->score < b->score;
+	return cmp_id(a, b) < 0;
+}
+
+/* The order of `likely due`, so the report and the command agree. */
+static bool queue_before(const struct sb_pick *a, const struct sb_pick *b)
+{
+	int c = strcmp(a->f.col[COL_HORIZON], b->f.col[COL_HORIZON]);
+	if (!c)
+		c = strcmp(a->f.col[COL_PUBLISHED], b->f.col[COL_PUBLISHED]);
+	return (c ? c : cmp_id(a, b)) < 0;
+}
+
+static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by,
+				  const char *author, const char *topic, const char *cue);
+
+struct scoreboard *scoreboard_new(const struct sb_options *o)
+{
+	struct scoreboard *sb = xcalloc(1, sizeof *sb);
+	snprintf(sb->as_of, sizeof sb->as_of, "%s", o->as_of);
+	if (!date_parse_iso(sb->as_of, &sb->as_of_days))
+		sb->as_of_days = 0;
+	sb->exclude_partial = o->exclude_partial;
+	sb->bins = o->bins;
+	sb->index = strset_new();
+	buf_init(&sb->key);
+	buf_init(&sb->topic_buf);
+	sb->misses = (struct pick_list){.k = SB_TOP_K, .before = miss_before};
+	sb->best = (struct pick_list){.k = SB_TOP_K, .before = best_before};
+	sb->queue = (struct pick_list){.k = SB_QUEUE_K, .before = queue_before};
+	/* "all" exists even when nothing is offered, and comes first. */
+	group_get(sb, SB_ALL, "", "", "");
+	return sb;
+}
+
+static void picks_release(struct pick_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		forecast_release(&l->item[i].f);
+	l->n = 0;
+}
+
+void scoreboard_free(struct scoreboard *sb)
+{
+	if (!sb)
+		return;
+	for (size_t i = 0; i < sb->ngroups; i++) {
+		free(sb->groups[i].author);
+		free(sb->groups[i].topic);
+		free(sb->groups[i].cue);
+		score_table_free(sb->groups[i].table);
+	}
+	free(sb->groups);
+	strset_free(sb->index);
+	buf_release(&sb->key);
+	buf_release(&sb->topic_buf);
+	free(sb->topics);
+	picks_release(&sb->misses);
+	picks_release(&sb->best);
+	picks_release(&sb->queue);
+	free(sb);
+}
+
+/* Appends "LEN:" then s: with the length in front no text can make two
+ * different (author, topic, cue) triples give one key. */
+static void key_part(struct buf *b, const char *s)
+{
+	char digits[24];
+	size_t len = strlen(s), i = sizeof digits;
+	digits[--i] = ':';
+	do {
+		digits[--i] = (char)('0' + len % 10);
+		len /= 10;
+	} while (len);
+	buf_add(b, digits + i, sizeof digits - i);
+	buf_adds(b, s);
+}
+
+static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by,
+				  const char *author, const char *topic, const char *cue)
+{
+	long at;
+	buf_reset(&sb->key);
+	buf_addc(&sb->key, (char)('0' + by));
+	key_part(&sb->key, author);
+	key_part(&sb->key, topic);
+	key_part(&sb->key, cue);
+	if (strset_get(sb->index, sb->key.data, &at))
+		return &sb->groups[at];
+	if (sb->ngroups == sb->cap) {
+		sb->cap = sb->cap ? sb->cap * 2 : 64;
+		sb->groups = xrealloc(sb->groups, sb->cap * sizeof *sb->groups);
+	}
+	strset_add(sb->index, sb->key.data, (long)sb->ngroups, NULL);
+	struct sb_group *g = &sb->groups[sb->ngroups++];
+	memset(g, 0, sizeof *g);
+	g->by = by;
+	g->author = xstrdup(author);
+	g->topic = xstrdup(topic);
+	g->cue = xstrdup(cue);
+	g->table = score_table_new();
+	return g;
+}
+
+/*
+ * Splits the topic cell in place: parts between ';', spaces around them
+ * trimmed, empty parts and repeats dropped.  "a;b" counts in a and in b;
+ * a cell with no topic at all is the one topic "".
+ */
+static size_t split_topics(struct scoreboard *sb, const char *cell)
+{
+	size_t n = 0;
+	buf_reset(&sb->topic_buf);
+	buf_adds(&sb->topic_buf, cell);
+	char *s = sb->topic_buf.data;
+	for (;;) {
+		char *end = strchr(s, ';');
+		char *next = end ? end + 1 : NULL;
+		if (!end)
+			end = s + strlen(s);
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		*end = '\0';
+		bool dup = !*s;
+		for (size_t i = 0; i < n && !dup; i++)
+			dup = strcmp(sb->topics[i], s) == 0;
+		if (!dup) {
+			if (n == sb->ntopics_cap) {
+				sb->ntopics_cap = sb->ntopics_cap ? 2 * sb->ntopics_cap : 8;
+				sb->topics = xrealloc(sb->topics,
+						      sb->ntopics_cap * sizeof *sb->topics);
+			}
+			sb->topics[n++] = s;
+		}
+		if (!next)
+			break;
+		s = next;
+	}
+	if (n == 0) {
+		if (sb->ntopics_cap == 0) {
+			sb->ntopics_cap = 8;
+			sb->topics = xrealloc(sb->topics, sb->ntopics_cap * sizeof *sb->topics);
+		}
+		sb->topics[n++] = "";
+	}
+	return n;
+}
+
+static void copy_forecast(struct forecast *dst, const struct forecast *src)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		dst->col[c] = xstrdup(src->col[c]);
+	dst->context = NULL;
+}
+
+/* Keeps cand (whose record is only borrowed) if it belongs in the list. */
+static void keep(struct pick_list *l, const struct sb_pick *cand)
+{
+	if (l->n == l->k && !l->before(cand, &l->item[l->n - 1]))
+		return;
+	size_t pos = l->n;
+	while (pos > 0 && l->before(cand, &l->item[pos - 1]))
+		pos--;
+	if (l->n == l->k)
+		forecast_release(&l->item[--l->n].f);
+	memmove(&l->item[pos + 1], &l->item[pos], (l->n - pos) * sizeof l->item[0]);
+	l->n++;
+	l->item[pos] = *cand;
+	copy_forecast(&l->item[pos].f, &cand->f);
+}
+
+static void count(struct sb_group *g, enum sb_class cls, bool hedged, double p, int half)
+{
+	if (hedged)
+		g->hedged++;
+	switch (cls) {
+	case SB_OPEN: g->open++; break;
+	case SB_OVERDUE: g->overdue++; break;
+	case SB_VOID: g->void_count++; break;
+	case SB_SCORED: score_table_add(g->table, p, half); break;
+	default: break;
+	}
+}
+
+static int outcome_half_units(const char *outcome)
+{
+	if (!strcmp(outcome, "yes"))
+		return SCORE_YES;
+	if (!strcmp(outcome, "no"))
+		return SCORE_NO;
+	if (!strcmp(outcome, "partial"))
+		return SCORE_PARTIAL;
+	return -1; /* void */
+}
+
+static enum sb_class classify(struct scoreboard *sb, const struct forecast *f,
+			      bool hedged, int *half)
+{
+	const char *outcome = f->col[COL_OUTCOME];
+	const char *resolved = f->col[COL_RESOLVED_ON];
+	const char *horizon = f->col[COL_HORIZON];
+
+	*half = -1;
+	/* A verdict reached after D was not known on D. */
+	bool settled = *outcome && *resolved && strcmp(resolved, sb->as_of) <= 0;
+	if (*outcome && !settled)
+		sb->totals.settled_later++;
+	if (!settled)
+		return *horizon && strcmp(horizon, sb->as_of) < 0 ? SB_OVERDUE : SB_OPEN;
+	*half = outcome_half_units(outcome);
+	if (*half < 0)
+		return SB_VOID;
+	if (hedged)
+		return SB_UNSCORED;
+	if (*half == SCORE_PARTIAL) {
+		if (sb->exclude_partial) {
+			sb->totals.partial_dropped++;
+			return SB_UNSCORED;
+		}
+		sb->totals.partial_scored++;
+	}
+	return SB_SCORED;
+}
+
+static void keep_picks(struct scoreboard *sb, const struct forecast *f, enum sb_class cls,
+		       double p, int half, double score)
+{
+	struct sb_pick cand = {.f = *f, .p = p, .half_units = half, .score = score};
+	if (cls == SB_SCORED && half != SCORE_PARTIAL) {
+		if (score > 0.25)
+			keep(&sb->misses, &cand);
+		else if (score < 0.25)
+			keep(&sb->best, &cand);
+	} else if (cls == SB_OVERDUE) {
+		long horizon = sb->as_of_days;
+		date_parse_iso(f->col[COL_HORIZON], &horizon);
+		cand.overdue = sb->as_of_days - horizon;
+		keep(&sb->queue, &cand);
+	}
+}
+
+enum sb_class scoreboard_add(struct scoreboard *sb, const struct forecast *f, double *score)
+{
+	double p = NAN;
+	int half;
+
+	*score = NAN;
+	sb->totals.offered++;
+	if (strcmp(f->col[COL_STATUS], "accepted") != 0)
+		return SB_IGNORED;
+	if (strcmp(f->col[COL_PUBLISHED], sb->as_of) > 0) {
+		sb->totals.later++;
+		return SB_IGNORED;
+	}
+	sb->totals.accepted++;
+	bool hedged = !ledger_parse_probability(f->col[COL_PROBABILITY], &p);
+	if (hedged)
+		p = NAN;
+	enum sb_class cls = classify(sb, f, hedged, &half);
+	if (cls == SB_SCORED)
+		*score = score_squared_error(p, half);
+
+	const char *author = f->col[COL_AUTHOR];
+	size_t nt = split_topics(sb, f->col[COL_TOPIC]);
+	count(group_get(sb, SB_ALL, "", "", ""), cls, hedged, p, half);
+	count(group_get(sb, SB_AUTHOR, author, "", ""), cls, hedged, p, half);
+	for (size_t i = 0; i < nt; i++) {
+		count(group_get(sb, SB_TOPIC, "", sb->topics[i], ""), cls, hedged, p, half);
+		count(group_get(sb, SB_AUTHOR_TOPIC, author, sb->topics[i], ""), cls, hedged,
+		      p, half);
+	}
+	if (cls == SB_SCORED)
+		count(group_get(sb, SB_CUE, "", "", f->col[COL_CUE]), cls, hedged, p, half);
+	keep_picks(sb, f, cls, p, half, *score);
+	return cls;
+}
+
+static int group_cmp(const void *pa, const void *pb)
+{
+	const struct sb_group *a = pa, *b = pb;
+	int c;
+	if (a->by != b->by)
+		return a->by < b->by ? -1 : 1;
+	if ((c = strcmp(a->author, b->author)))
+		return c;
+	if ((c = strcmp(a->topic, b->topic)))
+		return c;
+	return strcmp(a->cue, b->cue);
+}
+
+void scoreboard_finish(struct scoreboard *sb)
+{
+	if (sb->finished)
+		return;
+	sb->finished = true;
+	for (size_t i = 0; i < sb->ngroups; i++)
+		score_compute(sb->groups[i].table, sb->bins, &sb->groups[i].fig);
+	/* The index keeps the old positions: no scoreboard_add after this. */
+	qsort(sb->groups, sb->ngroups, sizeof *sb->groups, group_cmp);
+}
+
+const struct sb_group *scoreboard_groups(const struct scoreboard *sb, size_t *n)
+{
+	*n = sb->ngroups;
+	return sb->groups;
+}
+
+const struct sb_group *scoreboard_all(const struct scoreboard *sb)
+{
+	/* SB_ALL sorts first and there is exactly one. */
+	return &sb->groups[0];
+}
+
+const struct sb_totals *scoreboard_totals(const struct scoreboard *sb)
+{
+	return &sb->totals;
+}
+
+size_t scoreboard_misses(const struct scoreboard *sb, const struct sb_pick **out)
+{
+	*out = sb->misses.item;
+	return sb->misses.n;
+}
+
+size_t scoreboard_best(const struct scoreboard *sb, const struct sb_pick **out)
+{
+	*out = sb->best.item;
+	return sb->best.n;
+}
+
+size_t scoreboard_queue(const struct scoreboard *sb, const struct sb_pick **out)
+{
+	*out = sb->queue.item;
+	return sb->queue.n;
+}
+
+long scoreboard_queue_total(const struct scoreboard *sb)
+{
+	return sb->ngroups ? scoreboard_all(sb)->overdue : 0;
+}

@@ -1,0 +1,160 @@
+/*
+ * store_score: scoring runs and their groups.  A run is written once and
+ * never changed, so there is no history here; the report reads the
+ * previous run back to show each author's change.
+ */
+#include "store_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "likely/buf.h"
+#include "likely/store_score.h"
+
+static void bind_real(sqlite3_stmt *st, int i, double v)
+{
+	if (isnan(v) || isinf(v))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_double(st, i, v);
+}
+
+static double column_real(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+int store_score_run_add(struct store *s, const struct score_run_rec *r, long long *id)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "INSERT INTO score_run (as_of, created_at, options,"
+			       " digest, scored, brier) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->created_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->options, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->digest, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, r->scored);
+	bind_real(st, 6, r->brier);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_DONE)
+		*id = sqlite3_last_insert_rowid(s->db);
+	else
+		rc = store_fail(s, step, "recording the scoring run");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+#define GROUP_FIGURES \
+	"base_rate, mean_probability, brier, brier_se, reliability, resolution," \
+	" uncertainty, within_bin_variance, within_bin_covariance, skill," \
+	" log_score, ece, spiegelhalter_z, spiegelhalter_p"
+
+/* The figures in GROUP_FIGURES order, for binding and reading alike. */
+static double *figure_slot(struct score_figures *f, int i)
+{
+	double *slots[] = {&f->base_rate, &f->mean_probability, &f->brier, &f->brier_se,
+			   &f->reliability, &f->resolution, &f->uncertainty,
+			   &f->within_bin_variance, &f->within_bin_covariance, &f->skill,
+			   &f->log_score, &f->ece, &f->spiegelhalter_z, &f->spiegelhalter_p};
+	return slots[i];
+}
+
+#define NFIGURES 14
+
+int store_score_group_add(struct store *s, long long run_id, const struct score_group_rec *g)
+{
+	sqlite3_stmt *st;
+	/* Thousands of groups per run: the statement is worth keeping. */
+	int rc = store_cached(s, STMT_SCORE_GROUP_ADD,
+		"INSERT INTO score_group (run_id, by, author, topic, n, open, overdue,"
+		" void, hedged, " GROUP_FIGURES ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+		" ?22, ?23)", &st);
+	if (rc)
+		return rc;
+	struct score_figures fig = g->fig;
+	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_text(st, 2, g->by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, g->author, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, g->topic, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, g->n);
+	sqlite3_bind_int64(st, 6, g->open);
+	sqlite3_bind_int64(st, 7, g->overdue);
+	sqlite3_bind_int64(st, 8, g->void_count);
+	sqlite3_bind_int64(st, 9, g->hedged);
+	for (int i = 0; i < NFIGURES; i++)
+		bind_real(st, 10 + i, *figure_slot(&fig, i));
+	int step = sqlite3_step(st);
+	sqlite3_reset(st);
+	return step == SQLITE_DONE ? LIKELY_OK : store_fail(s, step, "recording a scored group");
+}
+
+int store_score_previous(struct store *s, const char *as_of, struct score_run_rec *r,
+			 bool *found)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT id, as_of, created_at, options, digest, scored,"
+			       " brier FROM score_run WHERE as_of < ?1"
+			       " ORDER BY as_of DESC, id DESC LIMIT 1", &st);
+	*found = false;
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*found = true;
+		r->id = sqlite3_column_int64(st, 0);
+		r->as_of = xstrdup(store_text(st, 1));
+		r->created_at = xstrdup(store_text(st, 2));
+		r->options = xstrdup(store_text(st, 3));
+		r->digest = xstrdup(store_text(st, 4));
+		r->scored = (long)sqlite3_column_int64(st, 5);
+		r->brier = column_real(st, 6);
+	} else if (step != SQLITE_DONE) {
+		rc = store_fail(s, step, "reading the previous scoring run");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void store_score_run_release(struct score_run_rec *r)
+{
+	free((char *)r->as_of);
+	free((char *)r->created_at);
+	free((char *)r->options);
+	free((char *)r->digest);
+	r->as_of = r->created_at = r->options = r->digest = NULL;
+}
+
+int store_score_group_each(struct store *s, long long run_id, const char *by,
+			   int (*fn)(const struct score_group_rec *g, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = store_prepare(s, "SELECT by, author, topic, n, open, overdue, void, hedged, "
+			       GROUP_FIGURES " FROM score_group WHERE run_id = ?1"
+			       " AND (?2 IS NULL OR by = ?2)", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (by)
+		sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct score_group_rec g = {
+			store_text(st, 0), store_text(st, 1), store_text(st, 2),
+			(long)sqlite3_column_int64(st, 3), (long)sqlite3_column_int64(st, 4),
+			(long)sqlite3_column_int64(st, 5), (long)sqlite3_column_int64(st, 6),
+			(long)sqlite3_column_int64(st, 7), {0}};
+		g.fig.n = g.n;
+		for (int i = 0; i < NFIGURES; i++)
+			*figure_slot(&g.fig, i) = column_real(st, 8 + i);
+		if ((rc = fn(&g, ctx)))
+			break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading a scoring run");
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,42 @@
+#!/bin/sh
+# make bench, scoring part: a ledger of 1,000,000 settled, accepted
+# forecasts (200 authors, 30 topics; tests/tools/gen_scored) is imported
+# and scored, with the default bins and with --bins 10, timing each and
+# its peak memory.  Scoring 100,000 rows of the same kind shows that the
+# peak memory follows the number of groups, not of rows.  Figures only,
+# never pass/fail.
+# usage: run-score.sh BUILD_DIR BIN TMPDIR [ROWS]
+set -eu
+build=$1
+bin=$2
+tmp=$3
+rows=${4:-1000000}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+m="python3 $top/tests/bench/measure.py"
+export LIKELY_DB="$tmp/score.db" SOURCE_DATE_EPOCH=1700000000
+
+rate() {
+	echo "$2" | awk -v n="$1" '{ for (i = 1; i <= NF; i++) if ($i == "s,") s = $(i-1);
+		printf "%s  (%.0f rows/s)\n", $0, n / s }'
+}
+
+echo "== score: $rows settled forecasts, 200 authors, 30 topics"
+"$build/tools/gen_scored" "$rows" 42 > "$tmp/scored.csv"
+echo "size: $(wc -c < "$tmp/scored.csv") bytes"
+rm -f "$LIKELY_DB"
+rate "$rows" "$($m import "$bin" import "$tmp/scored.csv" 2>&1)"
+rate "$rows" "$($m "score (exact bins)" "$bin" score --as-of 2021-12-31 --out "$tmp/r1" 2>&1)"
+rate "$rows" "$($m "score --bins 10" "$bin" score --as-of 2021-12-31 --bins 10 --out "$tmp/r2" 2>&1)"
+echo "groups in scores.csv: $(($(wc -l < "$tmp/r1/scores.csv") - 1)), calibration rows: $(($(wc -l < "$tmp/r1/calibration.csv") - 1))"
+for f in scores.csv calibration.csv forecasts.csv report.md calibration.svg; do
+	printf '  %-16s %10s bytes\n' "$f" "$(wc -c < "$tmp/r1/$f")"
+done
+
+small=$((rows / 10))
+echo "== score: $small rows of the same kind (memory follows groups, not rows)"
+"$build/tools/gen_scored" "$small" 42 > "$tmp/scored-small.csv"
+export LIKELY_DB="$tmp/score-small.db"
+$m import "$bin" import "$tmp/scored-small.csv" 2>&1
+rate "$small" "$($m "score (exact bins)" "$bin" score --as-of 2021-12-31 --out "$tmp/r3" 2>&1)"
+rm -f "$tmp/scored.csv" "$tmp/scored-small.csv" "$tmp/score.db"* "$tmp/score-small.db"*
+rm -rf "$tmp/r1" "$tmp/r2" "$tmp/r3"

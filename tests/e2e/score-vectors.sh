@@ -1,0 +1,41 @@
+#!/bin/sh
+# The scoring vectors of ../shared/score-vectors (independent exact
+# computations): each becomes a ledger, is imported and scored with the
+# default bins and with --bins 10, and every figure the vectors README maps
+# onto scores.csv and calibration.csv must agree within
+# max(1e-9 |expected|, 1e-12).  Skipped, with a message, when the vectors
+# are not there ($LIKELY_SHARED, default ../shared beside the project).
+# usage: score-vectors.sh BIN BUILD_DIR
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$1; case "$bin" in /*) ;; *) bin="$top/$bin" ;; esac
+shared=${LIKELY_SHARED:-$top/../shared}
+case "$shared" in /*) ;; *) shared="$top/$shared" ;; esac
+vectors="$shared/score-vectors"
+check="python3 $top/tests/e2e/score_check.py"
+if ! ls "$vectors"/*.csv >/dev/null 2>&1; then
+	echo "# skipped: no score vectors in $vectors"
+	exit 0
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/likely-vec.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+export SOURCE_DATE_EPOCH=1700000000 TZ=UTC
+status=0
+n=0
+for v in "$vectors"/*.csv; do
+	name=$(basename "$v" .csv)
+	want="$vectors/$name.expected.json"
+	[ -f "$want" ] || { echo "FAIL: $name: no $name.expected.json"; status=1; continue; }
+	work="$tmp/$name"
+	mkdir -p "$work"
+	export LIKELY_DB="$work/t.db"
+	$check vector-ledger "$v" > "$work/ledger.csv" || { status=1; continue; }
+	"$bin" import "$work/ledger.csv" 2>/dev/null || { echo "FAIL: $name: import"; status=1; continue; }
+	"$bin" score --as-of 2022-01-01 --out "$work/exact" 2>/dev/null &&
+		"$bin" score --as-of 2022-01-01 --bins 10 --out "$work/bins10" 2>/dev/null ||
+		{ echo "FAIL: $name: score exited $?"; status=1; continue; }
+	$check vector-compare "$want" "$work/exact" "$work/bins10" || status=1
+	n=$((n + 1))
+done
+[ $status -eq 0 ] && echo "# $n vectors: every mapped figure agrees"
+exit $status

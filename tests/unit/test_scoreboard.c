@@ -1,0 +1,248 @@
+/*
+ * Test plan (scoreboard): the rules of SPEC §6 for what is scored as of a
+ * date D, worked by hand one record at a time -- not accepted or published
+ * after D: ignored; an outcome settled after D counts as unsettled (open,
+ * or overdue once the horizon is before D); void is counted, never scored;
+ * partial is 0.5 or left out; a hedged statement is counted and never
+ * scored -- then topic splitting ("a; b;a;;" is a and b once each, an empty
+ * cell is the topic ""), the sorted order of the groups, and the kept
+ * records: misses largest (p - o)^2 first, best calls smallest first, ties
+ * by id, at most SB_TOP_K, partials and p = 0.5 in neither; the review
+ * queue oldest horizon first with its days overdue.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "likely/ledger.h"
+#include "likely/scoreboard.h"
+
+#define assert_close(a, b) \
+	do { \
+		double a_ = (a), b_ = (b); \
+		if (!(fabs(a_ - b_) <= 1e-12)) \
+			fail_msg("%.17g != %.17g", a_, b_); \
+	} while (0)
+
+/* id, published, author, topic, p, horizon, status, outcome, resolved_on */
+static enum sb_class add(struct scoreboard *sb, const char *id, const char *published,
+			 const char *author, const char *topic, const char *p,
+			 const char *horizon, const char *status, const char *outcome,
+			 const char *resolved, double *score)
+{
+	struct forecast f;
+	double s;
+	forecast_init(&f);
+	forecast_set(&f, COL_ID, id);
+	forecast_set(&f, COL_PUBLISHED, published);
+	forecast_set(&f, COL_AUTHOR, author);
+	forecast_set(&f, COL_TOPIC, topic);
+	forecast_set(&f, COL_CLAIM, "claim");
+	forecast_set(&f, COL_CUE, "likely to");
+	forecast_set(&f, COL_PROBABILITY, p);
+	forecast_set(&f, COL_HORIZON, horizon);
+	forecast_set(&f, COL_STATUS, status);
+	forecast_set(&f, COL_OUTCOME, outcome);
+	forecast_set(&f, COL_RESOLVED_ON, resolved);
+	enum sb_class c = scoreboard_add(sb, &f, score ? score : &s);
+	forecast_release(&f);
+	return c;
+}
+
+static const struct sb_group *find(const struct scoreboard *sb, enum sb_by by,
+				   const char *author, const char *topic)
+{
+	size_t n;
+	const struct sb_group *g = scoreboard_groups(sb, &n);
+	for (size_t i = 0; i < n; i++)
+		if (g[i].by == by && !strcmp(g[i].author, author) && !strcmp(g[i].topic, topic))
+			return &g[i];
+	return NULL;
+}
+
+static void test_as_of_rules(void **state)
+{
+	(void)state;
+	struct sb_options o = {.as_of = "2020-01-01"};
+	struct scoreboard *sb = scoreboard_new(&o);
+	double s;
+
+	assert_int_equal(add(sb, "c", "2016-01-01", "A", "t", "0.7", "2017-01-01", "candidate",
+			     "", "", NULL), SB_IGNORED);
+	assert_int_equal(add(sb, "late", "2020-01-02", "A", "t", "0.7", "2021-01-01",
+			     "accepted", "", "", NULL), SB_IGNORED);
+	/* published on D itself counts */
+	assert_int_equal(add(sb, "o", "2020-01-01", "A", "t", "0.7", "2021-01-01", "accepted",
+			     "", "", NULL), SB_OPEN);
+	/* horizon on D is not yet passed; before D it is */
+	assert_int_equal(add(sb, "h0", "2019-01-01", "A", "t", "0.7", "2020-01-01", "accepted",
+			     "", "", NULL), SB_OPEN);
+	assert_int_equal(add(sb, "od", "2018-01-01", "A", "t", "0.7", "2019-12-31", "accepted",
+			     "", "", NULL), SB_OVERDUE);
+	/* a verdict after D was not known on D */
+	assert_int_equal(add(sb, "sl", "2018-01-01", "A", "t", "0.7", "2019-01-01", "accepted",
+			     "yes", "2020-01-02", NULL), SB_OVERDUE);
+	assert_int_equal(add(sb, "v", "2018-01-01", "A", "t", "0.3", "2019-01-01", "accepted",
+			     "void", "2019-02-01", NULL), SB_VOID);
+	assert_int_equal(add(sb, "y", "2018-01-01", "A", "t", "0.7", "2019-01-01", "accepted",
+			     "yes", "2020-01-01", &s), SB_SCORED);
+	assert_close(s, 0.09);
+	assert_int_equal(add(sb, "n", "2018-01-01", "A", "t", "0.2", "2019-01-01", "accepted",
+			     "no", "2019-01-01", &s), SB_SCORED);
+	assert_close(s, 0.04);
+	assert_int_equal(add(sb, "p", "2018-01-01", "A", "t", "0.9", "2019-01-01", "accepted",
+			     "partial", "2019-01-01", &s), SB_SCORED);
+	assert_close(s, 0.16);
+	/* hedged: counted, never scored, even when settled */
+	assert_int_equal(add(sb, "hg", "2018-01-01", "A", "t", "", "2019-01-01", "accepted",
+			     "yes", "2019-01-01", &s), SB_UNSCORED);
+	assert_true(isnan(s));
+	assert_int_equal(add(sb, "ho", "2018-01-01", "A", "t", "", "2019-01-01", "accepted", "",
+			     "", NULL), SB_OVERDUE);
+
+	scoreboard_finish(sb);
+	const struct sb_group *all = scoreboard_all(sb);
+	assert_int_equal(all->by, SB_ALL);
+	assert_int_equal(all->fig.n, 3);
+	assert_int_equal(all->open, 2);
+	assert_int_equal(all->overdue, 3);
+	assert_int_equal(all->void_count, 1);
+	assert_int_equal(all->hedged, 2);
+	assert_close(all->fig.brier, (0.09 + 0.04 + 0.16) / 3);
+	const struct sb_totals *t = scoreboard_totals(sb);
+	assert_int_equal(t->offered, 12);
+	assert_int_equal(t->accepted, 10);
+	assert_int_equal(t->later, 1);
+	assert_int_equal(t->settled_later, 1);
+	assert_int_equal(t->partial_scored, 1);
+	assert_int_equal(scoreboard_queue_total(sb), 3);
+	scoreboard_free(sb);
+}
+
+static void test_partial_excluded(void **state)
+{
+	(void)state;
+	struct sb_options o = {.as_of = "2020-01-01", .exclude_partial = true};
+	struct scoreboard *sb = scoreboard_new(&o);
+	assert_int_equal(add(sb, "p", "2018-01-01", "A", "t", "0.9", "2019-01-01", "accepted",
+			     "partial", "2019-01-01", NULL), SB_UNSCORED);
+	assert_int_equal(add(sb, "y", "2018-01-01", "A", "t", "0.9", "2019-01-01", "accepted",
+			     "yes", "2019-01-01", NULL), SB_SCORED);
+	scoreboard_finish(sb);
+	assert_int_equal(scoreboard_all(sb)->fig.n, 1);
+	assert_int_equal(scoreboard_totals(sb)->partial_dropped, 1);
+	scoreboard_free(sb);
+}
+
+static void test_topics_and_order(void **state)
+{
+	(void)state;
+	struct sb_options o = {.as_of = "2020-01-01"};
+	struct scoreboard *sb = scoreboard_new(&o);
+	add(sb, "1", "2018-01-01", "Zed", "b; a;b;;", "0.7", "2019-01-01", "accepted", "yes",
+	    "2019-01-01", NULL);
+	add(sb, "2", "2018-01-01", "", "", "0.6", "2019-01-01", "accepted", "no", "2019-01-01",
+	    NULL);
+	add(sb, "3", "2018-01-01", "Amy", "a", "", "2019-01-01", "accepted", "", "", NULL);
+	scoreboard_finish(sb);
+
+	assert_int_equal(find(sb, SB_TOPIC, "", "a")->fig.n, 1);
+	assert_int_equal(find(sb, SB_TOPIC, "", "a")->hedged, 1);
+	assert_int_equal(find(sb, SB_TOPIC, "", "b")->fig.n, 1);
+	assert_int_equal(find(sb, SB_TOPIC, "", "")->fig.n, 1);
+	assert_int_equal(find(sb, SB_AUTHOR_TOPIC, "Zed", "a")->fig.n, 1);
+	assert_int_equal(find(sb, SB_AUTHOR, "", "")->fig.n, 1);
+	assert_int_equal(find(sb, SB_AUTHOR, "Amy", "")->fig.n, 0);
+
+	static const char *const want[][3] = {
+		{"all", "", ""},           {"author", "", ""},       {"author", "Amy", ""},
+		{"author", "Zed", ""},     {"author+topic", "", ""}, {"author+topic", "Amy", "a"},
+		{"author+topic", "Zed", "a"}, {"author+topic", "Zed", "b"}, {"cue", "", ""},
+		{"topic", "", ""},         {"topic", "", "a"},       {"topic", "", "b"},
+	};
+	size_t n;
+	const struct sb_group *g = scoreboard_groups(sb, &n);
+	assert_int_equal(n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(sb_by_name(g[i].by), want[i][0]);
+		assert_string_equal(g[i].author, want[i][1]);
+		assert_string_equal(g[i].topic, want[i][2]);
+	}
+	assert_string_equal(g[8].cue, "likely to");
+	assert_int_equal(g[8].fig.n, 2);
+	scoreboard_free(sb);
+}
+
+static void test_picks(void **state)
+{
+	(void)state;
+	struct sb_options o = {.as_of = "2020-01-01"};
+	struct scoreboard *sb = scoreboard_new(&o);
+	char id[8];
+	/* misses: 0.95 no (0.9025) twice -- a tie, by id -- then 0.9 no (0.81),
+	 * 0.8 no (0.64), 0.75 no (0.5625); 0.7 no and 0.6 no do not fit */
+	static const struct {
+		const char *p, *outcome;
+	} rows[] = {
+		{"0.6", "no"},  {"0.95", "no"}, {"0.9", "no"},  {"0.75", "no"}, {"0.95", "no"},
+		{"0.7", "no"},  {"0.8", "no"},  {"0.5", "yes"}, {"1", "partial"}, {"0.1", "no"},
+		{"0.99", "yes"}, {"0.7", "yes"},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		snprintf(id, sizeof id, "k%02zu", i);
+		add(sb, id, "2018-01-01", "A", "t", rows[i].p, "2019-01-01", "accepted",
+		    rows[i].outcome, "2019-01-01", NULL);
+	}
+	scoreboard_finish(sb);
+	const struct sb_pick *k;
+	size_t n = scoreboard_misses(sb, &k);
+	static const char *const misses[] = {"k01", "k04", "k02", "k06", "k03"};
+	assert_int_equal(n, SB_TOP_K);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(k[i].f.col[COL_ID], misses[i]);
+	assert_close(k[0].score, 0.9025);
+	n = scoreboard_best(sb, &k);
+	static const char *const best[] = {"k10", "k09", "k11"};
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(k[i].f.col[COL_ID], best[i]);
+	scoreboard_free(sb);
+}
+
+static void test_queue(void **state)
+{
+	(void)state;
+	struct sb_options o = {.as_of = "2020-01-01"};
+	struct scoreboard *sb = scoreboard_new(&o);
+	add(sb, "q3", "2018-01-01", "A", "t", "0.7", "2019-06-01", "accepted", "", "", NULL);
+	add(sb, "q2", "2017-06-01", "A", "t", "0.7", "2018-06-01", "accepted", "", "", NULL);
+	add(sb, "q1", "2017-01-01", "A", "t", "0.7", "2018-06-01", "accepted", "", "", NULL);
+	add(sb, "q0", "2017-01-01", "A", "t", "0.7", "2021-06-01", "accepted", "", "", NULL);
+	scoreboard_finish(sb);
+	const struct sb_pick *k;
+	size_t n = scoreboard_queue(sb, &k);
+	assert_int_equal(n, 3);
+	assert_string_equal(k[0].f.col[COL_ID], "q1");
+	assert_string_equal(k[1].f.col[COL_ID], "q2");
+	assert_string_equal(k[2].f.col[COL_ID], "q3");
+	assert_int_equal(k[0].overdue, 579); /* 2018-06-01 .. 2020-01-01 */
+	assert_int_equal(k[2].overdue, 214);
+	scoreboard_free(sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_as_of_rules),
+		cmocka_unit_test(test_partial_excluded),
+		cmocka_unit_test(test_topics_and_order),
+		cmocka_unit_test(test_picks),
+		cmocka_unit_test(test_queue),
+	};
+	return cmocka_run_group_tests_name("scoreboard", tests, NULL, NULL);
+}
