@@ -6,8 +6,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "likely/date.h"
+#include "likely/extract.h"
 #include "likely/ledger.h"
 #include "likely/store.h"
 
@@ -113,4 +115,22 @@ int forecast_load(struct ctx *ctx, const char *id, struct forecast *f)
 int forecast_save(struct ctx *ctx, const struct forecast *f, const char *reason)
 {
 	return store_forecast_put(ctx->store, f, ctx->now, reason, NULL);
+}
+
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int config_load(struct ctx *ctx, struct extract_config *cfg)
+{
+	const char *dir = ctx->config_dir;
+	extract_config_init(cfg);
+	if (dir && !is_directory(dir))
+		return diag_report(&ctx->diag, LIKELY_NOINPUT, dir, 0,
+				   "no such configuration directory");
+	if (!dir && is_directory("predictions/config"))
+		dir = "predictions/config";
+	return dir ? extract_config_load_dir(cfg, dir, &ctx->diag) : LIKELY_OK;
 }

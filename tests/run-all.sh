@@ -32,7 +32,7 @@ for t in "$build"/tests/test_*; do
 		cat "$out"
 	else
 		echo "PASS $(basename "$t") ($p tests)"
-		grep -i '^# *\(skip\|note\|quality\)' "$out" || true
+		grep -iE '^(# *)?(skip|note|seed quality)' "$out" || true
 	fi
 done
 

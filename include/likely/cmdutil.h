@@ -35,6 +35,15 @@ int forecast_load(struct ctx *ctx, const char *id, struct forecast *f);
  */
 int forecast_save(struct ctx *ctx, const struct forecast *f, const char *reason);
 
+struct extract_config;
+/*
+ * Loads the configuration in force (SPEC.md §3): --config/$LIKELY_CONFIG,
+ * else predictions/config/ when it exists, else the built-in tables.  A
+ * named directory that does not exist is LIKELY_NOINPUT; a bad file
+ * LIKELY_DATAERR.  cfg is initialised here either way.
+ */
+int config_load(struct ctx *ctx, struct extract_config *cfg);
+
 /*
  * Appends s to b on one line: whitespace collapsed, cut to at most width
  * characters (code points) with "..." when cut, padded with spaces to

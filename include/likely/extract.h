@@ -1,0 +1,114 @@
+/*
+ * extract: from a page to ledger records.  Streams the page through the
+ * page reader, splits each paragraph into sentences, runs the cue rules on
+ * the sentences that hold a candidate word, and fills every ledger column
+ * of SPEC.md §4 for each forecast found.  Results are handed over through
+ * callbacks as they come, so the caller stores them without the page ever
+ * being held in memory.
+ *
+ * A page that is not UTF-8 yields an error with the byte offset; the
+ * caller must then discard whatever the callbacks received from it.
+ */
+#ifndef LIKELY_EXTRACT_H
+#define LIKELY_EXTRACT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "likely/diag.h"
+#include "likely/horizon.h"
+#include "likely/ledger.h"
+#include "likely/lexicon.h"
+#include "likely/topic.h"
+
+/* What extraction is configured with (SPEC.md §3). */
+struct extract_config {
+	struct lexicon lexicon;
+	struct horizon_table horizons;
+	struct topic_rules topics;
+	char *origin; /* "built-in" or the directory the files came from */
+};
+
+/* The built-in lexicon, horizon phrases and topic rules.  Cannot fail. */
+void extract_config_init(struct extract_config *c);
+/*
+ * Replaces the tables for which dir holds lexicon.csv, horizons.csv or
+ * topics.csv (a missing file keeps the built-in table).  Returns
+ * LIKELY_OK, or the worst error after reporting each problem through d
+ * (LIKELY_DATAERR for a bad file); on error c keeps the built-in tables.
+ */
+int extract_config_load_dir(struct extract_config *c, const char *dir,
+			    struct diag *d);
+void extract_config_release(struct extract_config *c);
+
+/* Manifest overrides for one page; NULL (or "") fields are detected.
+ * published must be ISO YYYY-MM-DD (checked by the caller; anything else
+ * is ignored).  title/published/author apply to the page's first article,
+ * url and source to all of its articles. */
+struct extract_meta {
+	const char *url, *title, *published, *author, *source;
+};
+
+struct extract_article {
+	unsigned index;        /* 0, 1, ... in page order */
+	const char *title;     /* "" when none */
+	const char *published; /* ISO, "" when no date was found */
+	const char *author;    /* "" when none */
+};
+
+/*
+ * Each callback may be NULL; each returns 0 to go on or a non-zero code
+ * that stops extraction (the feed/finish call then returns it).  Pointers
+ * are valid only during the call; on_forecast may take ownership of the
+ * forecast's strings by moving them out (it is released afterwards).
+ */
+struct extract_callbacks {
+	int (*on_article)(const struct extract_article *a, void *ctx);
+	int (*on_sentence)(unsigned article, const char *text, size_t len,
+			   void *ctx);
+	int (*on_forecast)(struct forecast *f, void *ctx);
+	void *ctx;
+};
+
+struct extract_stats {
+	unsigned long long bytes, articles, paragraphs, sentences, candidates;
+	unsigned long long forecasts, hedged, undated_skipped;
+};
+
+struct extractor;
+
+/*
+ * An extractor for one page.  file is the page's name as given (its base
+ * name fills the `file` column); cfg must outlive the extractor; meta may
+ * be NULL.  Never returns NULL.
+ */
+struct extractor *extractor_new(const struct extract_config *cfg,
+				const char *file, const struct extract_meta *meta,
+				const struct extract_callbacks *cb);
+void extractor_free(struct extractor *x);
+/* Feeds the next chunk of the page.  Returns 0, a callback's code, or
+ * LIKELY_DATAERR for invalid UTF-8 (see extractor_error_offset). */
+int extractor_feed(struct extractor *x, const void *data, size_t len);
+/* Ends the page.  Same returns as extractor_feed. */
+int extractor_finish(struct extractor *x);
+unsigned long long extractor_error_offset(const struct extractor *x);
+const struct extract_stats *extractor_stats(const struct extractor *x);
+
+/*
+ * Streams fp (named name in messages) through a fresh extractor in 64 KiB
+ * reads.  Returns LIKELY_OK; LIKELY_DATAERR after reporting "NAME: invalid
+ * UTF-8 at byte N" to d; LIKELY_IOERR after reporting a read error; or a
+ * callback's code.  stats, when not NULL, receives the counts.
+ */
+int extract_stream(const struct extract_config *cfg, FILE *fp,
+		   const char *name, const struct extract_meta *meta,
+		   const struct extract_callbacks *cb, struct diag *d,
+		   struct extract_stats *stats);
+/* Opens path ("-" is stdin) and streams it; LIKELY_NOINPUT (reported)
+ * when it cannot be opened. */
+int extract_path(const struct extract_config *cfg, const char *path,
+		 const struct extract_meta *meta,
+		 const struct extract_callbacks *cb, struct diag *d,
+		 struct extract_stats *stats);
+
+#endif

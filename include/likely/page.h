@@ -1,0 +1,109 @@
+/*
+ * page: the streaming reader of scraped article pages (SPEC.md §2).
+ *
+ * Fed a page in chunks of any size, it validates UTF-8 on the way, splits
+ * the page into lines (LF or CRLF; a leading BOM is dropped), drops
+ * boilerplate, and emits articles and their paragraphs through callbacks.
+ * Memory is bounded by the paragraph cap (default 1 MiB): a longer line
+ * or paragraph is emitted in pieces cut at sentence ends.
+ *
+ * Articles: the page's main one, then one after every marker line
+ * ("Similar articles", "Related articles", "Read more", "Read also", "See
+ * also", "More on this topic", ...), and one at a date line (or byline
+ * after headings) met inside a body.  Each has its own title (the first
+ * headline-like line of its header with four words or more, else the
+ * first; headlines are short and end without a full stop), date (see
+ * pagedate) and byline ("By Andrei Parotnikau"; a bare "by" means none).
+ * An article is reported when its first body paragraph arrives; one
+ * without any body (a list of links) is never reported.
+ *
+ * Dropped: newsletter blurbs ("Subscribe to our newsletter", "You have
+ * been successfully subscribed" and the paragraph right after them when
+ * it speaks of subscriptions or weekly commentaries), navigation and
+ * labels (lines of three words or fewer without a full stop: "EN",
+ * "BE/RU", "View all", "Security issues", "Situation in Belarus"; lines
+ * ending with ":"; undated week ranges "March 18 – March 24"), photo and
+ * source credits in any script ("Photo: ...", "Image: ...", "Фото: ...",
+ * "Фота ...", "Source: ...", "Источник: ..."), status labels ("The
+ * situation has not changed", "Category status:"), bare URLs, copyright
+ * lines, and a title repeated under itself.
+ *
+ * Hard-wrapped text: a line that follows a long line (40+ bytes) not
+ * ending a sentence continues that paragraph.
+ */
+#ifndef LIKELY_PAGE_H
+#define LIKELY_PAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PAGE_MAX_PARAGRAPH ((size_t)1 << 20)
+
+struct page_article {
+	unsigned index;     /* 0 for the first article reported, then 1, 2 ... */
+	const char *title;  /* "" when none was found */
+	const char *author; /* "" when none */
+	bool has_date;
+	long date;          /* day number (date.h), when has_date */
+};
+
+enum page_para_kind {
+	PAGE_PARA_TITLE, /* the article's headline, as a paragraph of its own */
+	PAGE_PARA_BODY
+};
+
+/*
+ * Callbacks return 0 to go on, or a non-zero code that stops the reader
+ * (page_feed/page_finish then return it).  Text is not NUL-terminated and
+ * is valid only during the call.
+ */
+struct page_callbacks {
+	int (*on_article)(const struct page_article *a, void *ctx);
+	int (*on_paragraph)(const struct page_article *a, enum page_para_kind kind,
+			    const char *text, size_t len, void *ctx);
+	void *ctx;
+};
+
+enum page_line_kind {
+	PAGE_LINE_BLANK,
+	PAGE_LINE_TEXT,
+	PAGE_LINE_HEADING,    /* short, no final stop, four words or more */
+	PAGE_LINE_LABEL,      /* short label or navigation item */
+	PAGE_LINE_DATE,
+	PAGE_LINE_UNDATED,    /* a date or range without a year: navigation */
+	PAGE_LINE_MARKER,     /* "Similar articles": embedded articles follow */
+	PAGE_LINE_BYLINE,
+	PAGE_LINE_CREDIT,     /* photo / image / source credit */
+	PAGE_LINE_NEWSLETTER, /* newsletter boilerplate */
+	PAGE_LINE_BOILER,     /* URL, copyright, inline "Read more: ..." link */
+	PAGE_LINE_STATUS      /* "The situation has not changed" */
+};
+
+/*
+ * Classifies one line (trimmed or not).  Pure; exposed for tests.  When
+ * the kind is PAGE_LINE_DATE, *date is set; for PAGE_LINE_BYLINE,
+ * [*name_start, *name_end) is the author's name (empty for a bare "by").
+ * date, name_start and name_end may be NULL.
+ */
+enum page_line_kind page_classify(const char *s, size_t len, long *date,
+				  size_t *name_start, size_t *name_end);
+
+struct page_reader;
+
+/* A reader calling cb; max_paragraph 0 means PAGE_MAX_PARAGRAPH (values
+ * below 64 are raised to 64).  Never returns NULL. */
+struct page_reader *page_reader_new(const struct page_callbacks *cb,
+				    size_t max_paragraph);
+void page_reader_free(struct page_reader *r);
+/*
+ * Reads the next len bytes of the page.  Returns 0, a callback's code, or
+ * LIKELY_DATAERR when the bytes are not UTF-8 (page_error_offset then
+ * tells where).  After a non-zero return the reader only repeats it.
+ */
+int page_feed(struct page_reader *r, const void *data, size_t len);
+/* Ends the page: flushes the last line and paragraph.  Same returns. */
+int page_finish(struct page_reader *r);
+/* Offset from the start of the page of the first byte that is not UTF-8. */
+unsigned long long page_error_offset(const struct page_reader *r);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * text: the few facts about UTF-8 characters that the sentence splitter,
+ * the page reader and the cue matcher share: letter case in Latin and
+ * Cyrillic, spaces (including the no-break space), case folding, and a
+ * word tokenizer that normalises apostrophes and English contractions.
+ *
+ * Nothing here validates UTF-8: callers run the utf8 module first, and
+ * every function only reads within the length it is given.
+ */
+#ifndef LIKELY_TEXT_H
+#define LIKELY_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "likely/buf.h"
+
+enum text_case {
+	TEXT_OTHER, /* punctuation, symbols, scripts without case we know */
+	TEXT_UPPER,
+	TEXT_LOWER,
+	TEXT_DIGIT
+};
+
+/*
+ * Case of the character starting at s (len bytes readable, len > 0).
+ * Sets *n to its byte length (1 when the byte is not a valid lead byte).
+ */
+enum text_case text_char_case(const char *s, size_t len, size_t *n);
+
+/*
+ * Byte length of the white-space character at s (ASCII space, tab, CR,
+ * LF, FF, VT, no-break space U+00A0, U+2000..U+200A, U+202F, U+3000),
+ * or 0 when s does not start with one.
+ */
+size_t text_space_len(const char *s, size_t len);
+
+/* True when the character at s is a letter or digit (any script; any
+ * non-ASCII character that is not known punctuation or space counts). */
+bool text_is_wordchar(const char *s, size_t len, size_t *n);
+
+/*
+ * Appends the case-folded form of s[0..len) to out: ASCII and the
+ * Cyrillic of Russian and Belarusian are lowered, curly apostrophes
+ * become "'", everything else is copied.
+ */
+void text_fold(struct buf *out, const char *s, size_t len);
+
+/* Trims white space (text_space_len) at both ends of s[*start..*end). */
+void text_trim(const char *s, size_t *start, size_t *end);
+
+enum text_token_kind {
+	TOK_WORD,
+	TOK_PUNCT,  /* one punctuation character: , . ; : ! ? ( ) dashes ... */
+	TOK_QOPEN,  /* “ « */
+	TOK_QCLOSE, /* ” » */
+	TOK_QUOTE   /* " (opens or closes) */
+};
+
+struct text_token {
+	enum text_token_kind kind;
+	size_t start, end; /* bytes in the source, as written */
+	size_t norm;       /* offset of the folded text in text_tokens.norm */
+	size_t norm_len;
+	bool upper_initial; /* the word starts with a capital letter */
+	unsigned hash;      /* text_hash of the folded text */
+};
+
+/*
+ * A tokenized sentence.  Words are letters and digits with inner hyphens
+ * and apostrophes ("toss-up", "China's"); their folded text has curly
+ * apostrophes as "'".  Contractions are split into two words so that cues
+ * match whatever the spelling: "isn't" -> "is" "not", "won't" -> "will"
+ * "not", "can't"/"cannot" -> "can" "not", "it'll" -> "it" "will"; both
+ * halves keep the whole word's source span.
+ */
+struct text_tokens {
+	struct text_token *tok;
+	size_t n, cap;
+	struct buf norm; /* folded words, each NUL-terminated */
+};
+
+void text_tokens_init(struct text_tokens *t);
+void text_tokens_release(struct text_tokens *t);
+/* Replaces t's content with the tokens of s[0..len).  Never fails. */
+void text_tokenize(struct text_tokens *t, const char *s, size_t len);
+/* FNV-1a (32 bits) of s[0..len): a cheap first test before strcmp. */
+unsigned text_hash(const char *s, size_t len);
+/* The folded, NUL-terminated text of token i. */
+const char *text_tok(const struct text_tokens *t, size_t i);
+/* True when token i is the word w (folded form). */
+bool text_tok_is(const struct text_tokens *t, size_t i, const char *w);
+
+#endif

@@ -1,0 +1,395 @@
+/*
+ * extract: glue between the page reader, the sentence splitter and the
+ * cue rules.  The hot path is: split a paragraph, hand each sentence to
+ * on_sentence, and run the (cheap, allocation-free) candidate test; only
+ * the few candidate sentences are tokenized and classified.
+ */
+#include "likely/extract.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/buf.h"
+#include "likely/cue.h"
+#include "likely/date.h"
+#include "likely/page.h"
+#include "likely/sentence.h"
+#include "likely/text.h"
+
+#define RECENT_IDS 64 /* exact repeats within an article are dropped */
+#define CONTEXT_MAX 4096 /* longer paragraphs give a window as context */
+#define CONTEXT_SIDE 1500
+
+void extract_config_init(struct extract_config *c)
+{
+	lexicon_init_default(&c->lexicon);
+	horizon_init_default(&c->horizons);
+	topic_init_default(&c->topics);
+	c->origin = xstrdup("built-in");
+}
+
+void extract_config_release(struct extract_config *c)
+{
+	lexicon_release(&c->lexicon);
+	horizon_release(&c->horizons);
+	topic_release(&c->topics);
+	free(c->origin);
+	c->origin = NULL;
+}
+
+static bool readable(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return false;
+	fclose(fp);
+	return true;
+}
+
+int extract_config_load_dir(struct extract_config *c, const char *dir,
+			    struct diag *d)
+{
+	struct extract_config fresh;
+	struct buf path;
+	int rc = LIKELY_OK, r;
+	extract_config_init(&fresh);
+	buf_init(&path);
+
+	buf_printf(&path, "%s/lexicon.csv", dir);
+	if (readable(path.data) &&
+	    (r = lexicon_load(&fresh.lexicon, path.data, d)) != LIKELY_OK)
+		rc = r;
+	buf_reset(&path);
+	buf_printf(&path, "%s/horizons.csv", dir);
+	if (readable(path.data) &&
+	    (r = horizon_load(&fresh.horizons, path.data, d)) != LIKELY_OK)
+		rc = r;
+	buf_reset(&path);
+	buf_printf(&path, "%s/topics.csv", dir);
+	if (readable(path.data) &&
+	    (r = topic_load(&fresh.topics, path.data, d)) != LIKELY_OK)
+		rc = r;
+	buf_release(&path);
+	if (rc != LIKELY_OK) {
+		extract_config_release(&fresh);
+		return rc;
+	}
+	free(fresh.origin);
+	fresh.origin = xstrdup(dir);
+	extract_config_release(c);
+	*c = fresh;
+	return LIKELY_OK;
+}
+
+struct extractor {
+	const struct extract_config *cfg;
+	struct extract_callbacks cb;
+	struct page_reader *page;
+	struct cue_matcher *cue;
+	struct extract_stats st;
+	char *file;     /* base name */
+	char *url, *source, *o_title, *o_published, *o_author;
+	/* the current article */
+	unsigned index;
+	struct buf title, published, author;
+	bool has_date;
+	long date;
+	char recent[RECENT_IDS][17];
+	size_t nrecent;
+	/* scratch */
+	struct buf sent, text, topic;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s && *s ? xstrdup(s) : NULL;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static int on_article(const struct page_article *a, void *ctx)
+{
+	struct extractor *x = ctx;
+	long d;
+	char iso[DATE_ISO_LEN];
+	x->st.articles++;
+	x->index = a->index;
+	x->nrecent = 0;
+	buf_reset(&x->title);
+	buf_reset(&x->published);
+	buf_reset(&x->author);
+	buf_adds(&x->title, a->index == 0 && x->o_title ? x->o_title : a->title);
+	buf_adds(&x->author, a->index == 0 && x->o_author ? x->o_author : a->author);
+	x->has_date = a->has_date;
+	x->date = a->date;
+	if (a->index == 0 && x->o_published && date_parse_iso(x->o_published, &d)) {
+		x->has_date = true;
+		x->date = d;
+	}
+	if (x->has_date) {
+		date_format_iso(x->date, iso);
+		buf_adds(&x->published, iso);
+	}
+	if (!x->cb.on_article)
+		return 0;
+	struct extract_article ea = {a->index, x->title.data, x->published.data,
+				     x->author.data};
+	return x->cb.on_article(&ea, x->cb.ctx);
+}
+
+/* The folded, single-spaced text of s[0..len) into out. */
+static void folded_collapsed(struct buf *out, struct buf *scratch,
+			     const char *s, size_t len)
+{
+	buf_reset(scratch);
+	text_fold(scratch, s, len);
+	char *c = ledger_collapse_space(scratch->data);
+	buf_reset(out);
+	buf_adds(out, c);
+	free(c);
+}
+
+/* The paragraph, or for a very long one (a page without line breaks) the
+ * sentence with about CONTEXT_SIDE bytes each side, cut at spaces, so that
+ * each forecast costs the same whatever the paragraph's size. */
+static char *context_of(const char *para, size_t para_len, const char *s,
+			size_t len)
+{
+	if (para_len <= CONTEXT_MAX)
+		return xstrndup(para, para_len);
+	size_t st = (size_t)(s - para), en = st + len;
+	size_t a = st > CONTEXT_SIDE ? st - CONTEXT_SIDE : 0;
+	size_t b = para_len - en > CONTEXT_SIDE ? en + CONTEXT_SIDE : para_len;
+	while (a > 0 && a < st && para[a - 1] != ' ')
+		a++;
+	while (b < para_len && b > en && para[b] != ' ')
+		b--;
+	return xstrndup(para + a, b - a);
+}
+
+static int make_forecast(struct extractor *x, const char *s, size_t len,
+			 const char *para, size_t para_len,
+			 const struct cue_result *r)
+{
+	struct forecast f;
+	struct horizon_match hm;
+	char id[17], iso[DATE_ISO_LEN], num[32];
+	int rc = 0;
+
+	buf_reset(&x->sent);
+	buf_add(&x->sent, s, len);
+	char *claim = ledger_collapse_space(x->sent.data);
+	ledger_make_id(x->title.data, x->published.data, claim, id);
+	for (size_t i = 0; i < x->nrecent && i < RECENT_IDS; i++)
+		if (strcmp(x->recent[i], id) == 0) {
+			free(claim);
+			return 0;
+		}
+	memcpy(x->recent[x->nrecent++ % RECENT_IDS], id, sizeof id);
+
+	forecast_init(&f);
+	forecast_set(&f, COL_ID, id);
+	forecast_set(&f, COL_FILE, x->file);
+	forecast_set(&f, COL_TITLE, x->title.data);
+	forecast_set(&f, COL_PUBLISHED, x->published.data);
+	forecast_set(&f, COL_SOURCE, x->source);
+	forecast_set(&f, COL_URL, x->url);
+	forecast_set(&f, COL_AUTHOR, x->author.data);
+	topic_match(&x->cfg->topics, claim, strlen(claim), &x->topic);
+	if (!x->topic.len)
+		topic_match(&x->cfg->topics, x->title.data, x->title.len, &x->topic);
+	forecast_set(&f, COL_TOPIC, x->topic.len ? x->topic.data : "general");
+	forecast_set(&f, COL_CLAIM, claim);
+	folded_collapsed(&x->text, &x->sent, s + r->start, r->end - r->start);
+	forecast_set(&f, COL_CUE, x->text.data);
+	if (r->scored) {
+		csv_format_double(r->p, num);
+		forecast_set(&f, COL_PROBABILITY, num);
+	}
+	horizon_find_tokens(&x->cfg->horizons, cue_tokens(x->cue), x->date, &hm);
+	date_format_iso(hm.due, iso);
+	forecast_set(&f, COL_HORIZON, iso);
+	if (hm.found) {
+		buf_reset(&x->sent);
+		buf_add(&x->sent, s + hm.start, hm.end - hm.start);
+		char *ph = ledger_collapse_space(x->sent.data);
+		forecast_set(&f, COL_HORIZON_PHRASE, ph);
+		free(ph);
+	}
+	forecast_set(&f, COL_STATUS, "candidate");
+	forecast_set(&f, COL_NOTE, r->note);
+	f.context = context_of(para, para_len, s, len);
+	free(claim);
+	x->st.forecasts++;
+	if (!r->scored)
+		x->st.hedged++;
+	if (x->cb.on_forecast)
+		rc = x->cb.on_forecast(&f, x->cb.ctx);
+	forecast_release(&f);
+	return rc;
+}
+
+static int on_paragraph(const struct page_article *a, enum page_para_kind kind,
+			const char *text, size_t len, void *ctx)
+{
+	struct extractor *x = ctx;
+	struct sentence_iter it;
+	size_t st, en, scanned = 0;
+	bool quote = false; /* quotation state at `scanned` */
+	int rc;
+	(void)a;
+	(void)kind;
+	x->st.paragraphs++;
+	sentence_iter_init(&it, text, len);
+	while (sentence_next(&it, &st, &en)) {
+		const char *s = text + st;
+		size_t n = en - st;
+		x->st.sentences++;
+		if (x->cb.on_sentence &&
+		    (rc = x->cb.on_sentence(x->index, s, n, x->cb.ctx)) != 0)
+			return rc;
+		if (!cue_candidate(x->cue, s, n))
+			continue;
+		x->st.candidates++;
+		/* the quotation state is brought up to date only when a
+		 * candidate needs it: most sentences never pay for it */
+		quote = cue_quote_scan(text + scanned, st - scanned, quote);
+		scanned = st;
+		struct cue_result r;
+		cue_detect(x->cue, s, n, quote, x->date, &r);
+		if (!cue_kept(r.cls))
+			continue;
+		if (!x->has_date) {
+			/* the ledger needs the article's date, and the page's
+			 * would be wrong (SPEC §2): a manifest can supply it */
+			x->st.undated_skipped++;
+			continue;
+		}
+		if ((rc = make_forecast(x, s, n, text, len, &r)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+struct extractor *extractor_new(const struct extract_config *cfg,
+				const char *file, const struct extract_meta *meta,
+				const struct extract_callbacks *cb)
+{
+	struct extractor *x = xcalloc(1, sizeof *x);
+	struct page_callbacks pc = {on_article, on_paragraph, x};
+	x->cfg = cfg;
+	if (cb)
+		x->cb = *cb;
+	x->page = page_reader_new(&pc, 0);
+	x->cue = cue_matcher_new(&cfg->lexicon, &cfg->horizons);
+	x->file = xstrdup(base_name(file));
+	x->url = xstrdup(meta && meta->url ? meta->url : "");
+	x->source = xstrdup(meta && meta->source ? meta->source : "");
+	if (meta) {
+		x->o_title = dup_or_null(meta->title);
+		x->o_published = dup_or_null(meta->published);
+		x->o_author = dup_or_null(meta->author);
+	}
+	buf_init(&x->title);
+	buf_init(&x->published);
+	buf_init(&x->author);
+	buf_init(&x->sent);
+	buf_init(&x->text);
+	buf_init(&x->topic);
+	return x;
+}
+
+void extractor_free(struct extractor *x)
+{
+	if (!x)
+		return;
+	buf_release(&x->topic);
+	buf_release(&x->text);
+	buf_release(&x->sent);
+	buf_release(&x->author);
+	buf_release(&x->published);
+	buf_release(&x->title);
+	free(x->o_author);
+	free(x->o_published);
+	free(x->o_title);
+	free(x->source);
+	free(x->url);
+	free(x->file);
+	cue_matcher_free(x->cue);
+	page_reader_free(x->page);
+	free(x);
+}
+
+int extractor_feed(struct extractor *x, const void *data, size_t len)
+{
+	x->st.bytes += len;
+	return page_feed(x->page, data, len);
+}
+
+int extractor_finish(struct extractor *x)
+{
+	return page_finish(x->page);
+}
+
+unsigned long long extractor_error_offset(const struct extractor *x)
+{
+	return page_error_offset(x->page);
+}
+
+const struct extract_stats *extractor_stats(const struct extractor *x)
+{
+	return &x->st;
+}
+
+int extract_stream(const struct extract_config *cfg, FILE *fp,
+		   const char *name, const struct extract_meta *meta,
+		   const struct extract_callbacks *cb, struct diag *d,
+		   struct extract_stats *stats)
+{
+	enum { CHUNK = 64 * 1024 };
+	struct extractor *x = extractor_new(cfg, name, meta, cb);
+	char *chunk = xmalloc(CHUNK);
+	size_t n;
+	int rc = LIKELY_OK;
+	while ((n = fread(chunk, 1, CHUNK, fp)) > 0)
+		if ((rc = extractor_feed(x, chunk, n)) != LIKELY_OK)
+			break;
+	if (rc == LIKELY_OK && ferror(fp)) {
+		rc = diag_report(d, LIKELY_IOERR, name, 0, "read error: %s",
+				 strerror(errno));
+		goto out;
+	}
+	if (rc == LIKELY_OK)
+		rc = extractor_finish(x);
+	if (rc == LIKELY_DATAERR)
+		diag_report(d, LIKELY_DATAERR, name, 0,
+			    "invalid UTF-8 at byte %llu",
+			    extractor_error_offset(x));
+out:
+	if (stats)
+		*stats = x->st;
+	free(chunk);
+	extractor_free(x);
+	return rc;
+}
+
+int extract_path(const struct extract_config *cfg, const char *path,
+		 const struct extract_meta *meta,
+		 const struct extract_callbacks *cb, struct diag *d,
+		 struct extract_stats *stats)
+{
+	if (strcmp(path, "-") == 0)
+		return extract_stream(cfg, stdin, "-", meta, cb, d, stats);
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return diag_report(d, LIKELY_NOINPUT, path, 0, "cannot open: %s",
+				   strerror(errno));
+	int rc = extract_stream(cfg, fp, path, meta, cb, d, stats);
+	fclose(fp);
+	return rc;
+}

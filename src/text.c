@@ -1,0 +1,337 @@
+/*
+ * text: character classes and the word tokenizer.  Only the scripts the
+ * corpus needs have case (ASCII, Latin-1 letters, Russian and Belarusian
+ * Cyrillic); other scripts are "other", which the sentence splitter treats
+ * as a safe place to break and the matchers as word characters.
+ */
+#include "likely/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum text_case text_char_case(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[0];
+	*n = 1;
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			return TEXT_UPPER;
+		if (c >= 'a' && c <= 'z')
+			return TEXT_LOWER;
+		if (c >= '0' && c <= '9')
+			return TEXT_DIGIT;
+		return TEXT_OTHER;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (len < 2)
+			return TEXT_OTHER;
+		*n = 2;
+		unsigned char d = u[1];
+		if (c == 0xD0)
+			return d < 0xB0 ? TEXT_UPPER : TEXT_LOWER;
+		if (c == 0xD1)
+			return TEXT_LOWER;
+		if (c == 0xC3) {
+			if (d == 0x97 || d == 0xB7)
+				return TEXT_OTHER;
+			return d < 0x9F ? TEXT_UPPER : TEXT_LOWER;
+		}
+		return TEXT_OTHER;
+	}
+	if (c >= 0xE0 && c <= 0xEF)
+		*n = len >= 3 ? 3 : len;
+	else if (c >= 0xF0 && c <= 0xF4)
+		*n = len >= 4 ? 4 : len;
+	return TEXT_OTHER;
+}
+
+size_t text_space_len(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (len == 0)
+		return 0;
+	switch (u[0]) {
+	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+		return 1;
+	case 0xC2:
+		return len >= 2 && u[1] == 0xA0 ? 2 : 0;
+	case 0xE2:
+		if (len >= 3 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
+			return 3;
+		return 0;
+	case 0xE3:
+		return len >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+	default:
+		return 0;
+	}
+}
+
+bool text_is_wordchar(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[0];
+	*n = 1;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	if (c >= 0xC2 && c <= 0xDF) {
+		*n = len >= 2 ? 2 : 1;
+		/* U+0080..U+00BF is Latin-1 punctuation and symbols */
+		return c != 0xC2;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		*n = len >= 3 ? 3 : len;
+		/* U+2000..U+2BFF: punctuation, symbols, arrows; U+3000..U+303F:
+		 * CJK punctuation */
+		if (c == 0xE2)
+			return false;
+		if (c == 0xE3 && len >= 2 && u[1] == 0x80)
+			return false;
+		return true;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		*n = len >= 4 ? 4 : len;
+		return true;
+	}
+	return false; /* continuation byte: never a lead */
+}
+
+void text_fold(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = u[i];
+		if (c < 0x80) {
+			/* an ASCII run is lowered through a small stack buffer:
+			 * one buf_add per run instead of one per byte */
+			char tmp[64];
+			size_t n = 0;
+			while (i < len && u[i] < 0x80 && n < sizeof tmp) {
+				c = u[i++];
+				tmp[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			}
+			buf_add(out, tmp, n);
+			continue;
+		}
+		if (i + 1 < len && (c == 0xD0 || c == 0xC3)) {
+			unsigned char d = u[i + 1];
+			char two[2] = {(char)c, (char)d};
+			if (c == 0xD0 && d >= 0x90 && d <= 0x9F)
+				two[1] = (char)(d + 0x20);
+			else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
+				two[0] = (char)0xD1;
+				two[1] = (char)(d - 0x20);
+			} else if (c == 0xD0 && d >= 0x80 && d <= 0x8F) {
+				two[0] = (char)0xD1;
+				two[1] = (char)(d + 0x10);
+			} else if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
+				two[1] = (char)(d + 0x20);
+			buf_add(out, two, 2);
+			i += 2;
+			continue;
+		}
+		if (i + 2 < len && c == 0xE2 && u[i + 1] == 0x80 &&
+		    (u[i + 2] == 0x99 || u[i + 2] == 0x98)) {
+			buf_addc(out, '\'');
+			i += 3;
+			continue;
+		}
+		buf_addc(out, (char)c);
+		i++;
+	}
+}
+
+void text_trim(const char *s, size_t *start, size_t *end)
+{
+	size_t k;
+	while (*start < *end && (k = text_space_len(s + *start, *end - *start)))
+		*start += k;
+	while (*end > *start) {
+		/* spaces are 1, 2 or 3 bytes long: try each ending */
+		if ((k = text_space_len(s + *end - 1, 1)) == 1) {
+			*end -= 1;
+			continue;
+		}
+		if (*end - *start >= 2 && text_space_len(s + *end - 2, 2) == 2) {
+			*end -= 2;
+			continue;
+		}
+		if (*end - *start >= 3 && text_space_len(s + *end - 3, 3) == 3) {
+			*end -= 3;
+			continue;
+		}
+		break;
+	}
+}
+
+void text_tokens_init(struct text_tokens *t)
+{
+	t->tok = NULL;
+	t->n = t->cap = 0;
+	buf_init(&t->norm);
+}
+
+void text_tokens_release(struct text_tokens *t)
+{
+	free(t->tok);
+	buf_release(&t->norm);
+	t->tok = NULL;
+	t->n = t->cap = 0;
+}
+
+static void push(struct text_tokens *t, enum text_token_kind kind, size_t start,
+		 size_t end, const char *norm, size_t norm_len, bool upper)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->tok = xrealloc(t->tok, t->cap * sizeof *t->tok);
+	}
+	struct text_token *k = &t->tok[t->n++];
+	k->kind = kind;
+	k->start = start;
+	k->end = end;
+	k->norm = t->norm.len;
+	k->norm_len = norm_len;
+	k->upper_initial = upper;
+	k->hash = text_hash(norm, norm_len);
+	buf_add(&t->norm, norm, norm_len);
+	buf_addc(&t->norm, '\0');
+}
+
+/* Apostrophe (straight or curly) at s: its length, else 0. */
+static size_t apostrophe_len(const char *s, size_t len)
+{
+	if (len >= 1 && s[0] == '\'')
+		return 1;
+	if (len >= 3 && (unsigned char)s[0] == 0xE2 &&
+	    (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99)
+		return 3;
+	return 0;
+}
+
+static void push_word(struct text_tokens *t, const char *s, size_t start,
+		      size_t end)
+{
+	size_t n;
+	bool upper = text_char_case(s + start, end - start, &n) == TEXT_UPPER;
+	size_t at = t->norm.len;
+	text_fold(&t->norm, s + start, end - start);
+	/* fold into the norm buffer, then copy out: the word is short */
+	size_t flen = t->norm.len - at;
+	char word[64];
+	if (flen >= sizeof word) {
+		char *big = xstrndup(t->norm.data + at, flen);
+		t->norm.len = at;
+		t->norm.data[at] = '\0';
+		push(t, TOK_WORD, start, end, big, flen, upper);
+		free(big);
+		return;
+	}
+	memcpy(word, t->norm.data + at, flen);
+	word[flen] = '\0';
+	t->norm.len = at;
+	t->norm.data[at] = '\0';
+	if (flen == 6 && memcmp(word, "cannot", 6) == 0) {
+		push(t, TOK_WORD, start, end, "can", 3, upper);
+		push(t, TOK_WORD, start, end, "not", 3, false);
+		return;
+	}
+	if (flen > 3 && memcmp(word + flen - 3, "n't", 3) == 0) {
+		const char *base = word;
+		size_t blen = flen - 3;
+		if (blen == 2 && memcmp(word, "wo", 2) == 0)
+			base = "will";
+		else if (blen == 2 && memcmp(word, "ca", 2) == 0)
+			base = "can";
+		else if (blen == 3 && memcmp(word, "sha", 3) == 0)
+			base = "shall";
+		if (base != word)
+			blen = strlen(base);
+		push(t, TOK_WORD, start, end, base, blen, upper);
+		push(t, TOK_WORD, start, end, "not", 3, false);
+		return;
+	}
+	if (flen > 3 && memcmp(word + flen - 3, "'ll", 3) == 0) {
+		push(t, TOK_WORD, start, end, word, flen - 3, upper);
+		push(t, TOK_WORD, start, end, "will", 4, false);
+		return;
+	}
+	push(t, TOK_WORD, start, end, word, flen, upper);
+}
+
+void text_tokenize(struct text_tokens *t, const char *s, size_t len)
+{
+	size_t i = 0, n, k;
+	t->n = 0;
+	buf_reset(&t->norm);
+	while (i < len) {
+		if ((k = text_space_len(s + i, len - i))) {
+			i += k;
+			continue;
+		}
+		if (text_is_wordchar(s + i, len - i, &n)) {
+			size_t start = i;
+			i += n;
+			for (;;) {
+				if (i < len && text_is_wordchar(s + i, len - i, &n)) {
+					i += n;
+					continue;
+				}
+				/* inner hyphen or apostrophe joins two word parts */
+				size_t j = 0;
+				if (i < len && s[i] == '-')
+					j = 1;
+				else
+					j = apostrophe_len(s + i, len - i);
+				if (j && i + j < len &&
+				    text_is_wordchar(s + i + j, len - i - j, &n)) {
+					i += j;
+					continue;
+				}
+				break;
+			}
+			push_word(t, s, start, i);
+			continue;
+		}
+		const unsigned char *u = (const unsigned char *)s + i;
+		enum text_token_kind kind = TOK_PUNCT;
+		n = 1;
+		if (u[0] >= 0xC0) {
+			text_char_case(s + i, len - i, &n);
+			if (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x9C)
+				kind = TOK_QOPEN;
+			else if (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x9D)
+				kind = TOK_QCLOSE;
+			else if (n == 2 && u[0] == 0xC2 && u[1] == 0xAB)
+				kind = TOK_QOPEN;
+			else if (n == 2 && u[0] == 0xC2 && u[1] == 0xBB)
+				kind = TOK_QCLOSE;
+		} else if (u[0] == '"') {
+			kind = TOK_QUOTE;
+		}
+		push(t, kind, i, i + n, s + i, n, false);
+		i += n;
+	}
+}
+
+unsigned text_hash(const char *s, size_t len)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+const char *text_tok(const struct text_tokens *t, size_t i)
+{
+	return t->norm.data + t->tok[i].norm;
+}
+
+bool text_tok_is(const struct text_tokens *t, size_t i, const char *w)
+{
+	return i < t->n && strcmp(text_tok(t, i), w) == 0;
+}

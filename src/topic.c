@@ -1,0 +1,197 @@
+/*
+ * topic: keyword rules.  Text is folded once (text_fold) and each keyword
+ * looked for at word starts; claims are short and rare (only forecasts are
+ * classified), so a plain scan is enough.
+ */
+#include "likely/topic.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/cfgtable.h"
+#include "likely/ledger.h"
+#include "likely/text.h"
+
+static const struct {
+	const char *topic, *keyword;
+} builtin[] = {
+	{"military", "militar"}, {"military", "defence"},
+	{"military", "defense"}, {"military", "army"}, {"military", "armed"},
+	{"military", "weapon"}, {"military", "arms"}, {"military", "missile"},
+	{"military", "troop"}, {"military", "soldier"}, {"military", "munition"},
+	{"military", "air defen"}, {"military", "nato"}, {"military", "warfare"},
+	{"military", "uav"}, {"military", "drone"},
+	{"economy", "econom"}, {"economy", "trade"}, {"economy", "gdp"},
+	{"economy", "inflation"}, {"economy", "invest"}, {"economy", "loan"},
+	{"economy", "budget"}, {"economy", "export"}, {"economy", "imports"},
+	{"economy", "tariff"}, {"economy", "industr"}, {"economy", "market"},
+	{"economy", "bank"}, {"economy", "currenc"}, {"economy", "financ"},
+	{"economy", "price"}, {"economy", "oil"}, {"economy", "gas"},
+	{"foreign policy", "foreign"}, {"foreign policy", "diplomat"},
+	{"foreign policy", "bilateral"}, {"foreign policy", "ally"},
+	{"foreign policy", "allies"}, {"foreign policy", "alliance"},
+	{"foreign policy", "embass"}, {"foreign policy", "ambassador"},
+	{"foreign policy", "sanction"}, {"foreign policy", "international"},
+	{"foreign policy", "treaty"}, {"foreign policy", "union state"},
+	{"foreign policy", "negotiat"}, {"foreign policy", "summit"},
+	{"domestic politics", "election"}, {"domestic politics", "vote"},
+	{"domestic politics", "voting"}, {"domestic politics", "parliament"},
+	{"domestic politics", "opposition"}, {"domestic politics", "protest"},
+	{"domestic politics", "referendum"}, {"domestic politics", "constitution"},
+	{"domestic politics", "government"},
+	{"domestic politics", "regime"},
+	{"religion", "church"}, {"religion", "orthodox"}, {"religion", "catholic"},
+	{"religion", "religio"}, {"religion", "patriarch"}, {"religion", "pope"},
+	{"religion", "holy see"}, {"religion", "clergy"}, {"religion", "muslim"},
+	{"religion", "islam"}, {"religion", "faith"},
+	{"human rights", "human right"}, {"human rights", "death penalty"},
+	{"human rights", "capital punishment"}, {"human rights", "moratorium"},
+	{"human rights", "political prisoner"}, {"human rights", "repression"},
+	{"human rights", "torture"}, {"human rights", "civil society"},
+	{"human rights", "activist"}, {"human rights", "detain"},
+	{"human rights", "detention"}, {"human rights", "censorship"},
+	{"human rights", "freedom of"},
+};
+
+void topic_init_empty(struct topic_rules *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+void topic_release(struct topic_rules *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->r[i].topic);
+		free(t->r[i].keyword);
+	}
+	free(t->r);
+	topic_init_empty(t);
+}
+
+int topic_add(struct topic_rules *t, const char *topic, const char *keyword)
+{
+	struct buf kw;
+	char *tp = ledger_collapse_space(topic);
+	char *k = ledger_collapse_space(keyword);
+	int rc = -1;
+	buf_init(&kw);
+	text_fold(&kw, k, strlen(k));
+	if (!*tp || !kw.len || strchr(tp, ';'))
+		goto out;
+	size_t index = t->ntopics;
+	for (size_t i = 0; i < t->n; i++) {
+		if (strcmp(t->r[i].topic, tp) != 0)
+			continue;
+		if (strcmp(t->r[i].keyword, kw.data) == 0)
+			goto out;
+		index = t->r[i].topic_index;
+	}
+	if (index == t->ntopics)
+		t->ntopics++;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->r = xrealloc(t->r, t->cap * sizeof *t->r);
+	}
+	t->r[t->n].topic = tp;
+	t->r[t->n].keyword = buf_detach(&kw);
+	t->r[t->n].topic_index = index;
+	t->n++;
+	tp = NULL;
+	rc = 0;
+out:
+	free(tp);
+	free(k);
+	buf_release(&kw);
+	return rc;
+}
+
+void topic_init_default(struct topic_rules *t)
+{
+	topic_init_empty(t);
+	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+		topic_add(t, builtin[i].topic, builtin[i].keyword);
+}
+
+static const char *check_row(const char *key, const char *value,
+			     const char **column, void *ctx)
+{
+	if (strchr(key, ';'))
+		return "must not contain \";\" (it joins several topics)";
+	char *v = ledger_collapse_space(value);
+	bool empty = !*v;
+	free(v);
+	if (empty) {
+		*column = "keyword";
+		return "empty";
+	}
+	if (topic_add(ctx, key, value) != 0)
+		return "duplicate topic and keyword";
+	return NULL;
+}
+
+int topic_load(struct topic_rules *t, const char *path, struct diag *d)
+{
+	struct topic_rules fresh;
+	topic_init_empty(&fresh);
+	int rc = cfgtable_read(path, "topic", "keyword", check_row, &fresh, d);
+	if (rc != LIKELY_OK) {
+		topic_release(&fresh);
+		return rc;
+	}
+	topic_release(t);
+	*t = fresh;
+	return LIKELY_OK;
+}
+
+/* Is the folded text at i the start of a word? */
+static bool word_start_at(const char *s, size_t i)
+{
+	size_t n;
+	if (i == 0)
+		return true;
+	size_t lead = i - 1;
+	while (lead > 0 && ((unsigned char)s[lead] & 0xC0) == 0x80)
+		lead--;
+	return !text_is_wordchar(s + lead, i - lead, &n);
+}
+
+static bool has_keyword(const char *folded, size_t len, const char *kw)
+{
+	size_t kl = strlen(kw);
+	for (const char *p = folded; (p = strstr(p, kw)) != NULL; p++) {
+		if ((size_t)(p - folded) + kl > len)
+			break;
+		if (word_start_at(folded, (size_t)(p - folded)))
+			return true;
+	}
+	return false;
+}
+
+void topic_match(const struct topic_rules *t, const char *s, size_t len,
+		 struct buf *out)
+{
+	struct buf folded;
+	buf_init(&folded);
+	buf_reset(out);
+	text_fold(&folded, s, len);
+	bool *hit = xcalloc(t->ntopics ? t->ntopics : 1, sizeof *hit);
+	for (size_t i = 0; i < t->n; i++)
+		if (!hit[t->r[i].topic_index] &&
+		    has_keyword(folded.data, folded.len, t->r[i].keyword))
+			hit[t->r[i].topic_index] = true;
+	for (size_t k = 0; k < t->ntopics; k++) {
+		if (!hit[k])
+			continue;
+		for (size_t i = 0; i < t->n; i++) {
+			if (t->r[i].topic_index != k)
+				continue;
+			if (out->len)
+				buf_addc(out, ';');
+			buf_adds(out, t->r[i].topic);
+			break;
+		}
+	}
+	free(hit);
+	buf_release(&folded);
+}

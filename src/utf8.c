@@ -1,0 +1,101 @@
+/*
+ * utf8: byte-at-a-time state machine over Unicode Table 3-7 (the
+ * well-formed byte sequences), with an eight-byte ASCII fast path; runs
+ * of ASCII dominate real pages, so the whole-word test keeps validation
+ * far above the rest of the pipeline (NOTES-dependencies.md: 1.7 GB/s).
+ */
+#include "likely/utf8.h"
+
+#include <stdint.h>
+#include <string.h>
+
+void utf8_init(struct utf8_validator *v)
+{
+	memset(v, 0, sizeof *v);
+}
+
+static bool fail(struct utf8_validator *v, unsigned long long at)
+{
+	v->failed = true;
+	v->bad_offset = at;
+	return false;
+}
+
+bool utf8_feed(struct utf8_validator *v, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i = 0;
+	if (v->failed)
+		return false;
+	while (i < len) {
+		if (v->need == 0) {
+			/* fast path: eight ASCII bytes at once */
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, p + i, 8);
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				i += 8;
+			}
+			if (i >= len)
+				break;
+			unsigned char c = p[i];
+			if (c < 0x80) {
+				i++;
+				continue;
+			}
+			v->seq_start = v->offset + i;
+			if (c >= 0xC2 && c <= 0xDF) {
+				v->need = 1; v->lo = 0x80; v->hi = 0xBF;
+			} else if (c == 0xE0) {
+				v->need = 2; v->lo = 0xA0; v->hi = 0xBF;
+			} else if (c == 0xED) {
+				v->need = 2; v->lo = 0x80; v->hi = 0x9F;
+			} else if (c >= 0xE1 && c <= 0xEF) {
+				v->need = 2; v->lo = 0x80; v->hi = 0xBF;
+			} else if (c == 0xF0) {
+				v->need = 3; v->lo = 0x90; v->hi = 0xBF;
+			} else if (c >= 0xF1 && c <= 0xF3) {
+				v->need = 3; v->lo = 0x80; v->hi = 0xBF;
+			} else if (c == 0xF4) {
+				v->need = 3; v->lo = 0x80; v->hi = 0x8F;
+			} else {
+				v->offset += i;
+				return fail(v, v->seq_start);
+			}
+			i++;
+			continue;
+		}
+		unsigned char c = p[i];
+		if (c < v->lo || c > v->hi) {
+			v->offset += i;
+			return fail(v, v->seq_start);
+		}
+		v->lo = 0x80;
+		v->hi = 0xBF;
+		v->need--;
+		i++;
+	}
+	v->offset += len;
+	return true;
+}
+
+bool utf8_finish(struct utf8_validator *v)
+{
+	if (v->failed)
+		return false;
+	if (v->need)
+		return fail(v, v->seq_start);
+	return true;
+}
+
+bool utf8_valid(const void *data, size_t len, size_t *bad_offset)
+{
+	struct utf8_validator v;
+	utf8_init(&v);
+	if (utf8_feed(&v, data, len) && utf8_finish(&v))
+		return true;
+	if (bad_offset)
+		*bad_offset = (size_t)v.bad_offset;
+	return false;
+}
