@@ -55,7 +55,7 @@ static const struct command commands[] = {
 	 "evidence ID [--limit N]"},
 	{"export", cmd_export, 0, 0, DB_READ, OPTS("output,o=", "status="),
 	 "write the ledger CSV", "export [-o FILE] [--status S]"},
-	{"extract", NULL, 1, -1, DB_WRITE,
+	{"extract", cmd_extract, 1, -1, DB_WRITE,
 	 OPTS("manifest=", "source=", "dry-run"),
 	 "find forecasts in article pages and store them as candidates",
 	 "extract [--manifest F] [--source S] [--dry-run] FILE..."},

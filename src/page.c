@@ -594,10 +594,17 @@ static void process_line(struct page_reader *r, const char *s, size_t len)
 		flush_para(r);
 		r->drop_next_para = true;
 		return;
+	case PAGE_LINE_LABEL:
+		flush_para(r);
+		/* A short line before the body is a section label or a short
+		 * headline ("Transit deal signed"); keep it as a weak title,
+		 * used only when no longer headline comes (start_body). */
+		if (!r->in_body && s[b - 1] != ':')
+			add_heading(r, s + a, b - a);
+		return;
 	case PAGE_LINE_CREDIT:
 	case PAGE_LINE_BOILER:
 	case PAGE_LINE_STATUS:
-	case PAGE_LINE_LABEL:
 		flush_para(r);
 		return;
 	case PAGE_LINE_HEADING:

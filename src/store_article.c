@@ -5,50 +5,18 @@
  */
 #include "store_impl.h"
 
-#include <string.h>
-
-int store_article_put(struct store *s, const struct article_rec *a,
-		      long long *id, bool *fresh)
+int store_article_begin(struct store *s, const struct article_rec *a,
+			long long *id)
 {
 	sqlite3_stmt *st;
 	int rc, step;
-
-	*fresh = false;
-	if ((rc = store_prepare(s, "SELECT id, digest FROM article"
-				" WHERE file = ?1 AND title = ?2 AND published = ?3", &st)))
-		return rc;
-	sqlite3_bind_text(st, 1, a->file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->published, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*fresh = strcmp(store_text(st, 1), a->digest) != 0;
-	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_fail(s, step, "reading an article");
-
-	if (step == SQLITE_ROW && *fresh) {
-		/* the page changed: its old sentences go, the new ones come */
-		if ((rc = store_prepare(s, "DELETE FROM sentence WHERE article_id = ?1", &st)))
-			return rc;
-		sqlite3_bind_int64(st, 1, *id);
-		step = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (step != SQLITE_DONE)
-			return store_fail(s, step, "replacing an article");
-	}
-	if (step == SQLITE_ROW && !*fresh)
-		return LIKELY_OK;
 
 	if ((rc = store_prepare(s,
 		"INSERT INTO article (file, title, published, author, source, url,"
 		" section, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 		" ON CONFLICT (file, title, published) DO UPDATE SET"
 		" author = excluded.author, source = excluded.source,"
-		" url = excluded.url, section = excluded.section,"
-		" digest = excluded.digest RETURNING id", &st)))
+		" url = excluded.url, section = excluded.section RETURNING id", &st)))
 		return rc;
 	const char *v[] = {a->file, a->title, a->published, a->author,
 			   a->source, a->url, a->section, a->digest};
@@ -62,8 +30,28 @@ int store_article_put(struct store *s, const struct article_rec *a,
 	sqlite3_finalize(st);
 	if (step != SQLITE_DONE)
 		return store_fail(s, step, "storing an article");
-	*fresh = true;
-	return LIKELY_OK;
+
+	if ((rc = store_prepare(s, "DELETE FROM sentence WHERE article_id = ?1", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, *id);
+	step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? LIKELY_OK
+		: store_fail(s, step, "replacing an article's sentences");
+}
+
+int store_article_set_digest(struct store *s, long long id, const char *digest)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "UPDATE article SET digest = ?2 WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, digest, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? LIKELY_OK
+		: store_fail(s, step, "storing an article's digest");
 }
 
 int store_sentence_add(struct store *s, long long article_id, int ord,

@@ -104,12 +104,15 @@ struct article_rec {
 };
 
 /*
- * Stores an article, or finds it (same file, title and date).  *id is its
- * row id.  *fresh is true when its sentences must be (re)stored: it is new,
- * or its text changed (then its old sentences are dropped here).
+ * Stores an article, or finds it (same file, title and date) and updates
+ * its metadata; either way its sentences are dropped so that the caller
+ * adds the current ones (a page extracted again may have changed).  *id is
+ * its row id.
  */
-int store_article_put(struct store *s, const struct article_rec *a,
-		      long long *id, bool *fresh);
+int store_article_begin(struct store *s, const struct article_rec *a,
+			long long *id);
+/* Records the digest of the article's text once all of it was read. */
+int store_article_set_digest(struct store *s, long long id, const char *digest);
 /* Adds one sentence of an article to the full-text index. */
 int store_sentence_add(struct store *s, long long article_id, int ord,
 		       int paragraph, const char *text);

@@ -97,6 +97,24 @@ static void test_layout_title_first(void **state)
 		    "P The authorities are likely to continue.\n");
 }
 
+/* A headline of three words or fewer was once taken for a section label
+ * and dropped, leaving the article without a title. */
+static void test_short_headline(void **state)
+{
+	(void)state;
+	expect_page("Transit deal signed\n\nJune 30, 2021\n\n"
+		    "Ukraine and Poland signed the deal.",
+		    "A0|Transit deal signed|2021-06-30|\n"
+		    "T Transit deal signed\n"
+		    "P Ukraine and Poland signed the deal.\n");
+	/* a section label before a longer headline stays a label */
+	expect_page("Security issues\nJune 30, 2021\n\nThe transit deal is signed at last\n\n"
+		    "Ukraine and Poland signed the deal.",
+		    "A0|The transit deal is signed at last|2021-06-30|\n"
+		    "T The transit deal is signed at last\n"
+		    "P Ukraine and Poland signed the deal.\n");
+}
+
 static void test_layout_by_range_section(void **state)
 {
 	(void)state;
@@ -258,6 +276,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_title_first),
+		cmocka_unit_test(test_short_headline),
 		cmocka_unit_test(test_layout_by_range_section),
 		cmocka_unit_test(test_layout_byline_and_posted),
 		cmocka_unit_test(test_embedded_without_marker),

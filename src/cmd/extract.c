@@ -1,0 +1,272 @@
+/*
+ * extract: article pages in, candidate forecasts out.
+ *
+ * Each page is its own savepoint: a page that turns out to be bad (invalid
+ * UTF-8 at byte 900 million) is reported and everything it produced is
+ * rolled back, the other pages are kept, and the run exits 65 at the end
+ * (SPEC.md §2).  Forecasts already in the database are left alone -- an
+ * editor may have accepted or edited them -- so running extract twice adds
+ * nothing.  With --dry-run nothing is stored: each good page's forecasts
+ * are printed as ledger CSV once the whole page has been read.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "likely/buf.h"
+#include "likely/cli.h"
+#include "likely/cmdutil.h"
+#include "likely/csvio.h"
+#include "likely/date.h"
+#include "likely/extract.h"
+#include "likely/ledger.h"
+#include "likely/manifest.h"
+#include "likely/store.h"
+
+struct run {
+	struct ctx *ctx;
+	bool dry_run;
+	const char *default_source; /* --source */
+	struct csv_writer csv;
+	/* the page being read */
+	const char *file;
+	const char *source;
+	const char *url;
+	struct forecast *held; /* dry run: rows waiting for the page to end */
+	size_t nheld, capheld;
+	long long article_id;  /* current article's row, -1 before the first */
+	int sentence_ord;
+	uint64_t digest;       /* FNV-1a over the current article's sentences */
+	unsigned long page_new, page_known;
+	unsigned long page_articles, page_forecasts, page_hedged, page_undated;
+	/* totals */
+	unsigned long pages, bad_pages, articles, forecasts, added, known, hedged;
+	unsigned long undated;
+};
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* The digest is known only once the article's last sentence is in. */
+static int close_article(struct run *r)
+{
+	if (r->dry_run || r->article_id < 0)
+		return 0;
+	char hex[17];
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)r->digest);
+	return store_article_set_digest(r->ctx->store, r->article_id, hex);
+}
+
+static int on_article(const struct extract_article *a, void *data)
+{
+	struct run *r = data;
+	int rc;
+
+	r->page_articles++;
+	if (!*a->published)
+		r->page_undated++;
+	if ((rc = close_article(r)))
+		return rc;
+	r->article_id = -1;
+	r->sentence_ord = 0;
+	r->digest = 0xcbf29ce484222325ULL;
+	if (r->dry_run || !*a->published)
+		return 0;
+	struct article_rec rec = {
+		.file = base_name(r->file), .title = a->title,
+		.published = a->published, .author = a->author,
+		.source = r->source ? r->source : "", .url = r->url ? r->url : "",
+		.section = "",
+		.digest = ""};
+	return store_article_begin(r->ctx->store, &rec, &r->article_id);
+}
+
+static int on_sentence(unsigned article, const char *text, size_t len,
+		       void *data)
+{
+	struct run *r = data;
+	(void)article;
+	if (r->dry_run || r->article_id < 0)
+		return 0;
+	r->digest = fnv(r->digest, text, len);
+	r->digest = fnv(r->digest, "\n", 1);
+	char *s = xstrndup(text, len);
+	int rc = store_sentence_add(r->ctx->store, r->article_id,
+				    r->sentence_ord++, 0, s);
+	free(s);
+	return rc;
+}
+
+static int on_forecast(struct forecast *f, void *data)
+{
+	struct run *r = data;
+	enum store_put put;
+	bool found;
+	int rc;
+
+	r->page_forecasts++;
+	r->page_hedged += !*f->col[COL_PROBABILITY];
+	if (r->source && !*f->col[COL_SOURCE])
+		forecast_set(f, COL_SOURCE, r->source);
+	if (r->dry_run) {
+		if (r->nheld == r->capheld) {
+			r->capheld = r->capheld ? r->capheld * 2 : 16;
+			r->held = xrealloc(r->held, r->capheld * sizeof *r->held);
+		}
+		/* take the strings over; the extractor releases an empty shell */
+		r->held[r->nheld++] = *f;
+		forecast_init(f);
+		return 0;
+	}
+	struct forecast old;
+	rc = store_forecast_get(r->ctx->store, f->col[COL_ID], &old, &found);
+	forecast_release(&old);
+	if (rc)
+		return rc;
+	if (found) {
+		r->page_known++;
+		return 0;
+	}
+	struct buf why;
+	buf_init(&why);
+	buf_printf(&why, "extract %s", base_name(r->file));
+	rc = store_forecast_put(r->ctx->store, f, r->ctx->now, why.data, &put);
+	buf_release(&why);
+	if (!rc && r->article_id >= 0)
+		rc = store_forecast_link(r->ctx->store, f->col[COL_ID], r->article_id);
+	r->page_new++;
+	return rc;
+}
+
+static void drop_held(struct run *r, bool print)
+{
+	for (size_t i = 0; i < r->nheld; i++) {
+		if (print)
+			ledger_write_record(&r->csv, &r->held[i]);
+		forecast_release(&r->held[i]);
+	}
+	r->nheld = 0;
+}
+
+static void progress(struct run *r, int at, int of, const char *path)
+{
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\rlikely: extracting %d/%d %.50s\033[K", at, of, path);
+	if (at == of)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+	(void)r;
+}
+
+static int extract_one(struct run *r, const struct extract_config *cfg,
+		       const struct manifest *m, const char *path)
+{
+	struct ctx *ctx = r->ctx;
+	const struct manifest_entry *e = manifest_find(m, base_name(path));
+	struct extract_meta meta = {0};
+	struct extract_callbacks cb = {on_article, on_sentence, on_forecast, r};
+	struct extract_stats stats;
+	int rc;
+
+	if (e) {
+		meta = (struct extract_meta){e->url, e->title, e->published,
+					     e->author, e->source};
+	}
+	if (!meta.source || !*meta.source)
+		meta.source = r->default_source;
+	r->file = path;
+	r->source = meta.source;
+	r->url = meta.url;
+	r->article_id = -1;
+	r->page_new = r->page_known = 0;
+	r->page_articles = r->page_forecasts = r->page_hedged = r->page_undated = 0;
+	if (!r->dry_run && (rc = store_savepoint(ctx->store)))
+		return rc;
+	rc = extract_path(cfg, path, &meta, &cb, &ctx->diag, &stats);
+	if (!rc)
+		rc = close_article(r);
+	if (rc) {
+		if (!r->dry_run)
+			store_rollback_savepoint(ctx->store);
+		drop_held(r, false);
+		r->bad_pages++;
+		diag_note(&ctx->diag, "%s: nothing from this page was kept", path);
+		return rc;
+	}
+	if (!r->dry_run && (rc = store_release(ctx->store)))
+		return rc;
+	drop_held(r, true);
+	/* only pages that were kept count in the totals */
+	r->added += r->page_new;
+	r->known += r->page_known;
+	r->articles += r->page_articles;
+	r->forecasts += r->page_forecasts;
+	r->hedged += r->page_hedged;
+	r->undated += r->page_undated;
+	return LIKELY_OK;
+}
+
+int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
+{
+	struct run r = {.ctx = ctx, .dry_run = args_has(a, "dry-run"),
+			.default_source = args_get(a, "source")};
+	struct extract_config cfg;
+	struct manifest *m = NULL;
+	const char *manifest_path = args_get(a, "manifest");
+	int rc, worst = LIKELY_OK;
+
+	if ((rc = config_load(ctx, &cfg)))
+		goto out;
+	if (manifest_path && (rc = manifest_read(manifest_path, &ctx->diag, &m)))
+		goto out;
+	if (r.dry_run) {
+		csvw_init(&r.csv, ctx->out, 0);
+		ledger_write_header(&r.csv);
+	}
+	for (int i = 0; i < a->argc; i++) {
+		progress(&r, i + 1, a->argc, a->argv[i]);
+		r.pages++;
+		rc = extract_one(&r, &cfg, m, a->argv[i]);
+		if (rc == LIKELY_TEMPFAIL || rc == LIKELY_IOERR)
+			goto out; /* the database, not the page: stop */
+		if (rc && (!worst || rc == LIKELY_DATAERR))
+			worst = rc;
+	}
+	rc = worst;
+	/* a bad page is reported and skipped; the good ones are kept */
+	ctx->commit_anyway = rc == LIKELY_DATAERR || rc == LIKELY_NOINPUT;
+	diag_note(&ctx->diag,
+		  "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
+		  "(%lu hedged)%s",
+		  r.pages, r.pages == 1 ? "" : "s", r.bad_pages, r.articles,
+		  r.articles == 1 ? "" : "s", r.forecasts,
+		  r.forecasts == 1 ? "" : "s", r.hedged,
+		  r.dry_run ? "; dry run, nothing stored" : "");
+	if (!r.dry_run)
+		diag_note(&ctx->diag, "%lu new candidate%s, %lu already known",
+			  r.added, r.added == 1 ? "" : "s", r.known);
+	if (r.undated)
+		diag_note(&ctx->diag, "%lu article%s without a date gave no forecasts "
+			  "(give the date with --manifest)",
+			  r.undated, r.undated == 1 ? "" : "s");
+out:
+	drop_held(&r, false);
+	free(r.held);
+	manifest_free(m);
+	extract_config_release(&cfg);
+	return rc;
+}
