@@ -33,8 +33,12 @@ struct run {
 	const char *file;
 	const char *source;
 	const char *url;
-	struct forecast *held; /* dry run: rows waiting for the page to end */
-	size_t nheld, capheld;
+	/* dry run: the page's rows wait in a temporary file until the page
+	 * has been read to its end (a bad byte at the end voids them all);
+	 * a file, not memory, so a huge page needs no more memory than a
+	 * small one */
+	FILE *spool;
+	struct csv_writer spool_csv;
 	long long article_id;  /* current article's row, -1 before the first */
 	int sentence_ord;
 	uint64_t digest;       /* FNV-1a over the current article's sentences */
@@ -122,14 +126,10 @@ static int on_forecast(struct forecast *f, void *data)
 	if (r->source && !*f->col[COL_SOURCE])
 		forecast_set(f, COL_SOURCE, r->source);
 	if (r->dry_run) {
-		if (r->nheld == r->capheld) {
-			r->capheld = r->capheld ? r->capheld * 2 : 16;
-			r->held = xrealloc(r->held, r->capheld * sizeof *r->held);
-		}
-		/* take the strings over; the extractor releases an empty shell */
-		r->held[r->nheld++] = *f;
-		forecast_init(f);
-		return 0;
+		ledger_write_record(&r->spool_csv, f);
+		return ferror(r->spool) ? diag_report(&r->ctx->diag, LIKELY_IOERR, NULL, 0,
+						      "cannot write a temporary file")
+					: 0;
 	}
 	struct forecast old;
 	rc = store_forecast_get(r->ctx->store, f->col[COL_ID], &old, &found);
@@ -151,14 +151,30 @@ static int on_forecast(struct forecast *f, void *data)
 	return rc;
 }
 
-static void drop_held(struct run *r, bool print)
+/* Copies the spooled rows of a good page to stdout (print) or drops them,
+ * and empties the spool for the next page. */
+static int drop_held(struct run *r, bool print)
 {
-	for (size_t i = 0; i < r->nheld; i++) {
-		if (print)
-			ledger_write_record(&r->csv, &r->held[i]);
-		forecast_release(&r->held[i]);
+	char chunk[65536];
+	size_t n;
+	int rc = LIKELY_OK;
+
+	if (!r->spool)
+		return rc;
+	if (print) {
+		fflush(r->spool);
+		rewind(r->spool);
+		while ((n = fread(chunk, 1, sizeof chunk, r->spool)) > 0)
+			fwrite(chunk, 1, n, r->ctx->out);
+		if (ferror(r->spool))
+			rc = diag_report(&r->ctx->diag, LIKELY_IOERR, NULL, 0,
+					 "cannot read a temporary file");
 	}
-	r->nheld = 0;
+	rewind(r->spool);
+	if (ftruncate(fileno(r->spool), 0) != 0)
+		rc = diag_report(&r->ctx->diag, LIKELY_IOERR, NULL, 0,
+				 "cannot reuse a temporary file");
+	return rc;
 }
 
 static void progress(struct run *r, int at, int of, const char *path)
@@ -209,7 +225,8 @@ static int extract_one(struct run *r, const struct extract_config *cfg,
 	}
 	if (!r->dry_run && (rc = store_release(ctx->store)))
 		return rc;
-	drop_held(r, true);
+	if ((rc = drop_held(r, true)))
+		return rc;
 	/* only pages that were kept count in the totals */
 	r->added += r->page_new;
 	r->known += r->page_known;
@@ -234,6 +251,13 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	if (manifest_path && (rc = manifest_read(manifest_path, &ctx->diag, &m)))
 		goto out;
 	if (r.dry_run) {
+		r.spool = tmpfile();
+		if (!r.spool) {
+			rc = diag_report(&ctx->diag, LIKELY_CANTCREAT, NULL, 0,
+					 "cannot create a temporary file");
+			goto out;
+		}
+		csvw_init(&r.spool_csv, r.spool, 0);
 		csvw_init(&r.csv, ctx->out, 0);
 		ledger_write_header(&r.csv);
 	}
@@ -264,8 +288,8 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 			  "(give the date with --manifest)",
 			  r.undated, r.undated == 1 ? "" : "s");
 out:
-	drop_held(&r, false);
-	free(r.held);
+	if (r.spool)
+		fclose(r.spool);
 	manifest_free(m);
 	extract_config_release(&cfg);
 	return rc;
