@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "likely/cli.h"
+#include "likely/lexicon.h"
 #include "likely/score.h"
 
 /* Appends s on one line with Markdown's special characters escaped. */
@@ -689,10 +690,45 @@ static void definitions(struct report *r, const struct scoreboard *sb, struct bu
 			      : "one bin per distinct stated probability (`exact`)");
 }
 
-/*
- * The lexicon section is deliberately small: the cue module (extraction)
- * will own the lexicon and can replace this with the table in force.
- */
+/* Lexicon entries, most confident first, for the table in the report. */
+static int by_probability(const void *pa, const void *pb)
+{
+	const struct lexicon_entry *a = *(const struct lexicon_entry *const *)pa;
+	const struct lexicon_entry *b = *(const struct lexicon_entry *const *)pb;
+	if (a->p != b->p)
+		return a->p < b->p ? 1 : -1;
+	return strcmp(a->cue, b->cue);
+}
+
+static void lexicon_table(const struct lexicon *lx, struct buf *b)
+{
+	const struct lexicon_entry **e = xcalloc(lx->n ? lx->n : 1, sizeof *e);
+	for (size_t i = 0; i < lx->n; i++)
+		e[i] = &lx->e[i];
+	if (lx->n)
+		qsort(e, lx->n, sizeof *e, by_probability);
+	buf_adds(b, "| probability | cues |\n|---:|---|\n");
+	for (size_t i = 0; i < lx->n;) {
+		size_t j = i;
+		buf_adds(b, "| ");
+		md_percent(b, e[i]->p);
+		buf_adds(b, " | ");
+		for (; j < lx->n && e[j]->p == e[i]->p; j++) {
+			buf_adds(b, j > i ? ", " : "");
+			md_text(b, e[j]->cue);
+		}
+		buf_adds(b, " |\n");
+		i = j;
+	}
+	buf_adds(b, "\nA plain \"will\" in the outlet's own voice counts as 95% (\"will not\" "
+		    "as 5%) unless the lexicon gives those words a row. Hedges (may, might, "
+		    "could) are kept without a probability and never scored.\n\n");
+	free(e);
+}
+
+/* The lexicon in force (what extraction would use now), then the cues the
+ * scored forecasts actually carry, which may differ where the ledger was
+ * extracted with another lexicon or edited by hand. */
 static void lexicon(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
 	char t[32];
@@ -709,7 +745,10 @@ static void lexicon(struct report *r, const struct scoreboard *sb, struct buf *b
 		buf_adds(b, "Configuration: the built-in defaults (no `--config`, no "
 			    "`$LIKELY_CONFIG`, no `predictions/config/`).");
 	}
-	buf_adds(b, " The cues of the scored forecasts and the probability each carried; "
+	buf_adds(b, "\n\n");
+	if (r->o->lexicon)
+		lexicon_table(r->o->lexicon, b);
+	buf_adds(b, "The cues of the scored forecasts and the probability each carried; "
 		    "where an editor changed some forecasts' probability, the most common one "
 		    "is shown and the others are counted.\n\n");
 	for (size_t i = 0; i < n; i++) {

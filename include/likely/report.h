@@ -23,6 +23,8 @@
 #include "likely/scoreboard.h"
 #include "likely/sha256.h"
 
+struct lexicon;
+
 struct report_options {
 	const char *dir;       /* --out: created (with parents) when missing */
 	const char *as_of;     /* ISO date */
@@ -32,6 +34,7 @@ struct report_options {
 	bool excel;            /* BOM and CRLF in the CSV files */
 	const char *options;   /* the options in force, as the report names them */
 	const char *config;    /* configuration directory in force, NULL: built in */
+	const struct lexicon *lexicon; /* the cue table in force */
 };
 
 /* What the report says about the previous run (store_score_previous). */

@@ -12,11 +12,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "likely/buf.h"
 #include "likely/cli.h"
 #include "likely/cmdutil.h"
+#include "likely/extract.h"
 #include "likely/report.h"
 #include "likely/scoreboard.h"
 #include "likely/store.h"
@@ -73,17 +73,6 @@ static int opt_partial(struct ctx *ctx, const char *value, bool *exclude)
 			   "--partial: '%s' is not one of half, exclude", value);
 }
 
-/* The configuration in force, as SPEC §3 finds it (NULL: built in). */
-static const char *config_in_force(const struct ctx *ctx)
-{
-	struct stat st;
-	if (ctx->config_dir)
-		return ctx->config_dir;
-	if (stat("predictions/config", &st) == 0 && S_ISDIR(st.st_mode))
-		return "predictions/config";
-	return NULL;
-}
-
 /* Records the run and its groups (cue rows are calibration only). */
 static int record_run(struct ctx *ctx, const struct scoreboard *sb, const char *as_of,
 		      const char *options, const char *digest)
@@ -114,6 +103,7 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	struct scoreboard *sb = NULL;
 	struct report *rep = NULL;
 	struct score_run_rec prev = {0};
+	struct extract_config cfg;
 	struct buf options;
 	char digest[SHA256_HEX_LEN];
 	long as_of;
@@ -132,7 +122,13 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	if (!*ro.dir)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "--out: the directory name is empty");
-	ro.config = config_in_force(ctx);
+	/* the lexicon in force is part of the scorecard (SPEC §7) */
+	if ((rc = config_load(ctx, &cfg))) {
+		extract_config_release(&cfg);
+		return rc;
+	}
+	ro.config = strcmp(cfg.origin, "built-in") ? cfg.origin : NULL;
+	ro.lexicon = &cfg.lexicon;
 
 	/* The options that change figures, in one canonical form: recorded
 	 * with the run and printed in the report. */
@@ -194,5 +190,6 @@ out:
 	report_free(rep);
 	scoreboard_free(sb);
 	buf_release(&options);
+	extract_config_release(&cfg);
 	return rc;
 }
