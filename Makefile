@@ -83,6 +83,10 @@ bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN) $(TOOL_BIN)
 	@sh tests/bench/run.sh $(BUILD) $(BIN)
 
+report: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@sh scripts/report.sh $(BIN)
+
 golden-update: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@sh tests/run-cases.sh --update $(BIN)
