@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "likely/buf.h"
 
@@ -106,6 +107,13 @@ int csvio_read(FILE *fp, const char *name, csv_record_fn fn, void *ctx,
 			s += 3;
 			len -= 3;
 		}
+		/* libcsv would pass a NUL inside a field through, and every C
+		 * string after it would silently lose the rest of the field */
+		if (memchr(s, '\0', (size_t)len)) {
+			rc = diag_report(d, LIKELY_DATAERR, name, r.line,
+					 "a NUL byte: not a text file");
+			goto out;
+		}
 		if (csv_parse(&p, s, (size_t)len, on_field, on_record, &r) != (size_t)len) {
 			rc = parse_error(&p, &r, name, d);
 			goto out;
@@ -139,9 +147,15 @@ int csvio_read_path(const char *path, csv_record_fn fn, void *ctx,
 	if (strcmp(path, "-") == 0)
 		return csvio_read(stdin, "<stdin>", fn, ctx, d);
 	FILE *fp = fopen(path, "rb");
+	struct stat st;
 	if (!fp)
 		return diag_report(d, LIKELY_NOINPUT, path, 0, "cannot open: %s",
 				   strerror(errno));
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		return diag_report(d, LIKELY_NOINPUT, path, 0,
+				   "is a directory, not a CSV file");
+	}
 	int rc = csvio_read(fp, path, fn, ctx, d);
 	fclose(fp);
 	return rc;

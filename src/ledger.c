@@ -11,6 +11,7 @@
 
 #include "likely/buf.h"
 #include "likely/date.h"
+#include "likely/utf8.h"
 
 const char *const ledger_columns[LEDGER_NCOLS + 1] = {
 	"id", "file", "title", "published", "source", "url", "author",
@@ -65,37 +66,6 @@ bool ledger_parse_probability(const char *s, double *p)
 	return true;
 }
 
-/* Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
-static bool valid_utf8(const unsigned char *s)
-{
-	while (*s) {
-		unsigned c = *s;
-		int extra;
-		unsigned min;
-		if (c < 0x80) {
-			s++;
-			continue;
-		} else if ((c & 0xE0) == 0xC0) {
-			extra = 1, min = 0x80, c &= 0x1F;
-		} else if ((c & 0xF0) == 0xE0) {
-			extra = 2, min = 0x800, c &= 0x0F;
-		} else if ((c & 0xF8) == 0xF0) {
-			extra = 3, min = 0x10000, c &= 0x07;
-		} else {
-			return false;
-		}
-		for (int k = 1; k <= extra; k++) {
-			if ((s[k] & 0xC0) != 0x80)
-				return false;
-			c = (c << 6) | (s[k] & 0x3F);
-		}
-		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-			return false;
-		s += extra + 1;
-	}
-	return true;
-}
-
 static bool has_space_or_control(const char *s)
 {
 	for (; *s; s++)
@@ -109,7 +79,8 @@ const char *ledger_check_field(enum ledger_column c, const char *v)
 	long day;
 	double p;
 
-	if (!valid_utf8((const unsigned char *)v))
+	size_t bad;
+	if (!utf8_valid(v, strlen(v), &bad))
 		return "not valid UTF-8";
 	switch (c) {
 	case COL_ID:

@@ -134,6 +134,8 @@ int store_fail(struct store *s, int rc, const char *what)
 		return diag_report(s->diag, LIKELY_CANTCREAT, s->path, 0,
 				   "%s: %s", what, msg);
 	case SQLITE_NOTADB:
+		return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+				   "not a likely database (%s)", msg);
 	case SQLITE_CORRUPT:
 		return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
 				   "%s: %s", what, msg);
@@ -243,7 +245,13 @@ int store_open(const char *path, bool create, struct diag *d,
 	rc = sqlite3_open_v2(path, &s->db,
 			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
-		rc = store_fail(s, rc, "cannot open the database");
+		/* for a command that only reads, the database is its input */
+		if (create)
+			rc = store_fail(s, rc, "cannot open the database");
+		else
+			rc = diag_report(d, LIKELY_NOINPUT, path, 0,
+					 "cannot open the database: %s",
+					 sqlite3_errmsg(s->db));
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);

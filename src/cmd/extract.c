@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "likely/buf.h"
@@ -210,6 +211,12 @@ static int extract_one(struct run *r, const struct extract_config *cfg,
 	r->article_id = -1;
 	r->page_new = r->page_known = 0;
 	r->page_articles = r->page_forecasts = r->page_hedged = r->page_undated = 0;
+	struct stat st;
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		r->bad_pages++;
+		return diag_report(&ctx->diag, LIKELY_NOINPUT, path, 0,
+				   "is a directory, not a page");
+	}
 	if (!r->dry_run && (rc = store_savepoint(ctx->store)))
 		return rc;
 	rc = extract_path(cfg, path, &meta, &cb, &ctx->diag, &stats);
