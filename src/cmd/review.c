@@ -173,16 +173,34 @@ static int edit_interactively(struct ctx *ctx, struct forecast *f)
 
 enum step { STEP_NEXT, STEP_AGAIN, STEP_QUIT };
 
+/* The keys both parts share: edit, skip, quit, and help for the rest. */
+static enum step shared_key(struct ctx *ctx, struct forecast *f, int key,
+			    int *rc, const char *help)
+{
+	switch (key) {
+	case 'e':
+		*rc = edit_interactively(ctx, f);
+		return STEP_AGAIN;
+	case 's':
+		return STEP_NEXT;
+	case 'q':
+		return STEP_QUIT;
+	default:
+		fprintf(ctx->out, "  %s\n", help);
+		return STEP_AGAIN;
+	}
+}
+
 static enum step candidate_key(struct ctx *ctx, struct forecast *f, int key,
 			       int *rc)
 {
-	switch (key) {
-	case 'a':
+	if (key == 'a') {
 		forecast_set(f, COL_STATUS, "accepted");
 		*rc = save(ctx, f, "review: accept");
 		fputs("  accepted\n", ctx->out);
 		return STEP_NEXT;
-	case 'r': {
+	}
+	if (key == 'r') {
 		char *why = read_line(ctx->out, "reason (optional): ");
 		struct buf reason;
 		buf_init(&reason);
@@ -196,47 +214,26 @@ static enum step candidate_key(struct ctx *ctx, struct forecast *f, int key,
 		fputs("  rejected\n", ctx->out);
 		return STEP_NEXT;
 	}
-	case 'e':
-		*rc = edit_interactively(ctx, f);
-		return STEP_AGAIN;
-	case 's':
-		return STEP_NEXT;
-	case 'q':
-		return STEP_QUIT;
-	default:
-		fputs("  a accept, r reject, e edit, s skip, q quit\n", ctx->out);
-		return STEP_AGAIN;
-	}
+	return shared_key(ctx, f, key, rc,
+			  "a accept, r reject, e edit, s skip, q quit");
 }
 
 static enum step due_key(struct ctx *ctx, struct forecast *f, int key, int *rc)
 {
 	const char *outcome = key == 'y' ? "yes" : key == 'n' ? "no"
 			    : key == 'p' ? "partial" : key == 'v' ? "void" : NULL;
-	if (outcome) {
-		char *ev = read_line(ctx->out, "evidence (optional): ");
-		forecast_set(f, COL_OUTCOME, outcome);
-		forecast_set(f, COL_RESOLVED_ON, ctx->today);
-		if (ev && *ev)
-			forecast_set(f, COL_EVIDENCE, ev);
-		free(ev);
-		*rc = save(ctx, f, "review: resolve");
-		fprintf(ctx->out, "  settled: %s on %s\n", outcome, ctx->today);
-		return STEP_NEXT;
-	}
-	switch (key) {
-	case 'e':
-		*rc = edit_interactively(ctx, f);
-		return STEP_AGAIN;
-	case 's':
-		return STEP_NEXT;
-	case 'q':
-		return STEP_QUIT;
-	default:
-		fputs("  y yes, n no, p partial, v void, e edit, s skip, q quit\n",
-		      ctx->out);
-		return STEP_AGAIN;
-	}
+	if (!outcome)
+		return shared_key(ctx, f, key, rc,
+				  "y yes, n no, p partial, v void, e edit, s skip, q quit");
+	char *ev = read_line(ctx->out, "evidence (optional): ");
+	forecast_set(f, COL_OUTCOME, outcome);
+	forecast_set(f, COL_RESOLVED_ON, ctx->today);
+	if (ev && *ev)
+		forecast_set(f, COL_EVIDENCE, ev);
+	free(ev);
+	*rc = save(ctx, f, "review: resolve");
+	fprintf(ctx->out, "  settled: %s on %s\n", outcome, ctx->today);
+	return STEP_NEXT;
 }
 
 static int review_list(struct ctx *ctx, const struct id_list *l,
