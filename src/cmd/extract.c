@@ -280,16 +280,19 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	rc = worst;
 	/* a bad page is reported and skipped; the good ones are kept */
 	ctx->commit_anyway = rc == LIKELY_DATAERR || rc == LIKELY_NOINPUT;
-	diag_note(&ctx->diag,
-		  "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
-		  "(%lu hedged)%s",
-		  r.pages, r.pages == 1 ? "" : "s", r.bad_pages, r.articles,
-		  r.articles == 1 ? "" : "s", r.forecasts,
-		  r.forecasts == 1 ? "" : "s", r.hedged,
-		  r.dry_run ? "; dry run, nothing stored" : "");
-	if (!r.dry_run)
-		diag_note(&ctx->diag, "%lu new candidate%s, %lu already known",
-			  r.added, r.added == 1 ? "" : "s", r.known);
+	/* one line, as a cron log wants it */
+	if (r.dry_run)
+		diag_note(&ctx->diag, "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
+			  "(%lu hedged); dry run, nothing stored",
+			  r.pages, r.pages == 1 ? "" : "s", r.bad_pages, r.articles,
+			  r.articles == 1 ? "" : "s", r.forecasts,
+			  r.forecasts == 1 ? "" : "s", r.hedged);
+	else
+		diag_note(&ctx->diag, "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
+			  "(%lu hedged): %lu new, %lu already known",
+			  r.pages, r.pages == 1 ? "" : "s", r.bad_pages, r.articles,
+			  r.articles == 1 ? "" : "s", r.forecasts,
+			  r.forecasts == 1 ? "" : "s", r.hedged, r.added, r.known);
 	if (r.undated)
 		diag_note(&ctx->diag, "%lu article%s without a date gave no forecasts "
 			  "(give the date with --manifest)",
