@@ -9,6 +9,7 @@
  */
 #include "likely/page.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,33 +27,55 @@
 
 /* ---- classification ---- */
 
-static bool iprefix(const char *s, size_t len, const char *p)
+static char ascii_lower(char c)
 {
-	size_t n = strlen(p);
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Case-insensitive ASCII prefix of the n-byte lower-case pattern p. */
+static bool iprefix_n(const char *s, size_t len, const char *p, size_t n)
+{
 	if (len < n)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != p[i])
+	for (size_t i = 0; i < n; i++)
+		if (ascii_lower(s[i]) != p[i])
 			return false;
-	}
 	return true;
+}
+
+static bool iprefix(const char *s, size_t len, const char *p)
+{
+	return iprefix_n(s, len, p, strlen(p));
 }
 
 static bool iequal(const char *s, size_t len, const char *p)
 {
-	return strlen(p) == len && iprefix(s, len, p);
+	return strlen(p) == len && iprefix_n(s, len, p, len);
 }
 
-/* Case-insensitive ASCII substring. */
+/* Case-insensitive ASCII substring of the short lower-case literal p.
+ * Every line up to 400 bytes is searched several times, so this is
+ * Boyer-Moore-Horspool over the lowered text: most of a line is passed
+ * over n bytes at a time instead of being tried at every position. */
 static bool icontains(const char *s, size_t len, const char *p)
 {
+	unsigned char shift[256];
 	size_t n = strlen(p);
-	for (size_t i = 0; i + n <= len; i++)
-		if (iprefix(s + i, len - i, p))
+	if (n == 0)
+		return true;
+	if (n > len)
+		return false;
+	/* a shift capped at UCHAR_MAX is shorter than allowed, never wrong */
+	memset(shift, (int)(n < UCHAR_MAX ? n : UCHAR_MAX), sizeof shift);
+	for (size_t k = 0; k + 1 < n; k++)
+		shift[(unsigned char)p[k]] =
+			(unsigned char)(n - 1 - k < UCHAR_MAX ? n - 1 - k : UCHAR_MAX);
+	for (size_t i = 0; i + n <= len;) {
+		char last = ascii_lower(s[i + n - 1]);
+		if (last == p[n - 1] && iprefix_n(s + i, n - 1, p, n - 1))
 			return true;
+		i += shift[(unsigned char)last];
+	}
 	return false;
 }
 

@@ -46,27 +46,6 @@ enum text_case text_char_case(const char *s, size_t len, size_t *n)
 	return TEXT_OTHER;
 }
 
-size_t text_space_len(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (len == 0)
-		return 0;
-	switch (u[0]) {
-	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-		return 1;
-	case 0xC2:
-		return len >= 2 && u[1] == 0xA0 ? 2 : 0;
-	case 0xE2:
-		if (len >= 3 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
-			return 3;
-		return 0;
-	case 0xE3:
-		return len >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
-	default:
-		return 0;
-	}
-}
-
 bool text_is_wordchar(const char *s, size_t len, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)s;

@@ -272,6 +272,30 @@ static void test_classify(void **state)
 #undef K
 }
 
+/* The case-insensitive substring tests behind newsletter, copyright and
+ * status lines: anywhere in the line, any case, overlapping near misses. */
+static void test_classify_substring(void **state)
+{
+	long d = 0;
+	size_t a = 0, b = 0;
+	(void)state;
+#define K(s) page_classify(s, strlen(s), &d, &a, &b)
+	assert_int_equal(K("You have been successfully SUBSCRIBED!"), PAGE_LINE_NEWSLETTER);
+	assert_int_equal(K("Our weekly NewsLetter"), PAGE_LINE_NEWSLETTER);
+	assert_int_equal(K("newsletter"), PAGE_LINE_NEWSLETTER);
+	assert_int_not_equal(K("Newslette"), PAGE_LINE_NEWSLETTER);
+	assert_int_not_equal(K("ewsletter news"), PAGE_LINE_NEWSLETTER);
+	assert_int_equal(K("2020 Example Media. All Rights Reserved."), PAGE_LINE_BOILER);
+	assert_int_equal(K("Rights: all rightsall rights reserved"), PAGE_LINE_BOILER);
+	assert_int_equal(K("all rights reserved"), PAGE_LINE_BOILER);
+	assert_int_not_equal(K("All rights reserve"), PAGE_LINE_BOILER);
+	assert_int_not_equal(K("All right reserved"), PAGE_LINE_BOILER);
+	assert_int_equal(K("Report STATUS: pending"), PAGE_LINE_STATUS);
+	assert_int_equal(K("status:"), PAGE_LINE_STATUS);
+	assert_int_not_equal(K("Report statu: pending"), PAGE_LINE_STATUS);
+#undef K
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_classify),
+		cmocka_unit_test(test_classify_substring),
 	};
 	return cmocka_run_group_tests_name("page", tests, NULL, NULL);
 }
