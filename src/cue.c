@@ -512,8 +512,9 @@ static bool scheduled_look(const struct cue_matcher *m)
 		    (strcmp(w + len - 2, "th") == 0 || strcmp(w + len - 2, "st") == 0 ||
 		     strcmp(w + len - 2, "nd") == 0 || strcmp(w + len - 2, "rd") == 0))
 			return true;
-		if (pagedate_month(w, len, &n) && n == len &&
-		    m->tok.tok[i].upper_initial) {
+		/* the capital first: month names are rare, words are many */
+		if (m->tok.tok[i].upper_initial && pagedate_month(w, len, &n) &&
+		    n == len) {
 			const char *nx = W(m, i + 1), *pv = i ? W(m, i - 1) : "";
 			if ((nx[0] >= '0' && nx[0] <= '9' && strlen(nx) <= 2) ||
 			    (pv[0] >= '0' && pv[0] <= '9' && strlen(pv) <= 2))
