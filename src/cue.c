@@ -116,6 +116,10 @@ struct cue_matcher {
 	/* the candidate pre-test: a hash set of anchor words */
 	struct anchor anchor[ANCHOR_SLOTS];
 	size_t nanchor;
+	/* bit n of anchor_shape[c - 'a']: an anchor of n letters starts with
+	 * c, which rules out most words before they are folded and hashed */
+	uint32_t anchor_shape[26];
+	bool letter[256]; /* ASCII letters: one load per byte of the scan */
 	bool any_non_ascii; /* an anchor we cannot test cheaply */
 	unsigned *whash;    /* hashes of every lexicon word, entry by entry */
 	size_t *wfirst;     /* index in whash of each entry's first word */
@@ -156,6 +160,10 @@ static void add_anchor(struct cue_matcher *m, const char *w, size_t n)
 	for (size_t k = 0; k < n; k++)
 		if ((unsigned char)w[k] >= 0x80)
 			m->any_non_ascii = true;
+	/* an anchor not starting with a letter never equals a word of
+	 * letters: it needs no shape */
+	if (w[0] >= 'a' && w[0] <= 'z' && n < 32)
+		m->anchor_shape[w[0] - 'a'] |= UINT32_C(1) << n;
 	unsigned h = text_hash(w, n);
 	for (size_t slot = h % ANCHOR_SLOTS;; slot = (slot + 1) % ANCHOR_SLOTS) {
 		struct anchor *a = &m->anchor[slot];
@@ -279,6 +287,8 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 	m->lx = lx;
 	m->h = h;
 	text_tokens_init(&m->tok);
+	for (int c = 'a'; c <= 'z'; c++)
+		m->letter[c] = m->letter[c - 32] = true;
 	for (size_t i = 0; i < lx->n; i++)
 		anchor_of(m, &lx->e[i]);
 	for (size_t k = 0; hedge_anchors[k]; k++)
@@ -332,25 +342,23 @@ bool cue_candidate(const struct cue_matcher *m, const char *s, size_t len)
 		return true;
 	size_t i = 0;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (!((c | 32) >= 'a' && (c | 32) <= 'z')) {
+		if (!m->letter[(unsigned char)s[i]]) {
 			i++;
 			continue;
 		}
-		/* fold and hash the ASCII word in one pass */
-		char w[32];
-		size_t n = 0;
-		unsigned h = 2166136261u;
-		while (i < len && (((unsigned char)s[i] | 32) >= 'a' &&
-				   ((unsigned char)s[i] | 32) <= 'z')) {
-			char lc = (char)(s[i] | 32);
-			if (n < sizeof w)
-				w[n] = lc;
-			n++;
-			h = (h ^ (unsigned char)lc) * 16777619u;
+		size_t start = i;
+		while (i < len && m->letter[(unsigned char)s[i]])
 			i++;
-		}
-		if (n < sizeof w && is_anchor(m, w, n, h))
+		/* every sentence of the page comes here: only a word with an
+		 * anchor's length and first letter is folded and hashed */
+		size_t n = i - start;
+		char w[32];
+		if (n >= sizeof w ||
+		    !(m->anchor_shape[(s[start] | 32) - 'a'] >> n & 1))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			w[k] = (char)(s[start + k] | 32);
+		if (is_anchor(m, w, n, text_hash(w, n)))
 			return true;
 	}
 	return false;
