@@ -63,7 +63,7 @@ bool text_is_wordchar(const char *s, size_t len, size_t *n);
 /*
  * Appends the case-folded form of s[0..len) to out: ASCII and the
  * Cyrillic of Russian and Belarusian are lowered, curly apostrophes
- * become "'", everything else is copied.
+ * become "'", everything else is copied.  s must not point into out.
  */
 void text_fold(struct buf *out, const char *s, size_t len);
 
