@@ -364,14 +364,30 @@ bool cue_candidate(const struct cue_matcher *m, const char *s, size_t len)
 	return false;
 }
 
+/* The first index from i on whose byte may start a quotation mark (" and
+ * the leads of “ ” « »), or len.  The text before every candidate is
+ * scanned, so eight bytes at a time while none of them may. */
+static size_t next_quote_byte(const char *s, size_t len, size_t i)
+{
+	static const unsigned char maybe[256] = {['"'] = 1, [0xE2] = 1, [0xC2] = 1};
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (text_word_has(w, '"') || text_word_has(w, 0xE2) ||
+		    text_word_has(w, 0xC2))
+			break;
+		i += 8;
+	}
+	while (i < len && !maybe[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 bool cue_quote_scan(const char *s, size_t len, bool q)
 {
-	/* bytes that may start a quotation mark: " and the leads of “ ” « » */
-	static const unsigned char maybe[256] = {['"'] = 1, [0xE2] = 1, [0xC2] = 1};
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = next_quote_byte(s, len, 0); i < len;
+	     i = next_quote_byte(s, len, i + 1)) {
 		unsigned char c = (unsigned char)s[i];
-		if (!maybe[c])
-			continue;
 		if (c == '"')
 			q = !q;
 		else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "likely/buf.h"
 
@@ -54,6 +55,18 @@ static inline size_t text_space_len(const char *s, size_t len)
 	default:
 		return 0;
 	}
+}
+
+/*
+ * True when one of the eight bytes of w is c: the zero-byte test (Hacker's
+ * Delight, 6-1) on w with c's copies cleared.  Scanners for a few rare
+ * bytes use it to pass over eight bytes at a time.
+ */
+static inline bool text_word_has(uint64_t w, unsigned char c)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	uint64_t v = w ^ (ones * c);
+	return ((v - ones) & ~v & (ones << 7)) != 0;
 }
 
 /* True when the character at s is a letter or digit (any script; any

@@ -264,6 +264,20 @@ static void test_candidate_and_quotes(void **state)
 	assert_false(cue_quote_scan("end.\xe2\x80\x9d", 7, true));
 	assert_true(cue_quote_scan("a \"b", 4, false));
 	assert_false(cue_quote_scan("a \"b\" c", 7, false));
+	/* a mark at every offset from a run without any (the scan passes
+	 * over eight bytes at a time); « opens, » closes */
+	for (size_t n = 0; n <= 20; n++) {
+		char t[64];
+		memset(t, 'x', n);
+		memcpy(t + n, "\xc2\xab", 2);
+		memset(t + n + 2, 'y', n);
+		assert_true(cue_quote_scan(t, 2 * n + 2, false));
+		memcpy(t + n, "\xc2\xbb", 2);
+		assert_false(cue_quote_scan(t, 2 * n + 2, true));
+		assert_true(cue_quote_scan(t, n + 1, true)); /* the lead byte alone */
+		t[n] = '"';
+		assert_true(cue_quote_scan(t, n + 1, false));
+	}
 }
 
 /* A configured lexicon: entries sharing a first word compete (the longer

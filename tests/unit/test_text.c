@@ -6,6 +6,8 @@
  *    lowered but × kept; curly apostrophes (also the last bytes) become
  *    "'"; a lead byte cut off at the end is copied as it is;
  *  - text_space_len on each kind of space and on printable ASCII;
+ *  - text_word_has finds a byte at each of the eight places, and not its
+ *    neighbours (c - 1, c + 1, c ^ 0x80) nor in a word without it;
  *  - text_tokenize: contractions split ("can't", "won't", "they'll",
  *    "CANNOT", "shan't"), the capital kept on the first half; a word of
  *    64 bytes or more is never split; punctuation and quotes as tokens;
@@ -69,6 +71,24 @@ static void test_space_len(void **state)
 	assert_int_equal(text_space_len("", 0), 0);
 }
 
+static void test_word_has(void **state)
+{
+	static const unsigned char probe[] = {0x00, '.', '"', 0x7F, 0x80, 0xC2, 0xE2, 0xFF};
+	(void)state;
+	for (size_t k = 0; k < sizeof probe; k++)
+		for (size_t at = 0; at < 8; at++) {
+			unsigned char c = probe[k], b[8];
+			uint64_t w;
+			memset(b, 'a', 8); /* no probe is 'a' or next to it */
+			b[at] = c;
+			memcpy(&w, b, 8);
+			assert_true(text_word_has(w, c));
+			assert_false(text_word_has(w, (unsigned char)(c + 1)));
+			assert_false(text_word_has(w, (unsigned char)(c - 1)));
+			assert_false(text_word_has(w, (unsigned char)(c ^ 0x80)));
+		}
+}
+
 static void tokens_are(const char *in, const char *const *want, size_t n)
 {
 	struct text_tokens t;
@@ -121,6 +141,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_space_len),
+		cmocka_unit_test(test_word_has),
 		cmocka_unit_test(test_tokenize),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
