@@ -44,8 +44,9 @@ static bool iprefix_n(const char *s, size_t len, const char *p, size_t n)
 }
 
 /* iprefix, iequal and word_prefix test every line against dozens of
- * literals: the first byte settles most of them before strlen. */
-static bool iprefix(const char *s, size_t len, const char *p)
+ * literals: the first byte settles most of them before strlen (and
+ * iprefix is inline, where strlen of a literal is a constant). */
+static inline bool iprefix(const char *s, size_t len, const char *p)
 {
 	if (p[0] && (len == 0 || ascii_lower(s[0]) != p[0]))
 		return false;
