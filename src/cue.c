@@ -20,6 +20,95 @@ struct anchor {
 	char *word; /* NULL: empty slot */
 };
 
+/* The word lists the rules test tokens against.  Each list is a class;
+ * a token's classes are looked up once per sentence (see known_word), so
+ * a rule asks a bit instead of comparing the token with every entry. */
+enum word_class {
+	WC_REPORTING = 1 << 0,
+	WC_MODAL = 1 << 1,
+	WC_NEGATOR = 1 << 2,
+	WC_INTENSIFIER = 1 << 3,
+	WC_PAST = 1 << 4,
+	WC_FUTURE = 1 << 5,
+	WC_BEFORE_NOUN_WILL = 1 << 6,
+	WC_ADVERB = 1 << 7,
+	WC_SCHEDULED = 1 << 8,
+	WC_ESTIMATIVE = 1 << 9
+};
+
+static const char *const reporting[] = {
+	"said", "says", "told", "tells", "stated", "noted", "stressed",
+	"reported", "announced", "announces", "claimed", "claims", "added",
+	"adds", "declared", "declares", "confirmed", "confirms", "informed",
+	"explained", "emphasized", "emphasised", "emphasizes", "emphasises",
+	"underlined", "underscored", "promised", "promises", "pledged",
+	"vowed", "assured", "warned", "warns", "insisted", "argued",
+	"mentioned", "quoted", "believes", "thinks", "expects", "hopes",
+	"predicted", "predicts", "forecasts", "according", "unveiled",
+	"revealed", "disclosed", "specified", "clarified", NULL};
+
+static const char *const modals[] = {"would", "could", "might", "should",
+				     "may", "must", "can", NULL};
+
+static const char *const negators[] = {"not", "never", "hardly", "scarcely",
+				       "no", NULL};
+static const char *const intensifiers[] = {"extremely", "very", "highly",
+					   "exceedingly", NULL};
+static const char *const past_marks[] = {"was", "were", "had", "been", "did",
+					 NULL};
+
+static const char *const future_words[] = {
+	"soon", "eventually", "later", "future", "ahead", "upcoming",
+	"forthcoming", "tomorrow", "next", "henceforth", "sooner", NULL};
+
+/* before "will" they make it a noun: "political will", "the will" */
+static const char *const before_noun_will[] = {
+	"the", "a", "an", "his", "her", "their", "its", "our", "my",
+	"your", "political", "good", "ill", "free", "strong", "own",
+	"of", "at", "popular", "public", "general", "no", "lack",
+	"same", "this", "that", "whose", "people's", "sovereign", NULL};
+
+static const char *const adverbs[] = {
+	"somewhat", "also", "even", "still", "further", "well", "soon",
+	"eventually", "yet", "again", "then", "ultimately", "gradually",
+	"quickly", "significantly", "seriously", "easily", "in", "turn",
+	"actually", "already", NULL};
+
+static const char *const scheduled_words[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "visit", "visits", "visiting", "talks",
+	"scheduled", "schedule", "summit", "meeting", "session",
+	"conference", "ceremony", "forum", "host", "hosts", "arrive",
+	"arrives", "attend", "travel", "tomorrow", "tonight",
+	"inaugurat", "election", NULL};
+
+static const char *const estimatives[] = {"likely", "unlikely", "probable",
+					  "improbable", "probably", "certain",
+					  "certainly", NULL};
+
+static const struct {
+	const char *const *words;
+	enum word_class cls;
+} word_lists[] = {
+	{reporting, WC_REPORTING}, {modals, WC_MODAL},
+	{negators, WC_NEGATOR}, {intensifiers, WC_INTENSIFIER},
+	{past_marks, WC_PAST}, {future_words, WC_FUTURE},
+	{before_noun_will, WC_BEFORE_NOUN_WILL}, {adverbs, WC_ADVERB},
+	{scheduled_words, WC_SCHEDULED}, {estimatives, WC_ESTIMATIVE},
+};
+
+/* A word some rule asks about: its classes, and the lexicon entries that
+ * begin with it (in table order, the "will" entries left out), so that
+ * only those entries are tried where it occurs. */
+struct known_word {
+	char *word; /* NULL: empty slot */
+	size_t len;
+	unsigned hash;
+	unsigned classes; /* enum word_class bits */
+	size_t *cues;
+	size_t ncues;
+};
+
 struct cue_matcher {
 	const struct lexicon *lx;
 	const struct horizon_table *h;
@@ -27,12 +116,21 @@ struct cue_matcher {
 	/* the candidate pre-test: a hash set of anchor words */
 	struct anchor anchor[ANCHOR_SLOTS];
 	size_t nanchor;
+	/* bit n of anchor_shape[c - 'a']: an anchor of n letters starts with
+	 * c, which rules out most words before they are folded and hashed */
+	uint32_t anchor_shape[26];
+	bool letter[256]; /* ASCII letters: one load per byte of the scan */
 	bool any_non_ascii; /* an anchor we cannot test cheaply */
 	unsigned *whash;    /* hashes of every lexicon word, entry by entry */
 	size_t *wfirst;     /* index in whash of each entry's first word */
+	/* open addressing, a power of two at most half full */
+	struct known_word *known;
+	size_t known_slots;
 	/* per sentence */
 	bool in_quote0;
 	long from;
+	const struct known_word **kw; /* per token: NULL when not known */
+	size_t kw_cap;
 };
 
 /* strcmp only when the first bytes agree: most words differ there. */
@@ -62,6 +160,10 @@ static void add_anchor(struct cue_matcher *m, const char *w, size_t n)
 	for (size_t k = 0; k < n; k++)
 		if ((unsigned char)w[k] >= 0x80)
 			m->any_non_ascii = true;
+	/* an anchor not starting with a letter never equals a word of
+	 * letters: it needs no shape */
+	if (w[0] >= 'a' && w[0] <= 'z' && n < 32)
+		m->anchor_shape[w[0] - 'a'] |= UINT32_C(1) << n;
 	unsigned h = text_hash(w, n);
 	for (size_t slot = h % ANCHOR_SLOTS;; slot = (slot + 1) % ANCHOR_SLOTS) {
 		struct anchor *a = &m->anchor[slot];
@@ -110,6 +212,74 @@ static void anchor_of(struct cue_matcher *m, const struct lexicon_entry *e)
 	add_anchor(m, best, bl);
 }
 
+static struct known_word *find_known(const struct cue_matcher *m,
+				     const char *w, size_t n, unsigned h)
+{
+	size_t mask = m->known_slots - 1;
+	for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+		struct known_word *k = &m->known[slot];
+		if (!k->word || (k->hash == h && k->len == n && memcmp(k->word, w, n) == 0))
+			return k;
+	}
+}
+
+static struct known_word *add_known(struct cue_matcher *m, const char *w)
+{
+	size_t n = strlen(w);
+	unsigned h = text_hash(w, n);
+	struct known_word *k = find_known(m, w, n, h);
+	if (!k->word) {
+		k->word = xstrndup(w, n);
+		k->len = n;
+		k->hash = h;
+	}
+	return k;
+}
+
+static bool is_will_entry(const struct lexicon_entry *e)
+{
+	return strcmp(e->cue, "will") == 0 || strcmp(e->cue, "will not") == 0;
+}
+
+static void build_known(struct cue_matcher *m)
+{
+	size_t total = m->lx->n;
+	for (size_t l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++)
+		for (size_t k = 0; word_lists[l].words[k]; k++)
+			total++;
+	m->known_slots = 16;
+	while (m->known_slots < 2 * total)
+		m->known_slots *= 2;
+	m->known = xcalloc(m->known_slots, sizeof *m->known);
+	for (size_t l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++)
+		for (size_t k = 0; word_lists[l].words[k]; k++)
+			add_known(m, word_lists[l].words[k])->classes |= word_lists[l].cls;
+	for (size_t i = 0; i < m->lx->n; i++) {
+		const struct lexicon_entry *e = &m->lx->e[i];
+		if (is_will_entry(e))
+			continue; /* the "will" rule owns these */
+		struct known_word *k = add_known(m, e->words[0]);
+		k->cues = xrealloc(k->cues, (k->ncues + 1) * sizeof *k->cues);
+		k->cues[k->ncues++] = i;
+	}
+}
+
+/* Looks every word token of the sentence up in the known words. */
+static void know_tokens(struct cue_matcher *m)
+{
+	if (m->kw_cap < m->tok.n) {
+		m->kw_cap = m->tok.cap;
+		m->kw = xrealloc(m->kw, m->kw_cap * sizeof *m->kw);
+	}
+	for (size_t i = 0; i < m->tok.n; i++) {
+		const struct text_token *t = &m->tok.tok[i];
+		const struct known_word *k = NULL;
+		if (t->kind == TOK_WORD)
+			k = find_known(m, m->tok.norm.data + t->norm, t->norm_len, t->hash);
+		m->kw[i] = k && k->word ? k : NULL;
+	}
+}
+
 struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 				    const struct horizon_table *h)
 {
@@ -117,6 +287,8 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 	m->lx = lx;
 	m->h = h;
 	text_tokens_init(&m->tok);
+	for (int c = 'a'; c <= 'z'; c++)
+		m->letter[c] = m->letter[c - 32] = true;
 	for (size_t i = 0; i < lx->n; i++)
 		anchor_of(m, &lx->e[i]);
 	for (size_t k = 0; hedge_anchors[k]; k++)
@@ -137,6 +309,7 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 			m->whash[total++] = text_hash(lx->e[i].words[j],
 						      strlen(lx->e[i].words[j]));
 	}
+	build_known(m);
 	return m;
 }
 
@@ -146,6 +319,12 @@ void cue_matcher_free(struct cue_matcher *m)
 		return;
 	for (size_t k = 0; k < ANCHOR_SLOTS; k++)
 		free(m->anchor[k].word);
+	for (size_t k = 0; k < m->known_slots; k++) {
+		free(m->known[k].word);
+		free(m->known[k].cues);
+	}
+	free(m->known);
+	free(m->kw);
 	free(m->whash);
 	free(m->wfirst);
 	text_tokens_release(&m->tok);
@@ -163,38 +342,52 @@ bool cue_candidate(const struct cue_matcher *m, const char *s, size_t len)
 		return true;
 	size_t i = 0;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (!((c | 32) >= 'a' && (c | 32) <= 'z')) {
+		if (!m->letter[(unsigned char)s[i]]) {
 			i++;
 			continue;
 		}
-		/* fold and hash the ASCII word in one pass */
-		char w[32];
-		size_t n = 0;
-		unsigned h = 2166136261u;
-		while (i < len && (((unsigned char)s[i] | 32) >= 'a' &&
-				   ((unsigned char)s[i] | 32) <= 'z')) {
-			char lc = (char)(s[i] | 32);
-			if (n < sizeof w)
-				w[n] = lc;
-			n++;
-			h = (h ^ (unsigned char)lc) * 16777619u;
+		size_t start = i;
+		while (i < len && m->letter[(unsigned char)s[i]])
 			i++;
-		}
-		if (n < sizeof w && is_anchor(m, w, n, h))
+		/* every sentence of the page comes here: only a word with an
+		 * anchor's length and first letter is folded and hashed */
+		size_t n = i - start;
+		char w[32];
+		if (n >= sizeof w ||
+		    !(m->anchor_shape[(s[start] | 32) - 'a'] >> n & 1))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			w[k] = (char)(s[start + k] | 32);
+		if (is_anchor(m, w, n, text_hash(w, n)))
 			return true;
 	}
 	return false;
 }
 
+/* The first index from i on whose byte may start a quotation mark (" and
+ * the leads of “ ” « »), or len.  The text before every candidate is
+ * scanned, so eight bytes at a time while none of them may. */
+static size_t next_quote_byte(const char *s, size_t len, size_t i)
+{
+	static const unsigned char maybe[256] = {['"'] = 1, [0xE2] = 1, [0xC2] = 1};
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (text_word_has(w, '"') || text_word_has(w, 0xE2) ||
+		    text_word_has(w, 0xC2))
+			break;
+		i += 8;
+	}
+	while (i < len && !maybe[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 bool cue_quote_scan(const char *s, size_t len, bool q)
 {
-	/* bytes that may start a quotation mark: " and the leads of “ ” « » */
-	static const unsigned char maybe[256] = {['"'] = 1, [0xE2] = 1, [0xC2] = 1};
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = next_quote_byte(s, len, 0); i < len;
+	     i = next_quote_byte(s, len, i + 1)) {
 		unsigned char c = (unsigned char)s[i];
-		if (!maybe[c])
-			continue;
 		if (c == '"')
 			q = !q;
 		else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
@@ -248,20 +441,30 @@ static const char *W(const struct cue_matcher *m, size_t i)
 	return m->tok.norm.data + m->tok.tok[i].norm;
 }
 
-static bool is(const struct cue_matcher *m, size_t i, const char *w)
-{
-	return streq(W(m, i), w);
-}
-
 static bool is_word(const struct cue_matcher *m, size_t i)
 {
 	return i < m->tok.n && m->tok.tok[i].kind == TOK_WORD;
 }
 
-static bool any_word(const struct cue_matcher *m, const char *const *set)
+/* Token i is the word w.  Inline and length first: w is nearly always a
+ * literal, so its length is a constant, and most tokens differ in it. */
+static inline bool is(const struct cue_matcher *m, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	return is_word(m, i) && m->tok.tok[i].norm_len == n &&
+	       memcmp(m->tok.norm.data + m->tok.tok[i].norm, w, n) == 0;
+}
+
+/* Token i is a word of one of the classes c (a list above). */
+static bool has_class(const struct cue_matcher *m, size_t i, unsigned c)
+{
+	return i < m->tok.n && m->kw[i] && (m->kw[i]->classes & c);
+}
+
+static bool any_class(const struct cue_matcher *m, unsigned c)
 {
 	for (size_t i = 0; i < m->tok.n; i++)
-		if (is_word(m, i) && in_set(W(m, i), set))
+		if (has_class(m, i, c))
 			return true;
 	return false;
 }
@@ -309,21 +512,10 @@ static bool is_conditional(const struct cue_matcher *m, bool with_whether)
 	return false;
 }
 
-static const char *const reporting[] = {
-	"said", "says", "told", "tells", "stated", "noted", "stressed",
-	"reported", "announced", "announces", "claimed", "claims", "added",
-	"adds", "declared", "declares", "confirmed", "confirms", "informed",
-	"explained", "emphasized", "emphasised", "emphasizes", "emphasises",
-	"underlined", "underscored", "promised", "promises", "pledged",
-	"vowed", "assured", "warned", "warns", "insisted", "argued",
-	"mentioned", "quoted", "believes", "thinks", "expects", "hopes",
-	"predicted", "predicts", "forecasts", "according", "unveiled",
-	"revealed", "disclosed", "specified", "clarified", NULL};
-
 static bool is_reported(const struct cue_matcher *m)
 {
 	for (size_t i = 0; i < m->tok.n; i++) {
-		if (!is_word(m, i) || !in_set(W(m, i), reporting))
+		if (!has_class(m, i, WC_REPORTING))
 			continue;
 		if (is(m, i, "according") && !is(m, i + 1, "to"))
 			continue;
@@ -337,16 +529,13 @@ static bool is_reported(const struct cue_matcher *m)
 	return false;
 }
 
-static const char *const modals[] = {"would", "could", "might", "should",
-				     "may", "must", "can", NULL};
-
 /* modal + "have" + participle: "could have influenced". */
 static bool modal_perfect_at(const struct cue_matcher *m, size_t i)
 {
 	size_t j = i + 1;
 	if (is(m, j, "not"))
 		j++;
-	return in_set(W(m, i), modals) && is(m, j, "have") && is_word(m, j + 1) &&
+	return has_class(m, i, WC_MODAL) && is(m, j, "have") && is_word(m, j + 1) &&
 	       !is(m, j + 1, "to");
 }
 
@@ -390,12 +579,7 @@ static bool has_confidence(const struct cue_matcher *m)
 /* "will" used as a noun ("political will", "the will of the people"). */
 static bool will_is_noun(const struct cue_matcher *m, size_t i)
 {
-	static const char *const before[] = {
-		"the", "a", "an", "his", "her", "their", "its", "our", "my",
-		"your", "political", "good", "ill", "free", "strong", "own",
-		"of", "at", "popular", "public", "general", "no", "lack",
-		"same", "this", "that", "whose", "people's", "sovereign", NULL};
-	if (i > 0 && is_word(m, i - 1) && in_set(W(m, i - 1), before))
+	if (i > 0 && has_class(m, i - 1, WC_BEFORE_NOUN_WILL))
 		return true;
 	if (!is_word(m, i + 1) || is(m, i + 1, "of") || is(m, i + 1, "to"))
 		return true;
@@ -421,13 +605,9 @@ static bool any_future_modal(const struct cue_matcher *m)
 	return false;
 }
 
-static const char *const future_words[] = {
-	"soon", "eventually", "later", "future", "ahead", "upcoming",
-	"forthcoming", "tomorrow", "next", "henceforth", "sooner", NULL};
-
 static bool looks_ahead(const struct cue_matcher *m)
 {
-	return any_word(m, future_words) || horizon_present(m->h, &m->tok, m->from);
+	return any_class(m, WC_FUTURE) || horizon_present(m->h, &m->tok, m->from);
 }
 
 /* Verbs of change (stems): after a hedge they make it forward-looking. */
@@ -458,15 +638,13 @@ static bool is_change_verb(const char *w)
 	return false;
 }
 
-static bool is_adverb(const char *w)
+static bool is_adverb(const struct cue_matcher *m, size_t i)
 {
-	static const char *const adv[] = {
-		"somewhat", "also", "even", "still", "further", "well", "soon",
-		"eventually", "yet", "again", "then", "ultimately", "gradually",
-		"quickly", "significantly", "seriously", "easily", "in", "turn",
-		"actually", "already", NULL};
-	size_t n = strlen(w);
-	return in_set(w, adv) || (n > 4 && strcmp(w + n - 2, "ly") == 0);
+	if (!is_word(m, i))
+		return false;
+	size_t n = m->tok.tok[i].norm_len;
+	return has_class(m, i, WC_ADVERB) ||
+	       (n > 4 && strcmp(W(m, i) + n - 2, "ly") == 0);
 }
 
 /* A change verb within two words after token i (adverbs skipped; a
@@ -475,12 +653,11 @@ static bool change_follows(const struct cue_matcher *m, size_t i)
 {
 	size_t j = i + 1;
 	for (int hops = 0; hops < 3 && is_word(m, j); hops++, j++) {
-		const char *w = W(m, j);
-		if (strcmp(w, "be") == 0 || strcmp(w, "not") == 0)
+		if (is(m, j, "be") || is(m, j, "not"))
 			continue;
-		if (is_change_verb(w))
+		if (is_change_verb(W(m, j)))
 			return true;
-		if (!is_adverb(w))
+		if (!is_adverb(m, j))
 			return false;
 	}
 	return false;
@@ -488,19 +665,12 @@ static bool change_follows(const struct cue_matcher *m, size_t i)
 
 static bool scheduled_look(const struct cue_matcher *m)
 {
-	static const char *const words[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday",
-		"saturday", "sunday", "visit", "visits", "visiting", "talks",
-		"scheduled", "schedule", "summit", "meeting", "session",
-		"conference", "ceremony", "forum", "host", "hosts", "arrive",
-		"arrives", "attend", "travel", "tomorrow", "tonight",
-		"inaugurat", "election", NULL};
 	for (size_t i = 0; i < m->tok.n; i++) {
 		const char *w = W(m, i);
 		size_t n;
 		if (!*w)
 			continue;
-		if (in_set(w, words))
+		if (has_class(m, i, WC_SCHEDULED))
 			return true;
 		if ((is(m, i, "take") && is(m, i + 1, "place")) ||
 		    (is(m, i, "be") && is(m, i + 1, "held")))
@@ -512,8 +682,9 @@ static bool scheduled_look(const struct cue_matcher *m)
 		    (strcmp(w + len - 2, "th") == 0 || strcmp(w + len - 2, "st") == 0 ||
 		     strcmp(w + len - 2, "nd") == 0 || strcmp(w + len - 2, "rd") == 0))
 			return true;
-		if (pagedate_month(w, len, &n) && n == len &&
-		    m->tok.tok[i].upper_initial) {
+		/* the capital first: month names are rare, words are many */
+		if (m->tok.tok[i].upper_initial && pagedate_month(w, len, &n) &&
+		    n == len) {
 			const char *nx = W(m, i + 1), *pv = i ? W(m, i - 1) : "";
 			if ((nx[0] >= '0' && nx[0] <= '9' && strlen(nx) <= 2) ||
 			    (pv[0] >= '0' && pv[0] <= '9' && strlen(pv) <= 2))
@@ -545,16 +716,17 @@ static bool find_lexicon(const struct cue_matcher *m, struct match *best)
 	for (size_t i = 0; i < m->tok.n; i++) {
 		if (!is_word(m, i))
 			continue;
-		for (size_t k = 0; k < m->lx->n; k++) {
+		/* only the entries whose first word this token is */
+		size_t ncues = m->kw[i] ? m->kw[i]->ncues : 0;
+		for (size_t q = 0; q < ncues; q++) {
+			size_t k = m->kw[i]->cues[q];
 			const struct lexicon_entry *e = &m->lx->e[k];
-			if (i + e->nwords > m->tok.n ||
-			    m->tok.tok[i].hash != m->whash[m->wfirst[k]])
+			if (i + e->nwords > m->tok.n)
 				continue;
-			if (strcmp(e->cue, "will") == 0 || strcmp(e->cue, "will not") == 0)
-				continue; /* the "will" rule owns these */
 			const unsigned *wh = m->whash + m->wfirst[k];
 			size_t j;
-			for (j = 0; j < e->nwords; j++)
+			/* word 0 is this token: the entry was found through it */
+			for (j = 1; j < e->nwords; j++)
 				if (!is_word(m, i + j) || m->tok.tok[i + j].hash != wh[j] ||
 				    strcmp(W(m, i + j), e->words[j]) != 0)
 					break;
@@ -586,13 +758,6 @@ static void span(const struct cue_matcher *m, size_t a, size_t b,
 	r->end = m->tok.tok[b].end;
 }
 
-static const char *const negators[] = {"not", "never", "hardly", "scarcely",
-				       "no", NULL};
-static const char *const intensifiers[] = {"extremely", "very", "highly",
-					   "exceedingly", NULL};
-static const char *const past_marks[] = {"was", "were", "had", "been", "did",
-					 NULL};
-
 static bool entry_has(const struct lexicon_entry *e, const char *w)
 {
 	for (size_t i = 0; i < e->nwords; i++)
@@ -609,18 +774,18 @@ static void lexicon_rule(struct cue_matcher *m, const struct match *x,
 	size_t pre = a; /* token before the cue, if any: pre - 1 */
 	bool intens = false;
 	span(m, a, b, r);
-	if (pre > 0 && in_set(W(m, pre - 1), intensifiers) &&
+	if (pre > 0 && has_class(m, pre - 1, WC_INTENSIFIER) &&
 	    !in_set(e->words[0], intensifiers)) {
 		intens = true;
 		pre--;
 		span(m, pre, b, r);
 	}
-	const char *before = pre > 0 ? W(m, pre - 1) : "";
-	if (in_set(before, negators)) {
+	/* the token before the cue (pre - 1) exists only when pre > 0 */
+	if (pre > 0 && has_class(m, pre - 1, WC_NEGATOR)) {
 		r->cls = CUE_NEGATED;
 		return;
 	}
-	if ((strcmp(before, "more") == 0 || strcmp(before, "less") == 0 ||
+	if (((pre > 0 && (is(m, pre - 1, "more") || is(m, pre - 1, "less"))) ||
 	     is(m, b + 1, "than")) && strcmp(e->words[0], "more") != 0) {
 		r->cls = CUE_COMPARATIVE;
 		return;
@@ -629,7 +794,7 @@ static void lexicon_rule(struct cue_matcher *m, const struct match *x,
 		r->cls = CUE_QUESTION;
 		return;
 	}
-	if (in_set(before, modals) || is_conditional(m, false)) {
+	if ((pre > 0 && has_class(m, pre - 1, WC_MODAL)) || is_conditional(m, false)) {
 		r->cls = CUE_CONDITIONAL;
 		return;
 	}
@@ -638,7 +803,7 @@ static void lexicon_rule(struct cue_matcher *m, const struct match *x,
 	for (size_t k = pre, hops = 0; k > 0 && hops < 3; k--, hops++) {
 		if (!is_word(m, k - 1))
 			break;
-		if (in_set(W(m, k - 1), past_marks)) {
+		if (has_class(m, k - 1, WC_PAST)) {
 			r->cls = CUE_PRESENT_OR_PAST;
 			return;
 		}
@@ -693,19 +858,17 @@ static bool month_may(const struct cue_matcher *m, size_t i)
 static bool find_hedge(const struct cue_matcher *m, size_t *h, size_t *hb)
 {
 	for (size_t i = 0; i < m->tok.n; i++) {
-		const char *w = W(m, i);
-		if (!*w)
+		if (!is_word(m, i))
 			continue;
-		if (strcmp(w, "may") == 0 && month_may(m, i))
+		if (is(m, i, "may") && month_may(m, i))
 			continue;
-		if (strcmp(w, "may") == 0 || strcmp(w, "might") == 0 ||
-		    strcmp(w, "could") == 0 || strcmp(w, "possibly") == 0 ||
-		    strcmp(w, "perhaps") == 0 || strcmp(w, "maybe") == 0) {
+		if (is(m, i, "may") || is(m, i, "might") || is(m, i, "could") ||
+		    is(m, i, "possibly") || is(m, i, "perhaps") || is(m, i, "maybe")) {
 			*h = *hb = i;
 			return true;
 		}
 		/* "cannot rule out", "can't be ruled out", "not rule out" */
-		if (strcmp(w, "not") == 0) {
+		if (is(m, i, "not")) {
 			size_t j = i + 1;
 			if (is(m, j, "be"))
 				j++;
@@ -754,7 +917,7 @@ static void hedge_rule(struct cue_matcher *m, size_t h, size_t hb,
 	if (is(m, h, "possibly") || is(m, h, "perhaps") || is(m, h, "maybe"))
 		forward = forward || any_future_modal(m);
 	for (size_t k = hb + 1; k < m->tok.n && k < hb + 4; k++)
-		if (in_set(W(m, k), past_marks))
+		if (has_class(m, k, WC_PAST))
 			forward = false;
 	if (!forward) {
 		r->cls = CUE_HEDGE_PRESENT;
@@ -780,15 +943,14 @@ static bool will_rule(struct cue_matcher *m, struct cue_result *r)
 		b = i + 1; /* "will not"; for "won't" both share one span */
 	span(m, i, b, r);
 	size_t v = negative ? i + 2 : i + 1;
-	while (is_word(m, v) && is_adverb(W(m, v)) && !is(m, v, "soon"))
+	while (is_adverb(m, v) && !is(m, v, "soon"))
 		v++;
-	const char *prev = i > 0 ? W(m, i - 1) : "";
 	if (is_question(m))
 		r->cls = CUE_QUESTION;
 	else if (quoted_at(m, i))
 		r->cls = CUE_QUOTED;
-	else if (strcmp(prev, "we") == 0 || strcmp(prev, "i") == 0 ||
-		 (i > 1 && is_adverb(prev) && (is(m, i - 2, "we") || is(m, i - 2, "i"))))
+	else if ((i > 0 && (is(m, i - 1, "we") || is(m, i - 1, "i"))) ||
+		 (i > 1 && is_adverb(m, i - 1) && (is(m, i - 2, "we") || is(m, i - 2, "i"))))
 		r->cls = CUE_QUOTED; /* a speaker's plan or promise */
 	else if (is_reported(m))
 		r->cls = CUE_REPORTED;
@@ -812,24 +974,29 @@ static bool will_rule(struct cue_matcher *m, struct cue_result *r)
 	return true;
 }
 
+static bool any_would(const struct cue_matcher *m)
+{
+	for (size_t i = 0; i < m->tok.n; i++)
+		if (is(m, i, "would"))
+			return true;
+	return false;
+}
+
 /* An estimative word outside any lexicon cue: negated ("not unlikely
  * that", "not very probable") it is never scored, and after "was"/"were"
  * ("was likely caused") it is about the past; either way it must not fall
  * through to the "will" rule. */
 static enum cue_class stray_estimative(const struct cue_matcher *m)
 {
-	static const char *const est[] = {"likely", "unlikely", "probable",
-					  "improbable", "probably", "certain",
-					  "certainly", NULL};
 	for (size_t i = 1; i < m->tok.n; i++) {
-		if (!in_set(W(m, i), est))
+		if (!has_class(m, i, WC_ESTIMATIVE))
 			continue;
 		size_t k = i - 1;
-		if (k > 0 && in_set(W(m, k), intensifiers))
+		if (k > 0 && has_class(m, k, WC_INTENSIFIER))
 			k--;
-		if (in_set(W(m, k), negators))
+		if (has_class(m, k, WC_NEGATOR))
 			return CUE_NEGATED;
-		if (in_set(W(m, k), past_marks))
+		if (has_class(m, k, WC_PAST))
 			return CUE_PRESENT_OR_PAST;
 	}
 	return CUE_NONE;
@@ -846,6 +1013,7 @@ void cue_detect(struct cue_matcher *m, const char *s, size_t len,
 	m->in_quote0 = in_quote;
 	m->from = from;
 	text_tokenize(&m->tok, s, len);
+	know_tokens(m);
 	if (find_lexicon(m, &x)) {
 		lexicon_rule(m, &x, r);
 		return;
@@ -862,7 +1030,7 @@ void cue_detect(struct cue_matcher *m, const char *s, size_t len,
 		r->cls = CUE_COUNTERFACTUAL;
 	else if (any_duty(m))
 		r->cls = CUE_DUTY;
-	else if (is_conditional(m, false) || any_word(m, (const char *const[]){"would", NULL}))
+	else if (is_conditional(m, false) || any_would(m))
 		r->cls = CUE_CONDITIONAL;
 	else if (has_confidence(m))
 		r->cls = CUE_CONFIDENCE;

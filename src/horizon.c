@@ -141,14 +141,17 @@ struct scan {
 	int fy, fm, fd; /* the forecast date */
 };
 
-static const char *w_at(const struct scan *s, size_t i)
+/* w_at and is are asked about every token of every forecast, and most
+ * tokens differ from w in the first byte: inline, and strcmp only when
+ * the first bytes agree. */
+static inline const char *w_at(const struct scan *s, size_t i)
 {
 	if (i >= s->tok->n || s->tok->tok[i].kind != TOK_WORD)
 		return "";
-	return text_tok(s->tok, i);
+	return s->tok->norm.data + s->tok->tok[i].norm;
 }
 
-static bool is(const struct scan *s, size_t i, const char *w)
+static inline bool is(const struct scan *s, size_t i, const char *w)
 {
 	const char *t = w_at(s, i);
 	return t[0] == w[0] && strcmp(t, w) == 0;
@@ -413,13 +416,12 @@ static bool offset_expr(const struct scan *s, size_t i, long *due,
 
 static bool explicit_at(const struct scan *s, size_t i, long *due, size_t *last)
 {
-	const char *w = w_at(s, i);
 	if (offset_expr(s, i, due, last) || relative_expr(s, i, due, last))
 		return true;
-	bool before = strcmp(w, "before") == 0;
-	bool in = strcmp(w, "in") == 0 || strcmp(w, "during") == 0;
-	if (before || in || strcmp(w, "by") == 0 || strcmp(w, "until") == 0 ||
-	    strcmp(w, "till") == 0 || strcmp(w, "through") == 0) {
+	bool before = is(s, i, "before");
+	bool in = is(s, i, "in") || is(s, i, "during");
+	if (before || in || is(s, i, "by") || is(s, i, "until") ||
+	    is(s, i, "till") || is(s, i, "through")) {
 		/* "by next year", "by the end of next year" */
 		if (relative_expr(s, i + 1, due, last))
 			return true;
@@ -481,7 +483,15 @@ void horizon_find_tokens(const struct horizon_table *t,
 			return;
 		}
 	}
+	/* a phrase can start only at a token with the first byte of some
+	 * phrase's first word; most tokens have none, so the table is not
+	 * tried there */
+	bool first[256] = {false};
+	for (size_t r = 0; r < t->n; r++)
+		first[(unsigned char)t->r[r].words[0][0]] = true;
 	for (size_t i = 0; i < tok->n; i++) {
+		if (!first[(unsigned char)w_at(&s, i)[0]])
+			continue;
 		if (table_at(t, &s, i, &last, &months)) {
 			m->found = true;
 			m->due = date_add_months(from, months);

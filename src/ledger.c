@@ -155,28 +155,39 @@ const char *ledger_check_record(const struct forecast *f,
 	return NULL;
 }
 
+/* Byte length of the white space at s that ledger_collapse_space folds
+ * (ASCII, or U+00A0 no-break space, common in scraped pages), else 0. */
+static size_t collapsible_space(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v')
+		return 1;
+	return c == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
 char *ledger_collapse_space(const char *s)
 {
 	struct buf b;
 	bool pending = false;
 	buf_init(&b);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
+	while (*s) {
+		size_t k = collapsible_space(s);
+		if (k) {
 			pending = b.len > 0;
+			s += k;
 			continue;
 		}
-		/* U+00A0 no-break space, common in scraped pages */
-		if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
-			pending = b.len > 0;
-			s++;
-			continue;
-		}
+		/* every forecast's claim comes here: the run up to the next
+		 * space is copied at once */
+		size_t n = 1;
+		while (s[n] && !collapsible_space(s + n))
+			n++;
 		if (pending)
 			buf_addc(&b, ' ');
 		pending = false;
-		buf_addc(&b, (char)c);
+		buf_add(&b, s, n);
+		s += n;
 	}
 	char *out = buf_detach(&b);
 	buf_release(&b);

@@ -9,6 +9,7 @@
  */
 #include "likely/page.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,33 +27,62 @@
 
 /* ---- classification ---- */
 
-static bool iprefix(const char *s, size_t len, const char *p)
+static char ascii_lower(char c)
 {
-	size_t n = strlen(p);
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Case-insensitive ASCII prefix of the n-byte lower-case pattern p. */
+static bool iprefix_n(const char *s, size_t len, const char *p, size_t n)
+{
 	if (len < n)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != p[i])
+	for (size_t i = 0; i < n; i++)
+		if (ascii_lower(s[i]) != p[i])
 			return false;
-	}
 	return true;
+}
+
+/* iprefix, iequal and word_prefix test every line against dozens of
+ * literals: the first byte settles most of them before strlen (and
+ * iprefix is inline, where strlen of a literal is a constant). */
+static inline bool iprefix(const char *s, size_t len, const char *p)
+{
+	if (p[0] && (len == 0 || ascii_lower(s[0]) != p[0]))
+		return false;
+	return iprefix_n(s, len, p, strlen(p));
 }
 
 static bool iequal(const char *s, size_t len, const char *p)
 {
-	return strlen(p) == len && iprefix(s, len, p);
+	if (len > 0 && ascii_lower(s[0]) != p[0])
+		return false;
+	return strlen(p) == len && iprefix_n(s, len, p, len);
 }
 
-/* Case-insensitive ASCII substring. */
+/* Case-insensitive ASCII substring of the short lower-case literal p.
+ * Every line up to 400 bytes is searched several times, so this is
+ * Boyer-Moore-Horspool over the lowered text: most of a line is passed
+ * over n bytes at a time instead of being tried at every position. */
 static bool icontains(const char *s, size_t len, const char *p)
 {
+	unsigned char shift[256];
 	size_t n = strlen(p);
-	for (size_t i = 0; i + n <= len; i++)
-		if (iprefix(s + i, len - i, p))
+	if (n == 0)
+		return true;
+	if (n > len)
+		return false;
+	/* a shift capped at UCHAR_MAX is shorter than allowed, never wrong */
+	memset(shift, (int)(n < UCHAR_MAX ? n : UCHAR_MAX), sizeof shift);
+	for (size_t k = 0; k + 1 < n; k++)
+		shift[(unsigned char)p[k]] =
+			(unsigned char)(n - 1 - k < UCHAR_MAX ? n - 1 - k : UCHAR_MAX);
+	for (size_t i = 0; i + n <= len;) {
+		char last = ascii_lower(s[i + n - 1]);
+		if (last == p[n - 1] && iprefix_n(s + i, n - 1, p, n - 1))
 			return true;
+		i += shift[(unsigned char)last];
+	}
 	return false;
 }
 
@@ -77,6 +107,8 @@ static size_t count_words(const char *s, size_t len)
 /* Prefix followed by a non-letter (so "Фото" does not match "Фотограф"). */
 static bool word_prefix(const char *s, size_t len, const char *p)
 {
+	if (p[0] && (len == 0 || s[0] != p[0]))
+		return false;
 	size_t n = strlen(p), k;
 	if (len < n || memcmp(s, p, n) != 0)
 		return false;
@@ -107,30 +139,46 @@ static bool is_credit(const char *s, size_t len)
 	return false;
 }
 
+/* A literal with its length, known at compile time. */
+struct literal {
+	const char *s;
+	size_t n;
+};
+#define LITERAL(s) {s, sizeof(s) - 1}
+
 static bool is_marker(const char *s, size_t len)
 {
-	static const char *const markers[] = {
-		"similar articles", "related articles", "related", "related news",
-		"related stories", "related posts", "related content",
-		"related reading", "read more", "read also", "also read",
-		"see also", "more on this topic", "more on the topic",
-		"more on this subject", "more articles", "more news",
-		"more stories", "other articles", "other news", "latest news",
-		"latest articles", "recommended", "recommended articles",
-		"you may also like", "you might also like", "you may be interested",
-		"most read", "most popular", "popular articles", "further reading",
-		"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5", /* читайте также */
-		"\xd0\x9f\xd0\xbe \xd1\x82\xd0\xb5\xd0\xbc\xd0\xb5", /* По теме */
-		NULL};
+	static const struct literal markers[] = {
+		LITERAL("similar articles"), LITERAL("related articles"),
+		LITERAL("related"), LITERAL("related news"),
+		LITERAL("related stories"), LITERAL("related posts"),
+		LITERAL("related content"), LITERAL("related reading"),
+		LITERAL("read more"), LITERAL("read also"), LITERAL("also read"),
+		LITERAL("see also"), LITERAL("more on this topic"),
+		LITERAL("more on the topic"), LITERAL("more on this subject"),
+		LITERAL("more articles"), LITERAL("more news"),
+		LITERAL("more stories"), LITERAL("other articles"),
+		LITERAL("other news"), LITERAL("latest news"),
+		LITERAL("latest articles"), LITERAL("recommended"),
+		LITERAL("recommended articles"), LITERAL("you may also like"),
+		LITERAL("you might also like"), LITERAL("you may be interested"),
+		LITERAL("most read"), LITERAL("most popular"),
+		LITERAL("popular articles"), LITERAL("further reading"),
+		LITERAL("\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5"), /* читайте также */
+		LITERAL("\xd0\x9f\xd0\xbe \xd1\x82\xd0\xb5\xd0\xbc\xd0\xb5"), /* По теме */
+	};
 	while (len && (s[len - 1] == ':' || s[len - 1] == '.'))
 		len--;
-	/* the Cyrillic entries match the line's first letter as capital or
+	/* every line comes here: the length rules out nearly all markers;
+	 * the Cyrillic entries match the line's first letter as capital or
 	 * small, the rest exactly */
-	for (size_t k = 0; markers[k]; k++) {
-		if (iequal(s, len, markers[k]))
+	for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
+		const char *m = markers[k].s;
+		if (markers[k].n != len)
+			continue;
+		if (iprefix_n(s, len, m, len))
 			return true;
-		if ((unsigned char)markers[k][0] >= 0x80 && strlen(markers[k]) == len &&
-		    memcmp(s + 2, markers[k] + 2, len - 2) == 0)
+		if ((unsigned char)m[0] >= 0x80 && memcmp(s + 2, m + 2, len - 2) == 0)
 			return true;
 	}
 	return false;
@@ -286,19 +334,21 @@ enum page_line_kind page_classify(const char *s, size_t len, long *date,
 		return PAGE_LINE_BOILER;
 	if (is_status(s, len))
 		return PAGE_LINE_STATUS;
-	size_t words = count_words(s, len);
-	if (s[len - 1] == ':' && words <= 6)
+	/* the word count matters only for lines that do not end a
+	 * sentence, so most lines never pay for it */
+	if (s[len - 1] == ':' && count_words(s, len) <= 6)
 		return PAGE_LINE_LABEL;
 	if (len <= HEADING_MAX && !ends_sentence(s, len) &&
 	    !strchr(",;:", s[len - 1])) {
 		size_t n;
 		enum text_case c = text_char_case(s, len, &n);
 		if (c != TEXT_LOWER)
-			return words > SHORT_LABEL_WORDS ? PAGE_LINE_HEADING
-							 : PAGE_LINE_LABEL;
+			return count_words(s, len) > SHORT_LABEL_WORDS
+				       ? PAGE_LINE_HEADING
+				       : PAGE_LINE_LABEL;
 	}
 	if (len <= HEADING_MAX && (s[len - 1] == '?' || s[len - 1] == '!') &&
-	    words <= SHORT_LABEL_WORDS)
+	    count_words(s, len) <= SHORT_LABEL_WORDS)
 		return PAGE_LINE_LABEL;
 	return PAGE_LINE_TEXT;
 }

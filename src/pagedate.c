@@ -65,9 +65,14 @@ int pagedate_month(const char *s, size_t len, size_t *n)
 	size_t wl = word_at(&c, w, sizeof w);
 	if (wl < 3)
 		return 0;
+	/* every form of a month begins with its own three letters, so the
+	 * rest is compared only for the one month whose letters agree (the
+	 * cue rules ask this of every word of a forecast) */
 	for (int m = 0; m < 12; m++) {
+		if (memcmp(w, names[m], 3) != 0)
+			continue;
 		bool full = strcmp(w, names[m]) == 0;
-		bool abbr = wl == 3 && strncmp(w, names[m], 3) == 0;
+		bool abbr = wl == 3;
 		if (m == 8 && strcmp(w, "sept") == 0)
 			abbr = true;
 		if (!full && !abbr)
@@ -287,8 +292,10 @@ static void label(struct cur *c)
 		"thur", "thurs", "fri", "sat", "sun", NULL};
 	char w[16];
 	size_t wl = word_at(c, w, sizeof w);
+	/* every line of a page comes here: the first letter rules out most
+	 * words before strcmp is called */
 	for (int k = 0; wl && labels[k]; k++) {
-		if (strcmp(w, labels[k]) == 0) {
+		if (w[0] == labels[k][0] && strcmp(w, labels[k]) == 0) {
 			c->i += wl;
 			lit(c, ':');
 			if (c->i + 3 <= c->len && memcmp(c->s + c->i, " on", 3) == 0)
@@ -299,7 +306,7 @@ static void label(struct cur *c)
 		}
 	}
 	for (int k = 0; wl && days[k]; k++) {
-		if (strcmp(w, days[k]) == 0) {
+		if (w[0] == days[k][0] && strcmp(w, days[k]) == 0) {
 			c->i += wl;
 			lit(c, '.');
 			lit(c, ',');

@@ -7,6 +7,7 @@
  */
 #include "likely/sentence.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "likely/text.h"
@@ -210,6 +211,23 @@ static bool period_ends(const char *s, size_t len, size_t i, size_t nx)
 static const unsigned char stop_byte[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
 
+/* The first index from i on whose byte may end a sentence, or len.
+ * Prose has one every hundred bytes or so: eight bytes at a time. */
+static size_t next_stop(const char *s, size_t len, size_t i)
+{
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (text_word_has(w, '.') || text_word_has(w, '!') ||
+		    text_word_has(w, '?') || text_word_has(w, 0xE2))
+			break;
+		i += 8;
+	}
+	while (i < len && !stop_byte[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 static bool is_ellipsis(const char *s, size_t len, size_t i)
 {
 	return i + 3 <= len && (unsigned char)s[i] == 0xE2 &&
@@ -243,7 +261,7 @@ bool sentence_next(struct sentence_iter *it, size_t *start, size_t *end)
 	*start = i;
 	while (i < len) {
 		if (!stop_byte[(unsigned char)s[i]]) {
-			i++;
+			i = next_stop(s, len, i + 1);
 			continue;
 		}
 		if ((unsigned char)s[i] == 0xE2 && !is_ellipsis(s, len, i)) {

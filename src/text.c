@@ -46,27 +46,6 @@ enum text_case text_char_case(const char *s, size_t len, size_t *n)
 	return TEXT_OTHER;
 }
 
-size_t text_space_len(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (len == 0)
-		return 0;
-	switch (u[0]) {
-	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-		return 1;
-	case 0xC2:
-		return len >= 2 && u[1] == 0xA0 ? 2 : 0;
-	case 0xE2:
-		if (len >= 3 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
-			return 3;
-		return 0;
-	case 0xE3:
-		return len >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
-	default:
-		return 0;
-	}
-}
-
 bool text_is_wordchar(const char *s, size_t len, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -99,48 +78,48 @@ bool text_is_wordchar(const char *s, size_t len, size_t *n)
 
 void text_fold(struct buf *out, const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
+	/* the folded text is never longer than s: s is copied in once and
+	 * folded in place, each write landing at or before the bytes just
+	 * read (one buf_add per call instead of one per run or byte) */
+	size_t at = out->len, i = 0, j = 0;
+	buf_add(out, s, len);
+	unsigned char *u = (unsigned char *)out->data + at;
 	while (i < len) {
 		unsigned char c = u[i];
 		if (c < 0x80) {
-			/* an ASCII run is lowered through a small stack buffer:
-			 * one buf_add per run instead of one per byte */
-			char tmp[64];
-			size_t n = 0;
-			while (i < len && u[i] < 0x80 && n < sizeof tmp) {
-				c = u[i++];
-				tmp[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			}
-			buf_add(out, tmp, n);
+			u[j++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
 			continue;
 		}
 		if (i + 1 < len && (c == 0xD0 || c == 0xC3)) {
 			unsigned char d = u[i + 1];
-			char two[2] = {(char)c, (char)d};
+			unsigned char two[2] = {c, d};
 			if (c == 0xD0 && d >= 0x90 && d <= 0x9F)
-				two[1] = (char)(d + 0x20);
+				two[1] = (unsigned char)(d + 0x20);
 			else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
-				two[0] = (char)0xD1;
-				two[1] = (char)(d - 0x20);
+				two[0] = 0xD1;
+				two[1] = (unsigned char)(d - 0x20);
 			} else if (c == 0xD0 && d >= 0x80 && d <= 0x8F) {
-				two[0] = (char)0xD1;
-				two[1] = (char)(d + 0x10);
+				two[0] = 0xD1;
+				two[1] = (unsigned char)(d + 0x10);
 			} else if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
-				two[1] = (char)(d + 0x20);
-			buf_add(out, two, 2);
+				two[1] = (unsigned char)(d + 0x20);
+			u[j++] = two[0];
+			u[j++] = two[1];
 			i += 2;
 			continue;
 		}
 		if (i + 2 < len && c == 0xE2 && u[i + 1] == 0x80 &&
 		    (u[i + 2] == 0x99 || u[i + 2] == 0x98)) {
-			buf_addc(out, '\'');
+			u[j++] = '\'';
 			i += 3;
 			continue;
 		}
-		buf_addc(out, (char)c);
+		u[j++] = c;
 		i++;
 	}
+	out->len = at + j;
+	out->data[out->len] = '\0';
 }
 
 void text_trim(const char *s, size_t *start, size_t *end)
@@ -181,8 +160,11 @@ void text_tokens_release(struct text_tokens *t)
 	t->n = t->cap = 0;
 }
 
-static void push(struct text_tokens *t, enum text_token_kind kind, size_t start,
-		 size_t end, const char *norm, size_t norm_len, bool upper)
+/* Ends a token whose folded text is already the last norm_len bytes of
+ * t->norm, starting at offset at. */
+static void push_folded(struct text_tokens *t, enum text_token_kind kind,
+			size_t start, size_t end, size_t at, size_t norm_len,
+			bool upper)
 {
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
@@ -192,12 +174,19 @@ static void push(struct text_tokens *t, enum text_token_kind kind, size_t start,
 	k->kind = kind;
 	k->start = start;
 	k->end = end;
-	k->norm = t->norm.len;
+	k->norm = at;
 	k->norm_len = norm_len;
 	k->upper_initial = upper;
-	k->hash = text_hash(norm, norm_len);
-	buf_add(&t->norm, norm, norm_len);
+	k->hash = text_hash(t->norm.data + at, norm_len);
 	buf_addc(&t->norm, '\0');
+}
+
+static void push(struct text_tokens *t, enum text_token_kind kind, size_t start,
+		 size_t end, const char *norm, size_t norm_len, bool upper)
+{
+	size_t at = t->norm.len;
+	buf_add(&t->norm, norm, norm_len);
+	push_folded(t, kind, start, end, at, norm_len, upper);
 }
 
 /* Apostrophe (straight or curly) at s: its length, else 0. */
@@ -211,6 +200,14 @@ static size_t apostrophe_len(const char *s, size_t len)
 	return 0;
 }
 
+/* Does push_word split the folded word w[0..n) in two? */
+static bool is_contraction(const char *w, size_t n)
+{
+	return (n == 6 && memcmp(w, "cannot", 6) == 0) ||
+	       (n > 3 && memcmp(w + n - 3, "n't", 3) == 0) ||
+	       (n > 3 && memcmp(w + n - 3, "'ll", 3) == 0);
+}
+
 static void push_word(struct text_tokens *t, const char *s, size_t start,
 		      size_t end)
 {
@@ -218,8 +215,13 @@ static void push_word(struct text_tokens *t, const char *s, size_t start,
 	bool upper = text_char_case(s + start, end - start, &n) == TEXT_UPPER;
 	size_t at = t->norm.len;
 	text_fold(&t->norm, s + start, end - start);
-	/* fold into the norm buffer, then copy out: the word is short */
 	size_t flen = t->norm.len - at;
+	/* most words are no contraction: they stay where they were folded */
+	if (!is_contraction(t->norm.data + at, flen)) {
+		push_folded(t, TOK_WORD, start, end, at, flen, upper);
+		return;
+	}
+	/* copy a contraction out, for its halves replace it: it is short */
 	char word[64];
 	if (flen >= sizeof word) {
 		char *big = xstrndup(t->norm.data + at, flen);
@@ -253,12 +255,20 @@ static void push_word(struct text_tokens *t, const char *s, size_t start,
 		push(t, TOK_WORD, start, end, "not", 3, false);
 		return;
 	}
-	if (flen > 3 && memcmp(word + flen - 3, "'ll", 3) == 0) {
-		push(t, TOK_WORD, start, end, word, flen - 3, upper);
-		push(t, TOK_WORD, start, end, "will", 4, false);
-		return;
-	}
-	push(t, TOK_WORD, start, end, word, flen, upper);
+	/* what is left is "'ll" */
+	push(t, TOK_WORD, start, end, word, flen - 3, upper);
+	push(t, TOK_WORD, start, end, "will", 4, false);
+}
+
+/* text_is_wordchar, with ASCII (most bytes) settled without a call. */
+static inline bool wordchar_at(const char *s, size_t len, size_t *n)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c >= 0x80)
+		return text_is_wordchar(s, len, n);
+	*n = 1;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
 }
 
 void text_tokenize(struct text_tokens *t, const char *s, size_t len)
@@ -271,11 +281,11 @@ void text_tokenize(struct text_tokens *t, const char *s, size_t len)
 			i += k;
 			continue;
 		}
-		if (text_is_wordchar(s + i, len - i, &n)) {
+		if (wordchar_at(s + i, len - i, &n)) {
 			size_t start = i;
 			i += n;
 			for (;;) {
-				if (i < len && text_is_wordchar(s + i, len - i, &n)) {
+				if (i < len && wordchar_at(s + i, len - i, &n)) {
 					i += n;
 					continue;
 				}
@@ -286,7 +296,7 @@ void text_tokenize(struct text_tokens *t, const char *s, size_t len)
 				else
 					j = apostrophe_len(s + i, len - i);
 				if (j && i + j < len &&
-				    text_is_wordchar(s + i + j, len - i - j, &n)) {
+				    wordchar_at(s + i + j, len - i - j, &n)) {
 					i += j;
 					continue;
 				}

@@ -1,7 +1,8 @@
 /*
  * topic: keyword rules.  Text is folded once (text_fold) and each keyword
- * looked for at word starts; claims are short and rare (only forecasts are
- * classified), so a plain scan is enough.
+ * looked for at word starts.  Every forecast's claim is classified, and
+ * claims run to hundreds of bytes, so each position is compared only with
+ * the keywords that begin with its byte.
  */
 #include "likely/topic.h"
 
@@ -95,6 +96,7 @@ int topic_add(struct topic_rules *t, const char *topic, const char *keyword)
 	}
 	t->r[t->n].topic = tp;
 	t->r[t->n].keyword = buf_detach(&kw);
+	t->r[t->n].keyword_len = strlen(t->r[t->n].keyword);
 	t->r[t->n].topic_index = index;
 	t->n++;
 	tp = NULL;
@@ -150,36 +152,69 @@ static bool word_start_at(const char *s, size_t i)
 	size_t n;
 	if (i == 0)
 		return true;
+	unsigned char c = (unsigned char)s[i - 1];
+	if (c < 0x80) /* most text: settled without a call */
+		return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			 (c >= '0' && c <= '9'));
 	size_t lead = i - 1;
 	while (lead > 0 && ((unsigned char)s[lead] & 0xC0) == 0x80)
 		lead--;
 	return !text_is_wordchar(s + lead, i - lead, &n);
 }
 
-static bool has_keyword(const char *folded, size_t len, const char *kw)
+/* Keywords chained by first byte, so that each position of the text is
+ * compared only with the keywords that begin with its byte. */
+struct keyword_index {
+	size_t head[256]; /* first rule for a byte; n: none */
+	size_t *next;     /* the next rule with the same first byte */
+};
+
+static void index_keywords(const struct topic_rules *t, struct keyword_index *x)
 {
-	size_t kl = strlen(kw);
-	for (const char *p = folded; (p = strstr(p, kw)) != NULL; p++) {
-		if ((size_t)(p - folded) + kl > len)
-			break;
-		if (word_start_at(folded, (size_t)(p - folded)))
-			return true;
+	x->next = xmalloc((t->n ? t->n : 1) * sizeof *x->next);
+	for (size_t b = 0; b < 256; b++)
+		x->head[b] = t->n;
+	for (size_t i = t->n; i-- > 0;) {
+		unsigned char b = (unsigned char)t->r[i].keyword[0];
+		x->next[i] = x->head[b];
+		x->head[b] = i;
 	}
-	return false;
+}
+
+/* Does s (NUL-terminated, at least n bytes before its NUL) begin with
+ * kw[0..n)?  Most candidates differ in the second byte: no call. */
+static bool begins_with(const char *s, const char *kw, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (s[k] != kw[k])
+			return false;
+	return true;
 }
 
 void topic_match(const struct topic_rules *t, const char *s, size_t len,
 		 struct buf *out)
 {
 	struct buf folded;
+	struct keyword_index x;
 	buf_init(&folded);
 	buf_reset(out);
 	text_fold(&folded, s, len);
+	/* a keyword matches where it starts a word, as strstr would find it
+	 * (which stops at a NUL) */
+	size_t hay = strlen(folded.data);
 	bool *hit = xcalloc(t->ntopics ? t->ntopics : 1, sizeof *hit);
-	for (size_t i = 0; i < t->n; i++)
-		if (!hit[t->r[i].topic_index] &&
-		    has_keyword(folded.data, folded.len, t->r[i].keyword))
-			hit[t->r[i].topic_index] = true;
+	index_keywords(t, &x);
+	for (size_t p = 0; p < hay; p++) {
+		size_t i = x.head[(unsigned char)folded.data[p]];
+		if (i == t->n || !word_start_at(folded.data, p))
+			continue;
+		for (; i < t->n; i = x.next[i]) {
+			const struct topic_rule *r = &t->r[i];
+			if (!hit[r->topic_index] && r->keyword_len <= hay - p &&
+			    begins_with(folded.data + p, r->keyword, r->keyword_len))
+				hit[r->topic_index] = true;
+		}
+	}
 	for (size_t k = 0; k < t->ntopics; k++) {
 		if (!hit[k])
 			continue;
@@ -192,6 +227,7 @@ void topic_match(const struct topic_rules *t, const char *s, size_t len,
 			break;
 		}
 	}
+	free(x.next);
 	free(hit);
 	buf_release(&folded);
 }

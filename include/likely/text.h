@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "likely/buf.h"
 
@@ -31,9 +32,42 @@ enum text_case text_char_case(const char *s, size_t len, size_t *n);
 /*
  * Byte length of the white-space character at s (ASCII space, tab, CR,
  * LF, FF, VT, no-break space U+00A0, U+2000..U+200A, U+202F, U+3000),
- * or 0 when s does not start with one.
+ * or 0 when s does not start with one.  Inline: the page reader and the
+ * sentence splitter ask it about nearly every byte, and most bytes are
+ * printable ASCII, which the first test settles.
  */
-size_t text_space_len(const char *s, size_t len);
+static inline size_t text_space_len(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (len == 0 || (u[0] > ' ' && u[0] < 0x80))
+		return 0;
+	switch (u[0]) {
+	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+		return 1;
+	case 0xC2:
+		return len >= 2 && u[1] == 0xA0 ? 2 : 0;
+	case 0xE2:
+		if (len >= 3 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
+			return 3;
+		return 0;
+	case 0xE3:
+		return len >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * True when one of the eight bytes of w is c: the zero-byte test (Hacker's
+ * Delight, 6-1) on w with c's copies cleared.  Scanners for a few rare
+ * bytes use it to pass over eight bytes at a time.
+ */
+static inline bool text_word_has(uint64_t w, unsigned char c)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	uint64_t v = w ^ (ones * c);
+	return ((v - ones) & ~v & (ones << 7)) != 0;
+}
 
 /* True when the character at s is a letter or digit (any script; any
  * non-ASCII character that is not known punctuation or space counts). */
@@ -42,7 +76,7 @@ bool text_is_wordchar(const char *s, size_t len, size_t *n);
 /*
  * Appends the case-folded form of s[0..len) to out: ASCII and the
  * Cyrillic of Russian and Belarusian are lowered, curly apostrophes
- * become "'", everything else is copied.
+ * become "'", everything else is copied.  s must not point into out.
  */
 void text_fold(struct buf *out, const char *s, size_t len);
 

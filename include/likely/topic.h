@@ -16,6 +16,7 @@
 struct topic_rule {
 	char *topic;   /* as written (trimmed) */
 	char *keyword; /* folded */
+	size_t keyword_len; /* strlen(keyword) */
 	size_t topic_index; /* order of the topic's first appearance */
 };
 

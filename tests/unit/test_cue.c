@@ -264,6 +264,45 @@ static void test_candidate_and_quotes(void **state)
 	assert_false(cue_quote_scan("end.\xe2\x80\x9d", 7, true));
 	assert_true(cue_quote_scan("a \"b", 4, false));
 	assert_false(cue_quote_scan("a \"b\" c", 7, false));
+	/* a mark at every offset from a run without any (the scan passes
+	 * over eight bytes at a time); « opens, » closes */
+	for (size_t n = 0; n <= 20; n++) {
+		char t[64];
+		memset(t, 'x', n);
+		memcpy(t + n, "\xc2\xab", 2);
+		memset(t + n + 2, 'y', n);
+		assert_true(cue_quote_scan(t, 2 * n + 2, false));
+		memcpy(t + n, "\xc2\xbb", 2);
+		assert_false(cue_quote_scan(t, 2 * n + 2, true));
+		assert_true(cue_quote_scan(t, n + 1, true)); /* the lead byte alone */
+		t[n] = '"';
+		assert_true(cue_quote_scan(t, n + 1, false));
+	}
+}
+
+/* A configured lexicon: entries sharing a first word compete (the longer
+ * wins), a first word that is also a reporting verb still starts a cue,
+ * and a "will" entry only sets the "will" rule's probability. */
+static void test_custom_lexicon(void **state)
+{
+	struct fixture cf;
+	void *cs = &cf;
+	(void)state;
+	lexicon_init_empty(&cf.lx);
+	assert_int_equal(lexicon_add(&cf.lx, "poised to", 0.7), 0);
+	assert_int_equal(lexicon_add(&cf.lx, "poised to win", 0.9), 0);
+	assert_int_equal(lexicon_add(&cf.lx, "said to", 0.6), 0);
+	assert_int_equal(lexicon_add(&cf.lx, "will", 0.8), 0);
+	horizon_init_default(&cf.h);
+	cf.m = cue_matcher_new(&cf.lx, &cf.h);
+	kept(&cs, "The party is poised to win the vote next year.", CUE_FORECAST,
+	     "poised to win", 0.9, '+');
+	kept(&cs, "The party is poised to gain seats.", CUE_FORECAST, "poised to", 0.7, '+');
+	kept(&cs, "The talks are said to resume next week.", CUE_FORECAST, "said to", 0.6, '+');
+	kept(&cs, "Minsk will grow.", CUE_WILL, "will", 0.8, '+');
+	cue_matcher_free(cf.m);
+	horizon_release(&cf.h);
+	lexicon_release(&cf.lx);
 }
 
 int main(void)
@@ -281,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_scheduled_flag),
 		cmocka_unit_test(test_confidence),
 		cmocka_unit_test(test_candidate_and_quotes),
+		cmocka_unit_test(test_custom_lexicon),
 	};
 	return cmocka_run_group_tests_name("cue", tests, setup, teardown);
 }

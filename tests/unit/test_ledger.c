@@ -88,6 +88,14 @@ static void test_collapse(void **state)
 	s = ledger_collapse_space("");
 	assert_string_equal(s, "");
 	free(s);
+	/* runs of text between spaces; the lead byte 0xC2 of « is text,
+	 * and other spaces (U+2009) are kept */
+	s = ledger_collapse_space("\xC2\xA0\xC2\xA0long  words\xC2\xABq\xE2\x80\x89x \v");
+	assert_string_equal(s, "long words\xC2\xABq\xE2\x80\x89x");
+	free(s);
+	s = ledger_collapse_space(" \t\n");
+	assert_string_equal(s, "");
+	free(s);
 }
 
 static void test_ids(void **state)

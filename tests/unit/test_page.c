@@ -272,6 +272,54 @@ static void test_classify(void **state)
 #undef K
 }
 
+/* The case-insensitive substring tests behind newsletter, copyright and
+ * status lines: anywhere in the line, any case, overlapping near misses. */
+static void test_classify_substring(void **state)
+{
+	long d = 0;
+	size_t a = 0, b = 0;
+	(void)state;
+#define K(s) page_classify(s, strlen(s), &d, &a, &b)
+	assert_int_equal(K("You have been successfully SUBSCRIBED!"), PAGE_LINE_NEWSLETTER);
+	assert_int_equal(K("Our weekly NewsLetter"), PAGE_LINE_NEWSLETTER);
+	assert_int_equal(K("newsletter"), PAGE_LINE_NEWSLETTER);
+	assert_int_not_equal(K("Newslette"), PAGE_LINE_NEWSLETTER);
+	assert_int_not_equal(K("ewsletter news"), PAGE_LINE_NEWSLETTER);
+	assert_int_equal(K("2020 Example Media. All Rights Reserved."), PAGE_LINE_BOILER);
+	assert_int_equal(K("Rights: all rightsall rights reserved"), PAGE_LINE_BOILER);
+	assert_int_equal(K("all rights reserved"), PAGE_LINE_BOILER);
+	assert_int_not_equal(K("All rights reserve"), PAGE_LINE_BOILER);
+	assert_int_not_equal(K("All right reserved"), PAGE_LINE_BOILER);
+	assert_int_equal(K("Report STATUS: pending"), PAGE_LINE_STATUS);
+	assert_int_equal(K("status:"), PAGE_LINE_STATUS);
+	assert_int_not_equal(K("Report statu: pending"), PAGE_LINE_STATUS);
+#undef K
+}
+
+/* Marker lines: any case, trailing ":" or ".", the Cyrillic ones with a
+ * capital or small first letter; a longer or shorter line is not one. */
+static void test_classify_markers(void **state)
+{
+	long d = 0;
+	size_t a = 0, b = 0;
+	(void)state;
+#define K(s) page_classify(s, strlen(s), &d, &a, &b)
+	assert_int_equal(K("RELATED NEWS."), PAGE_LINE_MARKER);
+	assert_int_equal(K("You may be interested:"), PAGE_LINE_MARKER);
+	assert_int_equal(K("Read more..."), PAGE_LINE_MARKER);
+	assert_int_not_equal(K("Related newsy"), PAGE_LINE_MARKER);
+	assert_int_not_equal(K("Relate"), PAGE_LINE_MARKER);
+	/* Читайте также:, читайте также, По теме, по теме */
+	assert_int_equal(K("\xd0\xa7\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+			   "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5:"), PAGE_LINE_MARKER);
+	assert_int_equal(K("\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+			   "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5"), PAGE_LINE_MARKER);
+	assert_int_equal(K("\xd0\x9f\xd0\xbe \xd1\x82\xd0\xb5\xd0\xbc\xd0\xb5"), PAGE_LINE_MARKER);
+	assert_int_equal(K("\xd0\xbf\xd0\xbe \xd1\x82\xd0\xb5\xd0\xbc\xd0\xb5."), PAGE_LINE_MARKER);
+	assert_int_not_equal(K("\xd0\x9f\xd0\xbe \xd1\x82\xd0\xb5\xd0\xbc\xd0\xb0"), PAGE_LINE_MARKER);
+#undef K
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +333,8 @@ int main(void)
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_classify),
+		cmocka_unit_test(test_classify_substring),
+		cmocka_unit_test(test_classify_markers),
 	};
 	return cmocka_run_group_tests_name("page", tests, NULL, NULL);
 }

@@ -113,6 +113,24 @@ static void test_wrapped_and_unterminated(void **state)
 	SPLIT("", NULL);
 }
 
+/* The stop bytes at every offset from a long run without any (the
+ * splitter passes over eight bytes at a time): "!", "?", "." and "…". */
+static void test_stops_at_every_offset(void **state)
+{
+	static const char *const stops[] = {"!", "?", ".", "\xe2\x80\xa6"};
+	(void)state;
+	for (size_t k = 0; k < 4; k++)
+		for (size_t n = 1; n <= 20; n++) {
+			char text[64], first[32];
+			memset(first, 'a', n);
+			first[0] = 'A';
+			memcpy(first + n, stops[k], strlen(stops[k]) + 1);
+			snprintf(text, sizeof text, "%s The end \xe2\x80\x93 done.", first);
+			const char *want[] = {first, "The end \xe2\x80\x93 done.", NULL};
+			expect_split(text, want);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -122,6 +140,7 @@ int main(void)
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_marks_and_ellipsis),
 		cmocka_unit_test(test_wrapped_and_unterminated),
+		cmocka_unit_test(test_stops_at_every_offset),
 	};
 	return cmocka_run_group_tests_name("sentence", tests, NULL, NULL);
 }

@@ -43,6 +43,22 @@ static void test_builtin(void **state)
 	topic_release(&t);
 }
 
+/* Keywords sharing first bytes, at the start and end of the text, after
+ * punctuation and digits, and inside words where they must not match. */
+static void test_word_starts(void **state)
+{
+	struct topic_rules t;
+	(void)state;
+	topic_init_default(&t);
+	expect(&t, "Armed drones and ALLIES' arms", "military;foreign policy");
+	expect(&t, "Disarmament and turmoil, 2army", "");
+	expect(&t, "GDP-linked (oil)", "economy");
+	expect(&t, "oil", "economy");
+	expect(&t, "a turmoil", "");
+	expect(&t, "\"church\"/mosque", "religion");
+	topic_release(&t);
+}
+
 static int load(struct topic_rules *t, const char *text, char *msgs, size_t cap)
 {
 	char path[] = "/tmp/likely-topics-XXXXXX";
@@ -86,6 +102,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_builtin),
+		cmocka_unit_test(test_word_starts),
 		cmocka_unit_test(test_csv),
 	};
 	return cmocka_run_group_tests_name("topic", tests, NULL, NULL);
