@@ -242,8 +242,35 @@ static bool is_newsletter(const char *s, size_t len)
 	       iprefix(s, len, "unsubscribe");
 }
 
+/* Navigation and breadcrumbs: "Home | World | Politics", "News > Europe >
+ * Belarus", "Home » Analysis".  Two or more separators in a short line
+ * that does not end a sentence. */
+static bool is_navigation(const char *s, size_t len)
+{
+	size_t seps = 0;
+	if (len > 200)
+		return false;
+	for (size_t i = 0; i + 2 < len; i++) {
+		if (s[i] != ' ')
+			continue;
+		if ((s[i + 1] == '|' || s[i + 1] == '>') && s[i + 2] == ' ')
+			seps++;
+		else if (i + 3 < len && (unsigned char)s[i + 1] == 0xC2 &&
+			 ((unsigned char)s[i + 2] == 0xBB || (unsigned char)s[i + 2] == 0xB7) &&
+			 s[i + 3] == ' ') /* » and · */
+			seps++;
+		else if (i + 4 < len && (unsigned char)s[i + 1] == 0xE2 &&
+			 (unsigned char)s[i + 2] == 0x80 && (unsigned char)s[i + 3] == 0xBA &&
+			 s[i + 4] == ' ') /* › */
+			seps++;
+	}
+	return seps >= 2 && s[len - 1] != '.';
+}
+
 static bool is_boiler(const char *s, size_t len)
 {
+	if (is_navigation(s, len))
+		return true;
 	if (iprefix(s, len, "http://") || iprefix(s, len, "https://") ||
 	    iprefix(s, len, "www."))
 		return count_words(s, len) == 1;

@@ -115,6 +115,24 @@ static void test_short_headline(void **state)
 		    "P Ukraine and Poland signed the deal.\n");
 }
 
+/* A navigation line was once taken for the article's title, and the real
+ * headline (a forecast itself) was lost. */
+static void test_navigation_dropped(void **state)
+{
+	(void)state;
+	expect_page("Home | World | Politics | Business\n\n"
+		    "Central bank likely to hold rates as lira steadies\n\n"
+		    "By Jane Smith\nPublished 12 March 2019\n\nThe lira steadied.",
+		    "A0|Central bank likely to hold rates as lira steadies|2019-03-12|Jane Smith\n"
+		    "T Central bank likely to hold rates as lira steadies\n"
+		    "P The lira steadied.\n");
+	expect_page("News \xe2\x80\xba Europe \xe2\x80\xba Belarus\nMarch 12, 2019\n\n"
+		    "Minsk and Beijing sign a roadmap\n\nThe sides agreed.",
+		    "A0|Minsk and Beijing sign a roadmap|2019-03-12|\n"
+		    "T Minsk and Beijing sign a roadmap\n"
+		    "P The sides agreed.\n");
+}
+
 static void test_layout_by_range_section(void **state)
 {
 	(void)state;
@@ -325,6 +343,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_title_first),
 		cmocka_unit_test(test_short_headline),
+		cmocka_unit_test(test_navigation_dropped),
 		cmocka_unit_test(test_layout_by_range_section),
 		cmocka_unit_test(test_layout_byline_and_posted),
 		cmocka_unit_test(test_embedded_without_marker),
