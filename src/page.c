@@ -622,6 +622,70 @@ static void add_text(struct page_reader *r, const char *s, size_t len,
 	r->para_last_term = ends_sentence(s, len);
 }
 
+static void process_line(struct page_reader *r, const char *s, size_t len);
+
+/* Where a metadata separator (" | ", " / ", " · ", " • ") starts at or
+ * after i, and how long it is; len when there is none. */
+static size_t next_separator(const char *s, size_t len, size_t i, size_t *seplen)
+{
+	for (; i + 2 < len; i++) {
+		if (s[i] != ' ')
+			continue;
+		if ((s[i + 1] == '|' || s[i + 1] == '/') && s[i + 2] == ' ') {
+			*seplen = 3;
+			return i;
+		}
+		if (i + 3 < len && (unsigned char)s[i + 1] == 0xC2 &&
+		    (unsigned char)s[i + 2] == 0xB7 && s[i + 3] == ' ') {
+			*seplen = 4; /* · */
+			return i;
+		}
+		if (i + 4 < len && (unsigned char)s[i + 1] == 0xE2 &&
+		    (unsigned char)s[i + 2] == 0x80 && (unsigned char)s[i + 3] == 0xA2 &&
+		    s[i + 4] == ' ') {
+			*seplen = 5; /* • */
+			return i;
+		}
+	}
+	*seplen = 0;
+	return len;
+}
+
+/*
+ * A short line of several metadata parts: "By Ivan Petrov | March 3,
+ * 2021", "March 3, 2021 / 5:42 PM / Updated 2 hours ago".  When a part is
+ * a date or a byline, those parts are read as lines of their own and the
+ * rest (times, "Updated 2 hours ago", "5 min read") is dropped.  Returns
+ * false, doing nothing, for any other line.
+ */
+static bool split_metadata(struct page_reader *r, const char *s, size_t len)
+{
+	size_t seplen, at, i = 0, ns, ne;
+	bool useful = false;
+	long d;
+
+	if (len > 160 || next_separator(s, len, 0, &seplen) == len)
+		return false;
+	for (i = 0; i < len; i = at + seplen) {
+		at = next_separator(s, len, i, &seplen);
+		enum page_line_kind k = page_classify(s + i, at - i, &d, &ns, &ne);
+		useful |= k == PAGE_LINE_DATE || k == PAGE_LINE_BYLINE;
+		if (at == len)
+			break;
+	}
+	if (!useful)
+		return false;
+	for (i = 0; i < len; i = at + seplen) {
+		at = next_separator(s, len, i, &seplen);
+		enum page_line_kind k = page_classify(s + i, at - i, &d, &ns, &ne);
+		if (k == PAGE_LINE_DATE || k == PAGE_LINE_BYLINE)
+			process_line(r, s + i, at - i);
+		if (at == len)
+			break;
+	}
+	return true;
+}
+
 static void process_line(struct page_reader *r, const char *s, size_t len)
 {
 	size_t a = 0, b = len, ns = 0, ne = 0;
@@ -632,6 +696,9 @@ static void process_line(struct page_reader *r, const char *s, size_t len)
 		return;
 	}
 	enum page_line_kind k = page_classify(s + a, b - a, &d, &ns, &ne);
+	if ((k == PAGE_LINE_TEXT || k == PAGE_LINE_HEADING || k == PAGE_LINE_LABEL) &&
+	    split_metadata(r, s + a, b - a))
+		return;
 	bool wrapped = r->para.len && r->para_last_len >= CONTINUE_MIN &&
 		       !r->para_last_term;
 	switch (k) {

@@ -328,6 +328,15 @@ enum pagedate_kind pagedate_parse(const char *s, size_t len, long *days)
 	struct ymd a, b;
 	skip_ws(&c);
 	label(&c);
+	/* "Updated: 14:32, 5 May 2021": a time of day may come first */
+	struct cur before_time = c;
+	if (time_of_day(&c) && c.i > before_time.i) {
+		skip_ws(&c);
+		if (lit(&c, ','))
+			skip_ws(&c);
+	} else {
+		c = before_time;
+	}
 	if (!one_date(&c, &a, true))
 		return PAGEDATE_NONE;
 	struct ymd last = a;

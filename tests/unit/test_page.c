@@ -133,6 +133,31 @@ static void test_navigation_dropped(void **state)
 		    "P The sides agreed.\n");
 }
 
+/* Byline and date on one line, or a date among other metadata, once left
+ * the article without a date (and so without forecasts). */
+static void test_metadata_on_one_line(void **state)
+{
+	(void)state;
+	expect_page("EU likely to extend sanctions against Minsk\n"
+		    "By Ivan Petrov | March 3, 2021\n"
+		    "The EU is likely to extend its sanctions.",
+		    "A0|EU likely to extend sanctions against Minsk|2021-03-03|Ivan Petrov\n"
+		    "T EU likely to extend sanctions against Minsk\n"
+		    "P The EU is likely to extend its sanctions.\n");
+	expect_page("Poland's economy set to rebound\n"
+		    "March 3, 2021 / 5:42 PM / Updated 2 hours ago\n"
+		    "Growth is likely to reach 4% next year.",
+		    "A0|Poland's economy set to rebound|2021-03-03|\n"
+		    "T Poland's economy set to rebound\n"
+		    "P Growth is likely to reach 4% next year.\n");
+	/* separators in a line that holds no date or byline change nothing:
+	 * a short label stays the title when no longer headline comes */
+	expect_page("Trade | Energy\nMarch 3, 2021\n\nPrices rose / fell.",
+		    "A0|Trade | Energy|2021-03-03|\n"
+		    "T Trade | Energy\n"
+		    "P Prices rose / fell.\n");
+}
+
 static void test_layout_by_range_section(void **state)
 {
 	(void)state;
@@ -344,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_layout_title_first),
 		cmocka_unit_test(test_short_headline),
 		cmocka_unit_test(test_navigation_dropped),
+		cmocka_unit_test(test_metadata_on_one_line),
 		cmocka_unit_test(test_layout_by_range_section),
 		cmocka_unit_test(test_layout_byline_and_posted),
 		cmocka_unit_test(test_embedded_without_marker),

@@ -73,6 +73,10 @@ static void test_english_forms(void **state)
 	expect("2017-12-17T10:00:00Z", "2017-12-17");
 	expect("2017-12-17 10:00", "2017-12-17");
 	expect("oct 3, 2016 2:30 pm", "2016-10-03");
+	/* the time of day before the date (was not a date) */
+	expect("Updated: 14:32, 5 May 2021", "2021-05-05");
+	expect("10:15 3 October 2016", "2016-10-03");
+	expect_kind("14:32", PAGEDATE_NONE);
 }
 
 static void test_undated_ranges(void **state)
