@@ -498,6 +498,16 @@ static bool is_question(const struct cue_matcher *m)
  * not (concessive and comparative). */
 static bool is_conditional(const struct cue_matcher *m, bool with_whether)
 {
+	/* "Should the talks fail, ...", "Were Minsk to agree, ...", "Had it
+	 * happened, ...": an inverted conditional opens the sentence and ends
+	 * its clause with a comma */
+	size_t first = 0;
+	while (first < m->tok.n && !is_word(m, first))
+		first++;
+	if (is(m, first, "should") || is(m, first, "were") || is(m, first, "had"))
+		for (size_t i = first + 1; i < m->tok.n; i++)
+			if (strcmp(text_tok(&m->tok, i), ",") == 0)
+				return true;
 	for (size_t i = 0; i < m->tok.n; i++) {
 		if (is(m, i, "unless") || (with_whether && is(m, i, "whether")))
 			return true;

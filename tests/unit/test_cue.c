@@ -209,6 +209,13 @@ static void test_conditionals_and_duties(void **state)
 	rejected(state, "The invitation should be regarded as a continuation.", CUE_DUTY);
 	rejected(state, "Minsk will have to accept the terms.", CUE_DUTY);
 	kept(state, "Russia will remain important, even if ties cool.", CUE_WILL, "will", 0.95, '+');
+	/* inverted conditionals were once taken for forecasts */
+	rejected(state, "Should the talks fail, the border will close.", CUE_CONDITIONAL);
+	rejected(state, "Were Minsk to agree, Moscow is likely to respond.", CUE_CONDITIONAL);
+	rejected(state, "Had the talks failed, the border would have closed.",
+		 CUE_COUNTERFACTUAL);
+	kept(state, "Sanctions were a blow, and Minsk is likely to seek new markets.",
+	     CUE_FORECAST, "likely to", 0.7, '+');
 }
 
 static void test_will(void **state)
