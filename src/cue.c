@@ -843,10 +843,11 @@ static void lexicon_rule(struct cue_matcher *m, const struct match *x,
 	r->scored = true;
 	r->p = intens ? lexicon_intensify(m->lx, e->p) : e->p;
 	r->polarity = r->p < 0.5 ? '-' : '+';
+	/* no "scheduled event" flag here: the estimative word already says
+	 * this is a judgement, which is what the flag is there to doubt for
+	 * a plain "will" */
 	if (quoted_at(m, a) || is_reported(m))
 		r->note = CUE_NOTE_ATTRIBUTED;
-	else if (scheduled_look(m))
-		r->note = CUE_NOTE_SCHEDULED;
 	else if (has_confidence(m))
 		r->note = CUE_NOTE_CONFIDENCE;
 }

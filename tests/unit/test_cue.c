@@ -249,6 +249,11 @@ static void test_scheduled_flag(void **state)
 	assert_string_equal(r.note, CUE_NOTE_SCHEDULED);
 	r = run(state, "Minsk will continue to buy arms.");
 	assert_null(r.note);
+	/* an estimative cue is a judgement even about talks or a summit:
+	 * once flagged as a possible scheduled event, which was noise */
+	r = run(state, "The talks are likely to collapse.");
+	assert_int_equal(r.cls, CUE_FORECAST);
+	assert_null(r.note);
 }
 
 static void test_confidence(void **state)
