@@ -246,6 +246,44 @@ static bool fused_part(const char *w, long *due)
 	return part_of_year(part, y, due);
 }
 
+/*
+ * "spring", "summer 2019", "autumn"/"fall", "winter": the season's last
+ * day (31 May, 31 August, 30 November, end of February after the
+ * December the winter starts in).  Without a year, the first such day
+ * after the forecast date.
+ */
+static bool season_end(const struct scan *s, size_t i, long *due, size_t *last)
+{
+	static const struct {
+		const char *name;
+		int month; /* the season's last month */
+	} seasons[] = {{"spring", 5}, {"summer", 8}, {"autumn", 11}, {"fall", 11},
+		       {"winter", 2}};
+	int y;
+	for (size_t k = 0; k < sizeof seasons / sizeof seasons[0]; k++) {
+		if (!is(s, i, seasons[k].name))
+			continue;
+		int m = seasons[k].month;
+		/* "the fall of the regime" is not autumn; "the fall of 2019" is */
+		if (is(s, i + 1, "of") && !year_of(w_at(s, i + 2), &y))
+			return false;
+		if (is(s, i + 1, "of") && year_of(w_at(s, i + 2), &y)) {
+			*due = end_of_month(m == 2 ? y + 1 : y, m);
+			*last = i + 2;
+		} else if (year_of(w_at(s, i + 1), &y)) {
+			*due = end_of_month(m == 2 ? y + 1 : y, m);
+			*last = i + 1;
+		} else {
+			*due = end_of_month(s->fy, m);
+			if (*due <= s->from)
+				*due = end_of_month(s->fy + 1, m);
+			*last = i;
+		}
+		return true;
+	}
+	return false;
+}
+
 /* A date expression at token i: year, month [year], part year, quarter,
  * "(the) end/middle of X", "next/this year|month|week|decade".  Sets *due
  * and *last (last token used). */
@@ -272,6 +310,14 @@ static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last,
 		*last = i + 1;
 		return true;
 	}
+	if ((is(s, i, "first") || is(s, i, "second")) && is(s, i + 1, "half") &&
+	    is(s, i + 2, "of") && year_of(w_at(s, i + 3), &y)) {
+		*due = end_of_month(y, is(s, i, "first") ? 6 : 12);
+		*last = i + 3;
+		return true;
+	}
+	if (season_end(s, i, due, last))
+		return true;
 	if (w[0] == 'q' && w[1] >= '1' && w[1] <= '4' && !w[2] &&
 	    year_of(w_at(s, i + 1), &y)) {
 		*due = end_of_month(y, (w[1] - '0') * 3);
@@ -404,6 +450,8 @@ static bool offset_expr(const struct scan *s, size_t i, long *due,
 		*due = date_add_months(s->from, 12 * n);
 	else if (strcmp(unit, "month") == 0 || strcmp(unit, "months") == 0)
 		*due = date_add_months(s->from, n);
+	else if (strcmp(unit, "decade") == 0 || strcmp(unit, "decades") == 0)
+		*due = date_add_months(s->from, 120 * n); /* "over the next decade" */
 	else if (strcmp(unit, "week") == 0 || strcmp(unit, "weeks") == 0)
 		*due = s->from + 7L * n;
 	else if (strcmp(unit, "day") == 0 || strcmp(unit, "days") == 0)

@@ -85,6 +85,19 @@ static void test_explicit(void **state)
 	expect(&t, "soon, by 2019", "2019-12-31", "by 2019"); /* explicit wins */
 	expect(&t, "In May 2015 it began.", "2018-10-02", NULL); /* the past */
 	expect(&t, "by 2015", "2018-10-02", NULL);
+	/* halves, seasons and decades (once fell back to 12 months) */
+	expect(&t, "in the second half of 2018", "2018-12-31", "in the second half of 2018");
+	expect(&t, "in the first half of 2019", "2019-06-30", "in the first half of 2019");
+	expect(&t, "by spring", "2018-05-31", "by spring");
+	expect(&t, "by summer 2019", "2019-08-31", "by summer 2019");
+	expect(&t, "by winter", "2018-02-28", "by winter");
+	expect(&t, "by the autumn", "2017-11-30", "by the autumn");
+	expect(&t, "by the fall of 2018", "2018-11-30", "by the fall of 2018");
+	expect(&t, "after the fall of the regime", "2018-10-02", NULL);
+	expect(&t, "in the fall of the regime", "2018-10-02", NULL);
+	expect(&t, "over the next decade", "2027-10-02", "over the next decade");
+	expect(&t, "in the next decade", "2027-10-02", "in the next decade");
+	expect(&t, "this decade", "2019-12-31", "this decade");
 	horizon_release(&t);
 }
 
