@@ -172,6 +172,24 @@ static char *context_of(const char *para, size_t para_len, const char *s,
 	return xstrndup(para + a, b - a);
 }
 
+/*
+ * What makes two sentences of one article the same forecast: the claim
+ * without its final full stop (or ! ? …), so a headline repeated as the
+ * first sentence of the body ("X is unlikely to Y" / "X is unlikely to
+ * Y.") is kept once, as it first appeared.
+ */
+static void repeat_key(const struct extractor *x, const char *claim, char key[17])
+{
+	size_t n = strlen(claim);
+	while (n > 0 && (claim[n - 1] == '.' || claim[n - 1] == '!' || claim[n - 1] == '?'))
+		n--;
+	if (n >= 3 && memcmp(claim + n - 3, "\xe2\x80\xa6", 3) == 0) /* … */
+		n -= 3;
+	char *bare = xstrndup(claim, n);
+	ledger_make_id(x->title.data, x->published.data, bare, key);
+	free(bare);
+}
+
 static int make_forecast(struct extractor *x, const char *s, size_t len,
 			 const char *para, size_t para_len,
 			 const struct cue_result *r)
@@ -184,13 +202,15 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 	buf_reset(&x->sent);
 	buf_add(&x->sent, s, len);
 	char *claim = ledger_collapse_space(x->sent.data);
+	char key[17];
 	ledger_make_id(x->title.data, x->published.data, claim, id);
+	repeat_key(x, claim, key);
 	for (size_t i = 0; i < x->nrecent && i < RECENT_IDS; i++)
-		if (strcmp(x->recent[i], id) == 0) {
+		if (strcmp(x->recent[i], key) == 0) {
 			free(claim);
 			return 0;
 		}
-	memcpy(x->recent[x->nrecent++ % RECENT_IDS], id, sizeof id);
+	memcpy(x->recent[x->nrecent++ % RECENT_IDS], key, sizeof key);
 
 	forecast_init(&f);
 	forecast_set(&f, COL_ID, id);

@@ -222,6 +222,27 @@ static void test_undated(void **state)
 	seen_release(&s);
 }
 
+/* A headline repeated as the body's first sentence, with its full stop,
+ * once gave two forecasts of the same claim. */
+static void test_headline_repeated_in_body(void **state)
+{
+	struct seen s;
+	char msgs[256] = "";
+	struct extract_stats st;
+	(void)state;
+	seen_init(&s);
+	const char *p = "Lukashenka is unlikely to step down before 2025\n\nMay 5, 2021\n\n"
+			"Lukashenka is unlikely to step down before 2025. "
+			"The opposition is likely to stay divided.\n";
+	assert_int_equal(run(p, strlen(p), NULL, &s, msgs, sizeof msgs, &st), 0);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.rows[0].col[COL_CLAIM],
+			    "Lukashenka is unlikely to step down before 2025");
+	assert_string_equal(s.rows[1].col[COL_CLAIM],
+			    "The opposition is likely to stay divided.");
+	seen_release(&s);
+}
+
 static void test_invalid_and_stop(void **state)
 {
 	struct seen s;
@@ -272,6 +293,7 @@ int main(void)
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_manifest),
 		cmocka_unit_test(test_undated),
+		cmocka_unit_test(test_headline_repeated_in_body),
 		cmocka_unit_test(test_invalid_and_stop),
 		cmocka_unit_test(test_config_dir),
 	};
