@@ -228,6 +228,17 @@ static bool is_byline(const char *s, size_t len, size_t *ns, size_t *ne)
 	}
 	if (count_words(s + a, b - a) > 6)
 		return false;
+	/* "By Anna Nowak, Reuters", "By Jane Smith, Minsk": a single word after
+	 * the last comma is an agency or a place, not part of the name */
+	for (size_t c = b; c > a; c--) {
+		if (s[c - 1] != ',')
+			continue;
+		size_t w = c, e = b;
+		text_trim(s, &w, &e);
+		if (w < e && count_words(s + w, e - w) == 1 && count_words(s + a, c - 1 - a) >= 2)
+			b = c - 1;
+		break;
+	}
 	*ns = a;
 	*ne = b;
 	return true;

@@ -150,6 +150,17 @@ static void test_metadata_on_one_line(void **state)
 		    "A0|Poland's economy set to rebound|2021-03-03|\n"
 		    "T Poland's economy set to rebound\n"
 		    "P Growth is likely to reach 4% next year.\n");
+	/* an agency after the name is not part of it */
+	expect_page("Poland's economy set to rebound\nMarch 3, 2021\nBy Anna Nowak, Reuters\n"
+		    "Growth is likely to reach 4% next year.",
+		    "A0|Poland's economy set to rebound|2021-03-03|Anna Nowak\n"
+		    "T Poland's economy set to rebound\n"
+		    "P Growth is likely to reach 4% next year.\n");
+	expect_page("Poland's economy set to rebound\nMarch 3, 2021\nBy Anna Nowak, Jan Kowalski\n"
+		    "Growth is likely to reach 4% next year.",
+		    "A0|Poland's economy set to rebound|2021-03-03|Anna Nowak, Jan Kowalski\n"
+		    "T Poland's economy set to rebound\n"
+		    "P Growth is likely to reach 4% next year.\n");
 	/* separators in a line that holds no date or byline change nothing:
 	 * a short label stays the title when no longer headline comes */
 	expect_page("Trade | Energy\nMarch 3, 2021\n\nPrices rose / fell.",
