@@ -35,6 +35,13 @@ int forecast_load(struct ctx *ctx, const char *id, struct forecast *f);
  */
 int forecast_save(struct ctx *ctx, const struct forecast *f, const char *reason);
 
+/*
+ * Appends to q a full-text query for sentences that may settle the claim
+ * ("w1" OR "w2" ... of its content words).  Returns the number of words;
+ * 0 means there is nothing to search for.
+ */
+int claim_search_query(const char *claim, struct buf *q);
+
 struct extract_config;
 /*
  * Loads the configuration in force (SPEC.md §3): --config/$LIKELY_CONFIG,

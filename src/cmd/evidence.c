@@ -1,72 +1,15 @@
 /*
  * evidence: sentences from later articles in the database that may settle
- * a forecast, best first.  The claim's content words (four letters or
- * more, minus common and estimative words) are OR-ed into an FTS5 query and
- * ranked by bm25, so a sentence sharing the rare words of the claim ranks
- * first.  It suggests; the editor decides.
+ * a forecast, best first (claim_search_query in cmdutil builds the query;
+ * SQLite's FTS5 ranks by bm25).  It suggests; the editor decides.
  */
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include "likely/buf.h"
 #include "likely/cli.h"
 #include "likely/cmdutil.h"
 #include "likely/ledger.h"
 #include "likely/store.h"
-
-static const char *const stopwords[] = {
-	"about", "after", "also", "been", "before", "being", "between", "both",
-	"could", "does", "doubtful", "during", "each", "expected", "from",
-	"have", "into", "likely", "little", "more", "most", "much", "near",
-	"only", "other", "over", "poised", "probably", "remain", "said",
-	"should", "some", "such", "than", "that", "their", "them", "then",
-	"there", "these", "they", "this", "those", "through", "unlikely",
-	"very", "were", "what", "when", "which", "while", "will", "with",
-	"within", "would", "future", "coming", "years", "months", NULL};
-
-static bool is_stopword(const char *w, size_t len)
-{
-	for (int i = 0; stopwords[i]; i++)
-		if (strlen(stopwords[i]) == len && strncasecmp(stopwords[i], w, len) == 0)
-			return true;
-	return false;
-}
-
-/* Bytes of a word: ASCII letters and digits, and any non-ASCII byte (so
- * Cyrillic words stay whole; the tokenizer does the real work). */
-static bool word_byte(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80;
-}
-
-static size_t chars(const char *w, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)w[i] & 0xC0) != 0x80;
-	return n;
-}
-
-/* Builds `"w1" OR "w2" ...`; returns the number of words used. */
-static int build_query(const char *claim, struct buf *q)
-{
-	int words = 0;
-	const char *p = claim;
-	while (*p) {
-		while (*p && !word_byte((unsigned char)*p))
-			p++;
-		const char *start = p;
-		while (*p && word_byte((unsigned char)*p))
-			p++;
-		size_t len = (size_t)(p - start);
-		if (len == 0 || chars(start, len) < 4 || is_stopword(start, len))
-			continue;
-		buf_printf(q, "%s\"%.*s\"", words ? " OR " : "", (int)len, start);
-		words++;
-	}
-	return words;
-}
 
 struct evidence_state {
 	struct ctx *ctx;
@@ -95,7 +38,7 @@ int cmd_evidence(struct ctx *ctx, const struct cmd_args *a)
 	if ((rc = forecast_load(ctx, a->argv[0], &f)))
 		goto out;
 	fprintf(ctx->out, "claim (%s): %s\n\n", f.col[COL_PUBLISHED], f.col[COL_CLAIM]);
-	if (build_query(f.col[COL_CLAIM], &q) == 0) {
+	if (claim_search_query(f.col[COL_CLAIM], &q) == 0) {
 		diag_note(&ctx->diag, "%s: the claim has no words to search for",
 			  f.col[COL_ID]);
 		goto out;

@@ -125,6 +125,40 @@ static void print_forecast(FILE *out, const struct forecast *f, size_t at,
 		fprintf(out, "\n  in context: %s\n", f->context);
 }
 
+struct hits {
+	FILE *out;
+	int n;
+};
+
+static int print_hit(const struct evidence_hit *h, void *data)
+{
+	struct hits *hs = data;
+	struct buf line;
+	if (hs->n++ == 0)
+		fputs("\n  possible evidence (likely evidence shows more):\n", hs->out);
+	buf_init(&line);
+	text_fit(&line, h->sentence, 110, false);
+	fprintf(hs->out, "    %s (%s): %s\n", h->published, h->file, line.data);
+	buf_release(&line);
+	return 0;
+}
+
+/* For a due forecast, the three sentences of later articles most likely
+ * to settle it (what `likely evidence` shows), to decide without leaving
+ * the loop. */
+static int print_evidence(struct ctx *ctx, const struct forecast *f)
+{
+	struct hits hs = {ctx->out, 0};
+	struct buf q;
+	int rc = LIKELY_OK;
+	buf_init(&q);
+	if (claim_search_query(f->col[COL_CLAIM], &q) > 0)
+		rc = store_evidence_each(ctx->store, q.data, f->col[COL_PUBLISHED], 3,
+					 print_hit, &hs);
+	buf_release(&q);
+	return rc;
+}
+
 /* Saves one decision in its own transaction. */
 static int save(struct ctx *ctx, const struct forecast *f, const char *reason)
 {
@@ -249,6 +283,10 @@ static int review_list(struct ctx *ctx, const struct id_list *l,
 				break;
 			}
 			print_forecast(ctx->out, &f, i + 1, l->count, part);
+			if (due && (rc = print_evidence(ctx, &f))) {
+				forecast_release(&f);
+				break;
+			}
 			fputs(due ? "settle? [y]es [n]o [p]artial [v]oid [e]dit [s]kip [q]uit "
 				  : "[a]ccept [r]eject [e]dit [s]kip [q]uit ", ctx->out);
 			fflush(ctx->out);

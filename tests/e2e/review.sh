@@ -24,6 +24,9 @@ id,file,title,published,source,url,author,topic,claim,cue,probability,horizon,ho
 "d2","b.txt","B",2015-01-01,,,"Ann","economy","Prices will rise.","will",0.95,2016-02-01,,"accepted",,,,
 CSV
 "$bin" import ledger.csv 2>/dev/null || fail "import"
+# a later article that settles d1: review shows it under the due forecast
+printf 'Growth slows sharply\n\nMarch 3, 2016\n\nGrowth slowed to 1%% in 2016, the statistics office said.\n' > later.txt
+"$bin" extract later.txt 2>/dev/null || fail "extract"
 
 # no terminal: refused, pointing elsewhere
 "$bin" review </dev/null >out.txt 2>err.txt
@@ -37,6 +40,7 @@ st=$?
 [ $st -eq 0 ] || { cat session.txt; fail "session exit $st"; }
 grep -q "2 forecasts due" session.txt || fail "count line: $(head -3 session.txt)"
 grep -q "a accept, r reject" session.txt || fail "help for an unknown key"
+grep -q "2016-03-03 (later.txt): Growth slowed to 1% in 2016" session.txt || fail "no evidence shown for the due forecast"
 [ "$(field c1 status)" = accepted ] || fail "c1 not accepted"
 [ "$(field c2 status)" = rejected ] || fail "c2 not rejected"
 [ "$(field c3 status)" = candidate ] || fail "c3 should be untouched"
