@@ -160,6 +160,19 @@ struct ymd {
 };
 
 /* "Month D[,] [YYYY]" or "D Month[,] [YYYY]", ISO, or D.M.YYYY. */
+/* "[,] YYYY" after a day and month; *y is 0 (and nothing is used) when
+ * no year follows. */
+static void optional_year(struct cur *c, int *y)
+{
+	struct cur before_year = *c;
+	lit(c, ',');
+	skip_ws(c);
+	if (!year(c, y)) {
+		*c = before_year;
+		*y = 0;
+	}
+}
+
 static bool one_date(struct cur *c, struct ymd *r, bool allow_bare_day)
 {
 	struct cur save = *c;
@@ -189,13 +202,7 @@ static bool one_date(struct cur *c, struct ymd *r, bool allow_bare_day)
 			return false;
 		}
 		ordinal_suffix(c);
-		struct cur before_year = *c;
-		lit(c, ',');
-		skip_ws(c);
-		if (!year(c, &r->y)) {
-			*c = before_year;
-			r->y = 0;
-		}
+		optional_year(c, &r->y);
 		return true;
 	}
 	*c = save;
@@ -205,25 +212,13 @@ static bool one_date(struct cur *c, struct ymd *r, bool allow_bare_day)
 		struct cur after_day = *c;
 		skip_ws(c);
 		if (month_word(c, &r->m)) {
-			struct cur before_year = *c;
-			lit(c, ',');
-			skip_ws(c);
-			if (!year(c, &r->y)) {
-				*c = before_year;
-				r->y = 0;
-			}
+			optional_year(c, &r->y);
 			return true;
 		}
 		if (allow_bare_day) {
 			*c = after_day;
 			r->m = 0;
-			struct cur before_year = *c;
-			lit(c, ',');
-			skip_ws(c);
-			if (!year(c, &r->y)) {
-				*c = before_year;
-				r->y = 0;
-			}
+			optional_year(c, &r->y);
 			return true;
 		}
 	}
