@@ -25,6 +25,8 @@ static const struct {
 	{"in the coming years", 36}, {"in the medium term", 36},
 	{"in the years ahead", 36}, {"in the years to come", 36},
 	{"in the long term", 60}, {"in the long run", 60},
+	{"in the foreseeable future", 12}, {"in the coming weeks", 2},
+	{"in the coming days", 1}, {"for years to come", 36},
 };
 
 void horizon_init_empty(struct horizon_table *t)

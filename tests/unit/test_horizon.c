@@ -53,6 +53,9 @@ static void test_table(void **state)
 	expect(&t, "in the coming years", "2020-10-02", "in the coming years");
 	expect(&t, "in the medium term", "2020-10-02", "in the medium term");
 	expect(&t, "in the long term", "2022-10-02", "in the long term");
+	expect(&t, "in the coming weeks", "2017-12-02", "in the coming weeks");
+	expect(&t, "for years to come", "2020-10-02", "for years to come");
+	expect(&t, "in the foreseeable future", "2018-10-02", "in the foreseeable future");
 	expect(&t, "Reply as soon as possible.", "2018-10-02", NULL);
 	expect(&t, "No phrase at all.", "2018-10-02", NULL);
 	horizon_release(&t);
