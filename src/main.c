@@ -33,6 +33,7 @@ struct command {
 	const char *const *options; /* "name", "name=" takes a value, "long,s=" adds -s */
 	const char *summary;
 	const char *usage;
+	const char *details; /* options and operands, for COMMAND --help */
 };
 
 #define OPTS(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -41,48 +42,108 @@ struct command {
 /* Sorted by name. */
 static const struct command commands[] = {
 	{"accept", cmd_accept, 1, -1, DB_WRITE, OPTS("reason="),
-	 "accept candidate forecasts", "accept ID... [--reason R]"},
+	 "accept candidate forecasts", "accept ID... [--reason R]",
+	 "  ID...        forecasts to accept (the first characters of an id are enough)\n"
+	 "  --reason R   why, kept in each forecast's history\n"
+	 "One transaction: an unknown id anywhere changes nothing.\n"},
 	{"due", cmd_due, 0, 0, DB_READ, OPTS("as-of=", "format="),
 	 "the review queue: accepted forecasts past their horizon, unsettled",
-	 "due [--as-of DATE] [--format table|csv]"},
+	 "due [--as-of DATE] [--format table|csv]",
+	 "  --as-of DATE   the day to judge \"past the horizon\" (default today)\n"
+	 "  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"},
 	{"edit", cmd_edit, 1, 1, DB_WRITE,
 	 OPTS("probability=", "horizon=", "topic=", "author=", "claim=", "reason="),
 	 "change a forecast's probability, horizon, topic, author or claim",
 	 "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
-	 "[--claim TEXT] [--reason R]"},
+	 "[--claim TEXT] [--reason R]",
+	 "  --probability P   a decimal in [0,1], or \"\" for a hedged statement\n"
+	 "  --horizon DATE    YYYY-MM-DD, not before the publication date\n"
+	 "  --topic T         one or more topics joined by \";\"\n"
+	 "  --author A        the author (\"\" for none)\n"
+	 "  --claim TEXT      the sentence (whitespace is collapsed)\n"
+	 "  --reason R        why, kept in the history\n"
+	 "The id does not change.\n"},
 	{"evidence", cmd_evidence, 1, 1, DB_READ, OPTS("limit="),
 	 "sentences from later articles that may settle a forecast",
-	 "evidence ID [--limit N]"},
+	 "evidence ID [--limit N]",
+	 "  ID          the forecast\n"
+	 "  --limit N   how many sentences (default 10)\n"
+	 "Sentences come from articles published after the forecast that were read\n"
+	 "with extract; they are suggestions, ranked by full-text relevance.\n"},
 	{"export", cmd_export, 0, 0, DB_READ, OPTS("output,o=", "status="),
-	 "write the ledger CSV", "export [-o FILE] [--status S]"},
+	 "write the ledger CSV", "export [-o FILE] [--status S]",
+	 "  -o FILE, --output FILE   write FILE (atomically) instead of stdout\n"
+	 "  --status S               only candidate, accepted or rejected forecasts\n"
+	 "Forecasts come out in the order they entered the database, so export,\n"
+	 "import, export gives the same bytes.\n"},
 	{"extract", cmd_extract, 1, -1, DB_WRITE,
 	 OPTS("manifest=", "source=", "dry-run"),
 	 "find forecasts in article pages and store them as candidates",
-	 "extract [--manifest F] [--source S] [--dry-run] FILE..."},
+	 "extract [--manifest F] [--source S] [--dry-run] FILE...",
+	 "  FILE...        article pages (UTF-8 text); \"-\" reads stdin\n"
+	 "  --dry-run      print the forecasts as ledger CSV, store nothing\n"
+	 "  --manifest F   CSV file,url,title,published,author,source overriding\n"
+	 "                 what was detected for the pages it names\n"
+	 "  --source S     the source column for pages the manifest does not name\n"
+	 "A bad page is reported and nothing of it is kept; the others are, and the\n"
+	 "run exits 65. Forecasts already stored are never changed.\n"},
 	{"import", cmd_import, 1, -1, DB_WRITE, NO_OPTS,
-	 "load ledger CSV files (all or nothing)", "import FILE..."},
+	 "load ledger CSV files (all or nothing)", "import FILE...",
+	 "  FILE...   ledger CSV files (header id,file,title,published,...); \"-\" is stdin\n"
+	 "All files or nothing: any bad row is reported as FILE:LINE: column: reason\n"
+	 "and the database is left as it was.\n"},
 	{"init", cmd_init, 0, 0, DB_WRITE, NO_OPTS,
-	 "create or upgrade the database", "init"},
+	 "create or upgrade the database", "init",
+	 "Creates the database (--db, $LIKELY_DB or ./likely.db) or upgrades its\n"
+	 "schema.\n"},
 	{"list", cmd_list, 0, 0, DB_READ,
 	 OPTS("author=", "topic=", "status=", "open", "format="),
 	 "browse forecasts",
-	 "list [--author A] [--topic T] [--status S] [--open] [--format table|csv]"},
+	 "list [--author A] [--topic T] [--status S] [--open] [--format table|csv]",
+	 "  --author A       only this author\n"
+	 "  --topic T        only forecasts with this topic (one of their \";\" topics)\n"
+	 "  --status S       candidate, accepted or rejected\n"
+	 "  --open           accepted and not settled\n"
+	 "  --format csv     ledger CSV instead of the table\n"},
 	{"reject", cmd_reject, 1, -1, DB_WRITE, OPTS("reason="),
-	 "reject candidate forecasts", "reject ID... [--reason R]"},
+	 "reject candidate forecasts", "reject ID... [--reason R]",
+	 "  ID...        forecasts to reject\n"
+	 "  --reason R   why, kept in each forecast's history\n"},
 	{"resolve", cmd_resolve, 1, 1, DB_WRITE,
 	 OPTS("outcome=", "on=", "evidence=", "note=", "undo"),
 	 "settle a forecast, or reopen it with --undo",
 	 "resolve ID --outcome yes|no|partial|void [--on DATE] [--evidence E] "
-	 "[--note N]\n       likely resolve ID --undo"},
+	 "[--note N]\n       likely resolve ID --undo",
+	 "  --outcome O     yes, no, partial or void\n"
+	 "  --on DATE       the day it was settled (default today; not before the\n"
+	 "                  forecast was published, not in the future)\n"
+	 "  --evidence E    what settled it\n"
+	 "  --note N        a note\n"
+	 "  --undo          reopen: outcome, date and evidence are cleared; the old\n"
+	 "                  verdict stays in the history\n"},
 	{"review", cmd_review, 0, 0, DB_OWN_TX, NO_OPTS,
-	 "interactive review of candidates and due forecasts", "review"},
+	 "interactive review of candidates and due forecasts", "review",
+	 "On a terminal: the candidates, then the due forecasts, one at a time.\n"
+	 "Candidates: a accept, r reject (asks a reason), e edit, s skip, q quit.\n"
+	 "Due: y yes, n no, p partial, v void (asks for evidence), e edit, s skip,\n"
+	 "q quit. Every answer is saved at once.\n"},
 	{"score", cmd_score, 0, 0, DB_OWN_TX,
 	 OPTS("as-of=", "out=", "bins=", "partial=", "min-n=", "excel"),
 	 "compute scores and write the reports",
 	 "score [--as-of DATE] [--out DIR] [--bins N|exact] "
-	 "[--partial half|exclude] [--min-n N] [--excel]"},
+	 "[--partial half|exclude] [--min-n N] [--excel]",
+	 "  --as-of DATE        score what was known on this day (default today)\n"
+	 "  --out DIR           where the reports go (default reports)\n"
+	 "  --bins N|exact      calibration bins: N equal-width, or one per stated\n"
+	 "                      probability (default exact)\n"
+	 "  --partial half|exclude   a partial outcome counts 0.5, or is left out\n"
+	 "  --min-n N           authors with fewer scored forecasts are not ranked (5)\n"
+	 "  --excel             BOM and CRLF in the CSV files\n"
+	 "Writes scores.csv, calibration.csv, forecasts.csv, report.md and\n"
+	 "calibration.svg, and records the run in the database.\n"},
 	{"show", cmd_show, 1, 1, DB_READ, NO_OPTS,
-	 "one forecast with its context and history", "show ID"},
+	 "one forecast with its context and history", "show ID",
+	 "  ID   the forecast (the first characters of an id are enough)\n"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -104,7 +165,8 @@ static void print_help(FILE *fp)
 
 static void print_command_help(FILE *fp, const struct command *c)
 {
-	fprintf(fp, "usage: likely %s\n\n%s\n", c->usage, c->summary);
+	fprintf(fp, "usage: likely %s\n\n%s\n\n%s", c->usage, c->summary,
+		c->details);
 }
 
 static int usage_error(struct ctx *ctx, const struct command *c,
