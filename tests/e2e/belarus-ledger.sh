@@ -18,7 +18,8 @@ ledger="$top/predictions/belarus.csv"
 n=$(awk -F, '$1 == "\"all\"" || $1 == "all" { print $4 }' "$tmp/r/scores.csv")
 [ "$n" = 8 ] || fail "expected 8 scored forecasts, got '$n'"
 [ "$("$bin" due --as-of 2026-11-23 --format csv | sed 1d | wc -l)" = 4 ] || fail "expected 4 forecasts due"
-echo "# predictions/belarus.csv: round-trips, 8 scored, 4 in the review queue"
+xmllint --noout "$tmp/r/calibration.svg" || fail "calibration.svg is not well-formed XML"
+echo "# predictions/belarus.csv: round-trips, 8 scored, 4 in the review queue; the chart is well-formed SVG"
 
 shared=${LIKELY_SHARED:-$top/../shared}
 if [ -d "$shared/corpus" ] && [ -f "$shared/seed-outcomes.csv" ]; then
