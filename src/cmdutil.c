@@ -192,3 +192,52 @@ int claim_search_query(const char *claim, struct buf *q)
 	return words;
 }
 
+
+static int due_add(const struct forecast *f, void *data)
+{
+	struct due_list *l = data;
+	long horizon;
+
+	if (!date_parse_iso(f->col[COL_HORIZON], &horizon) || horizon >= l->as_of)
+		return 0;
+	if (l->count == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+	}
+	struct due_item *it = &l->items[l->count++];
+	forecast_init(&it->f);
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		forecast_set(&it->f, c, f->col[c]);
+	it->overdue = l->as_of - horizon;
+	return 0;
+}
+
+/* Ties broken down to the id, so the order never depends on how rows
+ * happened to be stored. */
+static int by_horizon(const void *pa, const void *pb)
+{
+	const struct due_item *a = pa, *b = pb;
+	int c = strcmp(a->f.col[COL_HORIZON], b->f.col[COL_HORIZON]);
+	if (!c)
+		c = strcmp(a->f.col[COL_PUBLISHED], b->f.col[COL_PUBLISHED]);
+	return c ? c : strcmp(a->f.col[COL_ID], b->f.col[COL_ID]);
+}
+
+int due_collect(struct ctx *ctx, long as_of, struct due_list *l)
+{
+	struct forecast_filter open = {.open_only = true};
+	memset(l, 0, sizeof *l);
+	l->as_of = as_of;
+	int rc = store_forecast_each(ctx->store, &open, due_add, l);
+	if (!rc && l->count) /* qsort(NULL, 0, ...) is undefined */
+		qsort(l->items, l->count, sizeof *l->items, by_horizon);
+	return rc;
+}
+
+void due_list_release(struct due_list *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		forecast_release(&l->items[i].f);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}

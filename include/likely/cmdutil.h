@@ -42,6 +42,27 @@ int forecast_save(struct ctx *ctx, const struct forecast *f, const char *reason)
  */
 int claim_search_query(const char *claim, struct buf *q);
 
+/* One forecast of the review queue. */
+struct due_item {
+	struct forecast f;
+	long overdue; /* days past the horizon on the as-of date */
+};
+
+struct due_list {
+	long as_of;
+	struct due_item *items;
+	size_t count, cap;
+};
+
+/*
+ * The review queue as of a day: accepted forecasts with no outcome whose
+ * horizon is before it, oldest horizon first (ties by publication date,
+ * then id).  `due` and `review` both show it, in this one order.  l is
+ * filled here; release it with due_list_release, also after an error.
+ */
+int due_collect(struct ctx *ctx, long as_of, struct due_list *l);
+void due_list_release(struct due_list *l);
+
 struct extract_config;
 /*
  * Loads the configuration in force (SPEC.md §3): --config/$LIKELY_CONFIG,

@@ -13,47 +13,6 @@
 #include "likely/ledger.h"
 #include "likely/store.h"
 
-struct due_item {
-	struct forecast f;
-	long overdue; /* days past the horizon on the as-of date */
-};
-
-struct due_list {
-	long as_of;
-	struct due_item *items;
-	size_t count, cap;
-};
-
-static int collect(const struct forecast *f, void *data)
-{
-	struct due_list *l = data;
-	long horizon;
-
-	if (!date_parse_iso(f->col[COL_HORIZON], &horizon) || horizon >= l->as_of)
-		return 0;
-	if (l->count == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
-	}
-	struct due_item *it = &l->items[l->count++];
-	forecast_init(&it->f);
-	for (int c = 0; c < LEDGER_NCOLS; c++)
-		forecast_set(&it->f, c, f->col[c]);
-	it->overdue = l->as_of - horizon;
-	return 0;
-}
-
-/* Oldest horizon first; ties by publication date, then id, so the order
- * never depends on how rows happened to be stored. */
-static int by_horizon(const void *pa, const void *pb)
-{
-	const struct due_item *a = pa, *b = pb;
-	int c = strcmp(a->f.col[COL_HORIZON], b->f.col[COL_HORIZON]);
-	if (!c)
-		c = strcmp(a->f.col[COL_PUBLISHED], b->f.col[COL_PUBLISHED]);
-	return c ? c : strcmp(a->f.col[COL_ID], b->f.col[COL_ID]);
-}
-
 static void print_table(struct ctx *ctx, const struct due_list *l)
 {
 	struct buf line;
@@ -98,19 +57,17 @@ static void print_csv(struct ctx *ctx, const struct due_list *l)
 
 int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 {
-	struct forecast_filter flt = {.open_only = true};
 	struct due_list l = {0};
+	long as_of;
 	bool as_csv;
 	int rc;
 
-	date_parse_iso(ctx->today, &l.as_of);
-	if ((rc = opt_date(ctx, "as-of", args_get(a, "as-of"), &l.as_of)) ||
+	date_parse_iso(ctx->today, &as_of);
+	if ((rc = opt_date(ctx, "as-of", args_get(a, "as-of"), &as_of)) ||
 	    (rc = opt_format(ctx, args_get(a, "format"), &as_csv)))
 		return rc;
-	rc = store_forecast_each(ctx->store, &flt, collect, &l);
+	rc = due_collect(ctx, as_of, &l);
 	if (!rc) {
-		if (l.count) /* qsort(NULL, 0, ...) is undefined */
-			qsort(l.items, l.count, sizeof *l.items, by_horizon);
 		if (as_csv)
 			print_csv(ctx, &l);
 		else
@@ -119,8 +76,6 @@ int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 			diag_note(&ctx->diag, "%zu forecast%s due", l.count,
 				  l.count == 1 ? "" : "s");
 	}
-	for (size_t i = 0; i < l.count; i++)
-		forecast_release(&l.items[i].f);
-	free(l.items);
+	due_list_release(&l);
 	return rc;
 }

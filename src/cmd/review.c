@@ -18,47 +18,36 @@
 #include "likely/store.h"
 
 struct id_list {
-	char **ids; /* "HORIZON ID": sorting them puts the oldest horizon first */
+	char **ids;
 	size_t count, cap;
-	long as_of; /* for the due part */
 };
 
-static void push_id(struct id_list *l, const struct forecast *f)
+static void push_id(struct id_list *l, const char *id)
 {
-	struct buf key;
 	if (l->count == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 32;
 		l->ids = xrealloc(l->ids, l->cap * sizeof *l->ids);
 	}
-	buf_init(&key);
-	buf_printf(&key, "%s %s", f->col[COL_HORIZON], f->col[COL_ID]);
-	l->ids[l->count++] = buf_detach(&key);
-	buf_release(&key);
-}
-
-static const char *id_of(const char *key)
-{
-	return strchr(key, ' ') + 1;
-}
-
-static int by_key(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	l->ids[l->count++] = xstrdup(id);
 }
 
 static int collect_candidate(const struct forecast *f, void *data)
 {
-	push_id(data, f);
+	push_id(data, f->col[COL_ID]);
 	return 0;
 }
 
-static int collect_due(const struct forecast *f, void *data)
+/* The due queue in the order `likely due` shows it. */
+static int collect_due(struct ctx *ctx, struct id_list *ids)
 {
-	struct id_list *l = data;
-	long horizon;
-	if (date_parse_iso(f->col[COL_HORIZON], &horizon) && horizon < l->as_of)
-		push_id(l, f);
-	return 0;
+	struct due_list due;
+	long today;
+	date_parse_iso(ctx->today, &today);
+	int rc = due_collect(ctx, today, &due);
+	for (size_t i = 0; !rc && i < due.count; i++)
+		push_id(ids, due.items[i].f.col[COL_ID]);
+	due_list_release(&due);
+	return rc;
 }
 
 static void free_ids(struct id_list *l)
@@ -278,7 +267,7 @@ static int review_list(struct ctx *ctx, const struct id_list *l,
 		enum step step = STEP_AGAIN;
 		while (step == STEP_AGAIN && !rc) {
 			struct forecast f;
-			if ((rc = forecast_load(ctx, id_of(l->ids[i]), &f))) {
+			if ((rc = forecast_load(ctx, l->ids[i], &f))) {
 				forecast_release(&f);
 				break;
 			}
@@ -304,7 +293,6 @@ static int review_list(struct ctx *ctx, const struct id_list *l,
 int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast_filter candidates = {.status = "candidate"};
-	struct forecast_filter open = {.open_only = true};
 	struct id_list cand = {0}, due = {0};
 	bool quit = false;
 	int rc;
@@ -314,9 +302,8 @@ int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "review needs a terminal; in scripts use likely "
 				   "list --status candidate, accept, reject, due and resolve");
-	date_parse_iso(ctx->today, &due.as_of);
 	if ((rc = store_forecast_each(ctx->store, &candidates, collect_candidate, &cand)) ||
-	    (rc = store_forecast_each(ctx->store, &open, collect_due, &due)))
+	    (rc = collect_due(ctx, &due)))
 		goto out;
 	fprintf(ctx->out, "%zu candidate%s to review, %zu forecast%s due. "
 		"Every answer is saved at once.\n", cand.count,
@@ -326,12 +313,8 @@ int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 		/* forecasts accepted just now may be due too */
 		free_ids(&due);
 		memset(&due, 0, sizeof due);
-		date_parse_iso(ctx->today, &due.as_of);
-		if (!(rc = store_forecast_each(ctx->store, &open, collect_due, &due))) {
-			if (due.count)
-				qsort(due.ids, due.count, sizeof *due.ids, by_key);
+		if (!(rc = collect_due(ctx, &due)))
 			rc = review_list(ctx, &due, "due", true, &quit);
-		}
 	}
 	if (!rc)
 		fputs(quit ? "\nstopped; everything answered is saved\n"
