@@ -99,3 +99,14 @@ bool utf8_valid(const void *data, size_t len, size_t *bad_offset)
 		*bad_offset = (size_t)v.bad_offset;
 	return false;
 }
+
+size_t utf8_char_len(const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	if (n == 0)
+		return 0;
+	size_t want = p[0] < 0x80 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
+	if (want > n)
+		return 0;
+	return utf8_valid(p, want, NULL) ? want : 0;
+}

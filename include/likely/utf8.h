@@ -42,5 +42,10 @@ bool utf8_finish(struct utf8_validator *v);
  * false with *bad_offset (if not NULL) set to the first bad byte's offset.
  */
 bool utf8_valid(const void *data, size_t len, size_t *bad_offset);
+/*
+ * Length in bytes of the well-formed character that starts at s (at most
+ * n bytes available), or 0 when the bytes there are not one.
+ */
+size_t utf8_char_len(const void *s, size_t n);
 
 #endif

@@ -15,6 +15,7 @@
 #include "likely/ledger.h"
 #include "likely/store.h"
 #include "likely/strset.h"
+#include "likely/utf8.h"
 
 #define MAX_ERRORS 20
 
@@ -28,17 +29,25 @@ struct import_state {
 	struct buf reason;
 };
 
-/* The value as shown in a message: quoted, cut after 40 bytes on a UTF-8
- * character boundary. */
+/* The value as shown in a message: quoted, at most 40 bytes of it, cut on
+ * a character boundary; bytes that are not UTF-8 are shown as \xNN so the
+ * message itself stays valid text. */
 static void quote_value(struct buf *b, const char *v)
 {
-	size_t len = strlen(v);
-	size_t cut = len > 40 ? 40 : len;
-	while (cut < len && ((unsigned char)v[cut] & 0xC0) == 0x80)
-		cut--;
+	size_t len = strlen(v), at = 0, shown = 0;
 	buf_addc(b, '\'');
-	buf_add(b, v, cut);
-	buf_adds(b, cut < len ? "...'" : "'");
+	while (at < len && shown < 40) {
+		size_t n = utf8_char_len(v + at, len - at);
+		if (n == 0) {
+			buf_printf(b, "\\x%02X", (unsigned char)v[at]);
+			n = 1;
+		} else {
+			buf_add(b, v + at, n);
+		}
+		at += n;
+		shown += n;
+	}
+	buf_adds(b, at < len ? "...'" : "'");
 }
 
 static int bad_field(struct import_state *st, unsigned long line,

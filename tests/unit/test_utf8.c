@@ -66,6 +66,19 @@ static void test_streaming_chunks(void **state)
 	}
 }
 
+static void test_char_len(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_char_len("a", 1), 1);
+	assert_int_equal(utf8_char_len("\xD0\x91x", 3), 2);     /* Б */
+	assert_int_equal(utf8_char_len("\xE2\x80\x94", 3), 3); /* em dash */
+	assert_int_equal(utf8_char_len("\xF0\x9F\x98\x80", 4), 4);
+	assert_int_equal(utf8_char_len("\x80", 1), 0);           /* stray */
+	assert_int_equal(utf8_char_len("\xC0\xAF", 2), 0);       /* overlong */
+	assert_int_equal(utf8_char_len("\xE2\x80", 2), 0);       /* cut short */
+	assert_int_equal(utf8_char_len("", 0), 0);
+}
+
 static void test_streaming_offset(void **state)
 {
 	struct utf8_validator v;
@@ -95,6 +108,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_classes),
 		cmocka_unit_test(test_streaming_chunks),
 		cmocka_unit_test(test_streaming_offset),
+		cmocka_unit_test(test_char_len),
 	};
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
