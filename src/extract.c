@@ -254,16 +254,17 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 	return rc;
 }
 
-static int on_paragraph(const struct page_article *a, enum page_para_kind kind,
-			const char *text, size_t len, void *ctx)
+static int on_paragraph(const struct page_article *a,
+			const struct page_paragraph *p, void *ctx)
 {
 	struct extractor *x = ctx;
+	const char *text = p->text;
+	size_t len = p->len;
 	struct sentence_iter it;
 	size_t st, en, scanned = 0;
 	bool quote = false; /* quotation state at `scanned` */
 	int rc;
 	(void)a;
-	(void)kind;
 	x->st.paragraphs++;
 	sentence_iter_init(&it, text, len);
 	while (sentence_next(&it, &st, &en)) {

@@ -469,7 +469,8 @@ static void emit(struct page_reader *r, enum page_para_kind kind,
 {
 	if (r->stop || len == 0)
 		return;
-	r->stop = r->cb.on_paragraph(&r->art, kind, s, len, r->cb.ctx);
+	struct page_paragraph p = {kind, s, len, "", ""};
+	r->stop = r->cb.on_paragraph(&r->art, &p, r->cb.ctx);
 }
 
 static bool mentions_subscription(const char *s, size_t len)
@@ -516,6 +517,7 @@ static void start_body(struct page_reader *r)
 	r->art.author = r->author.data;
 	r->art.has_date = r->has_date;
 	r->art.date = r->has_date ? r->date : 0;
+	r->art.precision = PAGE_DATE_DAY;
 	if (!r->stop)
 		r->stop = r->cb.on_article(&r->art, r->cb.ctx);
 	if (r->title.len)

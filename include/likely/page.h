@@ -39,17 +39,39 @@
 
 #define PAGE_MAX_PARAGRAPH ((size_t)1 << 20)
 
+/* How much of an article's date the page gives. */
+enum page_date_precision {
+	PAGE_DATE_DAY,  /* a full date */
+	PAGE_DATE_MONTH /* "September 2015": date is the month's first day */
+};
+
 struct page_article {
 	unsigned index;     /* 0 for the first article reported, then 1, 2 ... */
 	const char *title;  /* "" when none was found */
 	const char *author; /* "" when none */
 	bool has_date;
 	long date;          /* day number (date.h), when has_date */
+	enum page_date_precision precision; /* when has_date */
 };
 
 enum page_para_kind {
 	PAGE_PARA_TITLE, /* the article's headline, as a paragraph of its own */
-	PAGE_PARA_BODY
+	PAGE_PARA_BODY,
+	PAGE_PARA_ITEM   /* a list item, its marker ("–", "•", "1.") removed */
+};
+
+/* One paragraph as the reader hands it on. */
+struct page_paragraph {
+	enum page_para_kind kind;
+	const char *text;     /* not NUL-terminated */
+	size_t len;
+	/* the section heading the paragraph sits under ("Outlook for
+	 * 2024:"), "" when none: an outlook heading gives its items their
+	 * horizon */
+	const char *heading;
+	/* who writes this block when it is not the article's byline (the
+	 * expert under a "Name: Title" line of a round-up); "" otherwise */
+	const char *author;
 };
 
 /*
@@ -59,8 +81,8 @@ enum page_para_kind {
  */
 struct page_callbacks {
 	int (*on_article)(const struct page_article *a, void *ctx);
-	int (*on_paragraph)(const struct page_article *a, enum page_para_kind kind,
-			    const char *text, size_t len, void *ctx);
+	int (*on_paragraph)(const struct page_article *a,
+			    const struct page_paragraph *p, void *ctx);
 	void *ctx;
 };
 

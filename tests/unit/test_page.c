@@ -37,11 +37,12 @@ static int on_art(const struct page_article *a, void *ctx)
 	return 0;
 }
 
-static int on_par(const struct page_article *a, enum page_para_kind k,
-		  const char *t, size_t n, void *ctx)
+static int on_par(const struct page_article *a, const struct page_paragraph *p,
+		  void *ctx)
 {
 	(void)a;
-	buf_printf(ctx, "%c %.*s\n", k == PAGE_PARA_TITLE ? 'T' : 'P', (int)n, t);
+	buf_printf(ctx, "%c %.*s\n", p->kind == PAGE_PARA_TITLE ? 'T' : 'P',
+		   (int)p->len, p->text);
 	return 0;
 }
 
