@@ -1,16 +1,18 @@
 /*
- * cue: rule-based classification over folded word tokens.  The order of
- * the rules matters and is the order of SPEC.md §3: a lexicon cue decides
- * alone (it carries its own probability), else a hedge (it withdraws the
- * commitment of any "will" beside it), else a plain "will".  Each reason
- * for rejecting a sentence has its own class so tests can pin each trap.
+ * cue: the forecast decision.  Finders list the places where a sentence
+ * may state a forecast; an ordered table of named rules rejects the ones
+ * that are not (see cue.h for both lists).  Words come from cue_vocab and
+ * the lexicon; a token's vocabulary classes are looked up once per
+ * sentence, so a rule asks a bit, never compares strings with a list.
  */
 #include "likely/cue.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "likely/cue_vocab.h"
 #include "likely/pagedate.h"
 
 #define ANCHOR_SLOTS 512 /* open addressing; at most half full */
@@ -18,83 +20,6 @@
 struct anchor {
 	unsigned hash;
 	char *word; /* NULL: empty slot */
-};
-
-/* The word lists the rules test tokens against.  Each list is a class;
- * a token's classes are looked up once per sentence (see known_word), so
- * a rule asks a bit instead of comparing the token with every entry. */
-enum word_class {
-	WC_REPORTING = 1 << 0,
-	WC_MODAL = 1 << 1,
-	WC_NEGATOR = 1 << 2,
-	WC_INTENSIFIER = 1 << 3,
-	WC_PAST = 1 << 4,
-	WC_FUTURE = 1 << 5,
-	WC_BEFORE_NOUN_WILL = 1 << 6,
-	WC_ADVERB = 1 << 7,
-	WC_SCHEDULED = 1 << 8,
-	WC_ESTIMATIVE = 1 << 9
-};
-
-static const char *const reporting[] = {
-	"said", "says", "told", "tells", "stated", "noted", "stressed",
-	"reported", "announced", "announces", "claimed", "claims", "added",
-	"adds", "declared", "declares", "confirmed", "confirms", "informed",
-	"explained", "emphasized", "emphasised", "emphasizes", "emphasises",
-	"underlined", "underscored", "promised", "promises", "pledged",
-	"vowed", "assured", "warned", "warns", "insisted", "argued",
-	"mentioned", "quoted", "believes", "thinks", "expects", "hopes",
-	"predicted", "predicts", "forecasts", "according", "unveiled",
-	"revealed", "disclosed", "specified", "clarified", NULL};
-
-static const char *const modals[] = {"would", "could", "might", "should",
-				     "may", "must", "can", NULL};
-
-static const char *const negators[] = {"not", "never", "hardly", "scarcely",
-				       "no", NULL};
-static const char *const intensifiers[] = {"extremely", "very", "highly",
-					   "exceedingly", NULL};
-static const char *const past_marks[] = {"was", "were", "had", "been", "did",
-					 NULL};
-
-static const char *const future_words[] = {
-	"soon", "eventually", "later", "future", "ahead", "upcoming",
-	"forthcoming", "tomorrow", "next", "henceforth", "sooner", NULL};
-
-/* before "will" they make it a noun: "political will", "the will" */
-static const char *const before_noun_will[] = {
-	"the", "a", "an", "his", "her", "their", "its", "our", "my",
-	"your", "political", "good", "ill", "free", "strong", "own",
-	"of", "at", "popular", "public", "general", "no", "lack",
-	"same", "this", "that", "whose", "people's", "sovereign", NULL};
-
-static const char *const adverbs[] = {
-	"somewhat", "also", "even", "still", "further", "well", "soon",
-	"eventually", "yet", "again", "then", "ultimately", "gradually",
-	"quickly", "significantly", "seriously", "easily", "in", "turn",
-	"actually", "already", NULL};
-
-static const char *const scheduled_words[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday", "visit", "visits", "visiting", "talks",
-	"scheduled", "schedule", "summit", "meeting", "session",
-	"conference", "ceremony", "forum", "host", "hosts", "arrive",
-	"arrives", "attend", "travel", "tomorrow", "tonight",
-	"inaugurat", "election", NULL};
-
-static const char *const estimatives[] = {"likely", "unlikely", "probable",
-					  "improbable", "probably", "certain",
-					  "certainly", NULL};
-
-static const struct {
-	const char *const *words;
-	enum word_class cls;
-} word_lists[] = {
-	{reporting, WC_REPORTING}, {modals, WC_MODAL},
-	{negators, WC_NEGATOR}, {intensifiers, WC_INTENSIFIER},
-	{past_marks, WC_PAST}, {future_words, WC_FUTURE},
-	{before_noun_will, WC_BEFORE_NOUN_WILL}, {adverbs, WC_ADVERB},
-	{scheduled_words, WC_SCHEDULED}, {estimatives, WC_ESTIMATIVE},
 };
 
 /* A word some rule asks about: its classes, and the lexicon entries that
@@ -127,29 +52,23 @@ struct cue_matcher {
 	struct known_word *known;
 	size_t known_slots;
 	/* per sentence */
-	bool in_quote0;
-	long from;
+	struct cue_input in;
+	const char *text; /* the sentence */
+	char note[256];
 	const struct known_word **kw; /* per token: NULL when not known */
 	size_t kw_cap;
 };
 
-/* strcmp only when the first bytes agree: most words differ there. */
-static bool streq(const char *a, const char *b)
-{
-	return a[0] == b[0] && strcmp(a, b) == 0;
-}
+/* Words a finder starts from besides the lexicon's and the vocabulary's
+ * forecasting verbs and hedges: the "will" forms as the pre-test sees
+ * them (it splits "won't" at the apostrophe), "going to", "possible",
+ * "rule out", and the negated estimatives a rule must see. */
+static const char *const extra_anchors[] = {
+	"will", "won", "ll", "shall", "shan", "going", "possible", "rule",
+	"ruled", "likely", "unlikely", "probable", NULL};
 
-static bool in_set(const char *w, const char *const *set)
-{
-	for (size_t k = 0; set[k]; k++)
-		if (streq(w, set[k]))
-			return true;
-	return false;
-}
-
-static const char *const hedge_anchors[] = {
-	"may", "might", "could", "possibly", "perhaps", "maybe", "rule",
-	"ruled", "will", "won", "ll", "shall", "shan", NULL};
+/* Vocabulary classes whose words start a finder. */
+#define ANCHOR_CLASSES (CW_FORECAST_VERB | CW_HEDGE)
 
 static void add_anchor(struct cue_matcher *m, const char *w, size_t n)
 {
@@ -244,16 +163,14 @@ static bool is_will_entry(const struct lexicon_entry *e)
 static void build_known(struct cue_matcher *m)
 {
 	size_t total = m->lx->n;
-	for (size_t l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++)
-		for (size_t k = 0; word_lists[l].words[k]; k++)
-			total++;
+	for (size_t k = 0; cue_vocab[k].word; k++)
+		total++;
 	m->known_slots = 16;
 	while (m->known_slots < 2 * total)
 		m->known_slots *= 2;
 	m->known = xcalloc(m->known_slots, sizeof *m->known);
-	for (size_t l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++)
-		for (size_t k = 0; word_lists[l].words[k]; k++)
-			add_known(m, word_lists[l].words[k])->classes |= word_lists[l].cls;
+	for (size_t k = 0; cue_vocab[k].word; k++)
+		add_known(m, cue_vocab[k].word)->classes |= cue_vocab[k].classes;
 	for (size_t i = 0; i < m->lx->n; i++) {
 		const struct lexicon_entry *e = &m->lx->e[i];
 		if (is_will_entry(e))
@@ -291,12 +208,11 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 		m->letter[c] = m->letter[c - 32] = true;
 	for (size_t i = 0; i < lx->n; i++)
 		anchor_of(m, &lx->e[i]);
-	for (size_t k = 0; hedge_anchors[k]; k++)
-		add_anchor(m, hedge_anchors[k], strlen(hedge_anchors[k]));
-	/* estimative words outside a cue still need a look (negations) */
-	add_anchor(m, "likely", 6);
-	add_anchor(m, "unlikely", 8);
-	add_anchor(m, "probable", 8);
+	for (size_t k = 0; extra_anchors[k]; k++)
+		add_anchor(m, extra_anchors[k], strlen(extra_anchors[k]));
+	for (size_t k = 0; cue_vocab[k].word; k++)
+		if (cue_vocab[k].classes & ANCHOR_CLASSES)
+			add_anchor(m, cue_vocab[k].word, strlen(cue_vocab[k].word));
 	size_t total = 0;
 	for (size_t i = 0; i < lx->n; i++)
 		total += lx->e[i].nwords;
@@ -422,12 +338,12 @@ const char *cue_class_name(enum cue_class c)
 	case CUE_PRESENT_OR_PAST: return "present-or-past";
 	case CUE_HEDGE_PRESENT: return "hedge-about-present";
 	case CUE_COUNTERFACTUAL: return "counterfactual";
-	case CUE_CONDITIONAL: return "conditional";
-	case CUE_DUTY: return "duty";
-	case CUE_REPORTED: return "reported";
-	case CUE_QUOTED: return "quoted";
+	case CUE_SUBJUNCTIVE: return "subjunctive";
 	case CUE_QUESTION: return "question";
-	case CUE_CONFIDENCE: return "confidence";
+	case CUE_ACTOR: return "actor";
+	case CUE_INTENTION: return "intention";
+	case CUE_TERMS: return "terms";
+	case CUE_SCHEDULE: return "schedule";
 	}
 	return "none";
 }
@@ -455,195 +371,62 @@ static inline bool is(const struct cue_matcher *m, size_t i, const char *w)
 	       memcmp(m->tok.norm.data + m->tok.tok[i].norm, w, n) == 0;
 }
 
-/* Token i is a word of one of the classes c (a list above). */
+/* Token i is a word of one of the vocabulary classes c. */
 static bool has_class(const struct cue_matcher *m, size_t i, unsigned c)
 {
 	return i < m->tok.n && m->kw[i] && (m->kw[i]->classes & c);
 }
 
-static bool any_class(const struct cue_matcher *m, unsigned c)
+static bool punct_is(const struct cue_matcher *m, size_t i, const char *p)
 {
-	for (size_t i = 0; i < m->tok.n; i++)
+	return i < m->tok.n && m->tok.tok[i].kind == TOK_PUNCT &&
+	       strcmp(text_tok(&m->tok, i), p) == 0;
+}
+
+/* Tokens that end a clause: , ; : ( ) dashes and quotation marks. */
+static bool clause_break(const struct cue_matcher *m, size_t i)
+{
+	if (i >= m->tok.n)
+		return true;
+	const struct text_token *t = &m->tok.tok[i];
+	if (t->kind == TOK_WORD)
+		return false;
+	if (t->kind != TOK_PUNCT)
+		return true; /* quotation marks */
+	const char *p = text_tok(&m->tok, i);
+	return strchr(",;:()", p[0]) || strcmp(p, "\xe2\x80\x94") == 0 ||
+	       strcmp(p, "\xe2\x80\x93") == 0;
+}
+
+/* First token of the clause holding token i. */
+static size_t clause_start(const struct cue_matcher *m, size_t i)
+{
+	while (i > 0 && !clause_break(m, i - 1))
+		i--;
+	return i;
+}
+
+/* One past the last token of the clause holding token i. */
+static size_t clause_end(const struct cue_matcher *m, size_t i)
+{
+	while (i < m->tok.n && !clause_break(m, i))
+		i++;
+	return i;
+}
+
+static size_t first_word(const struct cue_matcher *m)
+{
+	size_t i = 0;
+	while (i < m->tok.n && !is_word(m, i))
+		i++;
+	return i;
+}
+
+static bool any_word_in(const struct cue_matcher *m, size_t a, size_t b,
+			unsigned c)
+{
+	for (size_t i = a; i < b && i < m->tok.n; i++)
 		if (has_class(m, i, c))
-			return true;
-	return false;
-}
-
-static bool quoted_at(const struct cue_matcher *m, size_t at)
-{
-	bool q = m->in_quote0;
-	for (size_t i = 0; i < at && i < m->tok.n; i++) {
-		switch (m->tok.tok[i].kind) {
-		case TOK_QOPEN: q = true; break;
-		case TOK_QCLOSE: q = false; break;
-		case TOK_QUOTE: q = !q; break;
-		default: break;
-		}
-	}
-	return q;
-}
-
-static bool is_question(const struct cue_matcher *m)
-{
-	for (size_t i = m->tok.n; i-- > 0;) {
-		enum text_token_kind k = m->tok.tok[i].kind;
-		if (k == TOK_QCLOSE || k == TOK_QUOTE || strcmp(text_tok(&m->tok, i), ")") == 0)
-			continue;
-		return strcmp(text_tok(&m->tok, i), "?") == 0;
-	}
-	return false;
-}
-
-/* "if"/"unless"/"whether" make a conditional; "even if" and "as if" do
- * not (concessive and comparative). */
-static bool is_conditional(const struct cue_matcher *m, bool with_whether)
-{
-	/* "Should the talks fail, ...", "Were Minsk to agree, ...", "Had it
-	 * happened, ...": an inverted conditional opens the sentence and ends
-	 * its clause with a comma */
-	size_t first = 0;
-	while (first < m->tok.n && !is_word(m, first))
-		first++;
-	if (is(m, first, "should") || is(m, first, "were") || is(m, first, "had"))
-		for (size_t i = first + 1; i < m->tok.n; i++)
-			if (strcmp(text_tok(&m->tok, i), ",") == 0)
-				return true;
-	for (size_t i = 0; i < m->tok.n; i++) {
-		if (is(m, i, "unless") || (with_whether && is(m, i, "whether")))
-			return true;
-		if (is(m, i, "if") && !(i > 0 && (is(m, i - 1, "even") ||
-						  is(m, i - 1, "as"))))
-			return true;
-		if (is(m, i, "provided") && is(m, i + 1, "that"))
-			return true;
-		if (is(m, i, "in") && is(m, i + 1, "case") && !is(m, i + 2, "of"))
-			return true;
-	}
-	return false;
-}
-
-static bool is_reported(const struct cue_matcher *m)
-{
-	for (size_t i = 0; i < m->tok.n; i++) {
-		if (!has_class(m, i, WC_REPORTING))
-			continue;
-		if (is(m, i, "according") && !is(m, i + 1, "to"))
-			continue;
-		/* "That said," / "having said that": connectives, not speech */
-		if (is(m, i, "said") && ((i > 0 && is(m, i - 1, "that") &&
-					  !is_word(m, i + 1)) ||
-					 (i > 0 && is(m, i - 1, "having"))))
-			continue;
-		return true;
-	}
-	return false;
-}
-
-/* modal + "have" + participle: "could have influenced". */
-static bool modal_perfect_at(const struct cue_matcher *m, size_t i)
-{
-	size_t j = i + 1;
-	if (is(m, j, "not"))
-		j++;
-	return has_class(m, i, WC_MODAL) && is(m, j, "have") && is_word(m, j + 1) &&
-	       !is(m, j + 1, "to");
-}
-
-static bool any_modal_perfect(const struct cue_matcher *m)
-{
-	for (size_t i = 0; i < m->tok.n; i++)
-		if (modal_perfect_at(m, i))
-			return true;
-	return false;
-}
-
-static bool duty_at(const struct cue_matcher *m, size_t i)
-{
-	if (is(m, i, "must") || is(m, i, "should") || is(m, i, "ought"))
-		return true;
-	if ((is(m, i, "need") || is(m, i, "needs") || is(m, i, "needed") ||
-	     is(m, i, "have") || is(m, i, "has") || is(m, i, "had")) &&
-	    is(m, i + 1, "to") && is_word(m, i + 2) && !is(m, i + 2, "the") &&
-	    !is(m, i + 2, "a"))
-		return true;
-	return false;
-}
-
-static bool any_duty(const struct cue_matcher *m)
-{
-	for (size_t i = 0; i < m->tok.n; i++)
-		if (duty_at(m, i))
-			return true;
-	return false;
-}
-
-static bool has_confidence(const struct cue_matcher *m)
-{
-	for (size_t i = 0; i + 1 < m->tok.n; i++)
-		if ((is(m, i, "high") || is(m, i, "moderate") || is(m, i, "low")) &&
-		    is(m, i + 1, "confidence"))
-			return true;
-	return false;
-}
-
-/* "will" used as a noun ("political will", "the will of the people"). */
-static bool will_is_noun(const struct cue_matcher *m, size_t i)
-{
-	if (i > 0 && has_class(m, i - 1, WC_BEFORE_NOUN_WILL))
-		return true;
-	if (!is_word(m, i + 1) || is(m, i + 1, "of") || is(m, i + 1, "to"))
-		return true;
-	/* "Will Smith": a capitalised "Will" inside the sentence is a name */
-	if (i > 0 && m->tok.tok[i].upper_initial)
-		return true;
-	return false;
-}
-
-static bool is_will_modal(const struct cue_matcher *m, size_t i)
-{
-	return (is(m, i, "will") || is(m, i, "shall")) && !will_is_noun(m, i);
-}
-
-static bool any_future_modal(const struct cue_matcher *m)
-{
-	for (size_t i = 0; i < m->tok.n; i++) {
-		if (is_will_modal(m, i))
-			return true;
-		if (is(m, i, "going") && is(m, i + 1, "to") && is_word(m, i + 2))
-			return true;
-	}
-	return false;
-}
-
-static bool looks_ahead(const struct cue_matcher *m)
-{
-	return any_class(m, WC_FUTURE) || horizon_present(m->h, &m->tok, m->from);
-}
-
-/* Verbs of change (stems): after a hedge they make it forward-looking. */
-static const char *const change_stems[] = {
-	"chang", "increas", "decreas", "grow", "grew", "rise", "rising",
-	"fall", "drop", "declin", "expand", "extend", "widen", "deepen",
-	"improv", "worsen", "deteriorat", "escalat", "lead", "result",
-	"becom", "emerg", "resum", "collaps", "replac", "shift", "strengthen",
-	"weaken", "intensif", "reduc", "boost", "acceler", "slow", "spread",
-	"turn", "start", "begin", "stop", "launch", "join", "leave", "lose",
-	"gain", "trigger", "caus", "bring", "push", "forc", "abolish",
-	"introduc", "adopt", "transform", "evolv", "break", "fail", "return",
-	"surpass", "overtake", "exceed", "soar", "plummet", "default",
-	"invad", "attack", "withdraw", "recogni", "sign", "ban", "impos",
-	"lift", "cut", "rais", "shrink", "recover", "collapse", "destabili",
-	"undermin", "harm", "damag", "hurt", "spark", "provok", "prompt",
-	"end", "halt", "suspend", "cancel", "expel", "annex", "merge",
-	"unif", "split", "resign", "replace", "win", "reach", "enhanc",
-	"develop", "establish", "creat", "form", "set", "open", "clos",
-	"revers", "restor", "renew", "offer", "receiv", "allow", "enabl",
-	NULL};
-
-static bool is_change_verb(const char *w)
-{
-	for (size_t k = 0; change_stems[k]; k++)
-		if (strncmp(w, change_stems[k], strlen(change_stems[k])) == 0)
 			return true;
 	return false;
 }
@@ -653,49 +436,119 @@ static bool is_adverb(const struct cue_matcher *m, size_t i)
 	if (!is_word(m, i))
 		return false;
 	size_t n = m->tok.tok[i].norm_len;
-	return has_class(m, i, WC_ADVERB) ||
+	return has_class(m, i, CW_ADVERB) ||
 	       (n > 4 && strcmp(W(m, i) + n - 2, "ly") == 0);
 }
 
-/* A change verb within two words after token i (adverbs skipped; a
- * passive "be extended" counts). */
-static bool change_follows(const struct cue_matcher *m, size_t i)
+/* The next token from i on that is not an adverb or "not". */
+static size_t skip_adverbs(const struct cue_matcher *m, size_t i)
 {
-	size_t j = i + 1;
-	for (int hops = 0; hops < 3 && is_word(m, j); hops++, j++) {
-		if (is(m, j, "be") || is(m, j, "not"))
+	while (i < m->tok.n && (is_adverb(m, i) || is(m, i, "not")))
+		i++;
+	return i;
+}
+
+static bool is_number(const struct cue_matcher *m, size_t i)
+{
+	const char *w = W(m, i);
+	return w[0] >= '0' && w[0] <= '9';
+}
+
+/* ---- what the sentence is about ---- */
+
+static bool is_question(const struct cue_matcher *m)
+{
+	for (size_t i = m->tok.n; i-- > 0;) {
+		enum text_token_kind k = m->tok.tok[i].kind;
+		if (k == TOK_QCLOSE || k == TOK_QUOTE || punct_is(m, i, ")"))
 			continue;
-		if (is_change_verb(W(m, j)))
-			return true;
-		if (!is_adverb(m, j))
-			return false;
+		return punct_is(m, i, "?");
 	}
 	return false;
 }
 
-static bool scheduled_look(const struct cue_matcher *m)
+/* "will" used as a noun ("political will", "the will of the people"). */
+static bool will_is_noun(const struct cue_matcher *m, size_t i)
+{
+	if (i > 0 && has_class(m, i - 1, CW_BEFORE_NOUN_WILL))
+		return true;
+	if (!is_word(m, i + 1) || is(m, i + 1, "of") || is(m, i + 1, "to"))
+		return true;
+	/* "Will Smith": a capitalised "Will" inside the sentence is a name */
+	return i > 0 && m->tok.tok[i].upper_initial;
+}
+
+static bool is_will_modal(const struct cue_matcher *m, size_t i)
+{
+	return (is(m, i, "will") || is(m, i, "shall")) && !will_is_noun(m, i);
+}
+
+static bool is_going_to(const struct cue_matcher *m, size_t i)
+{
+	return is(m, i, "going") && is(m, i + 1, "to") && is_word(m, i + 2) &&
+	       i > 0 && (has_class(m, i - 1, CW_COPULA) || is(m, i - 1, "not"));
+}
+
+/* A word that sets the clause in the future, outside any indirect
+ * question ("how far Moscow will go" says nothing of the future of the
+ * sentence's own claim). */
+static bool future_in(const struct cue_matcher *m, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && i < m->tok.n; i++) {
+		if (has_class(m, i, CW_WH))
+			return false;
+		if (is_will_modal(m, i) || is_going_to(m, i) ||
+		    has_class(m, i, CW_FUTURE))
+			return true;
+	}
+	return false;
+}
+
+static bool looks_ahead(const struct cue_matcher *m)
+{
+	return future_in(m, 0, m->tok.n) ||
+	       horizon_present(m->h, &m->tok, m->in.from);
+}
+
+static bool has_if(const struct cue_matcher *m)
+{
+	for (size_t i = 0; i < m->tok.n; i++)
+		if (is(m, i, "if") || is(m, i, "unless"))
+			return true;
+	return false;
+}
+
+/* modal + "have" + participle: "could have influenced". */
+static bool modal_perfect_at(const struct cue_matcher *m, size_t i)
+{
+	size_t j = i + 1;
+	if (is(m, j, "not"))
+		j++;
+	return has_class(m, i, CW_MODAL) && is(m, j, "have") && is_word(m, j + 1) &&
+	       !is(m, j + 1, "to");
+}
+
+/* A clock time ("14:00", "2 p.m.") or a day of a month ("on 24 October",
+ * "April 23", "Jan. 1"). */
+static bool names_a_day(const struct cue_matcher *m)
 {
 	for (size_t i = 0; i < m->tok.n; i++) {
 		const char *w = W(m, i);
-		size_t n;
+		size_t len = strlen(w), n;
 		if (!*w)
 			continue;
-		if (has_class(m, i, WC_SCHEDULED))
+		if (has_class(m, i, CW_CALENDAR))
 			return true;
-		if ((is(m, i, "take") && is(m, i + 1, "place")) ||
-		    (is(m, i, "be") && is(m, i + 1, "held")))
+		if (is_number(m, i) && (punct_is(m, i + 1, ":") && is_number(m, i + 2)))
 			return true;
-		/* a calendar date: "May 14", "14 May", "14th" */
-		bool digit = w[0] >= '0' && w[0] <= '9';
-		size_t len = strlen(w);
-		if (digit && len >= 3 &&
-		    (strcmp(w + len - 2, "th") == 0 || strcmp(w + len - 2, "st") == 0 ||
-		     strcmp(w + len - 2, "nd") == 0 || strcmp(w + len - 2, "rd") == 0))
+		if (is_number(m, i) && (is(m, i + 1, "p.m") || is(m, i + 1, "a.m") ||
+					is(m, i + 1, "pm") || is(m, i + 1, "am")))
 			return true;
-		/* the capital first: month names are rare, words are many */
 		if (m->tok.tok[i].upper_initial && pagedate_month(w, len, &n) &&
-		    n == len) {
+		    (n == len || n + 1 == len)) {
 			const char *nx = W(m, i + 1), *pv = i ? W(m, i - 1) : "";
+			if (is(m, i + 1, ".")) /* "Jan. 1" */
+				nx = W(m, i + 2);
 			if ((nx[0] >= '0' && nx[0] <= '9' && strlen(nx) <= 2) ||
 			    (pv[0] >= '0' && pv[0] <= '9' && strlen(pv) <= 2))
 				return true;
@@ -704,155 +557,160 @@ static bool scheduled_look(const struct cue_matcher *m)
 	return false;
 }
 
-/* ---- lexicon matching ---- */
+/* ---- the places a forecast may be stated ---- */
 
-struct match {
-	const struct lexicon_entry *e;
-	size_t a, b; /* first and last token */
-	int key;     /* preference: twice the word count, minus one when the
-		      * cue starts with a copula */
+enum finder {
+	F_LEXICON = 1 << 0,
+	F_VERB = 1 << 1,
+	F_HEADLINE = 1 << 2,
+	F_HEDGE = 1 << 3,
+	F_WILL = 1 << 4
+};
+#define F_ANY (F_LEXICON | F_VERB | F_HEADLINE | F_HEDGE | F_WILL)
+
+struct place {
+	enum finder kind;
+	size_t a, b;    /* first and last token of the cue */
+	size_t verb;    /* the word the cue governs (after "will" ...) */
+	const struct lexicon_entry *e; /* F_LEXICON */
+	double p;
+	bool scored, intensified;
+	char polarity;
 };
 
-static bool starts_with_copula(const struct lexicon_entry *e)
+static const char *finder_name(enum finder f)
 {
-	static const char *const cop[] = {"is", "are", "was", "were", "be",
-					  "seems", "seem", "appears", "appear", NULL};
-	return in_set(e->words[0], cop);
-}
-
-static bool find_lexicon(const struct cue_matcher *m, struct match *best)
-{
-	struct match first = {NULL, 0, 0, 0};
-	for (size_t i = 0; i < m->tok.n; i++) {
-		if (!is_word(m, i))
-			continue;
-		/* only the entries whose first word this token is */
-		size_t ncues = m->kw[i] ? m->kw[i]->ncues : 0;
-		for (size_t q = 0; q < ncues; q++) {
-			size_t k = m->kw[i]->cues[q];
-			const struct lexicon_entry *e = &m->lx->e[k];
-			if (i + e->nwords > m->tok.n)
-				continue;
-			const unsigned *wh = m->whash + m->wfirst[k];
-			size_t j;
-			/* word 0 is this token: the entry was found through it */
-			for (j = 1; j < e->nwords; j++)
-				if (!is_word(m, i + j) || m->tok.tok[i + j].hash != wh[j] ||
-				    strcmp(W(m, i + j), e->words[j]) != 0)
-					break;
-			if (j < e->nwords)
-				continue;
-			struct match c = {e, i, i + e->nwords - 1,
-					  (int)(2 * e->nwords) - starts_with_copula(e)};
-			if (!first.e) {
-				first = c;
-				continue;
-			}
-			/* only matches overlapping the leftmost one compete */
-			if (c.a > first.b)
-				continue;
-			if (c.key > first.key)
-				first = c;
-		}
-		if (first.e && i >= first.b)
-			break;
+	switch (f) {
+	case F_LEXICON: return "lexicon";
+	case F_VERB: return "forecast-verb";
+	case F_HEADLINE: return "headline";
+	case F_HEDGE: return "hedge";
+	case F_WILL: return "will";
 	}
-	*best = first;
-	return first.e != NULL;
-}
-
-static void span(const struct cue_matcher *m, size_t a, size_t b,
-		 struct cue_result *r)
-{
-	r->start = m->tok.tok[a].start;
-	r->end = m->tok.tok[b].end;
+	return "?";
 }
 
 static bool entry_has(const struct lexicon_entry *e, const char *w)
 {
 	for (size_t i = 0; i < e->nwords; i++)
-		if (strstr(e->words[i], w))
+		if (strcmp(e->words[i], w) == 0)
 			return true;
 	return false;
 }
 
-static void lexicon_rule(struct cue_matcher *m, const struct match *x,
-			 struct cue_result *r)
+static bool entry_is_to_form(const struct lexicon_entry *e)
 {
-	const struct lexicon_entry *e = x->e;
-	size_t a = x->a, b = x->b;
-	size_t pre = a; /* token before the cue, if any: pre - 1 */
-	bool intens = false;
-	span(m, a, b, r);
-	if (pre > 0 && has_class(m, pre - 1, WC_INTENSIFIER) &&
-	    !in_set(e->words[0], intensifiers)) {
-		intens = true;
-		pre--;
-		span(m, pre, b, r);
-	}
-	/* the token before the cue (pre - 1) exists only when pre > 0 */
-	if (pre > 0 && has_class(m, pre - 1, WC_NEGATOR)) {
-		r->cls = CUE_NEGATED;
-		return;
-	}
-	if (((pre > 0 && (is(m, pre - 1, "more") || is(m, pre - 1, "less"))) ||
-	     is(m, b + 1, "than")) && strcmp(e->words[0], "more") != 0) {
-		r->cls = CUE_COMPARATIVE;
-		return;
-	}
-	if (is_question(m)) {
-		r->cls = CUE_QUESTION;
-		return;
-	}
-	if ((pre > 0 && has_class(m, pre - 1, WC_MODAL)) || is_conditional(m, false)) {
-		r->cls = CUE_CONDITIONAL;
-		return;
-	}
-	/* past: "was likely caused", "were expected to" (up to three words
-	 * back, within the clause) */
-	for (size_t k = pre, hops = 0; k > 0 && hops < 3; k--, hops++) {
-		if (!is_word(m, k - 1))
-			break;
-		if (has_class(m, k - 1, WC_PAST)) {
-			r->cls = CUE_PRESENT_OR_PAST;
-			return;
-		}
-	}
-	bool to_form = strcmp(e->words[e->nwords - 1], "to") == 0;
-	size_t after = b + 1;
-	if (!to_form && is(m, after, "to") && is_word(m, after + 1)) {
-		to_form = true;
-		after++;
-	}
-	if (to_form && is(m, after, "have") && is_word(m, after + 1)) {
-		r->cls = CUE_PRESENT_OR_PAST; /* "is likely to have played" */
-		return;
-	}
-	if (!to_form) {
-		bool closes = after >= m->tok.n || (!is_word(m, after) &&
-			m->tok.tok[after].kind == TOK_PUNCT &&
-			strchr(".,;:!", text_tok(&m->tok, after)[0]));
-		bool chance = entry_has(e, "chance") || entry_has(e, "toss") ||
-			      entry_has(e, "even") || entry_has(e, "will");
-		if (!(closes || chance || any_future_modal(m) || looks_ahead(m))) {
-			r->cls = CUE_PRESENT_OR_PAST;
-			return;
-		}
-	}
-	r->cls = CUE_FORECAST;
-	r->scored = true;
-	r->p = intens ? lexicon_intensify(m->lx, e->p) : e->p;
-	r->polarity = r->p < 0.5 ? '-' : '+';
-	/* no "scheduled event" flag here: the estimative word already says
-	 * this is a judgement, which is what the flag is there to doubt for
-	 * a plain "will" */
-	if (quoted_at(m, a) || is_reported(m))
-		r->note = CUE_NOTE_ATTRIBUTED;
-	else if (has_confidence(m))
-		r->note = CUE_NOTE_CONFIDENCE;
+	return strcmp(e->words[e->nwords - 1], "to") == 0;
 }
 
-/* ---- hedges ---- */
+/* The lexicon entry matching at token i, longest first (a copula-led
+ * form loses to the bare one of the same length: "likely to" over "is
+ * likely"). */
+static bool lexicon_at(const struct cue_matcher *m, size_t i, struct place *p)
+{
+	const struct lexicon_entry *best = NULL;
+	int best_key = -1;
+	size_t ncues = m->kw[i] ? m->kw[i]->ncues : 0;
+	for (size_t q = 0; q < ncues; q++) {
+		size_t k = m->kw[i]->cues[q];
+		const struct lexicon_entry *e = &m->lx->e[k];
+		if (i + e->nwords > m->tok.n)
+			continue;
+		const unsigned *wh = m->whash + m->wfirst[k];
+		size_t j;
+		for (j = 1; j < e->nwords; j++)
+			if (!is_word(m, i + j) || m->tok.tok[i + j].hash != wh[j] ||
+			    strcmp(W(m, i + j), e->words[j]) != 0)
+				break;
+		if (j < e->nwords)
+			continue;
+		int key = (int)(2 * e->nwords) - has_class(m, i, CW_COPULA);
+		if (key > best_key) {
+			best = e;
+			best_key = key;
+		}
+	}
+	if (!best)
+		return false;
+	memset(p, 0, sizeof *p);
+	p->kind = F_LEXICON;
+	p->e = best;
+	p->a = i;
+	p->b = i + best->nwords - 1;
+	p->verb = p->b + 1;
+	p->p = best->p;
+	p->scored = true;
+	if (i > 0 && has_class(m, i - 1, CW_INTENSIFIER) &&
+	    !has_class(m, i, CW_INTENSIFIER)) {
+		p->a = i - 1;
+		p->intensified = true;
+		p->p = lexicon_intensify(m->lx, best->p);
+	}
+	p->polarity = p->p < 0.5 ? '-' : '+';
+	return true;
+}
+
+/* "We expect the bank to cut", "X predicts that ...", "Analysts see the
+ * ruble weakening", "X forecasts growth of 2%": a forecasting verb in the
+ * present with a subject before it (not "the forecast") and an object
+ * after it.  "seen" stands alone in headlines only ("Fed seen holding"). */
+static bool verb_at(const struct cue_matcher *m, size_t i, struct place *p)
+{
+	if (!has_class(m, i, CW_FORECAST_VERB))
+		return false;
+	bool seen = is(m, i, "seen");
+	if (seen && !m->in.title)
+		return false;
+	if (i == 0 || clause_start(m, i) == i) {
+		if (!seen)
+			return false; /* no subject: a noun or an imperative */
+	} else if (has_class(m, i - 1, CW_DETERMINER | CW_COPULA | CW_MODAL) ||
+		   is(m, i - 1, "to")) {
+		return false;      /* "the forecast", "is forecast", "to see" */
+	}
+	if (!seen && clause_end(m, i + 1) == i + 1)
+		return false;      /* nothing forecast: "as forecasters predict," */
+	if ((is(m, i, "see") || is(m, i, "sees")) &&
+	    !(has_class(m, i - 1, CW_ANALYST) || is(m, i - 1, "we") ||
+	      is(m, i - 1, "i") || is_number(m, i - 1) || is_adverb(m, i - 1)))
+		return false;      /* "voters see him as ...": a view, not a forecast */
+	memset(p, 0, sizeof *p);
+	p->kind = F_VERB;
+	p->a = p->b = i;
+	p->verb = i + 1;
+	p->p = CUE_VERB_P;
+	p->scored = true;
+	p->polarity = '+';
+	return true;
+}
+
+/* A headline's infinitive future: "Minsk to keep up military activity",
+ * "Tenge to weaken further as oil slides, analysts say". */
+static bool headline_at(const struct cue_matcher *m, size_t i, struct place *p)
+{
+	if (!m->in.title || !is(m, i, "to") || i == 0 || !is_word(m, i - 1))
+		return false;
+	if (has_class(m, i - 1, CW_NOT_HEADLINE_SUBJECT | CW_COPULA | CW_MODAL |
+			     CW_FORECAST_VERB | CW_ACTOR_VERB | CW_ESTIMATIVE |
+			     CW_DETERMINER) ||
+	    is_number(m, i - 1) || m->kw[i - 1] /* any function word */)
+		return false;
+	const char *v = W(m, i + 1);
+	size_t n = strlen(v);
+	if (!is_word(m, i + 1) || is_number(m, i + 1) ||
+	    has_class(m, i + 1, CW_DETERMINER | CW_BEFORE_NOUN_WILL) ||
+	    (n > 4 && strcmp(v + n - 3, "ing") == 0))
+		return false;
+	memset(p, 0, sizeof *p);
+	p->kind = F_HEADLINE;
+	p->a = i;
+	p->b = i + 1;
+	p->verb = i + 1;
+	p->p = CUE_WILL_P;
+	p->scored = true;
+	p->polarity = '+';
+	return true;
+}
 
 static bool month_may(const struct cue_matcher *m, size_t i)
 {
@@ -865,184 +723,491 @@ static bool month_may(const struct cue_matcher *m, size_t i)
 	return i > 0 || (nx[0] >= '0' && nx[0] <= '9');
 }
 
-/* Index of the first hedge and its last token, or false. */
-static bool find_hedge(const struct cue_matcher *m, size_t *h, size_t *hb)
+/* may, might, could, possibly, perhaps, maybe; "cannot be ruled out",
+ * "not rule out"; "(is) possible". */
+static bool hedge_at(const struct cue_matcher *m, size_t i, struct place *p)
 {
-	for (size_t i = 0; i < m->tok.n; i++) {
-		if (!is_word(m, i))
-			continue;
+	size_t a = i, b = i;
+	if (has_class(m, i, CW_HEDGE)) {
 		if (is(m, i, "may") && month_may(m, i))
-			continue;
-		if (is(m, i, "may") || is(m, i, "might") || is(m, i, "could") ||
-		    is(m, i, "possibly") || is(m, i, "perhaps") || is(m, i, "maybe")) {
-			*h = *hb = i;
-			return true;
-		}
-		/* "cannot rule out", "can't be ruled out", "not rule out" */
-		if (is(m, i, "not")) {
-			size_t j = i + 1;
-			if (is(m, j, "be"))
-				j++;
-			if ((is(m, j, "rule") || is(m, j, "ruled")) && is(m, j + 1, "out")) {
-				*h = i > 0 && is(m, i - 1, "can") ? i - 1 : i;
-				*hb = j + 1;
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-static void hedge_rule(struct cue_matcher *m, size_t h, size_t hb,
-		       struct cue_result *r)
-{
-	span(m, h, hb, r);
-	if (is_question(m)) {
-		r->cls = CUE_QUESTION;
-		return;
-	}
-	if (quoted_at(m, h)) {
-		r->cls = CUE_QUOTED;
-		return;
-	}
-	if (is_reported(m)) {
-		r->cls = CUE_REPORTED;
-		return;
-	}
-	if (is_conditional(m, false)) {
-		r->cls = CUE_CONDITIONAL;
-		return;
-	}
-	if (modal_perfect_at(m, h)) {
-		r->cls = CUE_COUNTERFACTUAL;
-		return;
-	}
-	if (is(m, h, "could") && is(m, h + 1, "not")) {
-		r->cls = CUE_HEDGE_PRESENT; /* past inability, not a forecast */
-		return;
-	}
-	bool negative = (is(m, h, "may") || is(m, h, "might")) && is(m, h + 1, "not");
-	bool forward = looks_ahead(m) || change_follows(m, hb);
-	if (hb > h) /* "cannot rule out": forward unless about the past */
-		forward = true;
-	if (is(m, h, "possibly") || is(m, h, "perhaps") || is(m, h, "maybe"))
-		forward = forward || any_future_modal(m);
-	for (size_t k = hb + 1; k < m->tok.n && k < hb + 4; k++)
-		if (has_class(m, k, WC_PAST))
-			forward = false;
-	if (!forward) {
-		r->cls = CUE_HEDGE_PRESENT;
-		return;
-	}
-	r->cls = CUE_HEDGE;
-	r->polarity = negative ? '-' : '+';
-}
-
-/* ---- will ---- */
-
-static bool will_rule(struct cue_matcher *m, struct cue_result *r)
-{
-	size_t i;
-	for (i = 0; i < m->tok.n; i++)
-		if (is_will_modal(m, i))
-			break;
-	if (i == m->tok.n)
+			return false;
+	} else if (is(m, i, "not")) {
+		size_t j = i + 1;
+		if (is(m, j, "be"))
+			j++;
+		if (!((is(m, j, "rule") || is(m, j, "ruled")) && is(m, j + 1, "out")))
+			return false;
+		a = i > 0 && (is(m, i - 1, "can") || is(m, i - 1, "does") ||
+			      is(m, i - 1, "do")) ? i - 1 : i;
+		b = j + 1;
+	} else if (is(m, i, "possible")) {
+		/* predicative only: "is (quite) possible", "run-off possible";
+		 * "the possible abolition" is about something else */
+		size_t k = i;
+		if (k > 0 && is_adverb(m, k - 1))
+			k--;
+		bool pred = (k > 0 && has_class(m, k - 1, CW_COPULA)) ||
+			    clause_break(m, i + 1) || is(m, i + 1, "that") ||
+			    is(m, i + 1, "in") || is(m, i + 1, "before");
+		if (!pred || (k > 0 && is(m, k - 1, "longer")) ||
+		    (k > 0 && has_class(m, k - 1, CW_NEGATOR)))
+			return false;
+		a = k > 0 && has_class(m, k - 1, CW_COPULA) ? k - 1 : k;
+	} else {
 		return false;
-	size_t b = i;
-	bool negative = is(m, i + 1, "not") || is(m, i + 1, "never");
-	if (negative)
-		b = i + 1; /* "will not"; for "won't" both share one span */
-	span(m, i, b, r);
-	size_t v = negative ? i + 2 : i + 1;
-	while (is_adverb(m, v) && !is(m, v, "soon"))
-		v++;
-	if (is_question(m))
-		r->cls = CUE_QUESTION;
-	else if (quoted_at(m, i))
-		r->cls = CUE_QUOTED;
-	else if ((i > 0 && (is(m, i - 1, "we") || is(m, i - 1, "i"))) ||
-		 (i > 1 && is_adverb(m, i - 1) && (is(m, i - 2, "we") || is(m, i - 2, "i"))))
-		r->cls = CUE_QUOTED; /* a speaker's plan or promise */
-	else if (is_reported(m))
-		r->cls = CUE_REPORTED;
-	else if (is_conditional(m, true))
-		r->cls = CUE_CONDITIONAL;
-	else if ((is(m, v, "have") || is(m, v, "need") || is(m, v, "has")) &&
-		 is(m, v + 1, "to"))
-		r->cls = CUE_DUTY;
-	else {
-		const struct lexicon_entry *e =
-			lexicon_find(m->lx, negative ? "will not" : "will");
-		r->cls = CUE_WILL;
-		r->scored = true;
-		r->p = e ? e->p : negative ? CUE_WILL_NOT_P : CUE_WILL_P;
-		r->polarity = negative ? '-' : '+';
-		if (scheduled_look(m))
-			r->note = CUE_NOTE_SCHEDULED;
-		else if (has_confidence(m))
-			r->note = CUE_NOTE_CONFIDENCE;
 	}
+	memset(p, 0, sizeof *p);
+	p->kind = F_HEDGE;
+	p->a = a;
+	p->b = b;
+	p->verb = skip_adverbs(m, b + 1);
+	p->polarity = (is(m, i, "may") || is(m, i, "might")) && is(m, i + 1, "not")
+		      ? '-' : '+';
 	return true;
 }
 
-static bool any_would(const struct cue_matcher *m)
+/* will, shall, won't, is going to; "None of ... will" is negative. */
+static bool will_at(const struct cue_matcher *m, size_t i, struct place *p)
 {
-	for (size_t i = 0; i < m->tok.n; i++)
-		if (is(m, i, "would"))
-			return true;
-	return false;
+	bool going = is_going_to(m, i);
+	if (!is_will_modal(m, i) && !going)
+		return false;
+	size_t a = i, b = going ? i + 1 : i;
+	bool negative = false;
+	if (is(m, b + 1, "not") || is(m, b + 1, "never")) {
+		negative = true;
+		b++;
+	} else if (going && i > 0 && is(m, i - 1, "not")) {
+		negative = true;
+	}
+	for (size_t k = clause_start(m, i); k < i; k++)
+		if (has_class(m, k, CW_NEG_SUBJECT))
+			negative = true;
+	const struct lexicon_entry *e =
+		lexicon_find(m->lx, negative ? "will not" : "will");
+	memset(p, 0, sizeof *p);
+	p->kind = F_WILL;
+	p->a = a;
+	p->b = b;
+	p->verb = skip_adverbs(m, b + 1);
+	p->p = e ? e->p : negative ? CUE_WILL_NOT_P : CUE_WILL_P;
+	p->scored = true;
+	p->polarity = negative ? '-' : '+';
+	return true;
 }
 
-/* An estimative word outside any lexicon cue: negated ("not unlikely
- * that", "not very probable") it is never scored, and after "was"/"were"
- * ("was likely caused") it is about the past; either way it must not fall
- * through to the "will" rule. */
-static enum cue_class stray_estimative(const struct cue_matcher *m)
+/* ---- the rules: each returns CUE_NONE to let the place through ---- */
+
+typedef enum cue_class (*rule_fn)(const struct cue_matcher *m,
+				  const struct place *p);
+
+static enum cue_class rule_question(const struct cue_matcher *m,
+				    const struct place *p)
 {
-	for (size_t i = 1; i < m->tok.n; i++) {
-		if (!has_class(m, i, WC_ESTIMATIVE))
-			continue;
-		size_t k = i - 1;
-		if (k > 0 && has_class(m, k, WC_INTENSIFIER))
-			k--;
-		if (has_class(m, k, WC_NEGATOR))
-			return CUE_NEGATED;
-		if (has_class(m, k, WC_PAST))
+	(void)p;
+	return is_question(m) ? CUE_QUESTION : CUE_NONE;
+}
+
+/* "not very likely", "not unlikely", "not set to": never scored. */
+static enum cue_class rule_negated(const struct cue_matcher *m,
+				   const struct place *p)
+{
+	return p->a > 0 && has_class(m, p->a - 1, CW_NEGATOR) &&
+	       !has_class(m, p->a, CW_NEGATOR) ? CUE_NEGATED : CUE_NONE;
+}
+
+/* "more likely to buy Chinese arms than Russian ones". */
+static enum cue_class rule_comparative(const struct cue_matcher *m,
+				       const struct place *p)
+{
+	if (strcmp(p->e->words[0], "more") == 0)
+		return CUE_NONE;
+	if ((p->a > 0 && (is(m, p->a - 1, "more") || is(m, p->a - 1, "less"))) ||
+	    is(m, p->b + 1, "than"))
+		return CUE_COMPARATIVE;
+	return CUE_NONE;
+}
+
+/* "explain how Beijing is likely to respond", "what to expect",
+ * "whether the talks will resume": an indirect question or a teaser. */
+static enum cue_class rule_indirect(const struct cue_matcher *m,
+				   const struct place *p)
+{
+	for (size_t k = clause_start(m, p->a); k < p->a; k++)
+		if (has_class(m, k, CW_WH))
+			return CUE_QUESTION;
+	return CUE_NONE;
+}
+
+static enum cue_class rule_counterfactual(const struct cue_matcher *m,
+					  const struct place *p)
+{
+	(void)p;
+	for (size_t i = 0; i < m->tok.n; i++)
+		if (modal_perfect_at(m, i))
+			return CUE_COUNTERFACTUAL;
+	return CUE_NONE;
+}
+
+/* "Were Minsk to agree, ...", "Should the talks fail, ...", "Had it ...,",
+ * "if ... were to", and an estimative under "would" ("would likely"). */
+static enum cue_class rule_subjunctive(const struct cue_matcher *m,
+				       const struct place *p)
+{
+	if (p->e && entry_has(p->e, "if"))
+		return CUE_NONE; /* "would be surprised if" is the cue itself */
+	size_t f = first_word(m);
+	if (is(m, f, "should") || is(m, f, "were") || is(m, f, "had"))
+		for (size_t i = f + 1; i < m->tok.n; i++)
+			if (punct_is(m, i, ","))
+				return CUE_SUBJUNCTIVE;
+	bool in_if = false;
+	for (size_t i = 0; i < m->tok.n; i++) {
+		if (is(m, i, "if"))
+			in_if = true;
+		else if (in_if && is(m, i, "were"))
+			return CUE_SUBJUNCTIVE;
+	}
+	for (size_t k = p->a; k > 0 && k + 3 > p->a; k--)
+		if (is(m, k - 1, "would"))
+			return CUE_SUBJUNCTIVE;
+	return CUE_NONE;
+}
+
+/* "was likely caused", "were expected to", "looked set to" (up to three
+ * words back, within the clause). */
+static enum cue_class rule_past(const struct cue_matcher *m,
+				const struct place *p)
+{
+	for (size_t k = p->a, hops = 0; k > 0 && hops < 3; k--, hops++) {
+		if (!is_word(m, k - 1))
+			break;
+		if (has_class(m, k - 1, CW_PAST))
 			return CUE_PRESENT_OR_PAST;
+	}
+	if (p->kind == F_LEXICON && entry_is_to_form(p->e) &&
+	    is(m, p->b + 1, "have") && is_word(m, p->b + 2))
+		return CUE_PRESENT_OR_PAST; /* "is likely to have played" */
+	return CUE_NONE;
+}
+
+/* An estimative without "to" ("most likely", "probably", "is likely")
+ * speaks of the future only when its clause does: "will", a horizon,
+ * "to" + verb after it, or the cue closing the sentence ("A deal is
+ * likely.").  "Most likely, the delay cost ..." is about the past. */
+static enum cue_class rule_present(const struct cue_matcher *m,
+				   const struct place *p)
+{
+	const struct lexicon_entry *e = p->e;
+	if (entry_is_to_form(e) || is_will_entry(e))
+		return CUE_NONE;
+	if (is(m, p->b + 1, "to") && is_word(m, p->b + 2) && !is(m, p->b + 2, "have"))
+		return CUE_NONE;
+	if (entry_has(e, "chance") || entry_has(e, "toss-up") ||
+	    entry_has(e, "even") || entry_has(e, "will") || entry_has(e, "if") ||
+	    entry_has(e, "expected") || entry_has(e, "expect") ||
+	    entry_has(e, "foresee") || entry_has(e, "bet") ||
+	    entry_has(e, "outcome") || entry_has(e, "favourite") ||
+	    entry_has(e, "favorite") || entry_has(e, "there"))
+		return CUE_NONE; /* these name an outcome to come */
+	size_t after = p->b + 1;
+	bool closes = after >= m->tok.n ||
+		      punct_is(m, after, ".") || punct_is(m, after, "!") ||
+		      (m->in.title && clause_break(m, after));
+	if (closes || future_in(m, 0, m->tok.n) ||
+	    horizon_present(m->h, &m->tok, m->in.from))
+		return CUE_NONE;
+	return CUE_PRESENT_OR_PAST;
+}
+
+/* A hedge speaks of the future when a verb of action follows it ("could
+ * restrict", "may get"), or, after "be", when the sentence looks ahead
+ * or states a condition ("may be disrupted in January", "could be
+ * smaller than expected if ..."); "could be interested in", "may be the
+ * reason" and "could not obtain" are about now. */
+static enum cue_class rule_hedge_present(const struct cue_matcher *m,
+					 const struct place *p)
+{
+	size_t h = p->b, v = p->verb;
+	if (is(m, p->a, "could") && is(m, p->a + 1, "not"))
+		return CUE_HEDGE_PRESENT;
+	for (size_t k = h + 1; k < m->tok.n && k < h + 4; k++)
+		if (has_class(m, k, CW_PAST))
+			return CUE_HEDGE_PRESENT;
+	if (!has_class(m, p->a, CW_HEDGE) || is(m, p->a, "possibly") ||
+	    is(m, p->a, "perhaps") || is(m, p->a, "maybe")) {
+		/* adverbs and "possible" need a future around them */
+		if (p->b > p->a || is(m, p->b, "possible"))
+			return CUE_NONE; /* "cannot be ruled out", "is possible" */
+		return looks_ahead(m) ? CUE_NONE : CUE_HEDGE_PRESENT;
+	}
+	if (!is_word(m, v))
+		return CUE_HEDGE_PRESENT;
+	if (is(m, v, "be") || is(m, v, "well"))
+		return looks_ahead(m) || has_if(m) ||
+		       any_word_in(m, v, m->tok.n, 0) ||
+		       (is_word(m, v + 1) && strlen(W(m, v + 1)) > 3 &&
+			(strcmp(W(m, v + 1) + strlen(W(m, v + 1)) - 2, "ed") == 0) &&
+			!is(m, v + 1, "interested") && !is(m, v + 1, "concerned") &&
+			!is(m, v + 1, "aimed") && !is(m, v + 1, "based")) ||
+		       is(m, v + 2, "than")
+		       ? CUE_NONE : CUE_HEDGE_PRESENT;
+	return CUE_NONE;
+}
+
+/* "Officials hope the link will end ...", "Minsk fears that ...", "the
+ * ministry announced that it will ...": what an actor hopes, fears,
+ * plans or announces is not a forecast.  A noun use ("its plans are")
+ * does not count. */
+static enum cue_class rule_actor(const struct cue_matcher *m,
+				 const struct place *p)
+{
+	for (size_t k = 0; k < p->a; k++)
+		if (has_class(m, k, CW_ACTOR_VERB) &&
+		    !has_class(m, k + 1, CW_COPULA | CW_MODAL) &&
+		    !(k > 0 && has_class(m, k - 1, CW_DETERMINER)))
+			return CUE_ACTOR;
+	return CUE_NONE;
+}
+
+/* One's own conduct: "The Board expects to continue easing", "we will",
+ * "We could lower the ratings if ...". */
+static enum cue_class rule_intention(const struct cue_matcher *m,
+				     const struct place *p)
+{
+	if (p->kind == F_VERB && is(m, p->b + 1, "to"))
+		return CUE_INTENTION;
+	if (p->kind == F_WILL || p->kind == F_HEDGE) {
+		size_t k = p->a;
+		while (k > 0 && is_adverb(m, k - 1))
+			k--;
+		if (k > 0 && (is(m, k - 1, "we") || is(m, k - 1, "i")))
+			return CUE_INTENTION;
 	}
 	return CUE_NONE;
 }
 
-void cue_detect(struct cue_matcher *m, const char *s, size_t len,
-		bool in_quote, long from, struct cue_result *r)
+/* "Under the agreement, ...", "will enter into force", "will be set at":
+ * the terms of a law, treaty or decision. */
+static enum cue_class rule_terms(const struct cue_matcher *m,
+				 const struct place *p)
 {
-	struct match x;
-	size_t h, hb;
+	size_t f = first_word(m);
+	if (is(m, f, "under") && any_word_in(m, f + 1, clause_end(m, f), CW_TERMS_NOUN))
+		return CUE_TERMS;
+	for (size_t i = 0; i + 1 < m->tok.n; i++)
+		if (is(m, i, "into") && is(m, i + 1, "force"))
+			return CUE_TERMS;
+	size_t v = p->verb;
+	if (is(m, v, "be") && is(m, v + 1, "set") && is(m, v + 2, "at"))
+		return CUE_TERMS;
+	return CUE_NONE;
+}
+
+/* "will publish", "will be held", "will take place", "will take office",
+ * "will hold its next meeting", "will end on Saturday": a calendar. */
+static enum cue_class rule_schedule(const struct cue_matcher *m,
+				    const struct place *p)
+{
+	size_t v = p->verb;
+	if (is(m, v, "be"))
+		v = skip_adverbs(m, v + 1);
+	if (has_class(m, v, CW_SCHEDULE_VERB))
+		return CUE_SCHEDULE;
+	if (is(m, v, "take") && (is(m, v + 1, "place") || is(m, v + 1, "office")))
+		return CUE_SCHEDULE;
+	if ((is(m, v, "hold") || is(m, v, "open") || is(m, v, "begin") ||
+	     is(m, v, "start") || is(m, v, "end") || is(m, v, "close")) &&
+	    (any_word_in(m, v + 1, v + 5, CW_SCHEDULE_NOUN) || names_a_day(m)))
+		return CUE_SCHEDULE;
+	if (any_word_in(m, 0, m->tok.n, CW_SCHEDULE_NOUN) &&
+	    any_word_in(m, 0, m->tok.n, CW_CALENDAR))
+		return CUE_SCHEDULE;
+	return CUE_NONE;
+}
+
+/* Who reports the forecast: the words beside a speech verb ("..., the
+ * analyst said", "said Irina V of X"), after "according to", or before
+ * a forecasting verb ("Sergei Lamin of the X Centre forecasts").  False
+ * when nobody is named. */
+static bool speaker_of(const struct cue_matcher *m, const struct place *p,
+		       size_t *sa, size_t *sb)
+{
+	for (size_t i = 0; i < m->tok.n; i++) {
+		if (is(m, i, "according") && is(m, i + 1, "to")) {
+			*sa = i + 2;
+			*sb = clause_end(m, i + 2);
+			return *sb > *sa;
+		}
+		if (!has_class(m, i, CW_REPORTING | CW_ACTOR_VERB) ||
+		    (i >= p->a && i <= p->b))
+			continue;
+		/* "That said," / "having said that": connectives */
+		if (is(m, i, "said") && i > 0 && (is(m, i - 1, "that") || is(m, i - 1, "having")))
+			continue;
+		size_t cs = clause_start(m, i);
+		if (cs < i) {
+			*sa = cs;
+			*sb = i;
+		} else {
+			*sa = i + 1;
+			*sb = clause_end(m, i + 1);
+		}
+		return *sb > *sa;
+	}
+	if (p->kind == F_VERB && clause_start(m, p->a) < p->a) {
+		*sa = clause_start(m, p->a);
+		*sb = p->a;
+		return true;
+	}
+	return false;
+}
+
+/* A forecast reported from a ministry, a government or officials is that
+ * actor's position, not a forecast. */
+static enum cue_class rule_actor_speaker(const struct cue_matcher *m,
+					 const struct place *p)
+{
+	size_t sa, sb;
+	if (speaker_of(m, p, &sa, &sb) && any_word_in(m, sa, sb, CW_ACTOR))
+		return CUE_ACTOR;
+	return CUE_NONE;
+}
+
+static const struct {
+	const char *name;
+	unsigned finders; /* the kinds of place the rule applies to */
+	rule_fn test;
+} rules[] = {
+	{"question", F_ANY, rule_question},
+	{"negated", F_LEXICON, rule_negated},
+	{"comparative", F_LEXICON, rule_comparative},
+	{"indirect-question", F_ANY, rule_indirect},
+	{"counterfactual", F_ANY, rule_counterfactual},
+	{"subjunctive", F_ANY, rule_subjunctive},
+	{"past", F_LEXICON | F_VERB, rule_past},
+	{"present", F_LEXICON, rule_present},
+	{"hedge-present", F_HEDGE, rule_hedge_present},
+	{"actor", F_ANY, rule_actor},
+	{"intention", F_VERB | F_WILL | F_HEDGE, rule_intention},
+	{"terms", F_WILL | F_HEDGE | F_HEADLINE, rule_terms},
+	{"schedule", F_WILL | F_HEADLINE, rule_schedule},
+	{"actor-speaker", F_ANY, rule_actor_speaker},
+};
+
+/* ---- the decision ---- */
+
+static const char *first_rejection(const struct cue_matcher *m,
+				   const struct place *p, enum cue_class *cls)
+{
+	for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++) {
+		if (!(rules[k].finders & p->kind))
+			continue;
+		enum cue_class c = rules[k].test(m, p);
+		if (c != CUE_NONE) {
+			*cls = c;
+			return rules[k].name;
+		}
+	}
+	return NULL;
+}
+
+static void span(const struct cue_matcher *m, size_t a, size_t b,
+		 struct cue_result *r)
+{
+	r->start = m->tok.tok[a].start;
+	r->end = m->tok.tok[b].end;
+}
+
+static bool has_confidence(const struct cue_matcher *m)
+{
+	for (size_t i = 0; i + 1 < m->tok.n; i++)
+		if ((is(m, i, "high") || is(m, i, "moderate") || is(m, i, "low")) &&
+		    is(m, i + 1, "confidence"))
+			return true;
+	return false;
+}
+
+/* Fills r for the place no rule rejected, with its review note. */
+static void keep(struct cue_matcher *m, const struct place *p,
+		 struct cue_result *r)
+{
+	size_t sa, sb;
+	span(m, p->a, p->b, r);
+	r->rule = finder_name(p->kind);
+	r->cls = p->kind == F_HEDGE ? CUE_HEDGE
+		 : p->kind == F_WILL || p->kind == F_HEADLINE ? CUE_WILL
+		 : CUE_FORECAST;
+	r->scored = p->scored;
+	r->p = p->p;
+	r->polarity = p->polarity;
+	if (speaker_of(m, p, &sa, &sb) && !is(m, sa, "we") && !is(m, sa, "i")) {
+		r->speaker_start = m->tok.tok[sa].start;
+		r->speaker_end = m->tok.tok[sb - 1].end;
+		snprintf(m->note, sizeof m->note, "%s (%.*s)", CUE_NOTE_REPORTED,
+			 (int)(r->speaker_end - r->speaker_start),
+			 m->text + r->speaker_start);
+		r->note = m->note;
+	} else if (p->kind == F_WILL && names_a_day(m)) {
+		r->note = CUE_NOTE_SCHEDULED;
+	} else if (has_confidence(m)) {
+		r->note = CUE_NOTE_CONFIDENCE;
+	}
+}
+
+/* Every place, in the order they are tried: by finder, then by position. */
+static size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
+{
+	static const enum finder order[] = {F_LEXICON, F_VERB, F_HEADLINE,
+					    F_HEDGE, F_WILL};
+	size_t n = 0;
+	for (size_t f = 0; f < sizeof order / sizeof order[0]; f++)
+		for (size_t i = 0; i < m->tok.n && n < cap; i++) {
+			if (!is_word(m, i))
+				continue;
+			struct place p;
+			bool found = false;
+			switch (order[f]) {
+			case F_LEXICON: found = lexicon_at(m, i, &p); break;
+			case F_VERB: found = verb_at(m, i, &p); break;
+			case F_HEADLINE: found = headline_at(m, i, &p); break;
+			case F_HEDGE: found = hedge_at(m, i, &p); break;
+			case F_WILL: found = will_at(m, i, &p); break;
+			}
+			if (found) {
+				out[n++] = p;
+				if (order[f] == F_LEXICON)
+					i = p.b; /* no overlapping entry */
+			}
+		}
+	return n;
+}
+
+void cue_detect(struct cue_matcher *m, const char *s, size_t len,
+		const struct cue_input *in, struct cue_result *r)
+{
+	enum { MAX_PLACES = 16 };
+	struct place places[MAX_PLACES];
 	memset(r, 0, sizeof *r);
 	r->cls = CUE_NONE;
+	r->rule = "none";
 	r->polarity = '+';
-	m->in_quote0 = in_quote;
-	m->from = from;
+	m->in = *in;
+	m->text = s;
 	text_tokenize(&m->tok, s, len);
 	know_tokens(m);
-	if (find_lexicon(m, &x)) {
-		lexicon_rule(m, &x, r);
-		return;
+	size_t n = find_places(m, places, MAX_PLACES);
+	for (size_t k = 0; k < n; k++) {
+		enum cue_class cls;
+		const char *why = first_rejection(m, &places[k], &cls);
+		if (!why) {
+			keep(m, &places[k], r);
+			return;
+		}
+		if (k == 0) { /* the first place's verdict is the sentence's */
+			r->cls = cls;
+			r->rule = why;
+			span(m, places[k].a, places[k].b, r);
+		}
 	}
-	if ((r->cls = stray_estimative(m)) != CUE_NONE)
-		return;
-	if (find_hedge(m, &h, &hb)) {
-		hedge_rule(m, h, hb, r);
-		return;
-	}
-	if (will_rule(m, r))
-		return;
-	if (any_modal_perfect(m))
-		r->cls = CUE_COUNTERFACTUAL;
-	else if (any_duty(m))
-		r->cls = CUE_DUTY;
-	else if (is_conditional(m, false) || any_would(m))
-		r->cls = CUE_CONDITIONAL;
-	else if (has_confidence(m))
-		r->cls = CUE_CONFIDENCE;
 }

@@ -274,7 +274,8 @@ static int on_paragraph(const struct page_article *a,
 		if (x->cb.on_sentence &&
 		    (rc = x->cb.on_sentence(x->index, s, n, x->cb.ctx)) != 0)
 			return rc;
-		if (!cue_candidate(x->cue, s, n))
+		bool title = p->kind == PAGE_PARA_TITLE;
+		if (!title && !cue_candidate(x->cue, s, n))
 			continue;
 		x->st.candidates++;
 		/* the quotation state is brought up to date only when a
@@ -282,7 +283,8 @@ static int on_paragraph(const struct page_article *a,
 		quote = cue_quote_scan(text + scanned, st - scanned, quote);
 		scanned = st;
 		struct cue_result r;
-		cue_detect(x->cue, s, n, quote, x->date, &r);
+		struct cue_input in = {quote, title, x->date};
+		cue_detect(x->cue, s, n, &in, &r);
 		if (!cue_kept(r.cls))
 			continue;
 		if (!x->has_date) {

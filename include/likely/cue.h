@@ -1,34 +1,46 @@
 /*
- * cue: is this sentence a forecast, and with what probability?  The rules
- * of SPEC.md §3, applied to one sentence:
+ * cue: is this sentence a forecast, and with what probability?
  *
- *  - a lexicon cue (whole words, any case, curly or straight apostrophes)
- *    about the future: scored with the cue's probability; an intensifier
- *    right before it ("extremely", "very", "highly") moves one level
- *    outward; a negation right before it ("not very likely", "not
- *    unlikely", "not set to") is not scored -- negative cues are lexicon
- *    entries of their own, never 1 - p;
- *  - a cue that does not end in "to" ("is likely", "probably", "most
- *    likely") counts only when the sentence looks ahead: "will", a horizon
- *    phrase, or the cue closing its clause ("A deal is likely.");
- *    otherwise it is about the present or past ("this is likely a
- *    signal", "is likely the reason"), as is any cue after "was", "were",
- *    "had", "been" ("was likely caused");
- *  - a hedge (may, might, could, possibly, perhaps, maybe, cannot rule
- *    out) is kept unscored only when forward-looking (a horizon or future
- *    word, or a verb of change right after it: "may soon change", "could
- *    somewhat extend"); "could be interested in" is about the present,
- *    "could have influenced" a counterfactual;
- *  - a plain "will" in the outlet's own voice scores 0.95 (cue "will";
- *    "will not"/"won't" 0.05), but not inside quotation marks, not in the
- *    first person ("we will"), not reported ("the Ministry reported that
- *    ... will", "announced that", "according to"), not in a conditional
- *    ("if", "unless", "whether"), not a duty ("will have to"); one that
- *    looks like a scheduled event (a weekday, a date, "visit", "talks",
- *    "scheduled", "summit") is kept with a review note;
- *  - questions, conditionals ("would depend on") and duties ("must",
- *    "should", "need to") are never forecasts; "high confidence" is not a
- *    probability.
+ * A sentence is tokenized once; then the cue finders list every place
+ * where a forecast may be stated, most specific first:
+ *
+ *   lexicon        an estimative phrase of the lexicon ("likely to",
+ *                  "all but certain to", "no change is expected"), scored
+ *                  with its probability; an intensifier right before it
+ *                  moves one level outward;
+ *   forecast-verb  a forecaster's verb with a subject: "We expect the
+ *                  bank to cut", "X predicts that", "Analysts see the
+ *                  ruble weakening", "X forecasts growth of 2%" (p 0.70,
+ *                  as "expected to");
+ *   headline       a headline's infinitive future ("Minsk to keep up
+ *                  military activity"), in a title only (p 0.95, as will);
+ *   hedge          may, might, could, possibly, perhaps, maybe, cannot
+ *                  be ruled out, (is) possible: kept, never scored;
+ *   will           will, shall, won't, is going to: p 0.95 (0.05 for
+ *                  "will not", "None of ... will").
+ *
+ * Each place found is then put through the rules, in this order; the
+ * first rule that objects rejects it with its class, and the next place
+ * is tried.  The first place no rule rejects is the forecast:
+ *
+ *   question, negated ("not very likely"), comparative ("more likely to
+ *   ... than"), indirect-question ("how Beijing is likely to respond"),
+ *   counterfactual ("could have"), subjunctive ("Were ... to", "Should
+ *   ..., ...", "if ... were", "would likely"), past ("was expected to",
+ *   "looked set to"), present ("Most likely, the delay cost ..."),
+ *   hedge-present ("could be interested in"), actor (a hope, fear, plan,
+ *   promise or announcement governs it), intention ("expects to
+ *   continue", "we will"), terms ("Under the agreement, ...", "into
+ *   force", "will be set at"), schedule ("will publish", "will be held",
+ *   "will take place", "will hold a meeting"), actor-speaker (reported
+ *   from a ministry, a government, officials).
+ *
+ * A forecast reported from someone else ("..., the analyst said",
+ * "according to ...", "X expects") is kept with the note "check:
+ * reported" naming the speaker; a plain "will" that names a day or a
+ * date is kept with a note that it may be a scheduled event.
+ *
+ * Every word list is cue_vocab's; the lexicon is data too.
  */
 #ifndef LIKELY_CUE_H
 #define LIKELY_CUE_H
@@ -42,36 +54,48 @@
 
 enum cue_class {
 	CUE_NONE,           /* no estimative language */
-	CUE_FORECAST,       /* kept, scored: a lexicon cue about the future */
-	CUE_WILL,           /* kept, scored: plain "will" in the outlet's voice */
+	CUE_FORECAST,       /* kept, scored: a lexicon cue or forecasting verb */
+	CUE_WILL,           /* kept, scored: plain "will", headline future */
 	CUE_HEDGE,          /* kept, unscored: a forward-looking hedge */
 	CUE_NEGATED,        /* "not very likely", "not unlikely": not scored */
 	CUE_COMPARATIVE,    /* "more likely to ... than": no probability */
 	CUE_PRESENT_OR_PAST, /* "is likely a signal", "was likely caused" */
 	CUE_HEDGE_PRESENT,  /* "could be interested in": speculation now */
 	CUE_COUNTERFACTUAL, /* "could have influenced" */
-	CUE_CONDITIONAL,    /* "would depend on", "if ...", "would probably" */
-	CUE_DUTY,           /* "must", "should", "need to", "will have to" */
-	CUE_REPORTED,       /* "reported that ... will", "according to" */
-	CUE_QUOTED,         /* inside quotation marks, or "we will" */
-	CUE_QUESTION,
-	CUE_CONFIDENCE      /* "high confidence" alone: not a probability */
+	CUE_SUBJUNCTIVE,    /* "Were ... to", "Should ..., ...", "would likely" */
+	CUE_QUESTION,       /* a question, direct or indirect ("how ... will") */
+	CUE_ACTOR,          /* an actor's hope, fear, plan or announcement */
+	CUE_INTENTION,      /* "expects to continue", "we will": own conduct */
+	CUE_TERMS,          /* what a law, treaty or decision lays down */
+	CUE_SCHEDULE        /* "will publish", "will be held", "will meet" */
 };
 
 struct cue_result {
 	enum cue_class cls;
+	const char *rule;  /* the finder that kept it or the rule that rejected it */
 	size_t start, end; /* the cue's bytes in the sentence, as written */
 	bool scored;       /* p is meaningful (CUE_FORECAST, CUE_WILL) */
 	double p;          /* probability that the event as stated happens */
 	char polarity;     /* '+' or '-' (negative cue or "may not") */
-	const char *note;  /* a review note (static text) or NULL */
+	const char *note;  /* a review note, or NULL; valid until the next call */
+	/* the speaker of a reported forecast, bytes in the sentence; equal
+	 * when none is named */
+	size_t speaker_start, speaker_end;
 };
 
 #define CUE_NOTE_SCHEDULED "check: may be a scheduled event rather than a forecast"
-#define CUE_NOTE_ATTRIBUTED "check: attributed to a quoted or reported source"
+#define CUE_NOTE_REPORTED "check: reported"
 #define CUE_NOTE_CONFIDENCE "check: confidence language is not a probability"
 #define CUE_WILL_P 0.95
 #define CUE_WILL_NOT_P 0.05
+#define CUE_VERB_P 0.70     /* a forecasting verb: as "expected to" */
+
+/* What the matcher is told about a sentence besides its text. */
+struct cue_input {
+	bool in_quote; /* it starts inside a quotation opened earlier */
+	bool title;    /* it is a headline: headline grammar applies */
+	long from;     /* the forecast date (day number), for horizon tests */
+};
 
 struct cue_matcher;
 
@@ -85,21 +109,21 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 void cue_matcher_free(struct cue_matcher *m);
 
 /*
- * Cheap pre-test: false when s[0..len) holds none of the words any rule
- * needs (lexicon anchor words, hedges, "will"), so cue_detect would give a
- * class that is not kept.  No allocation.
+ * Cheap pre-test: false when s[0..len) holds none of the words a finder
+ * starts from (lexicon anchor words, forecasting verbs, hedges, "will"),
+ * so cue_detect would keep nothing -- except in a headline, whose
+ * infinitive future has no such word: titles skip the pre-test.  No
+ * allocation.
  */
 bool cue_candidate(const struct cue_matcher *m, const char *s, size_t len);
 
 /*
- * Classifies the sentence s[0..len).  in_quote says whether the sentence
- * starts inside a quotation opened earlier in its paragraph (see
- * cue_quote_scan); from is the forecast date (day number) for horizon
- * tests.  Always fills *r.  The tokens stay available through
+ * Classifies the sentence s[0..len) (see struct cue_input; in_quote from
+ * cue_quote_scan).  Always fills *r.  The tokens stay available through
  * cue_tokens() until the next call.
  */
 void cue_detect(struct cue_matcher *m, const char *s, size_t len,
-		bool in_quote, long from, struct cue_result *r);
+		const struct cue_input *in, struct cue_result *r);
 const struct text_tokens *cue_tokens(const struct cue_matcher *m);
 
 /* Quotation state after s[0..len), starting from in_quote: “ and « open,
