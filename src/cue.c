@@ -497,6 +497,8 @@ static bool future_in(const struct cue_matcher *m, size_t a, size_t b)
 	for (size_t i = a; i < b && i < m->tok.n; i++) {
 		if (has_class(m, i, CW_WH))
 			return false;
+		if (is(m, i, "ahead") && is(m, i + 1, "of"))
+			continue; /* "ahead of the tax period": a preposition */
 		if (is_will_modal(m, i) || is_going_to(m, i) ||
 		    has_class(m, i, CW_FUTURE))
 			return true;
@@ -650,6 +652,24 @@ static bool lexicon_at(const struct cue_matcher *m, size_t i, struct place *p)
 	return true;
 }
 
+/* Does a forecaster stand before the verb at i: a pronoun, a name, an
+ * analyst word, a count ("28 expect")?  Adverbs between are skipped
+ * ("economists now expect").  Sentence-initial capitals are no names. */
+static bool forecaster_before(const struct cue_matcher *m, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && is_adverb(m, k - 1) && !has_class(m, k - 1, CW_ANALYST))
+		k--;
+	if (k == 0 || !is_word(m, k - 1))
+		return false;
+	k--;
+	if (is(m, k, "we") || is(m, k, "i") || is(m, k, "they") ||
+	    is(m, k, "he") || is(m, k, "she") || is(m, k, "it") ||
+	    is(m, k, "who") || is_number(m, k) || has_class(m, k, CW_ANALYST | CW_ACTOR))
+		return true;
+	return m->tok.tok[k].upper_initial && k > first_word(m);
+}
+
 /* "We expect the bank to cut", "X predicts that ...", "Analysts see the
  * ruble weakening", "X forecasts growth of 2%": a forecasting verb in the
  * present with a subject before it (not "the forecast") and an object
@@ -670,10 +690,16 @@ static bool verb_at(const struct cue_matcher *m, size_t i, struct place *p)
 	}
 	if (!seen && clause_end(m, i + 1) == i + 1)
 		return false;      /* nothing forecast: "as forecasters predict," */
+	if (has_class(m, i + 1, CW_WH) || is(m, i + 1, "of"))
+		return false;      /* "we see how ...", "projects of" */
+	if (!seen && !forecaster_before(m, i))
+		return false;      /* "unpopular project" */
 	if ((is(m, i, "see") || is(m, i, "sees")) &&
 	    !(has_class(m, i - 1, CW_ANALYST) || is(m, i - 1, "we") ||
 	      is(m, i - 1, "i") || is_number(m, i - 1) || is_adverb(m, i - 1)))
-		return false;      /* "voters see him as ...": a view, not a forecast */
+		return false;      /* "China sees Belarus as a partner": a view */
+	if (m->tok.tok[i].upper_initial && i > first_word(m))
+		return false;      /* part of a name: "the Holy See" */
 	memset(p, 0, sizeof *p);
 	p->kind = F_VERB;
 	p->a = p->b = i;
@@ -695,9 +721,11 @@ static bool headline_at(const struct cue_matcher *m, size_t i, struct place *p)
 			     CW_DETERMINER) ||
 	    is_number(m, i - 1) || m->kw[i - 1] /* any function word */)
 		return false;
-	const char *v = W(m, i + 1);
-	size_t n = strlen(v);
-	if (!is_word(m, i + 1) || is_number(m, i + 1) ||
+	const char *v = W(m, i + 1), *before = W(m, i - 1);
+	size_t n = strlen(v), nb = strlen(before);
+	if (nb > 4 && strcmp(before + nb - 3, "ing") == 0)
+		return false; /* "by opening to Western values" */
+	if (!is_word(m, i + 1) || is_number(m, i + 1) || m->tok.tok[i + 1].upper_initial ||
 	    has_class(m, i + 1, CW_DETERMINER | CW_BEFORE_NOUN_WILL) ||
 	    (n > 4 && strcmp(v + n - 3, "ing") == 0))
 		return false;
@@ -746,6 +774,8 @@ static bool hedge_at(const struct cue_matcher *m, size_t i, struct place *p)
 		size_t k = i;
 		if (k > 0 && is_adverb(m, k - 1))
 			k--;
+		if (is(m, i + 1, "to"))
+			return false; /* "it is possible to develop": ability */
 		bool pred = (k > 0 && has_class(m, k - 1, CW_COPULA)) ||
 			    clause_break(m, i + 1) || is(m, i + 1, "that") ||
 			    is(m, i + 1, "in") || is(m, i + 1, "before");
@@ -911,11 +941,19 @@ static enum cue_class rule_present(const struct cue_matcher *m,
 	    entry_has(e, "favorite") || entry_has(e, "there"))
 		return CUE_NONE; /* these name an outcome to come */
 	size_t after = p->b + 1;
-	bool closes = after >= m->tok.n ||
-		      punct_is(m, after, ".") || punct_is(m, after, "!") ||
+	bool closes = after >= m->tok.n || punct_is(m, after, ".") ||
+		      punct_is(m, after, "!") || punct_is(m, after, ";") ||
 		      (m->in.title && clause_break(m, after));
-	if (closes || future_in(m, 0, m->tok.n) ||
-	    horizon_present(m->h, &m->tok, m->in.from))
+	if (closes || future_in(m, 0, m->tok.n))
+		return CUE_NONE;
+	/* a horizon phrase alone does not do for "Most likely, ..." or a
+	 * participle ("are probably aimed at ... in the spring"): there the
+	 * phrase dates a present or past state */
+	const char *next = W(m, after);
+	size_t nn = strlen(next);
+	bool adverbial = punct_is(m, after, ",") ||
+			 (nn > 3 && strcmp(next + nn - 2, "ed") == 0);
+	if (!adverbial && horizon_present(m->h, &m->tok, m->in.from))
 		return CUE_NONE;
 	return CUE_PRESENT_OR_PAST;
 }
@@ -939,7 +977,8 @@ static enum cue_class rule_hedge_present(const struct cue_matcher *m,
 		/* adverbs and "possible" need a future around them */
 		if (p->b > p->a || is(m, p->b, "possible"))
 			return CUE_NONE; /* "cannot be ruled out", "is possible" */
-		return looks_ahead(m) ? CUE_NONE : CUE_HEDGE_PRESENT;
+		/* "Maybe I'm wrong about August": a date is not enough */
+		return future_in(m, 0, m->tok.n) ? CUE_NONE : CUE_HEDGE_PRESENT;
 	}
 	if (!is_word(m, v))
 		return CUE_HEDGE_PRESENT;
@@ -983,6 +1022,12 @@ static enum cue_class rule_intention(const struct cue_matcher *m,
 			k--;
 		if (k > 0 && (is(m, k - 1, "we") || is(m, k - 1, "i")))
 			return CUE_INTENTION;
+		/* "The bank said it will keep ...": the speaker's own conduct */
+		if (k > 1 && (is(m, k - 1, "it") || is(m, k - 1, "they")) &&
+		    (has_class(m, k - 2, CW_REPORTING | CW_ACTOR_VERB) ||
+		     (is(m, k - 2, "that") && k > 2 &&
+		      has_class(m, k - 3, CW_REPORTING | CW_ACTOR_VERB))))
+			return CUE_INTENTION;
 	}
 	return CUE_NONE;
 }
@@ -1012,6 +1057,8 @@ static enum cue_class rule_schedule(const struct cue_matcher *m,
 	size_t v = p->verb;
 	if (is(m, v, "be"))
 		v = skip_adverbs(m, v + 1);
+	if (is(m, v, "continue") && is(m, v + 1, "to"))
+		v += 2; /* "will continue to monitor" */
 	if (has_class(m, v, CW_SCHEDULE_VERB))
 		return CUE_SCHEDULE;
 	if (is(m, v, "take") && (is(m, v + 1, "place") || is(m, v + 1, "office")))
@@ -1039,8 +1086,9 @@ static bool speaker_of(const struct cue_matcher *m, const struct place *p,
 			*sb = clause_end(m, i + 2);
 			return *sb > *sa;
 		}
-		if (!has_class(m, i, CW_REPORTING | CW_ACTOR_VERB) ||
-		    (i >= p->a && i <= p->b))
+		/* an actor verb before the cue is rule_actor's; one after it
+		 * is the forecast's content ("is expected to announce") */
+		if (!has_class(m, i, CW_REPORTING) || (i >= p->a && i <= p->b))
 			continue;
 		/* "That said," / "having said that": connectives */
 		if (is(m, i, "said") && i > 0 && (is(m, i - 1, "that") || is(m, i - 1, "having")))

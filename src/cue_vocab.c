@@ -81,6 +81,12 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("poll", CW_ANALYST), ROW("pollster", CW_ANALYST),
 	ROW("brokerage", CW_ANALYST), ROW("dealers", CW_ANALYST),
 	ROW("respondents", CW_ANALYST), ROW("commentators", CW_ANALYST),
+	ROW("bank", CW_ANALYST), ROW("banks", CW_ANALYST),
+	ROW("agency", CW_ANALYST), ROW("centre", CW_ANALYST),
+	ROW("center", CW_ANALYST), ROW("research", CW_ANALYST),
+	ROW("firm", CW_ANALYST), ROW("consultants", CW_ANALYST),
+	ROW("forecasts", CW_ANALYST), ROW("markets", CW_ANALYST),
+	ROW("sources", CW_ANALYST),
 
 	/* actors: governments and their parts, parties, officials */
 	ROW("ministry", CW_ACTOR), ROW("minister", CW_ACTOR),
@@ -93,6 +99,12 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("board", CW_ACTOR), ROW("leadership", CW_ACTOR),
 	ROW("regime", CW_ACTOR), ROW("junta", CW_ACTOR),
 	ROW("mayor", CW_ACTOR), ROW("prosecutors", CW_ACTOR),
+	ROW("commission", CW_ACTOR), ROW("committee", CW_ACTOR),
+	ROW("council", CW_ACTOR), ROW("parliament", CW_ACTOR),
+	ROW("court", CW_ACTOR), ROW("operator", CW_ACTOR),
+	ROW("leaders", CW_ACTOR), ROW("leader", CW_ACTOR),
+	ROW("ministers", CW_ACTOR), ROW("governments", CW_ACTOR),
+	ROW("governor", CW_ACTOR), ROW("premier", CW_ACTOR),
 
 	/* procedure and calendar: "will publish", "will be held" */
 	ROW("publish", CW_SCHEDULE_VERB), ROW("published", CW_SCHEDULE_VERB),
@@ -213,4 +225,13 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("refuses", CW_NOT_HEADLINE_SUBJECT), ROW("fails", CW_NOT_HEADLINE_SUBJECT),
 	ROW("back", CW_NOT_HEADLINE_SUBJECT), ROW("return", CW_NOT_HEADLINE_SUBJECT),
 	ROW("according", CW_NOT_HEADLINE_SUBJECT),
+	ROW("attempts", CW_NOT_HEADLINE_SUBJECT), ROW("attempt", CW_NOT_HEADLINE_SUBJECT),
+	ROW("struggles", CW_NOT_HEADLINE_SUBJECT), ROW("continues", CW_NOT_HEADLINE_SUBJECT),
+	ROW("begins", CW_NOT_HEADLINE_SUBJECT), ROW("starts", CW_NOT_HEADLINE_SUBJECT),
+	ROW("prepares", CW_NOT_HEADLINE_SUBJECT), ROW("offers", CW_NOT_HEADLINE_SUBJECT),
+	ROW("manages", CW_NOT_HEADLINE_SUBJECT), ROW("chooses", CW_NOT_HEADLINE_SUBJECT),
+	ROW("looks", CW_NOT_HEADLINE_SUBJECT), ROW("opts", CW_NOT_HEADLINE_SUBJECT),
+	ROW("fights", CW_NOT_HEADLINE_SUBJECT), ROW("rushes", CW_NOT_HEADLINE_SUBJECT),
+	ROW("turns", CW_NOT_HEADLINE_SUBJECT), ROW("comes", CW_NOT_HEADLINE_SUBJECT),
+	ROW("goes", CW_NOT_HEADLINE_SUBJECT), ROW("used", CW_NOT_HEADLINE_SUBJECT),
 	{0, 0}};

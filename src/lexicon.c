@@ -1,7 +1,9 @@
 /*
- * lexicon: the cue table.  The default follows SPEC.md §3 and adds only
- * spelling variants of the listed forms (plural copulas, "seems likely"),
- * so replacing it with lexicon.csv changes nothing a user cannot see.
+ * lexicon: the cue table.  The default follows SPEC.md §3 (with spelling
+ * variants: plural copulas, "seems likely") and adds the estimative
+ * phrases real outlets use ("all but certain to", "a sure bet", "no
+ * change is expected"), each on the same scale; predictions/config/
+ * lexicon.csv holds the same table for an outlet to edit.
  */
 #include "likely/lexicon.h"
 
@@ -36,6 +38,44 @@ static const struct {
 	{"little chance", 0.10},
 	{"almost no chance", 0.05}, {"remote chance", 0.05},
 	{"almost certainly not", 0.05},
+	/* estimative phrases of analysts and forecasters beyond ICD 203's
+	 * words, placed on its scale (README: "What counts as a forecast") */
+	{"all but certain to", 0.95},
+	{"a sure bet", 0.95},
+	{"is inevitable", 0.95},
+	{"little doubt that", 0.95},
+	{"the clear favourite", 0.85},
+	{"the clear favorite", 0.85},
+	{"on track to", 0.85},
+	{"on course to", 0.85},
+	{"chances are high", 0.85},
+	{"the likelihood is high", 0.85},
+	{"on the verge of", 0.85},
+	{"forecast to", 0.70},
+	{"projected to", 0.70},
+	{"predicted to", 0.70},
+	{"the most plausible outcome", 0.70},
+	{"a good bet", 0.70},
+	{"i think there will be", 0.70},
+	{"do not expect", 0.30},
+	{"does not expect", 0.30},
+	{"not to be expected", 0.30},
+	{"no change is expected", 0.30},
+	{"not the most likely outcome", 0.30},
+	{"remains unlikely", 0.20},
+	{"remain unlikely", 0.20},
+	{"unlikely", 0.20},
+	{"do not foresee", 0.20},
+	{"does not foresee", 0.20},
+	{"would be surprised if", 0.20},
+	{"i'd be surprised if", 0.20},
+	{"we'd be surprised if", 0.20},
+	{"not a realistic outcome", 0.10},
+	{"is not going to", 0.05},
+	{"are not going to", 0.05},
+	{"not going to", 0.05},
+	{"there is no chance", 0.05},
+	{"no chance", 0.05},
 };
 
 void lexicon_init_empty(struct lexicon *lx)
