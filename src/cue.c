@@ -344,6 +344,7 @@ const char *cue_class_name(enum cue_class c)
 	case CUE_INTENTION: return "intention";
 	case CUE_TERMS: return "terms";
 	case CUE_SCHEDULE: return "schedule";
+	case CUE_QUOTED: return "quoted";
 	}
 	return "none";
 }
@@ -718,8 +719,9 @@ static bool headline_at(const struct cue_matcher *m, size_t i, struct place *p)
 		return false;
 	if (has_class(m, i - 1, CW_NOT_HEADLINE_SUBJECT | CW_COPULA | CW_MODAL |
 			     CW_FORECAST_VERB | CW_ACTOR_VERB | CW_ESTIMATIVE |
-			     CW_DETERMINER) ||
-	    is_number(m, i - 1) || m->kw[i - 1] /* any function word */)
+			     CW_DETERMINER | CW_NEGATOR | CW_WH | CW_PAST |
+			     CW_REPORTING) ||
+	    is_number(m, i - 1))
 		return false;
 	const char *v = W(m, i + 1), *before = W(m, i - 1);
 	size_t n = strlen(v), nb = strlen(before);
@@ -1016,7 +1018,7 @@ static enum cue_class rule_intention(const struct cue_matcher *m,
 {
 	if (p->kind == F_VERB && is(m, p->b + 1, "to"))
 		return CUE_INTENTION;
-	if (p->kind == F_WILL || p->kind == F_HEDGE) {
+	if ((p->kind == F_WILL || p->kind == F_HEDGE) && p->b == p->a) {
 		size_t k = p->a;
 		while (k > 0 && is_adverb(m, k - 1))
 			k--;
@@ -1122,6 +1124,34 @@ static enum cue_class rule_actor_speaker(const struct cue_matcher *m,
 	return CUE_NONE;
 }
 
+static bool quoted_at(const struct cue_matcher *m, size_t at)
+{
+	bool q = m->in.in_quote;
+	for (size_t i = 0; i < at && i < m->tok.n; i++) {
+		switch (m->tok.tok[i].kind) {
+		case TOK_QOPEN: q = true; break;
+		case TOK_QCLOSE: q = false; break;
+		case TOK_QUOTE: q = !q; break;
+		default: break;
+		}
+	}
+	return q;
+}
+
+/* A quotation opened in an earlier sentence, and this sentence does not
+ * say who speaks: it may be an actor stating a plan ("He said: 'This is
+ * our plan.  Minsk will buy jets.'"), so it is not taken on trust. */
+static enum cue_class rule_quoted(const struct cue_matcher *m,
+				  const struct place *p)
+{
+	if (!m->in.in_quote || !quoted_at(m, p->a))
+		return CUE_NONE;
+	for (size_t i = 0; i < m->tok.n; i++)
+		if (has_class(m, i, CW_REPORTING))
+			return CUE_NONE;
+	return CUE_QUOTED;
+}
+
 static const struct {
 	const char *name;
 	unsigned finders; /* the kinds of place the rule applies to */
@@ -1141,6 +1171,7 @@ static const struct {
 	{"terms", F_WILL | F_HEDGE | F_HEADLINE, rule_terms},
 	{"schedule", F_WILL | F_HEADLINE, rule_schedule},
 	{"actor-speaker", F_ANY, rule_actor_speaker},
+	{"quoted", F_ANY, rule_quoted},
 };
 
 /* ---- the decision ---- */
@@ -1203,6 +1234,24 @@ static void keep(struct cue_matcher *m, const struct place *p,
 	}
 }
 
+static int lexicon_key(const struct cue_matcher *m, const struct place *p)
+{
+	return (int)(2 * p->e->nwords) - has_class(m, p->a + p->intensified, CW_COPULA);
+}
+
+/* Of the lexicon entries overlapping the one found at p, the best ("likely
+ * to" over "is likely" in "is likely to"); returns the index to resume
+ * after. */
+static size_t best_overlapping(const struct cue_matcher *m, struct place *p)
+{
+	struct place q;
+	for (size_t j = p->a + 1; j <= p->b && j < m->tok.n; j++)
+		if (is_word(m, j) && lexicon_at(m, j, &q) &&
+		    lexicon_key(m, &q) > lexicon_key(m, p))
+			*p = q;
+	return p->b;
+}
+
 /* Every place, in the order they are tried: by finder, then by position. */
 static size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 {
@@ -1222,11 +1271,10 @@ static size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 			case F_HEDGE: found = hedge_at(m, i, &p); break;
 			case F_WILL: found = will_at(m, i, &p); break;
 			}
-			if (found) {
+			if (found && order[f] == F_LEXICON)
+				i = best_overlapping(m, &p);
+			if (found)
 				out[n++] = p;
-				if (order[f] == F_LEXICON)
-					i = p.b; /* no overlapping entry */
-			}
 		}
 	return n;
 }

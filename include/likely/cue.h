@@ -33,7 +33,8 @@
  *   continue", "we will"), terms ("Under the agreement, ...", "into
  *   force", "will be set at"), schedule ("will publish", "will be held",
  *   "will take place", "will hold a meeting"), actor-speaker (reported
- *   from a ministry, a government, officials).
+ *   from a ministry, a government, officials), quoted (inside a
+ *   quotation opened in an earlier sentence, with no speaker named).
  *
  * A forecast reported from someone else ("..., the analyst said",
  * "according to ...", "X expects") is kept with the note "check:
@@ -67,7 +68,8 @@ enum cue_class {
 	CUE_ACTOR,          /* an actor's hope, fear, plan or announcement */
 	CUE_INTENTION,      /* "expects to continue", "we will": own conduct */
 	CUE_TERMS,          /* what a law, treaty or decision lays down */
-	CUE_SCHEDULE        /* "will publish", "will be held", "will meet" */
+	CUE_SCHEDULE,       /* "will publish", "will be held", "will meet" */
+	CUE_QUOTED          /* inside a quotation whose speaker is not named */
 };
 
 struct cue_result {
