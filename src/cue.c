@@ -64,7 +64,7 @@ struct cue_matcher {
  * them (it splits "won't" at the apostrophe), "going to", "possible",
  * "rule out", and the negated estimatives a rule must see. */
 static const char *const extra_anchors[] = {
-	"will", "won", "ll", "shall", "shan", "going", "possible", "rule",
+	"will", "won", "ll", "shall", "shan", "going", "possible", "rule", "should",
 	"ruled", "likely", "unlikely", "probable", NULL};
 
 /* Vocabulary classes whose words start a finder. */
@@ -567,9 +567,10 @@ enum finder {
 	F_VERB = 1 << 1,
 	F_HEADLINE = 1 << 2,
 	F_HEDGE = 1 << 3,
-	F_WILL = 1 << 4
+	F_WILL = 1 << 4,
+	F_SHOULD = 1 << 5
 };
-#define F_ANY (F_LEXICON | F_VERB | F_HEADLINE | F_HEDGE | F_WILL)
+#define F_ANY (F_LEXICON | F_VERB | F_HEADLINE | F_HEDGE | F_WILL | F_SHOULD)
 
 struct place {
 	enum finder kind;
@@ -589,6 +590,7 @@ static const char *finder_name(enum finder f)
 	case F_HEADLINE: return "headline";
 	case F_HEDGE: return "hedge";
 	case F_WILL: return "will";
+	case F_SHOULD: return "should";
 	}
 	return "?";
 }
@@ -661,6 +663,13 @@ static bool forecaster_before(const struct cue_matcher *m, size_t i)
 	size_t k = i;
 	while (k > 0 && is_adverb(m, k - 1) && !has_class(m, k - 1, CW_ANALYST))
 		k--;
+	if (k > 0 && punct_is(m, k - 1, ",")) {
+		/* "Aida Sultanova, an analyst at X, expects": the apposition
+		 * says who the subject is */
+		size_t cs = clause_start(m, k - 1);
+		return cs > 0 && punct_is(m, cs - 1, ",") &&
+		       any_word_in(m, cs, k - 1, CW_ANALYST);
+	}
 	if (k == 0 || !is_word(m, k - 1))
 		return false;
 	k--;
@@ -682,7 +691,7 @@ static bool verb_at(const struct cue_matcher *m, size_t i, struct place *p)
 	bool seen = is(m, i, "seen");
 	if (seen && !m->in.title)
 		return false;
-	if (i == 0 || clause_start(m, i) == i) {
+	if (i == 0 || (clause_start(m, i) == i && !punct_is(m, i - 1, ","))) {
 		if (!seen)
 			return false; /* no subject: a noun or an imperative */
 	} else if (has_class(m, i - 1, CW_DETERMINER | CW_COPULA | CW_MODAL) ||
@@ -795,6 +804,26 @@ static bool hedge_at(const struct cue_matcher *m, size_t i, struct place *p)
 	p->verb = skip_adverbs(m, b + 1);
 	p->polarity = (is(m, i, "may") || is(m, i, "might")) && is(m, i + 1, "not")
 		      ? '-' : '+';
+	return true;
+}
+
+/* Epistemic "should": "Inflation should rise again in the second half",
+ * a trend verb after it and a time ahead; "NATO should offer", "the EU
+ * should plan" (no trend verb) are advice. */
+static bool should_at(const struct cue_matcher *m, size_t i, struct place *p)
+{
+	if (!is(m, i, "should") || i == first_word(m))
+		return false;
+	size_t v = skip_adverbs(m, i + 1);
+	if (!has_class(m, v, CW_TREND_VERB) || !looks_ahead(m))
+		return false;
+	memset(p, 0, sizeof *p);
+	p->kind = F_SHOULD;
+	p->a = p->b = i;
+	p->verb = v;
+	p->p = CUE_SHOULD_P;
+	p->scored = true;
+	p->polarity = '+';
 	return true;
 }
 
@@ -1256,7 +1285,7 @@ static size_t best_overlapping(const struct cue_matcher *m, struct place *p)
 static size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 {
 	static const enum finder order[] = {F_LEXICON, F_VERB, F_HEADLINE,
-					    F_HEDGE, F_WILL};
+					    F_HEDGE, F_WILL, F_SHOULD};
 	size_t n = 0;
 	for (size_t f = 0; f < sizeof order / sizeof order[0]; f++)
 		for (size_t i = 0; i < m->tok.n && n < cap; i++) {
@@ -1270,6 +1299,7 @@ static size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 			case F_HEADLINE: found = headline_at(m, i, &p); break;
 			case F_HEDGE: found = hedge_at(m, i, &p); break;
 			case F_WILL: found = will_at(m, i, &p); break;
+			case F_SHOULD: found = should_at(m, i, &p); break;
 			}
 			if (found && order[f] == F_LEXICON)
 				i = best_overlapping(m, &p);

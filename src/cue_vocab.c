@@ -142,6 +142,18 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("programme", CW_TERMS_NOUN), ROW("program", CW_TERMS_NOUN),
 	ROW("strategy", CW_TERMS_NOUN), ROW("plan", CW_TERMS_NOUN),
 
+	/* trends: after "should" they make it a forecast, not advice */
+	ROW("rise", CW_TREND_VERB), ROW("fall", CW_TREND_VERB),
+	ROW("grow", CW_TREND_VERB), ROW("slow", CW_TREND_VERB),
+	ROW("ease", CW_TREND_VERB), ROW("recover", CW_TREND_VERB),
+	ROW("return", CW_TREND_VERB), ROW("decline", CW_TREND_VERB),
+	ROW("peak", CW_TREND_VERB), ROW("stabilise", CW_TREND_VERB),
+	ROW("stabilize", CW_TREND_VERB), ROW("improve", CW_TREND_VERB),
+	ROW("accelerate", CW_TREND_VERB), ROW("moderate", CW_TREND_VERB),
+	ROW("pick", CW_TREND_VERB), ROW("rebound", CW_TREND_VERB),
+	ROW("narrow", CW_TREND_VERB), ROW("widen", CW_TREND_VERB),
+	ROW("increase", CW_TREND_VERB), ROW("decrease", CW_TREND_VERB),
+
 	/* grammar */
 	ROW("would", CW_MODAL), ROW("could", CW_MODAL | CW_HEDGE),
 	ROW("might", CW_MODAL | CW_HEDGE), ROW("should", CW_MODAL),

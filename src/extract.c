@@ -190,8 +190,24 @@ static void repeat_key(const struct extractor *x, const char *claim, char key[17
 	free(bare);
 }
 
+/* The horizon of a sentence that names none: its section heading's
+ * ("Outlook for 2024:" over a list of forecasts), when the heading names
+ * one.  Sets *phrase to the heading's words for it. */
+static void heading_horizon(struct extractor *x, const char *heading,
+			    struct horizon_match *hm, struct buf *phrase)
+{
+	struct horizon_match hh;
+	if (!heading || !*heading)
+		return;
+	horizon_find(&x->cfg->horizons, heading, strlen(heading), x->date, &hh);
+	if (!hh.found)
+		return;
+	*hm = hh;
+	buf_add(phrase, heading + hh.start, hh.end - hh.start);
+}
+
 static int make_forecast(struct extractor *x, const char *s, size_t len,
-			 const char *para, size_t para_len,
+			 const struct page_paragraph *p,
 			 const struct cue_result *r)
 {
 	struct forecast f;
@@ -232,18 +248,25 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 		forecast_set(&f, COL_PROBABILITY, num);
 	}
 	horizon_find_tokens(&x->cfg->horizons, cue_tokens(x->cue), x->date, &hm);
+	buf_reset(&x->sent);
+	if (hm.found)
+		buf_add(&x->sent, s + hm.start, hm.end - hm.start);
+	else
+		heading_horizon(x, p->heading, &hm, &x->sent);
 	date_format_iso(hm.due, iso);
 	forecast_set(&f, COL_HORIZON, iso);
 	if (hm.found) {
-		buf_reset(&x->sent);
-		buf_add(&x->sent, s + hm.start, hm.end - hm.start);
 		char *ph = ledger_collapse_space(x->sent.data);
 		forecast_set(&f, COL_HORIZON_PHRASE, ph);
 		free(ph);
 	}
 	forecast_set(&f, COL_STATUS, "candidate");
-	forecast_set(&f, COL_NOTE, r->note);
-	f.context = context_of(para, para_len, s, len);
+	if (r->note) { /* a speaker's name may run over a hard-wrapped line */
+		char *note = ledger_collapse_space(r->note);
+		forecast_set(&f, COL_NOTE, note);
+		free(note);
+	}
+	f.context = context_of(p->text, p->len, s, len);
 	free(claim);
 	x->st.forecasts++;
 	if (!r->scored)
@@ -293,7 +316,7 @@ static int on_paragraph(const struct page_article *a,
 			x->st.undated_skipped++;
 			continue;
 		}
-		if ((rc = make_forecast(x, s, n, text, len, &r)) != 0)
+		if ((rc = make_forecast(x, s, n, p, &r)) != 0)
 			return rc;
 	}
 	return 0;

@@ -159,6 +159,27 @@ static inline bool is(const struct scan *s, size_t i, const char *w)
 	return t[0] == w[0] && strcmp(t, w) == 0;
 }
 
+static bool year_of(const char *w, int *y);
+
+/* "2019–20", "2019-2020", "2019/20" after the year y at token i: the
+ * range's last year in *end. */
+static bool year_range_end(const struct scan *s, size_t i, int y, int *end)
+{
+	if (i + 2 >= s->tok->n || s->tok->tok[i + 1].kind != TOK_PUNCT)
+		return false;
+	const char *d = text_tok(s->tok, i + 1);
+	if (strcmp(d, "\xe2\x80\x93") != 0 && strcmp(d, "-") != 0 && strcmp(d, "/") != 0)
+		return false;
+	const char *w = w_at(s, i + 2);
+	if (year_of(w, end))
+		return *end > y && *end - y <= 10;
+	if (strlen(w) == 2 && w[0] >= '0' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9') {
+		*end = y - y % 100 + (w[0] - '0') * 10 + (w[1] - '0');
+		return *end > y;
+	}
+	return false;
+}
+
 /* A four-digit year 1000..9999 spelled exactly so (e.g. "2019"). */
 static bool year_of(const char *w, int *y)
 {
@@ -300,6 +321,11 @@ static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last,
 	if (year_of(w, &y)) {
 		*due = before ? end_of_year(y - 1) : end_of_year(y);
 		*last = i;
+		int y2;
+		if (!before && year_range_end(s, i, y, &y2)) {
+			*due = end_of_year(y2); /* "2019–20": the later year */
+			*last = i + 2;
+		}
 		return true;
 	}
 	if (fused_part(w, due)) {
@@ -470,6 +496,10 @@ static bool explicit_at(const struct scan *s, size_t i, long *due, size_t *last)
 		return true;
 	bool before = is(s, i, "before");
 	bool in = is(s, i, "in") || is(s, i, "during");
+	int y;
+	/* "for 2024" (an outlook's period): a year right after "for" */
+	if (is(s, i, "for") && year_of(w_at(s, i + 1), &y))
+		return date_expr(s, i + 1, due, last, false);
 	if (before || in || is(s, i, "by") || is(s, i, "until") ||
 	    is(s, i, "till") || is(s, i, "through")) {
 		/* "by next year", "by the end of next year" */

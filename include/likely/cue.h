@@ -17,7 +17,10 @@
  *   hedge          may, might, could, possibly, perhaps, maybe, cannot
  *                  be ruled out, (is) possible: kept, never scored;
  *   will           will, shall, won't, is going to: p 0.95 (0.05 for
- *                  "will not", "None of ... will").
+ *                  "will not", "None of ... will");
+ *   should         epistemic "should" before a trend verb with a time
+ *                  ahead ("Inflation should rise again in the second
+ *                  half"): p 0.70, as "probably".
  *
  * Each place found is then put through the rules, in this order; the
  * first rule that objects rejects it with its class, and the next place
@@ -91,6 +94,7 @@ struct cue_result {
 #define CUE_WILL_P 0.95
 #define CUE_WILL_NOT_P 0.05
 #define CUE_VERB_P 0.70     /* a forecasting verb: as "expected to" */
+#define CUE_SHOULD_P 0.70   /* epistemic "should": as "probably" */
 
 /* What the matcher is told about a sentence besides its text. */
 struct cue_input {

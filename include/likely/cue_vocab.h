@@ -33,8 +33,9 @@ enum cue_word_class {
 	CW_NEG_SUBJECT = 1u << 19, /* none, neither, nobody: "None ... will" */
 	CW_HEDGE = 1u << 20,      /* may, might, could, possibly, perhaps, maybe */
 	CW_TERMS_NOUN = 1u << 21, /* law, decree, agreement, treaty, draft */
-	CW_NOT_HEADLINE_SUBJECT = 1u << 22 /* words before "to" that make it no
-					    * headline future: want, how, due */
+	CW_NOT_HEADLINE_SUBJECT = 1u << 22, /* words before "to" that make it no
+					     * headline future: want, how, due */
+	CW_TREND_VERB = 1u << 23  /* rise, fall, ease, recover: "should rise" */
 };
 
 struct cue_vocab_entry {
