@@ -180,6 +180,27 @@ static bool year_range_end(const struct scan *s, size_t i, int y, int *end)
 	return false;
 }
 
+/* One word "2019-2020" or "2019-20" (a hyphen joins them into one
+ * token): the years in *y and *end. */
+static bool fused_year_range(const char *w, int *y, int *end)
+{
+	char first[5];
+	size_t n = strlen(w);
+	if ((n != 9 && n != 7) || w[4] != '-')
+		return false;
+	memcpy(first, w, 4);
+	first[4] = '\0';
+	if (!year_of(first, y))
+		return false;
+	const char *rest = w + 5;
+	if (n == 9)
+		return year_of(rest, end) && *end > *y && *end - *y <= 10;
+	if (rest[0] < '0' || rest[0] > '9' || rest[1] < '0' || rest[1] > '9')
+		return false;
+	*end = *y - *y % 100 + (rest[0] - '0') * 10 + (rest[1] - '0');
+	return *end > *y;
+}
+
 /* A four-digit year 1000..9999 spelled exactly so (e.g. "2019"). */
 static bool year_of(const char *w, int *y)
 {
@@ -329,6 +350,11 @@ static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last,
 		return true;
 	}
 	if (fused_part(w, due)) {
+		*last = i;
+		return true;
+	}
+	if (fused_year_range(w, &y, &m) && !before) { /* "2019-2020", "2019-20" */
+		*due = end_of_year(m);
 		*last = i;
 		return true;
 	}
