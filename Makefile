@@ -43,7 +43,7 @@ BENCH_SRC = $(wildcard tests/bench/*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: all deps check sanitize bench lint install uninstall clean \
-        golden-update report unit cases
+        golden-update report unit cases eval
 
 all: deps
 	@$(MAKE) --no-print-directory $(BIN)
@@ -82,6 +82,12 @@ sanitize: deps
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN) $(TOOL_BIN)
 	@sh tests/bench/run.sh $(BUILD) $(BIN)
+
+# eval: extraction figures on ../shared's labelled pages (skips without it);
+# EVAL_SHOW=N lists N misses and extras per set.
+eval: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@sh scripts/eval.sh $(BIN)
 
 report: deps
 	@$(MAKE) --no-print-directory $(BIN)
