@@ -395,7 +395,7 @@ static bool clause_break(const struct cue_matcher *m, size_t i)
 	if (t->kind != TOK_PUNCT)
 		return true; /* quotation marks */
 	const char *p = text_tok(&m->tok, i);
-	return strchr(",;:()", p[0]) || strcmp(p, "\xe2\x80\x94") == 0 ||
+	return strchr(",;:().!?", p[0]) || strcmp(p, "\xe2\x80\x94") == 0 ||
 	       strcmp(p, "\xe2\x80\x93") == 0;
 }
 
@@ -1111,11 +1111,14 @@ static enum cue_class rule_schedule(const struct cue_matcher *m,
 static bool speaker_of(const struct cue_matcher *m, const struct place *p,
 		       size_t *sa, size_t *sb)
 {
+	bool found = false;
+	/* the last attribution wins: "..., which it believes ..., X warned" */
 	for (size_t i = 0; i < m->tok.n; i++) {
 		if (is(m, i, "according") && is(m, i + 1, "to")) {
 			*sa = i + 2;
 			*sb = clause_end(m, i + 2);
-			return *sb > *sa;
+			found = *sb > *sa;
+			continue;
 		}
 		/* an actor verb before the cue is rule_actor's; one after it
 		 * is the forecast's content ("is expected to announce") */
@@ -1132,14 +1135,14 @@ static bool speaker_of(const struct cue_matcher *m, const struct place *p,
 			*sa = i + 1;
 			*sb = clause_end(m, i + 1);
 		}
-		return *sb > *sa;
+		found = *sb > *sa;
 	}
-	if (p->kind == F_VERB && clause_start(m, p->a) < p->a) {
+	if (!found && p->kind == F_VERB && clause_start(m, p->a) < p->a) {
 		*sa = clause_start(m, p->a);
 		*sb = p->a;
-		return true;
+		found = true;
 	}
-	return false;
+	return found;
 }
 
 /* A forecast reported from a ministry, a government or officials is that
