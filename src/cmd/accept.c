@@ -37,11 +37,13 @@ static int set_status(struct ctx *ctx, const char *id, const char *status,
 	}
 	if (strcmp(status, "accepted") == 0 && !*f.col[COL_PUBLISHED]) {
 		t->undated++;
-		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
-				   "%s: no publication date, so it cannot be "
-				   "accepted; add it with likely edit %s --published "
-				   "YYYY-MM-DD (or YYYY-MM), then accept it",
-				   f.col[COL_ID], f.col[COL_ID]);
+		rc = diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
+				 "%s: no publication date, so it cannot be "
+				 "accepted; add it with likely edit %s --published "
+				 "YYYY-MM-DD (or YYYY-MM), then accept it",
+				 f.col[COL_ID], f.col[COL_ID]);
+		forecast_release(&f);
+		return rc;
 	}
 	forecast_set(&f, COL_STATUS, status);
 	rc = forecast_save(ctx, &f, reason);
