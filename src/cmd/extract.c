@@ -152,10 +152,15 @@ static int on_forecast(struct forecast *f, void *data)
 		ledger_make_id(f->col[COL_TITLE], "", f->col[COL_CLAIM], undated);
 		rc = store_forecast_get(r->ctx->store, undated, &old, &found);
 		if (!rc && found && !*old.col[COL_PUBLISHED]) {
+			enum ledger_column bad;
 			redate_forecast(&r->cfg->horizons, &old, f->col[COL_PUBLISHED]);
-			rc = store_forecast_put(r->ctx->store, &old, r->ctx->now,
-						"extract: date found", NULL);
-			r->page_dated++;
+			/* an editor's horizon before the date found is left for
+			 * the editor: edit --published would refuse it too */
+			if (!ledger_check_record(&old, &bad)) {
+				rc = store_forecast_put(r->ctx->store, &old, r->ctx->now,
+							"extract: date found", NULL);
+				r->page_dated++;
+			}
 		}
 		forecast_release(&old);
 		if (rc)
