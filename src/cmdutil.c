@@ -173,6 +173,14 @@ static size_t chars(const char *w, size_t len)
 	return n;
 }
 
+void evidence_after(const char *published, char after[DATE_ISO_LEN])
+{
+	long day;
+	after[0] = '\0';
+	if (ledger_published_day(published, &day))
+		date_format_iso(day, after);
+}
+
 int claim_search_query(const char *claim, struct buf *q)
 {
 	int words = 0;

@@ -78,6 +78,40 @@ bool date_parse_iso(const char *s, long *days)
 	return true;
 }
 
+bool date_parse_month(const char *s, long *first)
+{
+	if (!s)
+		return false;
+	for (int i = 0; i < 7; i++)
+		if (s[i] == '\0')
+			return false;
+	if (s[4] != '-' || s[7] != '\0')
+		return false;
+	int y = digits(s, 4), m = digits(s + 5, 2);
+	if (y < 0 || m < 0 || !date_valid(y, m, 1))
+		return false;
+	*first = date_from_ymd(y, m, 1);
+	return true;
+}
+
+long date_month_last(long day)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	return date_from_ymd(y, m, date_days_in_month(y, m));
+}
+
+void date_format_month(long day, char out[DATE_ISO_LEN])
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	if (y < 1 || y > 9999) {
+		snprintf(out, DATE_ISO_LEN, "0000-00");
+		return;
+	}
+	snprintf(out, DATE_ISO_LEN, "%04d-%02d", y, m);
+}
+
 void date_format_iso(long days, char out[DATE_ISO_LEN])
 {
 	int y, m, d;

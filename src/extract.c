@@ -94,7 +94,7 @@ struct extractor {
 	unsigned index;
 	struct buf title, published, author;
 	bool has_date;
-	long date;
+	long from; /* the day horizons count from: the date, a month's last day */
 	char recent[RECENT_IDS][17];
 	size_t nrecent;
 	/* scratch */
@@ -126,15 +126,30 @@ static int on_article(const struct page_article *a, void *ctx)
 	buf_adds(&x->title, a->index == 0 && x->o_title ? x->o_title : a->title);
 	buf_adds(&x->author, a->index == 0 && x->o_author ? x->o_author : a->author);
 	x->has_date = a->has_date;
-	x->date = a->date;
-	if (a->index == 0 && x->o_published && date_parse_iso(x->o_published, &d)) {
-		x->has_date = true;
-		x->date = d;
+	bool month = a->has_date && a->precision == PAGE_DATE_MONTH;
+	d = a->has_date ? a->date : 0;
+	if (a->index == 0 && x->o_published) {
+		/* the manifest wins, a day or a month */
+		if (date_parse_iso(x->o_published, &d)) {
+			x->has_date = true;
+			month = false;
+		} else if (date_parse_month(x->o_published, &d)) {
+			x->has_date = true;
+			month = true;
+		}
 	}
-	if (x->has_date) {
-		date_format_iso(x->date, iso);
+	/* a month-only date stays visible as such; what counts from it
+	 * counts from the month's last day (the forecast may be that late) */
+	if (x->has_date && month) {
+		date_format_month(d, iso);
+		x->from = date_month_last(d);
+	} else {
+		if (x->has_date)
+			date_format_iso(d, iso);
+		x->from = d;
+	}
+	if (x->has_date)
 		buf_adds(&x->published, iso);
-	}
 	if (!x->cb.on_article)
 		return 0;
 	struct extract_article ea = {a->index, x->title.data, x->published.data,
@@ -199,7 +214,7 @@ static void heading_horizon(struct extractor *x, const char *heading,
 	struct horizon_match hh;
 	if (!heading || !*heading)
 		return;
-	horizon_find(&x->cfg->horizons, heading, strlen(heading), x->date, &hh);
+	horizon_find(&x->cfg->horizons, heading, strlen(heading), x->from, &hh);
 	if (!hh.found)
 		return;
 	*hm = hh;
@@ -247,14 +262,25 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 		csv_format_double(r->p, num);
 		forecast_set(&f, COL_PROBABILITY, num);
 	}
-	horizon_find_tokens(&x->cfg->horizons, cue_tokens(x->cue), x->date, &hm);
+	/* undated: only a phrase naming its own date ("by 2020") gives a
+	 * horizon; a relative one is kept as the phrase, to count from the
+	 * date an editor adds */
+	bool has_horizon = true;
+	if (x->has_date)
+		horizon_find_tokens(&x->cfg->horizons, cue_tokens(x->cue), x->from,
+				    &hm);
+	else
+		has_horizon = horizon_find_undated(&x->cfg->horizons,
+						   cue_tokens(x->cue), &hm);
 	buf_reset(&x->sent);
 	if (hm.found)
 		buf_add(&x->sent, s + hm.start, hm.end - hm.start);
-	else
+	else if (x->has_date)
 		heading_horizon(x, p->heading, &hm, &x->sent);
-	date_format_iso(hm.due, iso);
-	forecast_set(&f, COL_HORIZON, iso);
+	if (has_horizon) {
+		date_format_iso(hm.due, iso);
+		forecast_set(&f, COL_HORIZON, iso);
+	}
 	if (hm.found) {
 		char *ph = ledger_collapse_space(x->sent.data);
 		forecast_set(&f, COL_HORIZON_PHRASE, ph);
@@ -265,6 +291,10 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 		char *note = ledger_collapse_space(r->note);
 		forecast_set(&f, COL_NOTE, note);
 		free(note);
+	}
+	if (!x->has_date) {
+		ledger_note_add(&f, LEDGER_NOTE_NO_DATE);
+		x->st.undated++;
 	}
 	f.context = context_of(p->text, p->len, s, len);
 	free(claim);
@@ -306,16 +336,10 @@ static int on_paragraph(const struct page_article *a,
 		quote = cue_quote_scan(text + scanned, st - scanned, quote);
 		scanned = st;
 		struct cue_result r;
-		struct cue_input in = {quote, title, x->date};
+		struct cue_input in = {quote, title, x->from};
 		cue_detect(x->cue, s, n, &in, &r);
 		if (!cue_kept(r.cls))
 			continue;
-		if (!x->has_date) {
-			/* the ledger needs the article's date, and the page's
-			 * would be wrong (SPEC §2): a manifest can supply it */
-			x->st.undated_skipped++;
-			continue;
-		}
 		if ((rc = make_forecast(x, s, n, p, &r)) != 0)
 			return rc;
 	}

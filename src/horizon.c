@@ -608,6 +608,25 @@ void horizon_find_tokens(const struct horizon_table *t,
 	}
 }
 
+/*
+ * A phrase names its own date when it gives the same day counted from two
+ * forecast dates centuries apart.  Both lie before the year 1000, the
+ * first a year_of accepts, so no explicit year is dropped as "in the past"
+ * by either; every relative form ("next year", "by March", table phrases,
+ * the default) moves with the date.
+ */
+bool horizon_find_undated(const struct horizon_table *t,
+			  const struct text_tokens *tok,
+			  struct horizon_match *m)
+{
+	struct horizon_match other;
+	horizon_find_tokens(t, tok, date_from_ymd(100, 1, 1), m);
+	if (!m->found)
+		return false;
+	horizon_find_tokens(t, tok, date_from_ymd(613, 7, 17), &other);
+	return other.found && other.start == m->start && other.due == m->due;
+}
+
 void horizon_find(const struct horizon_table *t, const char *s, size_t len,
 		  long from, struct horizon_match *m)
 {

@@ -5,6 +5,7 @@
  */
 #include "likely/ledger.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,10 +93,10 @@ const char *ledger_check_field(enum ledger_column c, const char *v)
 			return "longer than 64 characters";
 		return NULL;
 	case COL_PUBLISHED:
-		if (!*v)
-			return "empty (the date the forecast was published is required)";
-		return date_parse_iso(v, &day) ? NULL
-			: "not a calendar date in the form YYYY-MM-DD";
+		if (!*v || date_parse_iso(v, &day) || date_parse_month(v, &day))
+			return NULL;
+		return "not a calendar date in the form YYYY-MM-DD (or YYYY-MM "
+		       "for a month)";
 	case COL_HORIZON:
 	case COL_RESOLVED_ON:
 		if (!*v)
@@ -129,7 +130,16 @@ const char *ledger_check_record(const struct forecast *f,
 {
 	const char *outcome = f->col[COL_OUTCOME];
 	const char *resolved = f->col[COL_RESOLVED_ON];
+	const char *published = f->col[COL_PUBLISHED];
+	long from = 0, day;
+	bool dated = ledger_published_day(published, &from);
 
+	/* an undated forecast waits for its date before it can be scored */
+	if (!*published && strcmp(f->col[COL_STATUS], "accepted") == 0) {
+		*bad = COL_PUBLISHED;
+		return "empty, but the forecast is accepted (only candidates and "
+		       "rejected forecasts may lack a date)";
+	}
 	if (*outcome && !*resolved) {
 		*bad = COL_RESOLVED_ON;
 		return "empty, but the forecast has an outcome (when was it settled?)";
@@ -138,21 +148,89 @@ const char *ledger_check_record(const struct forecast *f,
 		*bad = COL_OUTCOME;
 		return "empty, but resolved_on is set";
 	}
-	/* ISO dates compare correctly as strings. */
-	if (*resolved && strcmp(resolved, f->col[COL_PUBLISHED]) < 0) {
+	/* a month-only date counts as its last day: the forecast may have
+	 * been written on it */
+	bool month = dated && !date_parse_iso(published, &day);
+	if (dated && date_parse_iso(resolved, &day) && day < from) {
 		*bad = COL_RESOLVED_ON;
-		return "before the forecast was published";
+		return month ? "before the forecast was published (the last day "
+			       "of its month-only date)"
+			     : "before the forecast was published";
 	}
-	if (*f->col[COL_HORIZON] &&
-	    strcmp(f->col[COL_HORIZON], f->col[COL_PUBLISHED]) < 0) {
+	if (dated && date_parse_iso(f->col[COL_HORIZON], &day) && day < from) {
 		*bad = COL_HORIZON;
-		return "before the forecast was published";
+		return month ? "before the forecast was published (the last day "
+			       "of its month-only date)"
+			     : "before the forecast was published";
 	}
 	if (*outcome && strcmp(f->col[COL_STATUS], "accepted") != 0) {
 		*bad = COL_OUTCOME;
 		return "set on a forecast that is not accepted";
 	}
 	return NULL;
+}
+
+bool ledger_published_day(const char *published, long *day)
+{
+	long d;
+	if (date_parse_iso(published, &d)) {
+		*day = d;
+		return true;
+	}
+	if (date_parse_month(published, &d)) {
+		*day = date_month_last(d);
+		return true;
+	}
+	return false;
+}
+
+/* Where note sits in notes as a whole part (between joiners), or NULL. */
+static const char *note_part(const char *notes, const char *note)
+{
+	size_t n = strlen(note), jl = strlen(LEDGER_NOTE_JOIN);
+	for (const char *p = strstr(notes, note); p; p = strstr(p + 1, note)) {
+		bool starts = p == notes ||
+			(p - notes >= (ptrdiff_t)jl &&
+			 strncmp(p - jl, LEDGER_NOTE_JOIN, jl) == 0);
+		bool ends = p[n] == '\0' || strncmp(p + n, LEDGER_NOTE_JOIN, jl) == 0;
+		if (starts && ends)
+			return p;
+	}
+	return NULL;
+}
+
+void ledger_note_add(struct forecast *f, const char *note)
+{
+	const char *old = f->col[COL_NOTE];
+	if (!*note || note_part(old, note))
+		return;
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s%s%s", old, *old ? LEDGER_NOTE_JOIN : "", note);
+	free(f->col[COL_NOTE]);
+	f->col[COL_NOTE] = buf_detach(&b);
+	buf_release(&b);
+}
+
+void ledger_note_drop(struct forecast *f, const char *note)
+{
+	const char *old = f->col[COL_NOTE];
+	const char *p = note_part(old, note);
+	if (!*note || !p)
+		return;
+	size_t n = strlen(note), jl = strlen(LEDGER_NOTE_JOIN);
+	size_t at = (size_t)(p - old), end = at + n;
+	if (old[end]) /* a joiner follows: drop it with the note */
+		end += jl;
+	else if (at >= jl) /* the last part: drop the joiner before it */
+		at -= jl;
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, old, at);
+	buf_adds(&b, old + end);
+	free(f->col[COL_NOTE]);
+	f->col[COL_NOTE] = buf_detach(&b);
+	buf_release(&b);
 }
 
 /* Byte length of the white space at s that ledger_collapse_space folds

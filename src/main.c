@@ -45,19 +45,25 @@ static const struct command commands[] = {
 	 "accept candidate forecasts", "accept ID... [--reason R]",
 	 "  ID...        forecasts to accept (the first characters of an id are enough)\n"
 	 "  --reason R   why, kept in each forecast's history\n"
-	 "One transaction: an unknown id anywhere changes nothing.\n"},
+	 "One transaction: an unknown id anywhere changes nothing.  A candidate\n"
+	 "without a publication date is refused (exit 65) and the others are\n"
+	 "accepted; add its date with likely edit ID --published YYYY-MM-DD.\n"},
 	{"due", cmd_due, 0, 0, DB_READ, OPTS("as-of=", "format="),
 	 "the review queue: accepted forecasts past their horizon, unsettled",
 	 "due [--as-of DATE] [--format table|csv]",
 	 "  --as-of DATE   the day to judge \"past the horizon\" (default today)\n"
 	 "  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"},
 	{"edit", cmd_edit, 1, 1, DB_WRITE,
-	 OPTS("probability=", "horizon=", "topic=", "author=", "claim=", "reason="),
-	 "change a forecast's probability, horizon, topic, author or claim",
+	 OPTS("probability=", "horizon=", "topic=", "author=", "claim=",
+	      "published=", "reason="),
+	 "change a forecast's probability, horizon, topic, author, claim or date",
 	 "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
-	 "[--claim TEXT] [--reason R]",
+	 "[--claim TEXT] [--published DATE] [--reason R]",
 	 "  --probability P   a decimal in [0,1], or \"\" for a hedged statement\n"
 	 "  --horizon DATE    YYYY-MM-DD, not before the publication date\n"
+	 "  --published DATE  the article's date, YYYY-MM-DD or YYYY-MM (a month);\n"
+	 "                    a horizon from extraction is computed again from\n"
+	 "                    it, one set by an editor is kept\n"
 	 "  --topic T         one or more topics joined by \";\"\n"
 	 "  --author A        the author (\"\" for none)\n"
 	 "  --claim TEXT      the sentence (whitespace is collapsed)\n"
@@ -124,7 +130,8 @@ static const struct command commands[] = {
 	{"review", cmd_review, 0, 0, DB_OWN_TX, NO_OPTS,
 	 "interactive review of candidates and due forecasts", "review",
 	 "On a terminal: the candidates, then the due forecasts, one at a time.\n"
-	 "Candidates: a accept, r reject (asks a reason), e edit, s skip, q quit.\n"
+	 "Candidates: a accept, r reject (asks a reason), e edit, s skip, q quit;\n"
+	 "accepting one without a date asks for it (Enter leaves it a candidate).\n"
 	 "Due: y yes, n no, p partial, v void (asks for evidence), e edit, s skip,\n"
 	 "q quit. Every answer is saved at once.\n"},
 	{"score", cmd_score, 0, 0, DB_OWN_TX,

@@ -60,9 +60,11 @@ static int on_record(const struct csv_record *rec, void *data)
 	const char *file = rec->fields[0], *published = rec->fields[3];
 	if (!*file)
 		return bad(r, rec->line, "file", "empty (which page is this row about?)", file);
-	if (*published && !date_parse_iso(published, &day))
+	if (*published && !date_parse_iso(published, &day) &&
+	    !date_parse_month(published, &day))
 		return bad(r, rec->line, "published",
-			   "not a calendar date in the form YYYY-MM-DD", published);
+			   "not a calendar date in the form YYYY-MM-DD (or YYYY-MM "
+			   "for a month)", published);
 	if (!strset_add(m->index, file, (long)m->count, &first))
 		return bad(r, rec->line, "file", "listed twice", file);
 	if (m->count == m->cap) {

@@ -320,7 +320,11 @@ enum sb_class scoreboard_add(struct scoreboard *sb, const struct forecast *f, do
 	sb->totals.offered++;
 	if (strcmp(f->col[COL_STATUS], "accepted") != 0)
 		return SB_IGNORED;
-	if (strcmp(f->col[COL_PUBLISHED], sb->as_of) > 0) {
+	/* a month-only date counts as its last day; an undated forecast is
+	 * never accepted (the ledger's rules), and would count as later */
+	long published;
+	if (!ledger_published_day(f->col[COL_PUBLISHED], &published) ||
+	    published > sb->as_of_days) {
 		sb->totals.later++;
 		return SB_IGNORED;
 	}

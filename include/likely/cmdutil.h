@@ -42,6 +42,13 @@ int forecast_save(struct ctx *ctx, const struct forecast *f, const char *reason)
  */
 int claim_search_query(const char *claim, struct buf *q);
 
+/*
+ * The ISO day after which an article may settle a forecast published on
+ * `published`: that day, a month's last day, or "" for an undated forecast
+ * (every dated article then).  Writes into after.
+ */
+void evidence_after(const char *published, char after[11]);
+
 /* One forecast of the review queue. */
 struct due_item {
 	struct forecast f;

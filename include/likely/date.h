@@ -21,6 +21,16 @@ void date_to_ymd(long days, int *y, int *m, int *d);
  * *days; on anything else returns false and leaves *days alone.
  */
 bool date_parse_iso(const char *s, long *days);
+/*
+ * Parses exactly "YYYY-MM" naming a real month (a month-only publication
+ * date).  Returns true and sets *first to the month's first day; on
+ * anything else returns false and leaves *first alone.
+ */
+bool date_parse_month(const char *s, long *first);
+/* The last day of the month that holds day. */
+long date_month_last(long day);
+/* Writes "YYYY-MM" (the month of day) into out. */
+void date_format_month(long day, char out[DATE_ISO_LEN]);
 /* Writes "YYYY-MM-DD" into out. */
 void date_format_iso(long days, char out[DATE_ISO_LEN]);
 /*

@@ -42,8 +42,8 @@ int extract_config_load_dir(struct extract_config *c, const char *dir,
 void extract_config_release(struct extract_config *c);
 
 /* Manifest overrides for one page; NULL (or "") fields are detected.
- * published must be ISO YYYY-MM-DD (checked by the caller; anything else
- * is ignored).  title/published/author apply to the page's first article,
+ * published must be ISO YYYY-MM-DD, or YYYY-MM for a month (checked by
+ * the caller; anything else is ignored).  title/published/author apply to the page's first article,
  * url and source to all of its articles. */
 struct extract_meta {
 	const char *url, *title, *published, *author, *source;
@@ -52,7 +52,7 @@ struct extract_meta {
 struct extract_article {
 	unsigned index;        /* 0, 1, ... in page order */
 	const char *title;     /* "" when none */
-	const char *published; /* ISO, "" when no date was found */
+	const char *published; /* ISO, YYYY-MM for a month, "" when no date */
 	const char *author;    /* "" when none */
 };
 
@@ -72,7 +72,9 @@ struct extract_callbacks {
 
 struct extract_stats {
 	unsigned long long bytes, articles, paragraphs, sentences, candidates;
-	unsigned long long forecasts, hedged, undated_skipped;
+	/* undated: forecasts of articles without a date, kept as candidates
+	 * with an empty published and the note LEDGER_NOTE_NO_DATE */
+	unsigned long long forecasts, hedged, undated;
 };
 
 struct extractor;

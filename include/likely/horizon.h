@@ -68,6 +68,18 @@ struct horizon_match {
 void horizon_find_tokens(const struct horizon_table *t,
 			 const struct text_tokens *tok, long from,
 			 struct horizon_match *m);
+/*
+ * The horizon of a sentence whose article has no known date: only a phrase
+ * that names its own date ("by 2020", "by the end of 2018", "by Q3 2019")
+ * gives one.  Returns true with m->due set for such a phrase; returns false
+ * when the first phrase is counted from the forecast date ("next year",
+ * "in the coming months", "by March") or there is none -- m->found and
+ * m->start/end then still say which phrase was seen, and m->due is
+ * meaningless.
+ */
+bool horizon_find_undated(const struct horizon_table *t,
+			  const struct text_tokens *tok,
+			  struct horizon_match *m);
 /* The same for raw text (tokenizes it; allocates and frees scratch). */
 void horizon_find(const struct horizon_table *t, const char *s, size_t len,
 		  long from, struct horizon_match *m);

@@ -34,6 +34,14 @@ enum ledger_column {
 	LEDGER_NCOLS
 };
 
+/*
+ * The note extraction gives a forecast whose article has no readable date,
+ * and how it is joined to a note the rules gave ("check: reported; check:
+ * no date found").
+ */
+#define LEDGER_NOTE_NO_DATE "check: no date found"
+#define LEDGER_NOTE_JOIN "; "
+
 /* Column names in ledger order, NULL-terminated. */
 extern const char *const ledger_columns[LEDGER_NCOLS + 1];
 
@@ -56,17 +64,35 @@ void forecast_set(struct forecast *f, enum ledger_column c, const char *value);
 /*
  * Checks one column's value as SPEC.md §4 requires.  Returns NULL when it
  * is fine, else a static description of what is wrong ("not a date of the
- * calendar (YYYY-MM-DD)").
+ * calendar (YYYY-MM-DD)").  `published` may be a day (YYYY-MM-DD), a month
+ * (YYYY-MM) or empty; whether empty is allowed depends on the status, which
+ * ledger_check_record decides.
  */
 const char *ledger_check_field(enum ledger_column c, const char *value);
 
 /*
- * Checks the rules that span columns (an outcome needs resolved_on and an
- * accepted forecast; no date before the publication date).  Returns NULL
- * when fine, else the reason, with *bad set to the column to blame.
+ * Checks the rules that span columns (only candidates and rejected
+ * forecasts may be undated; an outcome needs resolved_on and an accepted
+ * forecast; no horizon or resolved_on before the publication date, which
+ * for a month-only date is the month's last day).  Returns NULL when fine,
+ * else the reason, with *bad set to the column to blame.
  */
 const char *ledger_check_record(const struct forecast *f,
 				enum ledger_column *bad);
+
+/*
+ * The day a `published` value counts from, for horizons and for as-of and
+ * resolved_on rules: a full date is that day, a month-only date (YYYY-MM)
+ * the month's last day.  Returns true and sets *day; returns false, with
+ * *day left alone, for an empty (undated) or malformed value.
+ */
+bool ledger_published_day(const char *published, long *day);
+
+/* Appends note to f's note column, after LEDGER_NOTE_JOIN when there is
+ * one already (and not at all when it is there already). */
+void ledger_note_add(struct forecast *f, const char *note);
+/* Removes note (with its joiner) from f's note column, if there. */
+void ledger_note_drop(struct forecast *f, const char *note);
 
 /*
  * Parses a probability: a plain decimal in [0,1] ("0.7", "1", ".25").

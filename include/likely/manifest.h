@@ -17,7 +17,7 @@ struct manifest;
 
 /*
  * Reads and checks the manifest at path (header exact, file required and
- * unique, published empty or an ISO calendar date).  Returns LIKELY_OK and
+ * unique, published empty, an ISO calendar date, or YYYY-MM for a month).  Returns LIKELY_OK and
  * *out, or the exit code (problems reported as FILE:LINE: column: reason).
  */
 int manifest_read(const char *path, struct diag *d, struct manifest **out);

@@ -1,15 +1,23 @@
 /*
  * accept / reject: curate candidates.  Both take several ids and are one
- * transaction: an unknown id anywhere changes nothing.
+ * transaction: an unknown id anywhere changes nothing.  A candidate
+ * without a publication date cannot be accepted (it could never be
+ * scored: horizons and as-of rules count from the date); it is refused
+ * with the command that adds the date, and the other ids are accepted.
  */
 #include <string.h>
 
+#include "likely/buf.h"
 #include "likely/cli.h"
 #include "likely/cmdutil.h"
 #include "likely/ledger.h"
 
+struct tally {
+	unsigned long done, undated, failed;
+};
+
 static int set_status(struct ctx *ctx, const char *id, const char *status,
-		      const char *reason)
+		      const char *reason, struct tally *t)
 {
 	struct forecast f;
 	int rc = forecast_load(ctx, id, &f);
@@ -27,11 +35,25 @@ static int set_status(struct ctx *ctx, const char *id, const char *status,
 				 id, f.col[COL_OUTCOME], id);
 		goto out;
 	}
+	if (strcmp(status, "accepted") == 0 && !*f.col[COL_PUBLISHED]) {
+		t->undated++;
+		rc = diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
+				 "%s: no publication date, so it cannot be "
+				 "accepted; add it with likely edit %s --published "
+				 "YYYY-MM-DD (or YYYY-MM), then accept it",
+				 f.col[COL_ID], f.col[COL_ID]);
+		forecast_release(&f);
+		return rc;
+	}
 	forecast_set(&f, COL_STATUS, status);
 	rc = forecast_save(ctx, &f, reason);
-	if (!rc)
+	if (!rc) {
+		t->done++;
 		diag_note(&ctx->diag, "%s: %s", id, status);
+	}
 out:
+	if (rc)
+		t->failed++;
 	forecast_release(&f);
 	return rc;
 }
@@ -41,6 +63,7 @@ static int set_all(struct ctx *ctx, const struct cmd_args *a,
 {
 	const char *reason = args_get(a, "reason");
 	int worst = LIKELY_OK;
+	struct tally t = {0, 0, 0};
 	struct buf why;
 
 	buf_init(&why);
@@ -48,11 +71,20 @@ static int set_all(struct ctx *ctx, const struct cmd_args *a,
 	if (reason && *reason)
 		buf_printf(&why, ": %s", reason);
 	for (int i = 0; i < a->argc; i++) {
-		int rc = set_status(ctx, a->argv[i], status, why.data);
+		int rc = set_status(ctx, a->argv[i], status, why.data, &t);
 		if (rc && !worst)
 			worst = rc;
 	}
 	buf_release(&why);
+	/* an undated candidate is the editor's next step, not a mistake in
+	 * the command: the others are kept -- unless something else was
+	 * wrong, which keeps the one-transaction rule */
+	if (t.undated && !t.failed) {
+		ctx->commit_anyway = true;
+		diag_note(&ctx->diag, "%lu %s; %lu without a date left as "
+			  "candidate%s", t.done, status, t.undated,
+			  t.undated == 1 ? "" : "s");
+	}
 	return worst;
 }
 

@@ -37,14 +37,17 @@ int cmd_evidence(struct ctx *ctx, const struct cmd_args *a)
 	buf_init(&q);
 	if ((rc = forecast_load(ctx, a->argv[0], &f)))
 		goto out;
-	fprintf(ctx->out, "claim (%s): %s\n\n", f.col[COL_PUBLISHED], f.col[COL_CLAIM]);
+	fprintf(ctx->out, "claim (%s): %s\n\n",
+		*f.col[COL_PUBLISHED] ? f.col[COL_PUBLISHED] : "no date",
+		f.col[COL_CLAIM]);
 	if (claim_search_query(f.col[COL_CLAIM], &q) == 0) {
 		diag_note(&ctx->diag, "%s: the claim has no words to search for",
 			  f.col[COL_ID]);
 		goto out;
 	}
-	rc = store_evidence_each(ctx->store, q.data, f.col[COL_PUBLISHED], limit,
-				 print_hit, &st);
+	char after[11];
+	evidence_after(f.col[COL_PUBLISHED], after);
+	rc = store_evidence_each(ctx->store, q.data, after, limit, print_hit, &st);
 	if (!rc && st.n == 0)
 		diag_note(&ctx->diag, "no sentence in a later article matches");
 out:

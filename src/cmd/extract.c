@@ -23,10 +23,12 @@
 #include "likely/extract.h"
 #include "likely/ledger.h"
 #include "likely/manifest.h"
+#include "likely/redate.h"
 #include "likely/store.h"
 
 struct run {
 	struct ctx *ctx;
+	const struct extract_config *cfg;
 	bool dry_run;
 	const char *default_source; /* --source */
 	struct csv_writer csv;
@@ -43,11 +45,11 @@ struct run {
 	long long article_id;  /* current article's row, -1 before the first */
 	int sentence_ord;
 	uint64_t digest;       /* FNV-1a over the current article's sentences */
-	unsigned long page_new, page_known;
+	unsigned long page_new, page_known, page_dated;
 	unsigned long page_articles, page_forecasts, page_hedged, page_undated;
 	/* totals */
 	unsigned long pages, bad_pages, articles, forecasts, added, known, hedged;
-	unsigned long undated;
+	unsigned long undated, dated;
 };
 
 static const char *base_name(const char *path)
@@ -88,7 +90,10 @@ static int on_article(const struct extract_article *a, void *data)
 	r->article_id = -1;
 	r->sentence_ord = 0;
 	r->digest = 0xcbf29ce484222325ULL;
-	if (r->dry_run || !*a->published)
+	/* an undated article is stored too (with an empty date): its
+	 * forecasts show their context, and it is never evidence, which must
+	 * come after a forecast's date */
+	if (r->dry_run)
 		return 0;
 	struct article_rec rec = {
 		.file = base_name(r->file), .title = a->title,
@@ -137,6 +142,30 @@ static int on_forecast(struct forecast *f, void *data)
 	forecast_release(&old);
 	if (rc)
 		return rc;
+	/* a date found now (a manifest, a better page reader) gives a new
+	 * id; the forecast stored undated is the same one and keeps its id
+	 * (ids never change once stored).  Still undated, it takes the date
+	 * found, as edit --published would give it; dated by an editor since,
+	 * it is left alone. */
+	if (!found && *f->col[COL_PUBLISHED]) {
+		char undated[17];
+		ledger_make_id(f->col[COL_TITLE], "", f->col[COL_CLAIM], undated);
+		rc = store_forecast_get(r->ctx->store, undated, &old, &found);
+		if (!rc && found && !*old.col[COL_PUBLISHED]) {
+			enum ledger_column bad;
+			redate_forecast(&r->cfg->horizons, &old, f->col[COL_PUBLISHED]);
+			/* an editor's horizon before the date found is left for
+			 * the editor: edit --published would refuse it too */
+			if (!ledger_check_record(&old, &bad)) {
+				rc = store_forecast_put(r->ctx->store, &old, r->ctx->now,
+							"extract: date found", NULL);
+				r->page_dated++;
+			}
+		}
+		forecast_release(&old);
+		if (rc)
+			return rc;
+	}
 	if (found) {
 		r->page_known++;
 		return 0;
@@ -209,7 +238,7 @@ static int extract_one(struct run *r, const struct extract_config *cfg,
 	r->source = meta.source;
 	r->url = meta.url;
 	r->article_id = -1;
-	r->page_new = r->page_known = 0;
+	r->page_new = r->page_known = r->page_dated = 0;
 	r->page_articles = r->page_forecasts = r->page_hedged = r->page_undated = 0;
 	struct stat st;
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -241,6 +270,7 @@ static int extract_one(struct run *r, const struct extract_config *cfg,
 	r->forecasts += r->page_forecasts;
 	r->hedged += r->page_hedged;
 	r->undated += r->page_undated;
+	r->dated += r->page_dated;
 	return LIKELY_OK;
 }
 
@@ -255,6 +285,7 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 
 	if ((rc = config_load(ctx, &cfg)))
 		goto out;
+	r.cfg = &cfg;
 	if (manifest_path && (rc = manifest_read(manifest_path, &ctx->diag, &m)))
 		goto out;
 	if (r.dry_run) {
@@ -293,10 +324,15 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 			  r.pages, r.pages == 1 ? "" : "s", r.bad_pages, r.articles,
 			  r.articles == 1 ? "" : "s", r.forecasts,
 			  r.forecasts == 1 ? "" : "s", r.hedged, r.added, r.known);
+	if (r.dated)
+		diag_note(&ctx->diag, "%lu forecast%s stored without a date took the "
+			  "date found now", r.dated, r.dated == 1 ? "" : "s");
 	if (r.undated)
-		diag_note(&ctx->diag, "%lu article%s without a date gave no forecasts "
-			  "(give the date with --manifest)",
-			  r.undated, r.undated == 1 ? "" : "s");
+		diag_note(&ctx->diag, "warning: %lu article%s without a date: %s forecasts "
+			  "are candidates marked '%s'; add dates with --manifest "
+			  "or 'likely edit ID --published YYYY-MM-DD'",
+			  r.undated, r.undated == 1 ? "" : "s",
+			  r.undated == 1 ? "its" : "their", LEDGER_NOTE_NO_DATE);
 out:
 	if (r.spool)
 		fclose(r.spool);

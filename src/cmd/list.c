@@ -30,7 +30,8 @@ static int print_row(const struct forecast *f, void *data)
 	buf_printf(b, "%-16s  %-9s  %-7s  %-10s  %-10s  %-4s  ",
 		   f->col[COL_ID], f->col[COL_STATUS],
 		   *f->col[COL_OUTCOME] ? f->col[COL_OUTCOME] : "open",
-		   f->col[COL_PUBLISHED], f->col[COL_HORIZON],
+		   *f->col[COL_PUBLISHED] ? f->col[COL_PUBLISHED] : "-",
+		   *f->col[COL_HORIZON] ? f->col[COL_HORIZON] : "-",
 		   *f->col[COL_PROBABILITY] ? f->col[COL_PROBABILITY] : "-");
 	text_fit(b, *f->col[COL_AUTHOR] ? f->col[COL_AUTHOR] : "unattributed",
 		 18, true);

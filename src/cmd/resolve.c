@@ -39,11 +39,16 @@ static int settle(struct ctx *ctx, const struct cmd_args *a,
 				   id, f->col[COL_STATUS], id);
 	if (!on)
 		on = ctx->today;
-	if (strcmp(on, f->col[COL_PUBLISHED]) < 0)
+	/* a month-only date counts as the month's last day */
+	long on_day, from;
+	if (date_parse_iso(on, &on_day) &&
+	    ledger_published_day(f->col[COL_PUBLISHED], &from) && on_day < from)
 		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
 				   "%s: --on %s is before the forecast was "
-				   "published (%s)",
-				   id, on, f->col[COL_PUBLISHED]);
+				   "published (%s%s)",
+				   id, on, f->col[COL_PUBLISHED],
+				   strlen(f->col[COL_PUBLISHED]) == 7
+				   ? ", counted as the month's last day" : "");
 	if (strcmp(on, ctx->today) > 0)
 		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
 				   "%s: --on %s is in the future (today is %s)", id,

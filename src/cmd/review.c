@@ -14,7 +14,9 @@
 #include "likely/cli.h"
 #include "likely/cmdutil.h"
 #include "likely/date.h"
+#include "likely/extract.h"
 #include "likely/ledger.h"
+#include "likely/redate.h"
 #include "likely/store.h"
 
 struct id_list {
@@ -98,13 +100,14 @@ static void print_forecast(FILE *out, const struct forecast *f, size_t at,
 	fprintf(out, "\n\033[1m[%zu/%zu %s]\033[0m %s\n", at, of, part,
 		f->col[COL_ID]);
 	fprintf(out, "article:  %s (%s, %s)\n", f->col[COL_TITLE],
-		f->col[COL_PUBLISHED], f->col[COL_FILE]);
+		*f->col[COL_PUBLISHED] ? f->col[COL_PUBLISHED] : "no date",
+		f->col[COL_FILE]);
 	fprintf(out, "author:   %s\n",
 		*f->col[COL_AUTHOR] ? f->col[COL_AUTHOR] : "unattributed");
 	fprintf(out, "cue:      %s (%s)   horizon: %s%s%s%s   topic: %s\n",
 		f->col[COL_CUE],
 		*f->col[COL_PROBABILITY] ? f->col[COL_PROBABILITY] : "hedged",
-		f->col[COL_HORIZON], *f->col[COL_HORIZON_PHRASE] ? " (\"" : "",
+		*f->col[COL_HORIZON] ? f->col[COL_HORIZON] : "none", *f->col[COL_HORIZON_PHRASE] ? " (\"" : "",
 		f->col[COL_HORIZON_PHRASE],
 		*f->col[COL_HORIZON_PHRASE] ? "\")" : "", f->col[COL_TOPIC]);
 	if (*f->col[COL_NOTE])
@@ -141,9 +144,10 @@ static int print_evidence(struct ctx *ctx, const struct forecast *f)
 	struct buf q;
 	int rc = LIKELY_OK;
 	buf_init(&q);
+	char after[DATE_ISO_LEN];
+	evidence_after(f->col[COL_PUBLISHED], after);
 	if (claim_search_query(f->col[COL_CLAIM], &q) > 0)
-		rc = store_evidence_each(ctx->store, q.data, f->col[COL_PUBLISHED], 3,
-					 print_hit, &hs);
+		rc = store_evidence_each(ctx->store, q.data, after, 3, print_hit, &hs);
 	buf_release(&q);
 	return rc;
 }
@@ -214,11 +218,57 @@ static enum step shared_key(struct ctx *ctx, struct forecast *f, int key,
 	}
 }
 
+/*
+ * An undated candidate gets its date before it is accepted: a forecast
+ * without one cannot be scored.  Returns STEP_AGAIN when the date is
+ * given (f redated, as edit --published does), STEP_NEXT when the editor
+ * leaves it undated, STEP_QUIT at end of input.
+ */
+static enum step ask_date(struct ctx *ctx, struct forecast *f, int *rc)
+{
+	for (;;) {
+		char *d = read_line(ctx->out, "no date found: published (YYYY-MM-DD "
+				    "or YYYY-MM; Enter leaves it undated): ");
+		if (!d)
+			return STEP_QUIT;
+		if (!*d) {
+			free(d);
+			fputs("  not accepted: without a date it cannot be scored; it "
+			      "stays a candidate\n", ctx->out);
+			return STEP_NEXT;
+		}
+		const char *bad = ledger_check_field(COL_PUBLISHED, d);
+		if (bad) {
+			fprintf(ctx->out, "  '%s': %s\n", d, bad);
+			free(d);
+			continue;
+		}
+		struct extract_config cfg;
+		if (!(*rc = config_load(ctx, &cfg)))
+			redate_forecast(&cfg.horizons, f, d);
+		extract_config_release(&cfg);
+		free(d);
+		return *rc ? STEP_QUIT : STEP_AGAIN;
+	}
+}
+
 static enum step candidate_key(struct ctx *ctx, struct forecast *f, int key,
 			       int *rc)
 {
 	if (key == 'a') {
+		if (!*f->col[COL_PUBLISHED]) {
+			enum step st = ask_date(ctx, f, rc);
+			if (st != STEP_AGAIN)
+				return st;
+		}
+		enum ledger_column col;
 		forecast_set(f, COL_STATUS, "accepted");
+		const char *bad = ledger_check_record(f, &col);
+		if (bad) {
+			fprintf(ctx->out, "  not saved: %s: %s\n", ledger_columns[col],
+				bad);
+			return STEP_AGAIN;
+		}
 		*rc = save(ctx, f, "review: accept");
 		fputs("  accepted\n", ctx->out);
 		return STEP_NEXT;

@@ -2,6 +2,8 @@
  * show: one forecast in full -- its sentence in context, the article,
  * dates, status, outcome -- and its whole history, oldest first.
  */
+#include <string.h>
+
 #include "likely/cli.h"
 #include "likely/cmdutil.h"
 #include "likely/ledger.h"
@@ -41,15 +43,26 @@ int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 	field(out, "file:", f.col[COL_FILE]);
 	field(out, "source:", f.col[COL_SOURCE]);
 	field(out, "url:", f.col[COL_URL]);
-	field(out, "published:", f.col[COL_PUBLISHED]);
+	if (!*f.col[COL_PUBLISHED])
+		fprintf(out, "%-13s none found (add it: likely edit %s --published "
+			"YYYY-MM-DD)\n", "published:", f.col[COL_ID]);
+	else if (strlen(f.col[COL_PUBLISHED]) == 7)
+		fprintf(out, "%-13s %s (month only: counted as its last day)\n",
+			"published:", f.col[COL_PUBLISHED]);
+	else
+		field(out, "published:", f.col[COL_PUBLISHED]);
 	field(out, "author:", *f.col[COL_AUTHOR] ? f.col[COL_AUTHOR] : "unattributed");
 	field(out, "topic:", f.col[COL_TOPIC]);
 	fprintf(out, "%-13s %s (%s)\n", "cue:", f.col[COL_CUE],
 		*f.col[COL_PROBABILITY] ? f.col[COL_PROBABILITY]
 					: "hedged: no probability");
 	if (*f.col[COL_HORIZON_PHRASE])
-		fprintf(out, "%-13s %s (\"%s\")\n", "horizon:", f.col[COL_HORIZON],
+		fprintf(out, "%-13s %s (\"%s\")\n", "horizon:",
+			*f.col[COL_HORIZON] ? f.col[COL_HORIZON]
+					    : "none until the date is known",
 			f.col[COL_HORIZON_PHRASE]);
+	else if (!*f.col[COL_HORIZON] && !*f.col[COL_PUBLISHED])
+		field(out, "horizon:", "none until the date is known");
 	else
 		field(out, "horizon:", f.col[COL_HORIZON]);
 	field(out, "status:", f.col[COL_STATUS]);

@@ -66,8 +66,8 @@ int main(int argc, char **argv)
 	       secs > 0 ? (double)st.bytes / 1e6 / secs : 0.0, cpu,
 	       cpu > 0 ? mb / cpu : 0.0, ru.ru_maxrss);
 	printf("articles %llu, paragraphs %llu, sentences %llu, candidates %llu, "
-	       "forecasts %llu (hedged %llu, undated skipped %llu)\n",
+	       "forecasts %llu (hedged %llu, undated %llu)\n",
 	       st.articles, st.paragraphs, st.sentences, st.candidates, st.forecasts,
-	       st.hedged, st.undated_skipped);
+	       st.hedged, st.undated);
 	return rc;
 }

@@ -2,7 +2,9 @@
  * Test plan (date): the calendar -- leap years by the Gregorian rule
  * (2000 leap, 1900 not), round trips between y-m-d and day numbers across
  * the epoch, strict ISO parsing (impossible days, wrong widths, trailing
- * text), and month arithmetic that clamps to the month's last day.
+ * text), month-only dates "YYYY-MM" (parsed to the first day, the last
+ * day of a month incl. February in leap and common years, formatted back),
+ * and month arithmetic that clamps to the month's last day.
  * Expected day numbers are from `date -u -d ... +%s` / 86400.
  */
 #include <setjmp.h>
@@ -89,6 +91,41 @@ static void test_add_months_clamps(void **state)
 	assert_string_equal(out, "2020-02-29");
 }
 
+/* A month-only publication date: "2020-02" is February 2020; horizons
+ * count from its last day, the 29th (2020 is a leap year). */
+static void test_month_only(void **state)
+{
+	long d = 0;
+	char out[DATE_ISO_LEN];
+	(void)state;
+	assert_true(date_parse_month("2020-02", &d));
+	assert_int_equal(d, date_from_ymd(2020, 2, 1));
+	assert_int_equal(date_month_last(d), date_from_ymd(2020, 2, 29));
+	assert_int_equal(date_month_last(date_from_ymd(2019, 2, 10)),
+			 date_from_ymd(2019, 2, 28));
+	assert_int_equal(date_month_last(date_from_ymd(1900, 2, 1)),
+			 date_from_ymd(1900, 2, 28));
+	assert_int_equal(date_month_last(date_from_ymd(2018, 12, 31)),
+			 date_from_ymd(2018, 12, 31));
+	assert_int_equal(date_month_last(date_from_ymd(2018, 4, 1)),
+			 date_from_ymd(2018, 4, 30));
+	date_format_month(date_from_ymd(2018, 4, 17), out);
+	assert_string_equal(out, "2018-04");
+	d = 42;
+	assert_false(date_parse_month("2020-13", &d));
+	assert_false(date_parse_month("2020-00", &d));
+	assert_false(date_parse_month("2020-2", &d));
+	assert_false(date_parse_month("2020-02-01", &d));
+	assert_false(date_parse_month("2020-02 ", &d));
+	assert_false(date_parse_month("0000-01", &d));
+	assert_false(date_parse_month("202-01", &d));
+	assert_false(date_parse_month("", &d));
+	assert_false(date_parse_month(NULL, &d));
+	assert_int_equal(d, 42);
+	/* a full date is not a month, nor a month a full date */
+	assert_false(date_parse_iso("2020-02", &d));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -98,6 +135,7 @@ int main(void)
 		cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_add_months_clamps),
+		cmocka_unit_test(test_month_only),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }

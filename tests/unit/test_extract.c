@@ -10,7 +10,11 @@
  *  - manifest overrides: title/published/author for the first article,
  *    url/source for all;
  *  - a quotation opened in an earlier sentence still shields "will";
- *  - an article without a date yields no rows (counted as skipped);
+ *  - an article without a date keeps its forecasts as candidates with an
+ *    empty published and the note "check: no date found" (joined to a
+ *    rule's note with "; "); only a phrase naming its date gives them a
+ *    horizon; a manifest day or month (YYYY-MM) overrides, and a month's
+ *    horizon counts from its last day;
  *  - invalid UTF-8: exit 65 with "FILE: invalid UTF-8 at byte N";
  *  - a callback's code stops extraction and is returned;
  *  - a config directory replaces the tables it holds; a bad file is 65
@@ -211,14 +215,46 @@ static void test_undated(void **state)
 	struct extract_stats st;
 	(void)state;
 	seen_init(&s);
-	const char *p = "A title without any date line\n\nBelarus is likely to grow.\n";
+	const char *p = "A title without any date line\n\nBelarus is likely to grow."
+			" Minsk is unlikely to join by 2020. Growth is likely next year.\n";
 	assert_int_equal(run(p, strlen(p), NULL, &s, msgs, sizeof msgs, &st), 0);
-	assert_int_equal(s.n, 0);
-	assert_int_equal(st.undated_skipped, 1);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(st.undated, 3);
+	assert_string_equal(s.rows[0].col[COL_PUBLISHED], "");
+	assert_string_equal(s.rows[0].col[COL_NOTE], LEDGER_NOTE_NO_DATE);
+	assert_string_equal(s.rows[0].col[COL_STATUS], "candidate");
+	assert_string_equal(s.rows[0].col[COL_HORIZON], "");
+	assert_string_equal(s.rows[0].col[COL_HORIZON_PHRASE], "");
+	/* the id is made with an empty date, as ledger_make_id documents */
+	char id[17];
+	ledger_make_id("A title without any date line", "",
+		       "Belarus is likely to grow.", id);
+	assert_string_equal(s.rows[0].col[COL_ID], id);
+	assert_string_equal(s.rows[1].col[COL_HORIZON], "2020-12-31");
+	assert_string_equal(s.rows[1].col[COL_HORIZON_PHRASE], "by 2020");
+	assert_string_equal(s.rows[2].col[COL_HORIZON], "");
+	assert_string_equal(s.rows[2].col[COL_HORIZON_PHRASE], "next year");
+	seen_release(&s);
+
+	seen_init(&s);
 	struct extract_meta meta = {NULL, NULL, "2020-01-02", NULL, NULL};
 	assert_int_equal(run(p, strlen(p), &meta, &s, msgs, sizeof msgs, &st), 0);
-	assert_int_equal(s.n, 1);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(st.undated, 0);
 	assert_string_equal(s.rows[0].col[COL_PUBLISHED], "2020-01-02");
+	assert_string_equal(s.rows[0].col[COL_NOTE], "");
+	assert_string_equal(s.rows[0].col[COL_HORIZON], "2021-01-02");
+	seen_release(&s);
+
+	/* a month: shown as such, counted from its last day */
+	seen_init(&s);
+	meta.published = "2020-02";
+	assert_int_equal(run(p, strlen(p), &meta, &s, msgs, sizeof msgs, &st), 0);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.rows[0].col[COL_PUBLISHED], "2020-02");
+	assert_string_equal(s.rows[0].col[COL_HORIZON], "2021-02-28");
+	assert_string_equal(s.rows[1].col[COL_HORIZON], "2020-12-31");
+	assert_string_equal(s.rows[2].col[COL_HORIZON], "2021-12-31");
 	seen_release(&s);
 }
 

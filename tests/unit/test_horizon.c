@@ -8,7 +8,11 @@
  * by March 2019, by mid-2019, by Q3 2019, before 2020, in 2019) and win
  * over a table phrase; a named date before the forecast is ignored; no
  * phrase gives 12 months; the phrase is reported as written; "for 2024"
- * and year ranges ("2019–20") end with the later year.
+ * and year ranges ("2019–20") end with the later year.  Without a
+ * forecast date only a phrase that names its own date gives a horizon
+ * (by 2020, by the end of 2018, by Q3 2019, before 2020); relative ones
+ * (next year, within two years, by March, table phrases) and none give
+ * none, though the phrase seen is still reported.
  * horizons.csv replaces the table and is validated (header, months a
  * whole number 0..1200, phrase non-empty and unique) with exit 65.
  */
@@ -25,6 +29,19 @@
 #include "likely/date.h"
 #include "likely/horizon.h"
 
+/* The phrase m found in s is `phrase` as written; NULL: none found. */
+static void expect_phrase(const char *s, const struct horizon_match *m,
+			  const char *phrase)
+{
+	if (!phrase) {
+		assert_false(m->found);
+		return;
+	}
+	assert_true(m->found);
+	assert_int_equal(m->end - m->start, strlen(phrase));
+	assert_memory_equal(s + m->start, phrase, strlen(phrase));
+}
+
 static void expect(const struct horizon_table *t, const char *s,
 		   const char *iso, const char *phrase)
 {
@@ -34,13 +51,7 @@ static void expect(const struct horizon_table *t, const char *s,
 	date_format_iso(m.due, out);
 	if (strcmp(out, iso) != 0)
 		fail_msg("\"%s\": %s, want %s", s, out, iso);
-	if (!phrase) {
-		assert_false(m.found);
-		return;
-	}
-	assert_true(m.found);
-	assert_int_equal(m.end - m.start, strlen(phrase));
-	assert_memory_equal(s + m.start, phrase, strlen(phrase));
+	expect_phrase(s, &m, phrase);
 }
 
 #define CASES "tests/extract/horizons.tsv"
@@ -109,6 +120,50 @@ static int load(struct horizon_table *t, const char *text, char *msgs, size_t ca
 	return rc;
 }
 
+static void undated(const struct horizon_table *t, const char *s,
+		    const char *iso, const char *phrase)
+{
+	struct horizon_match m;
+	struct text_tokens tok;
+	char out[DATE_ISO_LEN];
+	text_tokens_init(&tok);
+	text_tokenize(&tok, s, strlen(s));
+	bool has = horizon_find_undated(t, &tok, &m);
+	text_tokens_release(&tok);
+	if (!iso) {
+		if (has)
+			fail_msg("\"%s\": a horizon without a date", s);
+	} else {
+		if (!has)
+			fail_msg("\"%s\": no horizon, want %s", s, iso);
+		date_format_iso(m.due, out);
+		assert_string_equal(out, iso);
+	}
+	expect_phrase(s, &m, phrase);
+}
+
+static void test_undated(void **state)
+{
+	struct horizon_table t;
+	(void)state;
+	horizon_init_default(&t);
+	undated(&t, "Minsk is likely to act by 2020.", "2020-12-31", "by 2020");
+	undated(&t, "It is likely by the end of 2018.", "2018-12-31",
+		"by the end of 2018");
+	undated(&t, "It is likely by Q3 2019.", "2019-09-30", "by Q3 2019");
+	undated(&t, "It is likely before 2020.", "2019-12-31", "before 2020");
+	undated(&t, "It is likely by March 2019.", "2019-03-31", "by March 2019");
+	undated(&t, "It is likely next year.", NULL, "next year");
+	undated(&t, "It is likely within two years.", NULL, "within two years");
+	undated(&t, "It is likely by March.", NULL, "by March");
+	undated(&t, "It is likely by the end of the year.", NULL,
+		"by the end of the year");
+	undated(&t, "It is likely in the coming months.", NULL,
+		"in the coming months");
+	undated(&t, "It is likely to happen.", NULL, NULL);
+	horizon_release(&t);
+}
+
 static void test_csv(void **state)
 {
 	struct horizon_table t;
@@ -135,6 +190,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases_file),
+		cmocka_unit_test(test_undated),
 		cmocka_unit_test(test_csv),
 	};
 	return cmocka_run_group_tests_name("horizon", tests, NULL, NULL);

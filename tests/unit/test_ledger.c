@@ -1,7 +1,10 @@
 /*
  * Test plan (ledger): probability parsing (plain decimals in [0,1] only:
  * no signs, exponents, spaces, commas, nan), each column's rule, the
- * cross-column rules, whitespace collapsing (tabs, newlines, no-break
+ * cross-column rules, the published column (a day, a month YYYY-MM, or
+ * empty on candidates and rejected forecasts only; a month counts as its
+ * last day for horizon and resolved_on), joining and dropping notes,
+ * whitespace collapsing (tabs, newlines, no-break
  * spaces), and ids that are stable and depend on title, date and claim
  * (but not on the claim's spacing).
  */
@@ -38,8 +41,16 @@ static void test_field_rules(void **state)
 	assert_non_null(ledger_check_field(COL_ID, ""));
 	assert_non_null(ledger_check_field(COL_ID, "a b"));
 	assert_null(ledger_check_field(COL_PUBLISHED, "2016-10-03"));
-	assert_non_null(ledger_check_field(COL_PUBLISHED, ""));
+	/* empty is a field the status decides on (ledger_check_record) */
+	assert_null(ledger_check_field(COL_PUBLISHED, ""));
 	assert_non_null(ledger_check_field(COL_PUBLISHED, "2017-02-29"));
+	assert_null(ledger_check_field(COL_PUBLISHED, "2017-02"));
+	assert_non_null(ledger_check_field(COL_PUBLISHED, "2017-13"));
+	assert_non_null(ledger_check_field(COL_PUBLISHED, "2017"));
+	assert_non_null(ledger_check_field(COL_PUBLISHED, "2017-2"));
+	/* horizon and resolved_on stay full days */
+	assert_non_null(ledger_check_field(COL_HORIZON, "2017-02"));
+	assert_non_null(ledger_check_field(COL_RESOLVED_ON, "2017-02"));
 	assert_null(ledger_check_field(COL_HORIZON, ""));
 	assert_non_null(ledger_check_field(COL_HORIZON, "2017-13-01"));
 	assert_null(ledger_check_field(COL_PROBABILITY, ""));
@@ -76,6 +87,74 @@ static void test_record_rules(void **state)
 	forecast_set(&f, COL_STATUS, "candidate");
 	assert_non_null(ledger_check_record(&f, &bad));
 	assert_int_equal(bad, COL_OUTCOME);
+	forecast_release(&f);
+}
+
+static void test_undated_and_month(void **state)
+{
+	struct forecast f;
+	enum ledger_column bad = COL_ID;
+	(void)state;
+	forecast_init(&f);
+	forecast_set(&f, COL_STATUS, "candidate");
+	forecast_set(&f, COL_HORIZON, "2020-12-31"); /* "by 2020" needs no date */
+	assert_null(ledger_check_record(&f, &bad));
+	forecast_set(&f, COL_STATUS, "rejected");
+	assert_null(ledger_check_record(&f, &bad));
+	forecast_set(&f, COL_STATUS, "accepted");
+	assert_non_null(ledger_check_record(&f, &bad));
+	assert_int_equal(bad, COL_PUBLISHED);
+
+	/* March 2020 counts as 2020-03-31 */
+	forecast_set(&f, COL_PUBLISHED, "2020-03");
+	forecast_set(&f, COL_HORIZON, "2020-03-31");
+	assert_null(ledger_check_record(&f, &bad));
+	forecast_set(&f, COL_HORIZON, "2020-03-30");
+	assert_non_null(ledger_check_record(&f, &bad));
+	assert_int_equal(bad, COL_HORIZON);
+	forecast_set(&f, COL_HORIZON, "2021-03-31");
+	forecast_set(&f, COL_OUTCOME, "yes");
+	forecast_set(&f, COL_RESOLVED_ON, "2020-03-15");
+	assert_non_null(ledger_check_record(&f, &bad));
+	assert_int_equal(bad, COL_RESOLVED_ON);
+	forecast_set(&f, COL_RESOLVED_ON, "2020-04-01");
+	assert_null(ledger_check_record(&f, &bad));
+	forecast_release(&f);
+
+	long day = 7;
+	assert_true(ledger_published_day("2020-02", &day));
+	assert_int_equal(day, 18321); /* 2020-02-29 */
+	assert_true(ledger_published_day("2020-02-03", &day));
+	assert_int_equal(day, 18295);
+	day = 7;
+	assert_false(ledger_published_day("", &day));
+	assert_false(ledger_published_day("2020-02-30", &day));
+	assert_int_equal(day, 7);
+}
+
+static void test_notes(void **state)
+{
+	struct forecast f;
+	(void)state;
+	forecast_init(&f);
+	ledger_note_add(&f, LEDGER_NOTE_NO_DATE);
+	assert_string_equal(f.col[COL_NOTE], "check: no date found");
+	ledger_note_add(&f, LEDGER_NOTE_NO_DATE); /* once is enough */
+	assert_string_equal(f.col[COL_NOTE], "check: no date found");
+	ledger_note_drop(&f, LEDGER_NOTE_NO_DATE);
+	assert_string_equal(f.col[COL_NOTE], "");
+	forecast_set(&f, COL_NOTE, "check: reported");
+	ledger_note_add(&f, LEDGER_NOTE_NO_DATE);
+	assert_string_equal(f.col[COL_NOTE], "check: reported; check: no date found");
+	ledger_note_drop(&f, LEDGER_NOTE_NO_DATE);
+	assert_string_equal(f.col[COL_NOTE], "check: reported");
+	forecast_set(&f, COL_NOTE, "check: no date found; check: schedule?");
+	ledger_note_drop(&f, LEDGER_NOTE_NO_DATE);
+	assert_string_equal(f.col[COL_NOTE], "check: schedule?");
+	/* only a whole part is dropped */
+	forecast_set(&f, COL_NOTE, "recheck: no date found later");
+	ledger_note_drop(&f, LEDGER_NOTE_NO_DATE);
+	assert_string_equal(f.col[COL_NOTE], "recheck: no date found later");
 	forecast_release(&f);
 }
 
@@ -120,6 +199,8 @@ int main(void)
 		cmocka_unit_test(test_probability),
 		cmocka_unit_test(test_field_rules),
 		cmocka_unit_test(test_record_rules),
+		cmocka_unit_test(test_undated_and_month),
+		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_collapse),
 		cmocka_unit_test(test_ids),
 	};

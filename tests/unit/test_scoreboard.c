@@ -8,7 +8,9 @@
  * cell is the topic ""), the sorted order of the groups, and the kept
  * records: misses largest (p - o)^2 first, best calls smallest first, ties
  * by id, at most SB_TOP_K, partials and p = 0.5 in neither; the review
- * queue oldest horizon first with its days overdue.
+ * queue oldest horizon first with its days overdue.  A month-only date
+ * (YYYY-MM) counts as the month's last day: published in the month of D
+ * but D before its end is "later".
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -63,6 +65,29 @@ static const struct sb_group *find(const struct scoreboard *sb, enum sb_by by,
 		if (g[i].by == by && !strcmp(g[i].author, author) && !strcmp(g[i].topic, topic))
 			return &g[i];
 	return NULL;
+}
+
+static void test_month_only_as_of(void **state)
+{
+	(void)state;
+	struct sb_options o = {.as_of = "2020-01-30"};
+	struct scoreboard *sb = scoreboard_new(&o);
+	/* January 2020 may be the 31st: not yet known on the 30th */
+	assert_int_equal(add(sb, "jan", "2020-01", "A", "t", "0.7", "2021-01-31", "accepted",
+			     "", "", NULL), SB_IGNORED);
+	assert_int_equal(add(sb, "dec", "2019-12", "A", "t", "0.7", "2020-12-31", "accepted",
+			     "", "", NULL), SB_OPEN);
+	scoreboard_finish(sb);
+	assert_int_equal(scoreboard_totals(sb)->later, 1);
+	assert_int_equal(scoreboard_totals(sb)->accepted, 1);
+	scoreboard_free(sb);
+
+	o.as_of = "2020-01-31";
+	sb = scoreboard_new(&o);
+	assert_int_equal(add(sb, "jan", "2020-01", "A", "t", "0.7", "2021-01-31", "accepted",
+			     "", "", NULL), SB_OPEN);
+	scoreboard_finish(sb);
+	scoreboard_free(sb);
 }
 
 static void test_as_of_rules(void **state)
@@ -239,6 +264,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_as_of_rules),
+		cmocka_unit_test(test_month_only_as_of),
 		cmocka_unit_test(test_partial_excluded),
 		cmocka_unit_test(test_topics_and_order),
 		cmocka_unit_test(test_picks),
