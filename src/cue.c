@@ -65,6 +65,7 @@ struct cue_matcher {
  * "rule out", and the negated estimatives a rule must see. */
 static const char *const extra_anchors[] = {
 	"will", "won", "ll", "shall", "shan", "going", "possible", "rule", "should",
+	"would",
 	"ruled", "likely", "unlikely", "probable", NULL};
 
 /* Vocabulary classes whose words start a finder. */
@@ -395,7 +396,9 @@ static bool clause_break(const struct cue_matcher *m, size_t i)
 	if (t->kind != TOK_PUNCT)
 		return true; /* quotation marks */
 	const char *p = text_tok(&m->tok, i);
-	return strchr(",;:().!?", p[0]) || strcmp(p, "\xe2\x80\x94") == 0 ||
+	if (strchr(".!?", p[0])) /* not the point of "2.75" or "U.S" */
+		return i + 1 >= m->tok.n || m->tok.tok[i + 1].start > t->end;
+	return strchr(",;:()", p[0]) || strcmp(p, "\xe2\x80\x94") == 0 ||
 	       strcmp(p, "\xe2\x80\x93") == 0;
 }
 
@@ -568,9 +571,10 @@ enum finder {
 	F_HEADLINE = 1 << 2,
 	F_HEDGE = 1 << 3,
 	F_WILL = 1 << 4,
-	F_SHOULD = 1 << 5
+	F_SHOULD = 1 << 5,
+	F_WOULD = 1 << 6
 };
-#define F_ANY (F_LEXICON | F_VERB | F_HEADLINE | F_HEDGE | F_WILL | F_SHOULD)
+#define F_ANY (F_LEXICON | F_VERB | F_HEADLINE | F_HEDGE | F_WILL | F_SHOULD | F_WOULD)
 
 struct place {
 	enum finder kind;
@@ -591,6 +595,7 @@ static const char *finder_name(enum finder f)
 	case F_HEDGE: return "hedge";
 	case F_WILL: return "will";
 	case F_SHOULD: return "should";
+	case F_WOULD: return "reported-would";
 	}
 	return "?";
 }
@@ -658,26 +663,41 @@ static bool lexicon_at(const struct cue_matcher *m, size_t i, struct place *p)
 /* Does a forecaster stand before the verb at i: a pronoun, a name, an
  * analyst word, a count ("28 expect")?  Adverbs between are skipped
  * ("economists now expect").  Sentence-initial capitals are no names. */
+static bool forecaster_word(const struct cue_matcher *m, size_t k)
+{
+	return is(m, k, "we") || is(m, k, "i") || is(m, k, "they") ||
+	       is(m, k, "them") || is(m, k, "he") || is(m, k, "she") ||
+	       is(m, k, "it") || is(m, k, "who") || is_number(m, k) ||
+	       has_class(m, k, CW_ANALYST | CW_ACTOR);
+}
+
 static bool forecaster_before(const struct cue_matcher *m, size_t i)
 {
 	size_t k = i;
 	while (k > 0 && is_adverb(m, k - 1) && !has_class(m, k - 1, CW_ANALYST))
 		k--;
 	if (k > 0 && punct_is(m, k - 1, ",")) {
-		/* "Aida Sultanova, an analyst at X, expects": the apposition
-		 * says who the subject is */
+		/* "Aida Sultanova, an analyst at X, expects", "or 32 of 36
+		 * surveyed, see": the apposition says who the subject is */
 		size_t cs = clause_start(m, k - 1);
-		return cs > 0 && punct_is(m, cs - 1, ",") &&
-		       any_word_in(m, cs, k - 1, CW_ANALYST);
+		if (cs == 0 || !punct_is(m, cs - 1, ","))
+			return false;
+		for (size_t j = cs; j + 1 < k; j++)
+			if (forecaster_word(m, j))
+				return true;
+		return false;
 	}
 	if (k == 0 || !is_word(m, k - 1))
 		return false;
-	k--;
-	if (is(m, k, "we") || is(m, k, "i") || is(m, k, "they") ||
-	    is(m, k, "he") || is(m, k, "she") || is(m, k, "it") ||
-	    is(m, k, "who") || is_number(m, k) || has_class(m, k, CW_ANALYST | CW_ACTOR))
-		return true;
-	return m->tok.tok[k].upper_initial && k > first_word(m);
+	if (m->tok.tok[k - 1].upper_initial && k - 1 > first_word(m))
+		return true; /* a name */
+	/* the subject may run back a few words: "economists surveyed over
+	 * the past week expect", "most of the analysts expect" */
+	size_t cs = clause_start(m, k - 1);
+	for (size_t j = k; j-- > cs && j + 8 >= k;)
+		if (forecaster_word(m, j))
+			return true;
+	return false;
 }
 
 /* "We expect the bank to cut", "X predicts that ...", "Analysts see the
@@ -689,8 +709,24 @@ static bool verb_at(const struct cue_matcher *m, size_t i, struct place *p)
 	if (!has_class(m, i, CW_FORECAST_VERB))
 		return false;
 	bool seen = is(m, i, "seen");
-	if (seen && !m->in.title)
-		return false;
+	if (seen && !m->in.title) {
+		/* "The rate is widely seen at 0.5% by early next year": a
+		 * passive forecast when the sentence looks ahead */
+		size_t k = i;
+		while (k > 0 && is_adverb(m, k - 1))
+			k--;
+		if (k == 0 || !has_class(m, k - 1, CW_COPULA) || !looks_ahead(m))
+			return false;
+		memset(p, 0, sizeof *p);
+		p->kind = F_VERB;
+		p->a = k - 1;
+		p->b = i;
+		p->verb = i + 1;
+		p->p = CUE_VERB_P;
+		p->scored = true;
+		p->polarity = '+';
+		return true;
+	}
 	if (i == 0 || (clause_start(m, i) == i && !punct_is(m, i - 1, ","))) {
 		if (!seen)
 			return false; /* no subject: a noun or an imperative */
@@ -704,9 +740,10 @@ static bool verb_at(const struct cue_matcher *m, size_t i, struct place *p)
 		return false;      /* "we see how ...", "projects of" */
 	if (!seen && !forecaster_before(m, i))
 		return false;      /* "unpopular project" */
-	if ((is(m, i, "see") || is(m, i, "sees")) &&
-	    !(has_class(m, i - 1, CW_ANALYST) || is(m, i - 1, "we") ||
-	      is(m, i - 1, "i") || is_number(m, i - 1) || is_adverb(m, i - 1)))
+	bool see_form = is(m, i, "see") || is(m, i, "sees");
+	if (see_form && (has_class(m, i - 1, CW_ACTOR) ||
+			 !(forecaster_word(m, i - 1) || is_adverb(m, i - 1) ||
+			   punct_is(m, i - 1, ","))))
 		return false;      /* "China sees Belarus as a partner": a view */
 	if (m->tok.tok[i].upper_initial && i > first_word(m))
 		return false;      /* part of a name: "the Holy See" */
@@ -732,6 +769,9 @@ static bool headline_at(const struct cue_matcher *m, size_t i, struct place *p)
 			     CW_REPORTING) ||
 	    is_number(m, i - 1))
 		return false;
+	if (i - clause_start(m, i) > 4)
+		return false; /* "Moldova and Romania sign deal to expand": the
+			       * subject of a headline future is short */
 	const char *v = W(m, i + 1), *before = W(m, i - 1);
 	size_t n = strlen(v), nb = strlen(before);
 	if (nb > 4 && strcmp(before + nb - 3, "ing") == 0)
@@ -804,6 +844,34 @@ static bool hedge_at(const struct cue_matcher *m, size_t i, struct place *p)
 	p->verb = skip_adverbs(m, b + 1);
 	p->polarity = (is(m, i, "may") || is(m, i, "might")) && is(m, i + 1, "not")
 		      ? '-' : '+';
+	return true;
+}
+
+/* A reported "will" shifted into the past: "Economists said trade
+ * relations would stay the same", "X predicted that prices would fall".
+ * The speech verb comes first and is not itself in the past perfect
+ * ("had predicted ... would peak" is a resolved old forecast). */
+static bool would_at(const struct cue_matcher *m, size_t i, struct place *p)
+{
+	if (!is(m, i, "would") || is(m, i + 1, "have") || is(m, i + 1, "like"))
+		return false;
+	bool reported = false;
+	for (size_t k = 0; k < i; k++)
+		if ((has_class(m, k, CW_REPORTING) || is(m, k, "predicted") ||
+		     is(m, k, "forecast") || is(m, k, "expected")) &&
+		    !(k > 0 && is(m, k - 1, "had")) && !is(m, k, "according"))
+			reported = true;
+	if (!reported)
+		return false;
+	bool negative = is(m, i + 1, "not") || is(m, i + 1, "never");
+	memset(p, 0, sizeof *p);
+	p->kind = F_WOULD;
+	p->a = i;
+	p->b = negative ? i + 1 : i;
+	p->verb = skip_adverbs(m, p->b + 1);
+	p->p = negative ? CUE_WILL_NOT_P : CUE_WILL_P;
+	p->scored = true;
+	p->polarity = negative ? '-' : '+';
 	return true;
 }
 
@@ -932,6 +1000,8 @@ static enum cue_class rule_subjunctive(const struct cue_matcher *m,
 	for (size_t k = p->a; k > 0 && k + 3 > p->a; k--)
 		if (is(m, k - 1, "would"))
 			return CUE_SUBJUNCTIVE;
+	if (p->kind == F_WOULD && has_if(m))
+		return CUE_SUBJUNCTIVE; /* "said that if ..., X would": a hypothetical */
 	return CUE_NONE;
 }
 
@@ -1025,6 +1095,15 @@ static enum cue_class rule_hedge_present(const struct cue_matcher *m,
 	return CUE_NONE;
 }
 
+/* "Actual results may differ materially", "forecasts may not be
+ * realised": a disclaimer about forecasts is not one. */
+static enum cue_class rule_disclaimer(const struct cue_matcher *m,
+				      const struct place *p)
+{
+	return any_word_in(m, clause_start(m, p->a), p->a, CW_META)
+	       ? CUE_PRESENT_OR_PAST : CUE_NONE;
+}
+
 /* "Officials hope the link will end ...", "Minsk fears that ...", "the
  * ministry announced that it will ...": what an actor hopes, fears,
  * plans or announces is not a forecast.  A noun use ("its plans are")
@@ -1047,7 +1126,7 @@ static enum cue_class rule_intention(const struct cue_matcher *m,
 {
 	if (p->kind == F_VERB && is(m, p->b + 1, "to"))
 		return CUE_INTENTION;
-	if ((p->kind == F_WILL || p->kind == F_HEDGE) && p->b == p->a) {
+	if ((p->kind & (F_WILL | F_HEDGE | F_WOULD)) && p->b == p->a) {
 		size_t k = p->a;
 		while (k > 0 && is_adverb(m, k - 1))
 			k--;
@@ -1137,7 +1216,8 @@ static bool speaker_of(const struct cue_matcher *m, const struct place *p,
 		}
 		found = *sb > *sa;
 	}
-	if (!found && p->kind == F_VERB && clause_start(m, p->a) < p->a) {
+	if (!found && p->kind == F_VERB && p->a == p->b && /* active */
+	    clause_start(m, p->a) < p->a) {
 		*sa = clause_start(m, p->a);
 		*sb = p->a;
 		found = true;
@@ -1198,10 +1278,11 @@ static const struct {
 	{"past", F_LEXICON | F_VERB, rule_past},
 	{"present", F_LEXICON, rule_present},
 	{"hedge-present", F_HEDGE, rule_hedge_present},
+	{"disclaimer", F_HEDGE | F_WILL, rule_disclaimer},
 	{"actor", F_ANY, rule_actor},
-	{"intention", F_VERB | F_WILL | F_HEDGE, rule_intention},
-	{"terms", F_WILL | F_HEDGE | F_HEADLINE, rule_terms},
-	{"schedule", F_WILL | F_HEADLINE, rule_schedule},
+	{"intention", F_VERB | F_WILL | F_HEDGE | F_WOULD, rule_intention},
+	{"terms", F_WILL | F_HEDGE | F_HEADLINE | F_WOULD, rule_terms},
+	{"schedule", F_WILL | F_HEADLINE | F_WOULD, rule_schedule},
 	{"actor-speaker", F_ANY, rule_actor_speaker},
 	{"quoted", F_ANY, rule_quoted},
 };
@@ -1247,7 +1328,7 @@ static void keep(struct cue_matcher *m, const struct place *p,
 	span(m, p->a, p->b, r);
 	r->rule = finder_name(p->kind);
 	r->cls = p->kind == F_HEDGE ? CUE_HEDGE
-		 : p->kind == F_WILL || p->kind == F_HEADLINE ? CUE_WILL
+		 : p->kind & (F_WILL | F_HEADLINE | F_WOULD) ? CUE_WILL
 		 : CUE_FORECAST;
 	r->scored = p->scored;
 	r->p = p->p;
@@ -1264,6 +1345,18 @@ static void keep(struct cue_matcher *m, const struct place *p,
 	} else if (has_confidence(m)) {
 		r->note = CUE_NOTE_CONFIDENCE;
 	}
+}
+
+/* A second predicate of the same subject: "and will", "but will not". */
+static bool coordinated(const struct cue_matcher *m, size_t i,
+			const struct place *found, size_t n)
+{
+	if (i == 0 || !(is(m, i - 1, "and") || is(m, i - 1, "but") || is(m, i - 1, "or")))
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (found[k].kind == F_WILL && found[k].a < i)
+			return true;
+	return false;
 }
 
 static int lexicon_key(const struct cue_matcher *m, const struct place *p)
@@ -1288,7 +1381,7 @@ static size_t best_overlapping(const struct cue_matcher *m, struct place *p)
 static size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 {
 	static const enum finder order[] = {F_LEXICON, F_VERB, F_HEADLINE,
-					    F_HEDGE, F_WILL, F_SHOULD};
+					    F_HEDGE, F_WILL, F_SHOULD, F_WOULD};
 	size_t n = 0;
 	for (size_t f = 0; f < sizeof order / sizeof order[0]; f++)
 		for (size_t i = 0; i < m->tok.n && n < cap; i++) {
@@ -1303,9 +1396,13 @@ static size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 			case F_HEDGE: found = hedge_at(m, i, &p); break;
 			case F_WILL: found = will_at(m, i, &p); break;
 			case F_SHOULD: found = should_at(m, i, &p); break;
+			case F_WOULD: found = would_at(m, i, &p); break;
 			}
 			if (found && order[f] == F_LEXICON)
 				i = best_overlapping(m, &p);
+			if (found && order[f] == F_WILL && coordinated(m, i, out, n))
+				continue; /* "will continue to monitor ... and will
+					   * take": the first "will" decides */
 			if (found)
 				out[n++] = p;
 		}

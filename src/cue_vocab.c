@@ -85,8 +85,10 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("agency", CW_ANALYST), ROW("centre", CW_ANALYST),
 	ROW("center", CW_ANALYST), ROW("research", CW_ANALYST),
 	ROW("firm", CW_ANALYST), ROW("consultants", CW_ANALYST),
-	ROW("forecasts", CW_ANALYST), ROW("markets", CW_ANALYST),
-	ROW("sources", CW_ANALYST),
+	ROW("markets", CW_ANALYST),
+	ROW("sources", CW_ANALYST), ROW("surveyed", CW_ANALYST),
+	ROW("polled", CW_ANALYST), ROW("traders", CW_ANALYST),
+	ROW("investors", CW_ANALYST),
 
 	/* actors: governments and their parts, parties, officials */
 	ROW("ministry", CW_ACTOR), ROW("minister", CW_ACTOR),
@@ -154,6 +156,12 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("narrow", CW_TREND_VERB), ROW("widen", CW_TREND_VERB),
 	ROW("increase", CW_TREND_VERB), ROW("decrease", CW_TREND_VERB),
 
+	/* what a disclaimer speaks of: "actual results may differ" */
+	ROW("results", CW_META), ROW("projections", CW_META),
+	ROW("statements", CW_META), ROW("performance", CW_META),
+	ROW("forecasts", CW_META), ROW("estimates", CW_META),
+	ROW("figures", CW_META),
+
 	/* grammar */
 	ROW("would", CW_MODAL), ROW("could", CW_MODAL | CW_HEDGE),
 	ROW("might", CW_MODAL | CW_HEDGE), ROW("should", CW_MODAL),
@@ -217,7 +225,7 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("certainly", CW_ESTIMATIVE),
 	ROW("how", CW_WH | CW_NOT_HEADLINE_SUBJECT),
 	ROW("what", CW_WH | CW_NOT_HEADLINE_SUBJECT),
-	ROW("whether", CW_WH), ROW("which", CW_WH),
+	ROW("whether", CW_WH),
 	ROW("is", CW_COPULA), ROW("are", CW_COPULA), ROW("be", CW_COPULA),
 	ROW("am", CW_COPULA), ROW("'s", CW_COPULA), ROW("being", CW_COPULA),
 	ROW("remains", CW_COPULA), ROW("remain", CW_COPULA),

@@ -31,7 +31,8 @@
  *   counterfactual ("could have"), subjunctive ("Were ... to", "Should
  *   ..., ...", "if ... were", "would likely"), past ("was expected to",
  *   "looked set to"), present ("Most likely, the delay cost ..."),
- *   hedge-present ("could be interested in"), actor (a hope, fear, plan,
+ *   hedge-present ("could be interested in"), disclaimer ("actual
+ *   results may differ"), actor (a hope, fear, plan,
  *   promise or announcement governs it), intention ("expects to
  *   continue", "we will"), terms ("Under the agreement, ...", "into
  *   force", "will be set at"), schedule ("will publish", "will be held",

@@ -35,7 +35,9 @@ enum cue_word_class {
 	CW_TERMS_NOUN = 1u << 21, /* law, decree, agreement, treaty, draft */
 	CW_NOT_HEADLINE_SUBJECT = 1u << 22, /* words before "to" that make it no
 					     * headline future: want, how, due */
-	CW_TREND_VERB = 1u << 23  /* rise, fall, ease, recover: "should rise" */
+	CW_TREND_VERB = 1u << 23, /* rise, fall, ease, recover: "should rise" */
+	CW_META = 1u << 24        /* forecasts, results, projections: a
+				   * disclaimer's subject */
 };
 
 struct cue_vocab_entry {
