@@ -59,17 +59,12 @@ struct cue_matcher {
 	size_t kw_cap;
 };
 
-/* Words a finder starts from besides the lexicon's and the vocabulary's
- * forecasting verbs and hedges: the "will" forms as the pre-test sees
- * them (it splits "won't" at the apostrophe), "going to", "possible",
- * "rule out", and the negated estimatives a rule must see. */
-static const char *const extra_anchors[] = {
-	"will", "won", "ll", "shall", "shan", "going", "possible", "rule", "should",
-	"would",
-	"ruled", "likely", "unlikely", "probable", NULL};
+/* The pre-test reads raw text, where "won't", "shan't" and "it'll" are
+ * not yet split into "will not" / "it will": their stems stand for
+ * "will" there. */
+static const char *const contraction_anchors[] = {"won", "shan", "ll", NULL};
 
-/* Vocabulary classes whose words start a finder. */
-#define ANCHOR_CLASSES (CW_FORECAST_VERB | CW_HEDGE)
+#define ANCHOR_CLASSES (CW_FORECAST_VERB | CW_HEDGE | CW_CUE_WORD)
 
 static void add_anchor(struct cue_matcher *m, const char *w, size_t n)
 {
@@ -209,8 +204,8 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 		m->letter[c] = m->letter[c - 32] = true;
 	for (size_t i = 0; i < lx->n; i++)
 		anchor_of(m, &lx->e[i]);
-	for (size_t k = 0; extra_anchors[k]; k++)
-		add_anchor(m, extra_anchors[k], strlen(extra_anchors[k]));
+	for (size_t k = 0; contraction_anchors[k]; k++)
+		add_anchor(m, contraction_anchors[k], strlen(contraction_anchors[k]));
 	for (size_t k = 0; cue_vocab[k].word; k++)
 		if (cue_vocab[k].classes & ANCHOR_CLASSES)
 			add_anchor(m, cue_vocab[k].word, strlen(cue_vocab[k].word));
@@ -1385,7 +1380,10 @@ static size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 	size_t n = 0;
 	for (size_t f = 0; f < sizeof order / sizeof order[0]; f++)
 		for (size_t i = 0; i < m->tok.n && n < cap; i++) {
-			if (!is_word(m, i))
+			/* every finder but the headline's starts from a word of
+			 * the vocabulary or the lexicon: others are passed over
+			 * without a look */
+			if (!is_word(m, i) || (!m->kw[i] && order[f] != F_HEADLINE))
 				continue;
 			struct place p;
 			bool found = false;

@@ -1,6 +1,7 @@
 /*
  * cue_vocab: the built-in vocabulary of the forecast rules (see
- * include/likely/cue_vocab.h).  One row per word and class family; a word
+ * include/likely/cue_vocab.h).  The candidate pre-test is derived from it
+ * (forecasting verbs, hedges and cue words) and from the lexicon.  One row per word and class family; a word
  * listed twice gets both classes.  Forms are spelled out (no stemming) so
  * what a rule matches is exactly what is written here.
  */
@@ -161,6 +162,13 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("statements", CW_META), ROW("performance", CW_META),
 	ROW("forecasts", CW_META), ROW("estimates", CW_META),
 	ROW("figures", CW_META),
+
+	/* the words the will, hedge and should finders start from (besides
+	 * the modals and hedges below): the finders skip any other word */
+	ROW("will", CW_CUE_WORD), ROW("shall", CW_CUE_WORD),
+	ROW("going", CW_CUE_WORD), ROW("possible", CW_CUE_WORD),
+	ROW("should", CW_CUE_WORD), ROW("would", CW_CUE_WORD),
+	ROW("rule", CW_CUE_WORD), ROW("ruled", CW_CUE_WORD),
 
 	/* grammar */
 	ROW("would", CW_MODAL), ROW("could", CW_MODAL | CW_HEDGE),

@@ -36,8 +36,10 @@ enum cue_word_class {
 	CW_NOT_HEADLINE_SUBJECT = 1u << 22, /* words before "to" that make it no
 					     * headline future: want, how, due */
 	CW_TREND_VERB = 1u << 23, /* rise, fall, ease, recover: "should rise" */
-	CW_META = 1u << 24        /* forecasts, results, projections: a
+	CW_META = 1u << 24,       /* forecasts, results, projections: a
 				   * disclaimer's subject */
+	CW_CUE_WORD = 1u << 25    /* will, shall, going, possible: a finder
+				   * starts from them */
 };
 
 struct cue_vocab_entry {
