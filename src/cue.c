@@ -37,6 +37,7 @@ struct known_word {
 struct cue_matcher {
 	const struct lexicon *lx;
 	const struct horizon_table *h;
+	const struct cue_vocab_extra *extra; /* an outlet's words, or NULL */
 	struct text_tokens tok;
 	/* the candidate pre-test: a hash set of anchor words */
 	struct anchor anchor[ANCHOR_SLOTS];
@@ -158,7 +159,7 @@ static bool is_will_entry(const struct lexicon_entry *e)
 
 static void build_known(struct cue_matcher *m)
 {
-	size_t total = m->lx->n;
+	size_t total = m->lx->n + (m->extra ? m->extra->n : 0);
 	for (size_t k = 0; cue_vocab[k].word; k++)
 		total++;
 	m->known_slots = 16;
@@ -167,6 +168,8 @@ static void build_known(struct cue_matcher *m)
 	m->known = xcalloc(m->known_slots, sizeof *m->known);
 	for (size_t k = 0; cue_vocab[k].word; k++)
 		add_known(m, cue_vocab[k].word)->classes |= cue_vocab[k].classes;
+	for (size_t k = 0; m->extra && k < m->extra->n; k++)
+		add_known(m, m->extra->e[k].word)->classes |= m->extra->e[k].classes;
 	for (size_t i = 0; i < m->lx->n; i++) {
 		const struct lexicon_entry *e = &m->lx->e[i];
 		if (is_will_entry(e))
@@ -194,11 +197,13 @@ static void know_tokens(struct cue_matcher *m)
 }
 
 struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
-				    const struct horizon_table *h)
+				    const struct horizon_table *h,
+				    const struct cue_vocab_extra *extra)
 {
 	struct cue_matcher *m = xcalloc(1, sizeof *m);
 	m->lx = lx;
 	m->h = h;
+	m->extra = extra;
 	text_tokens_init(&m->tok);
 	for (int c = 'a'; c <= 'z'; c++)
 		m->letter[c] = m->letter[c - 32] = true;
@@ -209,6 +214,9 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 	for (size_t k = 0; cue_vocab[k].word; k++)
 		if (cue_vocab[k].classes & ANCHOR_CLASSES)
 			add_anchor(m, cue_vocab[k].word, strlen(cue_vocab[k].word));
+	for (size_t k = 0; extra && k < extra->n; k++)
+		if (extra->e[k].classes & ANCHOR_CLASSES)
+			add_anchor(m, extra->e[k].word, strlen(extra->e[k].word));
 	size_t total = 0;
 	for (size_t i = 0; i < lx->n; i++)
 		total += lx->e[i].nwords;

@@ -7,6 +7,13 @@
  */
 #include "likely/cue_vocab.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/buf.h"
+#include "likely/cfgtable.h"
+#include "likely/text.h"
+
 #define ROW(w, c) {w, c}
 
 const struct cue_vocab_entry cue_vocab[] = {
@@ -267,3 +274,81 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("turns", CW_NOT_HEADLINE_SUBJECT), ROW("comes", CW_NOT_HEADLINE_SUBJECT),
 	ROW("goes", CW_NOT_HEADLINE_SUBJECT), ROW("used", CW_NOT_HEADLINE_SUBJECT),
 	{0, 0}};
+
+const struct cue_vocab_class cue_vocab_classes[] = {
+	{"reporting", CW_REPORTING, "a speech verb: said, told, according"},
+	{"forecast-verb", CW_FORECAST_VERB, "a forecasting verb: expects, predicts"},
+	{"actor-verb", CW_ACTOR_VERB, "an actor's hope, plan or announcement"},
+	{"analyst", CW_ANALYST, "who forecasts for a living: analyst, institute"},
+	{"actor", CW_ACTOR, "a government, ministry, official, party leader"},
+	{"schedule-verb", CW_SCHEDULE_VERB, "a verb of procedure: publish, convene"},
+	{"schedule-noun", CW_SCHEDULE_NOUN, "an event on a calendar: meeting, summit"},
+	{"calendar", CW_CALENDAR, "a day word: Monday, today"},
+	{"terms-noun", CW_TERMS_NOUN, "a law or treaty: decree, agreement"},
+	{"trend-verb", CW_TREND_VERB, "a trend after \"should\": rise, ease"},
+	{"disclaimer", CW_META, "what a disclaimer speaks of: results"},
+	{"future", CW_FUTURE, "a word that looks ahead: soon, next"},
+	{0, 0, 0}};
+
+void cue_vocab_extra_init(struct cue_vocab_extra *v)
+{
+	memset(v, 0, sizeof *v);
+}
+
+void cue_vocab_extra_release(struct cue_vocab_extra *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free((char *)v->e[i].word);
+	free(v->e);
+	cue_vocab_extra_init(v);
+}
+
+static const char *vocab_row(const char *key, const char *value,
+			     const char **column, void *ctx)
+{
+	struct cue_vocab_extra *v = ctx;
+	if (strchr(key, ' '))
+		return "one word only (the rules match words one by one)";
+	size_t k;
+	for (k = 0; cue_vocab_classes[k].name; k++)
+		if (strcmp(value, cue_vocab_classes[k].name) == 0)
+			break;
+	if (!cue_vocab_classes[k].name) {
+		*column = "class";
+		return "not a class: reporting, forecast-verb, actor-verb, analyst, "
+		       "actor, schedule-verb, schedule-noun, calendar, terms-noun, "
+		       "trend-verb, disclaimer, future";
+	}
+	struct buf folded;
+	buf_init(&folded);
+	text_fold(&folded, key, strlen(key));
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->e[i].word, folded.data) == 0 &&
+		    v->e[i].classes == cue_vocab_classes[k].bit) {
+			buf_release(&folded);
+			return "duplicate word and class";
+		}
+	if (v->n == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 16;
+		v->e = xrealloc(v->e, v->cap * sizeof *v->e);
+	}
+	v->e[v->n].word = buf_detach(&folded);
+	v->e[v->n].classes = cue_vocab_classes[k].bit;
+	v->n++;
+	buf_release(&folded);
+	return NULL;
+}
+
+int cue_vocab_load(struct cue_vocab_extra *v, const char *path, struct diag *d)
+{
+	struct cue_vocab_extra fresh;
+	cue_vocab_extra_init(&fresh);
+	int rc = cfgtable_read(path, "word", "class", vocab_row, &fresh, d);
+	if (rc != LIKELY_OK) {
+		cue_vocab_extra_release(&fresh);
+		return rc;
+	}
+	cue_vocab_extra_release(v);
+	*v = fresh;
+	return LIKELY_OK;
+}

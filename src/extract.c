@@ -26,6 +26,7 @@ void extract_config_init(struct extract_config *c)
 	lexicon_init_default(&c->lexicon);
 	horizon_init_default(&c->horizons);
 	topic_init_default(&c->topics);
+	cue_vocab_extra_init(&c->vocab);
 	c->origin = xstrdup("built-in");
 }
 
@@ -34,6 +35,7 @@ void extract_config_release(struct extract_config *c)
 	lexicon_release(&c->lexicon);
 	horizon_release(&c->horizons);
 	topic_release(&c->topics);
+	cue_vocab_extra_release(&c->vocab);
 	free(c->origin);
 	c->origin = NULL;
 }
@@ -69,6 +71,11 @@ int extract_config_load_dir(struct extract_config *c, const char *dir,
 	buf_printf(&path, "%s/topics.csv", dir);
 	if (readable(path.data) &&
 	    (r = topic_load(&fresh.topics, path.data, d)) != LIKELY_OK)
+		rc = r;
+	buf_reset(&path);
+	buf_printf(&path, "%s/vocabulary.csv", dir);
+	if (readable(path.data) &&
+	    (r = cue_vocab_load(&fresh.vocab, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_release(&path);
 	if (rc != LIKELY_OK) {
@@ -356,7 +363,7 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 	if (cb)
 		x->cb = *cb;
 	x->page = page_reader_new(&pc, 0);
-	x->cue = cue_matcher_new(&cfg->lexicon, &cfg->horizons);
+	x->cue = cue_matcher_new(&cfg->lexicon, &cfg->horizons, &cfg->vocab);
 	x->file = xstrdup(base_name(file));
 	x->url = xstrdup(meta && meta->url ? meta->url : "");
 	x->source = xstrdup(meta && meta->source ? meta->source : "");

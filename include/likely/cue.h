@@ -53,6 +53,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "likely/cue_vocab.h"
 #include "likely/horizon.h"
 #include "likely/lexicon.h"
 #include "likely/text.h"
@@ -107,12 +108,14 @@ struct cue_input {
 struct cue_matcher;
 
 /*
- * A matcher over lx and h (both must outlive it); h is used for the
- * "looks ahead" test.  Holds scratch buffers reused per sentence, so one
- * matcher serves one thread.  Never returns NULL.
+ * A matcher over lx, h and an outlet's extra vocabulary (NULL for none;
+ * all must outlive it); h is used for the "looks ahead" test.  Holds
+ * scratch buffers reused per sentence, so one matcher serves one thread.
+ * Never returns NULL.
  */
 struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
-				    const struct horizon_table *h);
+				    const struct horizon_table *h,
+				    const struct cue_vocab_extra *extra);
 void cue_matcher_free(struct cue_matcher *m);
 
 /*

@@ -42,6 +42,8 @@ enum cue_word_class {
 				   * starts from them */
 };
 
+#include "likely/diag.h"
+
 struct cue_vocab_entry {
 	const char *word;
 	unsigned classes;
@@ -49,5 +51,34 @@ struct cue_vocab_entry {
 
 /* The built-in vocabulary, ended by a NULL word. */
 extern const struct cue_vocab_entry cue_vocab[];
+
+/* A class's name in vocabulary.csv ("actor", "reporting") and its bit;
+ * the table ends with a NULL name. */
+struct cue_vocab_class {
+	const char *name;
+	unsigned bit;
+	const char *means;
+};
+extern const struct cue_vocab_class cue_vocab_classes[];
+
+/*
+ * An outlet's additions (predictions/config/vocabulary.csv, header
+ * "word,class"): words added to the built-in vocabulary, never replacing
+ * it, because every rule leans on the grammar words the table holds.
+ */
+struct cue_vocab_extra {
+	struct cue_vocab_entry *e; /* words folded and owned */
+	size_t n, cap;
+};
+
+void cue_vocab_extra_init(struct cue_vocab_extra *v);
+void cue_vocab_extra_release(struct cue_vocab_extra *v);
+/*
+ * Replaces v's content with the rows of path: a word (one word, folded on
+ * the way in) and a class name from cue_vocab_classes.  Returns LIKELY_OK,
+ * or LIKELY_DATAERR / LIKELY_NOINPUT / LIKELY_IOERR after reporting
+ * "FILE:LINE: column: reason" to d; on error v is unchanged.
+ */
+int cue_vocab_load(struct cue_vocab_extra *v, const char *path, struct diag *d);
 
 #endif

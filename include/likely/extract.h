@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "likely/cue_vocab.h"
 #include "likely/diag.h"
 #include "likely/horizon.h"
 #include "likely/ledger.h"
@@ -26,6 +27,7 @@ struct extract_config {
 	struct lexicon lexicon;
 	struct horizon_table horizons;
 	struct topic_rules topics;
+	struct cue_vocab_extra vocab; /* an outlet's words for the rules */
 	char *origin; /* "built-in" or the directory the files came from */
 };
 
@@ -33,7 +35,8 @@ struct extract_config {
 void extract_config_init(struct extract_config *c);
 /*
  * Replaces the tables for which dir holds lexicon.csv, horizons.csv or
- * topics.csv (a missing file keeps the built-in table).  Returns
+ * topics.csv (a missing file keeps the built-in table), and adds the
+ * words of vocabulary.csv to the rules' built-in vocabulary.  Returns
  * LIKELY_OK, or the worst error after reporting each problem through d
  * (LIKELY_DATAERR for a bad file); on error c keeps the built-in tables.
  */

@@ -30,7 +30,7 @@ static int setup(void **state)
 	static struct fixture f;
 	lexicon_init_default(&f.lx);
 	horizon_init_default(&f.h);
-	f.m = cue_matcher_new(&f.lx, &f.h);
+	f.m = cue_matcher_new(&f.lx, &f.h, NULL);
 	*state = &f;
 	return 0;
 }
@@ -123,7 +123,7 @@ static void test_custom_lexicon(void **state)
 	assert_int_equal(lexicon_add(&cf.lx, "said to", 0.6), 0);
 	assert_int_equal(lexicon_add(&cf.lx, "will", 0.8), 0);
 	horizon_init_default(&cf.h);
-	cf.m = cue_matcher_new(&cf.lx, &cf.h);
+	cf.m = cue_matcher_new(&cf.lx, &cf.h, NULL);
 	kept(&cs, "The party is poised to win the vote next year.", CUE_FORECAST,
 	     "poised to win", 0.9, '+');
 	kept(&cs, "The party is poised to gain seats.", CUE_FORECAST, "poised to", 0.7, '+');

@@ -82,7 +82,7 @@ static void test_cues_file(void **state)
 	struct horizon_table h;
 	lexicon_init_default(&lx);
 	horizon_init_default(&h);
-	struct cue_matcher *m = cue_matcher_new(&lx, &h);
+	struct cue_matcher *m = cue_matcher_new(&lx, &h, NULL);
 	FILE *fp = fopen(CASES, "r");
 	assert_non_null(fp);
 	char line[2048];
