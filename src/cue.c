@@ -817,11 +817,12 @@ static bool hedge_at(const struct cue_matcher *m, size_t i, struct place *p)
 		size_t j = i + 1;
 		if (is(m, j, "be"))
 			j++;
-		if (!((is(m, j, "rule") || is(m, j, "ruled")) && is(m, j + 1, "out")))
+		bool rule_out = (is(m, j, "rule") || is(m, j, "ruled")) && is(m, j + 1, "out");
+		if (!rule_out && !is(m, j, "excluded"))
 			return false;
 		a = i > 0 && (is(m, i - 1, "can") || is(m, i - 1, "does") ||
 			      is(m, i - 1, "do")) ? i - 1 : i;
-		b = j + 1;
+		b = rule_out ? j + 1 : j;
 	} else if (is(m, i, "possible")) {
 		/* predicative only: "is (quite) possible", "run-off possible";
 		 * "the possible abolition" is about something else */

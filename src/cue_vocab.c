@@ -176,6 +176,7 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("going", CW_CUE_WORD), ROW("possible", CW_CUE_WORD),
 	ROW("should", CW_CUE_WORD), ROW("would", CW_CUE_WORD),
 	ROW("rule", CW_CUE_WORD), ROW("ruled", CW_CUE_WORD),
+	ROW("excluded", CW_CUE_WORD),
 
 	/* grammar */
 	ROW("would", CW_MODAL), ROW("could", CW_MODAL | CW_HEDGE),

@@ -57,6 +57,7 @@ static const struct {
 	{"the most plausible outcome", 0.70},
 	{"a good bet", 0.70},
 	{"i think there will be", 0.70},
+	{"presumably", 0.70},
 	{"do not expect", 0.30},
 	{"does not expect", 0.30},
 	{"not to be expected", 0.30},
