@@ -694,6 +694,13 @@ static bool forecaster_before(const struct cue_matcher *m, size_t i)
 		return false;
 	if (m->tok.tok[k - 1].upper_initial && k - 1 > first_word(m))
 		return true; /* a name */
+	/* "Fitch expects debt to jump": a name opening the sentence, the
+	 * verb's -s form right after it, no auxiliary after the verb
+	 * ("Growth forecasts were revised" is a noun phrase) */
+	size_t n = m->tok.tok[i].norm_len;
+	if (k - 1 == first_word(m) && k == i && W(m, i)[n - 1] == 's' &&
+	    !has_class(m, i + 1, CW_COPULA | CW_PAST | CW_MODAL))
+		return true;
 	/* the subject may run back a few words: "economists surveyed over
 	 * the past week expect", "most of the analysts expect" */
 	size_t cs = clause_start(m, k - 1);
@@ -1128,15 +1135,16 @@ static enum cue_class rule_actor(const struct cue_matcher *m,
 static enum cue_class rule_intention(const struct cue_matcher *m,
 				     const struct place *p)
 {
-	if (p->kind == F_VERB && is(m, p->b + 1, "to"))
-		return CUE_INTENTION;
+	if (p->kind == F_VERB && is(m, p->b + 1, "to") && !is(m, p->b + 2, "see"))
+		return CUE_INTENTION; /* but "we expect to see robust growth" */
 	if ((p->kind & (F_WILL | F_HEDGE | F_WOULD)) && p->b == p->a) {
 		size_t k = p->a;
 		while (k > 0 && is_adverb(m, k - 1))
 			k--;
 		if (k > 0 && (is(m, k - 1, "we") || is(m, k - 1, "i")))
 			return CUE_INTENTION;
-		/* "The bank said it will keep ...": the speaker's own conduct */
+		/* "The bank said it will keep ...", "S&P warns that it may
+		 * downgrade ...": the speaker's own conduct */
 		if (k > 1 && (is(m, k - 1, "it") || is(m, k - 1, "they")) &&
 		    (has_class(m, k - 2, CW_REPORTING | CW_ACTOR_VERB) ||
 		     (is(m, k - 2, "that") && k > 2 &&
