@@ -1141,7 +1141,11 @@ static enum cue_class rule_intention(const struct cue_matcher *m,
 		size_t k = p->a;
 		while (k > 0 && is_adverb(m, k - 1))
 			k--;
-		if (k > 0 && (is(m, k - 1, "we") || is(m, k - 1, "i")))
+		/* "we will see a lot more of it" forecasts what will be seen,
+		 * unlike "we will defend": perception verbs are no plan */
+		bool seeing = (is(m, p->verb, "see") || is(m, p->verb, "witness")) &&
+			      is_word(m, p->verb + 1);
+		if (k > 0 && (is(m, k - 1, "we") || is(m, k - 1, "i")) && !seeing)
 			return CUE_INTENTION;
 		/* "The bank said it will keep ...", "S&P warns that it may
 		 * downgrade ...": the speaker's own conduct */
