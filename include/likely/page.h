@@ -98,7 +98,13 @@ enum page_line_kind {
 	PAGE_LINE_CREDIT,     /* photo / image / source credit */
 	PAGE_LINE_NEWSLETTER, /* newsletter boilerplate */
 	PAGE_LINE_BOILER,     /* URL, copyright, inline "Read more: ..." link */
-	PAGE_LINE_STATUS      /* "The situation has not changed" */
+	PAGE_LINE_STATUS,     /* "The situation has not changed" */
+	PAGE_LINE_COMMENTS,   /* "Leave a Reply", "12 comments": readers follow */
+	PAGE_LINE_EXPERT,     /* "Olga Petrenko: senior fellow, ...": a round-up
+			       * block's author; the name is [name_start,
+			       * name_end) */
+	PAGE_LINE_NAME        /* "Anna Reed" or "Anna Reed, Agency" alone: a
+			       * byline when it sits under a title */
 };
 
 /*
