@@ -63,6 +63,14 @@ struct page_articles {
 	struct buf heading;      /* the section heading of the body */
 	struct buf block_author; /* a round-up's expert */
 	struct page_article art;
+	/* the header line just read was added to heads (a wrapped first
+	 * paragraph looks like a headline until its next line) */
+	bool head_just_added;
+	/* heads[title_hint - 1] printed a date after a dash: the headline */
+	size_t title_hint;
+	/* heads[0] is the page's first line, a masthead more often than not */
+	bool masthead;
+	bool page_started;
 
 	/* page-wide */
 	bool has_ref;
@@ -208,11 +216,11 @@ static size_t dateline(struct page_articles *m, const char *s, size_t len)
  * shaped but are not headlines. */
 static bool title_like(const struct buf *h)
 {
-	size_t n, sep;
+	size_t n;
 	bool lower = false;
 	if (page_count_words(h->data, h->len) <= PAGELINE_SHORT_WORDS)
 		return false;
-	if (page_next_separator(h->data, h->len, 0, &sep) != h->len)
+	if (page_menu_like(h->data, h->len))
 		return false;
 	for (size_t i = 0; i < h->len; i += n)
 		if (text_char_case(h->data + i, h->len - i, &n) == TEXT_LOWER)
@@ -222,8 +230,8 @@ static bool title_like(const struct buf *h)
 
 static void start_body(struct page_articles *m)
 {
-	size_t pick = MAX_HEADS;
-	for (size_t i = 0; i < m->nheads && pick == MAX_HEADS; i++)
+	size_t pick = m->title_hint ? m->title_hint - 1 : MAX_HEADS;
+	for (size_t i = m->masthead; i < m->nheads && pick == MAX_HEADS; i++)
 		if (title_like(&m->heads[i]))
 			pick = i;
 	for (size_t i = 0; i < m->nheads && pick == MAX_HEADS; i++)
@@ -243,6 +251,8 @@ static void start_body(struct page_articles *m)
 		set_buf(&m->heading, m->heads[m->nheads - 1].data,
 			m->heads[m->nheads - 1].len);
 	m->nheads = 0;
+	m->title_hint = 0;
+	m->masthead = false;
 	buf_reset(&m->colon_head);
 	m->in_body = true;
 	m->art.index = m->next_index++;
@@ -290,6 +300,8 @@ static void new_article(struct page_articles *m, bool carry)
 	buf_reset(&m->block_author);
 	buf_reset(&m->colon_head);
 	m->nheads = 0;
+	m->title_hint = 0;
+	m->masthead = false;
 	if (carry) {
 		for (size_t i = 0; i < m->npend; i++)
 			set_buf(&m->heads[i], m->pend[i].data, m->pend[i].len);
@@ -308,6 +320,7 @@ static void add_heading(struct page_articles *m, const char *s, size_t len)
 		if (m->nheads < MAX_HEADS) {
 			set_buf(&m->heads[m->nheads], s, len);
 			m->nheads++;
+			m->head_just_added = true;
 		}
 		return;
 	}
@@ -432,6 +445,32 @@ void page_articles_piece(struct page_articles *m, const char *s, size_t len,
 static void process(struct page_articles *m, const char *s, size_t len);
 
 /*
+ * "VALDEN. Dec 22 /Press/. The grid will have to rely on" / "rolling cuts
+ * until spring.": a header line that looked like a headline, followed at
+ * once by a line starting in lower case, was the first line of a hard-
+ * wrapped paragraph.  It leaves the header and opens the body.
+ */
+static bool unwrap_first_paragraph(struct page_articles *m, const char *s,
+				   size_t len, const struct page_line *l)
+{
+	size_t n;
+	if (m->in_body || !m->nheads || l->kind != PAGE_LINE_TEXT ||
+	    text_char_case(s, len, &n) != TEXT_LOWER)
+		return false;
+	struct buf *h = &m->heads[m->nheads - 1];
+	if (h->len < CONTINUE_MIN || m->title_hint == m->nheads)
+		return false;
+	struct buf first;
+	buf_init(&first);
+	buf_add(&first, h->data, h->len);
+	m->nheads--;
+	add_text(m, first.data, first.len, false);
+	buf_release(&first);
+	add_text(m, s, len, true);
+	return true;
+}
+
+/*
  * A short line of several metadata parts: "By Ivan Petrov | March 3,
  * 2021", "Published 12 May 2022 | Updated 14 May 2022", "Posted on April
  * 21st 2023 by Anna Reed".  When a part is a date or a byline, those parts
@@ -510,12 +549,18 @@ static void process(struct page_articles *m, const char *s, size_t len)
 	text_trim(s, &a, &b);
 	if (a == b) {
 		flush_para(m);
+		m->head_just_added = false;
 		return;
 	}
 	s += a;
 	len = b - a;
 	page_line_classify(s, len, &l);
 	if (m->in_comments && l.kind != PAGE_LINE_MARKER)
+		return;
+	bool after_head = m->head_just_added, first_line = !m->page_started;
+	m->head_just_added = false;
+	m->page_started = true;
+	if (after_head && unwrap_first_paragraph(m, s, len, &l))
 		return;
 	if ((l.kind == PAGE_LINE_TEXT || l.kind == PAGE_LINE_HEADING ||
 	     l.kind == PAGE_LINE_LABEL || l.kind == PAGE_LINE_BOILER) &&
@@ -616,6 +661,7 @@ static void process(struct page_articles *m, const char *s, size_t len)
 			if (m->in_body)
 				new_article(m, true);
 			add_heading(m, s, l.title_len);
+			m->title_hint = m->nheads;
 			if (!m->has_date)
 				header_date(m, l.date);
 			note_page_date(m, &l.date);
@@ -629,6 +675,8 @@ static void process(struct page_articles *m, const char *s, size_t len)
 			return;
 		}
 		add_heading(m, s, len);
+		if (first_line && m->nheads == 1)
+			m->masthead = true;
 		return;
 	default:
 		add_text(m, s, len, false);

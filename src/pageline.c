@@ -100,6 +100,15 @@ static bool is_navigation(const char *s, size_t len)
 	return seps >= 2;
 }
 
+bool page_menu_like(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++)
+		if (s[i] == ' ' && (s[i + 1] == ' ' || sep_at(s, len, i, separators) ||
+				    sep_at(s, len, i, nav_arrows)))
+			return true;
+	return false;
+}
+
 size_t page_list_marker(const char *s, size_t len)
 {
 	static const char *const bullets[] = {
@@ -293,9 +302,33 @@ static bool is_comments(const char *s, size_t len)
 	return vocab_prefix(vocab_count_nouns, s + i + 1, len - i - 1, NULL) != 0;
 }
 
+/* "name@example.com | +44 20 0000 0000": every word an e-mail address,
+ * a phone number's digits and signs, or a separator. */
+static bool is_contact(const char *s, size_t len)
+{
+	bool mail = false;
+	if (len > 120 || !memchr(s, '@', len))
+		return false;
+	for (size_t i = 0; i < len;) {
+		size_t w = i;
+		bool at = false, other = false;
+		while (i < len && s[i] != ' ') {
+			char c = s[i++];
+			at |= c == '@';
+			other |= !((c >= '0' && c <= '9') || strchr("+()-.|/", c));
+		}
+		if (i > w && other && !at)
+			return false;
+		mail |= at;
+		while (i < len && s[i] == ' ')
+			i++;
+	}
+	return mail;
+}
+
 static bool is_boiler(const char *s, size_t len)
 {
-	if (is_navigation(s, len))
+	if (is_navigation(s, len) || is_contact(s, len))
 		return true;
 	if (len >= 4 && (memcmp(s, "http", 4) == 0 || memcmp(s, "www.", 4) == 0))
 		return page_count_words(s, len) == 1;

@@ -32,6 +32,9 @@ void page_line_classify(const char *s, size_t len, struct page_line *l);
 size_t page_count_words(const char *s, size_t len);
 /* Ends like a sentence: . ! ? … or one of them before closing quotes. */
 bool page_ends_sentence(const char *s, size_t len);
+/* Shaped like a menu or breadcrumb: a separator, an arrow ("Press ›
+ * Releases") or words spaced out ("News  Analysis  Economy"). */
+bool page_menu_like(const char *s, size_t len);
 /* The byte length of a list marker ("– ", "• ", "1. ", "a) ") opening s,
  * 0 when none. */
 size_t page_list_marker(const char *s, size_t len);

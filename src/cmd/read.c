@@ -3,54 +3,22 @@
  * title, date (and its precision) and author, then every paragraph with
  * its kind, heading and block author -- so that when a page yields no
  * forecast, anyone can see whether the reader or the rules lost it.
- * Reads no database; the format is the one tests/extract/pages/ expects.
+ * Reads no database; the format (pagedump.h) is the one
+ * tests/extract/pages/ expects.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "likely/cli.h"
-#include "likely/date.h"
 #include "likely/page.h"
-
-/* One article header line: "A0 2023-06-04 day | Name | Title". */
-static int print_article(const struct page_article *a, void *data)
-{
-	FILE *out = data;
-	char iso[DATE_ISO_LEN] = "-";
-	if (a->has_date) {
-		date_format_iso(a->date, iso);
-		if (a->precision == PAGE_DATE_MONTH)
-			iso[7] = '\0';
-	}
-	fprintf(out, "A%u %s | %s | %s\n", a->index, iso,
-		*a->author ? a->author : "-", *a->title ? a->title : "-");
-	return 0;
-}
-
-/* One paragraph: "  P [heading] {author} text", line breaks as spaces. */
-static int print_paragraph(const struct page_article *a,
-			   const struct page_paragraph *p, void *data)
-{
-	FILE *out = data;
-	static const char kinds[] = {'T', 'P', 'I'};
-	(void)a;
-	fprintf(out, "  %c ", kinds[p->kind]);
-	if (*p->heading)
-		fprintf(out, "[%s] ", p->heading);
-	if (*p->author)
-		fprintf(out, "{%s} ", p->author);
-	for (size_t i = 0; i < p->len; i++)
-		fputc(p->text[i] == '\n' ? ' ' : p->text[i], out);
-	fputc('\n', out);
-	return 0;
-}
+#include "likely/pagedump.h"
 
 static int read_one(struct ctx *ctx, const char *path)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *in = is_stdin ? stdin : fopen(path, "rb");
-	struct page_callbacks cb = {print_article, print_paragraph, ctx->out};
+	struct page_callbacks cb = page_dump_callbacks(ctx->out);
 	struct page_reader *r;
 	char chunk[65536];
 	size_t n;
