@@ -34,7 +34,9 @@ static char *slurp(const char *path, size_t *len)
 		buf_add(&b, chunk, n);
 	fclose(in);
 	*len = b.len;
-	return buf_detach(&b);
+	char *data = buf_detach(&b);
+	buf_release(&b); /* buf_detach leaves b empty but allocated */
+	return data;
 }
 
 /* What the reader finds in page, fed step bytes at a time (0: at once). */
