@@ -285,11 +285,22 @@ static void resolve_pending(struct page_articles *m)
 	m->npend = 0;
 }
 
+/* "Growth seen at 4.5% this year – 21/06/2021" in a list of related
+ * links: a headline that prints its own date is an article even when no
+ * body follows it. */
+static void report_dated_headline(struct page_articles *m)
+{
+	if (!m->in_body && m->title_hint && m->has_date)
+		start_body(m);
+}
+
 /* A new article begins; with carry, the pending headings are its header. */
 static void new_article(struct page_articles *m, bool carry)
 {
-	if (!carry)
+	if (!carry) {
+		report_dated_headline(m);
 		resolve_pending(m);
+	}
 	flush_para(m);
 	m->in_body = false;
 	m->has_date = false;
@@ -643,9 +654,11 @@ static void process(struct page_articles *m, const char *s, size_t len)
 	case PAGE_LINE_NAME:
 		flush_para(m);
 		if (m->in_body) {
-			/* "Outlook for 2024:", "Kazakhstan": a section */
+			/* "Outlook for 2024:", "Kazakhstan": a section; a
+			 * round-up's expert block ends at one */
 			resolve_pending(m);
 			set_buf(&m->heading, s, len);
+			buf_reset(&m->block_author);
 		} else if (s[len - 1] != ':') {
 			/* a section label or a short headline ("Transit
 			 * deal signed"): a weak title, used only when no
@@ -660,6 +673,8 @@ static void process(struct page_articles *m, const char *s, size_t len)
 		if (l.title_len) {
 			if (m->in_body)
 				new_article(m, true);
+			else if (m->title_hint)
+				new_article(m, false);
 			add_heading(m, s, l.title_len);
 			m->title_hint = m->nheads;
 			if (!m->has_date)
@@ -691,6 +706,7 @@ void page_articles_line(struct page_articles *m, const char *s, size_t len)
 
 void page_articles_finish(struct page_articles *m)
 {
+	report_dated_headline(m);
 	if (!m->in_comments)
 		resolve_pending(m);
 	flush_para(m);

@@ -235,7 +235,9 @@ static bool name_then_affiliation(const char *s, size_t len, size_t *ns,
 		if (!is_affiliation(s + r, e - r))
 			return false;
 		/* "By Anna Nowak, Jan Kowalski": two authors */
-		if (!(is_name(s + r, e - r, false) && !has_word(vocab_affiliation, s + r, e - r)))
+		if (!(is_name(s + r, e - r, false) &&
+		      !has_word(vocab_affiliation, s + r, e - r) &&
+		      !has_word(vocab_outlet, s + r, e - r)))
 			b = c;
 	}
 	text_trim(s, &a, &b);
@@ -280,7 +282,10 @@ static bool is_expert(const char *s, size_t len, size_t *ns, size_t *ne)
 	size_t c = (size_t)(colon - s), a = 0, b = c, r = c + 1, e = len;
 	text_trim(s, &a, &b);
 	text_trim(s, &r, &e);
-	if (r == e || !is_name(s + a, b - a, false))
+	/* "Russia: the long game" is a sub-heading; an expert's line
+	 * names a role or an institution */
+	if (r == e || !is_name(s + a, b - a, false) ||
+	    !has_word(vocab_affiliation, s + r, e - r))
 		return false;
 	*ns = a;
 	*ne = b;

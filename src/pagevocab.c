@@ -87,16 +87,27 @@ const struct vocab_entry vocab_byline_labels[] = {
 	{NULL, 0}};
 
 /* Words that make the part after a byline's comma an outlet or a role
- * ("Black Sea Wire", "Senior Economist"), not a second author. */
-const struct vocab_entry vocab_affiliation[] = {
+ * ("Black Sea Wire", "Senior Economist"), not a second author: outlets
+ * here, roles and institutions in vocab_affiliation. */
+const struct vocab_entry vocab_outlet[] = {
 	{"the", 0}, {"wire", 0}, {"press", 0}, {"news", 0}, {"agency", 0},
 	{"media", 0}, {"service", 0}, {"daily", 0}, {"weekly", 0},
 	{"times", 0}, {"post", 0}, {"journal", 0}, {"review", 0},
-	{"radio", 0}, {"tv", 0}, {"economist", 0}, {"analyst", 0},
+	{"radio", 0}, {"tv", 0},
+	{NULL, 0}};
+
+/* Roles and institutions: what an expert's "Name: role" line names. */
+const struct vocab_entry vocab_affiliation[] = {
+	{"economist", 0}, {"analyst", 0},
 	{"strategist", 0}, {"correspondent", 0}, {"contributor", 0},
 	{"editor", 0}, {"reporter", 0}, {"writer", 0}, {"columnist", 0},
 	{"fellow", 0}, {"director", 0}, {"professor", 0}, {"researcher", 0},
 	{"head", 0}, {"chief", 0}, {"senior", 0}, {"staff", 0},
+	{"lecturer", 0}, {"expert", 0}, {"adviser", 0}, {"advisor", 0},
+	{"former", 0}, {"associate", 0}, {"partner", 0}, {"founder", 0},
+	{"programme", 0}, {"program", 0}, {"council", 0}, {"school", 0},
+	{"college", 0}, {"academy", 0}, {"observatory", 0}, {"forum", 0},
+	{"policy", 0}, {"studies", 0}, {"consulting", 0}, {"capital", 0},
 	{"institute", 0}, {"centre", 0}, {"center", 0}, {"university", 0},
 	{"bank", 0}, {"research", 0}, {"group", 0}, {"foundation", 0},
 	{NULL, 0}};
@@ -169,10 +180,11 @@ const struct vocab_entry vocab_related[] = {
 /* Reader comments start here: nothing after them is the article's. */
 const struct vocab_entry vocab_comments[] = {
 	{"leave a reply", 0}, {"leave a comment", 0}, {"comments", 0},
-	{"comment", 0}, {"reader comments", 0}, {"readers' comments", 0},
+	{"reader comments", 0}, {"readers' comments", 0},
 	{"add a comment", 0}, {"post a comment", 0}, {"add comment", 0},
 	{"join the discussion", 0}, {"join the conversation", 0},
-	{"discussion", 0}, {"show comments", 0}, {"view comments", 0},
+	{"show comments", 0}, {"view comments", 0},
+	{"comments are closed", 0}, {"comments closed", 0},
 	{"комментарии", 0}, {"каментары", 0}, {"коментарі", 0},
 	{"оставить комментарий", 0},
 	{NULL, 0}};

@@ -34,6 +34,7 @@ extern const struct vocab_entry vocab_weekdays[];
 extern const struct vocab_entry vocab_date_labels[]; /* enum vocab_label */
 extern const struct vocab_entry vocab_year_marks[];  /* "г." after a year */
 extern const struct vocab_entry vocab_byline_labels[];
+extern const struct vocab_entry vocab_outlet[];      /* any word of it */
 extern const struct vocab_entry vocab_affiliation[]; /* any word of it */
 extern const struct vocab_entry vocab_credits[];     /* line openings */
 extern const struct vocab_entry vocab_boiler[];      /* line openings */
