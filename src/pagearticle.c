@@ -497,6 +497,18 @@ static bool split_metadata(struct page_articles *m, const char *s, size_t len)
 
 	if (len > 160)
 		return false;
+	/* "Posted by Jane Okafor on March 3, 2021" */
+	for (i = 0; i + 4 < len; i++) {
+		if (memcmp(s + i, " on ", 4) != 0 ||
+		    pagedate_read(s + i + 4, len - i - 4, &d) != PAGEDATE_DATE)
+			continue;
+		page_line_classify(s, i, &l);
+		if (l.kind != PAGE_LINE_BYLINE)
+			break;
+		process(m, s, i);
+		process(m, s + i + 4, len - i - 4);
+		return true;
+	}
 	if (pagedate_read_prefix(s, len, &d) && d.end < len) {
 		size_t a = d.end, b = len;
 		text_trim(s, &a, &b);
@@ -544,13 +556,31 @@ static void on_date(struct page_articles *m, const struct pagedate *d)
 	note_page_date(m, d);
 }
 
+/* "PETER HOLM" -> "Peter Holm": a name printed in capitals is kept as
+ * the name is written elsewhere (ASCII and Cyrillic letters). */
+static void title_case(struct buf *b)
+{
+	size_t n;
+	for (size_t i = 0; i < b->len; i += n)
+		if (text_char_case(b->data + i, b->len - i, &n) == TEXT_LOWER)
+			return;
+	for (size_t i = 0; i < b->len; i += n) {
+		bool first = i == 0 || b->data[i - 1] == ' ' || b->data[i - 1] == '-';
+		text_char_case(b->data + i, b->len - i, &n);
+		if (!first)
+			vocab_lower(b->data + i, n, b->data + i);
+	}
+}
+
 static void on_byline(struct page_articles *m, const char *name, size_t len)
 {
 	flush_para(m);
 	if (m->in_body && m->npend)
 		new_article(m, true);
-	if (!m->in_body && !m->author.len)
+	if (!m->in_body && !m->author.len) {
 		set_buf(&m->author, name, len);
+		title_case(&m->author);
+	}
 }
 
 static void process(struct page_articles *m, const char *s, size_t len)

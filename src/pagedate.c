@@ -190,19 +190,27 @@ static bool one_date(struct cur *c, struct pagedate *r, bool allow_bare_day)
 	struct cur save = *c;
 	int v;
 	r->y = 0;
-	if (digits(c, 4, &v) == 4 && lit(c, '-')) {
+	/* ISO 2021-03-03, and 2021/03/03: year first is never ambiguous */
+	if (digits(c, 4, &v) == 4 && (lit(c, '-') || lit(c, '/'))) {
+		char sep = c->s[c->i - 1];
 		r->y = v;
-		if (digits(c, 2, &r->m) == 2 && lit(c, '-') &&
+		if (digits(c, 2, &r->m) == 2 && lit(c, sep) &&
 		    digits(c, 2, &r->d) == 2)
 			return true;
 		*c = save;
 		return false;
 	}
 	*c = save;
+	/* 03.03.2021, 03-03-2021, and 03.03.21 (two-digit years: dots only) */
 	if (digits(c, 2, &r->d) && (lit(c, '.') || lit(c, '-'))) {
 		char sep = c->s[c->i - 1];
-		if (digits(c, 2, &r->m) && lit(c, sep) && digits(c, 4, &r->y) == 4)
+		int n;
+		if (digits(c, 2, &r->m) && lit(c, sep) &&
+		    ((n = digits(c, 4, &r->y)) == 4 || (n == 2 && sep == '.'))) {
+			if (n == 2)
+				r->y += r->y < 70 ? 2000 : 1900;
 			return true;
+		}
 	}
 	*c = save;
 	if (slash_date(c, r))
@@ -270,20 +278,18 @@ static void zone(struct cur *c)
 	}
 }
 
-/* [,|at|-] HH:MM[:SS] [am|pm] [zone]; false on a bad time. */
-static bool time_of_day(struct cur *c)
+/* [,|at|в] HH:MM[:SS] [am|pm] [zone]; false on a bad time.  After a date
+ * (after_date) "10.02" is a time too; before one it would be a day. */
+static bool time_of_day(struct cur *c, bool after_date)
 {
 	struct cur save = *c;
 	int h, mi, se = 0, f;
 	skip_ws(c);
 	if (lit(c, ',') || lit(c, '|'))
 		skip_ws(c);
-	else if (c->i + 3 <= c->len && (c->s[c->i] | 32) == 'a' &&
-		 (c->s[c->i + 1] | 32) == 't' && c->s[c->i + 2] == ' ') {
-		c->i += 3;
+	else if (vocab_at(c, vocab_time_leads, NULL))
 		skip_ws(c);
-	}
-	if (!digits(c, 2, &h) || !lit(c, ':')) {
+	if (!digits(c, 2, &h) || !(lit(c, ':') || (after_date && lit(c, '.')))) {
 		*c = save;
 		return true; /* no time at all */
 	}
@@ -366,7 +372,7 @@ static enum pagedate_kind date_body(struct cur *c, struct pagedate *pd)
 	struct pagedate a = *pd, b = *pd;
 	/* "Updated: 14:32, 5 May 2021": a time of day may come first */
 	struct cur before_time = *c;
-	if (time_of_day(c) && c->i > before_time.i) {
+	if (time_of_day(c, false) && c->i > before_time.i) {
 		skip_ws(c);
 		lit(c, ',');
 		skip_ws(c);
@@ -398,7 +404,7 @@ static enum pagedate_kind date_body(struct cur *c, struct pagedate *pd)
 	}
 	if (c->i < c->len && c->s[c->i] == 'T') /* ISO date-time */
 		c->i++;
-	if (last.d != 0 && !time_of_day(c))
+	if (last.d != 0 && !time_of_day(c, true))
 		return PAGEDATE_NONE;
 	if (last.y == 0)
 		return last.d >= 1 && last.d <= 31 && last.m >= 1 && last.m <= 12

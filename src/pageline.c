@@ -139,7 +139,7 @@ size_t page_list_marker(const char *s, size_t len)
 
 /* A capitalised word of a name: "Anna", "Vuković-Hale", "O'Neill",
  * "Тамара"; particles ("de", "van", "al") pass as joiners. */
-static bool name_word(const char *s, size_t len)
+static bool name_word(const char *s, size_t len, bool caps)
 {
 	static const char *const joiners[] = {"de", "da", "del", "van", "von",
 					      "der", "al", "bin", "di", "le",
@@ -169,7 +169,8 @@ static bool name_word(const char *s, size_t len)
 		else if (c != TEXT_UPPER)
 			return false;
 	}
-	return lower || len - n <= 1; /* "Anna", or an initial "J." */
+	/* "Anna", an initial "J.", or after a byline label "HOLM" */
+	return lower || len - n <= 1 || caps;
 }
 
 /* s[0..len) is a person's name of two to four words (or, with
@@ -193,7 +194,8 @@ static bool is_name(const char *s, size_t len, bool allow_one)
 		size_t wl = i - w;
 		if (wl > 1 && s[w + wl - 1] == ',') /* "Anna Nowak, Jan Kowalski" */
 			wl--;
-		if (!name_word(s + w, wl))
+		/* a labelled byline may be in capitals ("BY PETER HOLM") */
+		if (!name_word(s + w, wl, allow_one))
 			return false;
 		/* "By March": one word that is a month or weekday is no name */
 		if (words == 0 && i == len &&
@@ -266,7 +268,8 @@ static bool is_byline(const char *s, size_t len, size_t *ns, size_t *ne)
 	}
 	if (b - a > 120 || page_ends_sentence(s + a, b - a))
 		return false;
-	if (!name_then_affiliation(s + a, b - a, ns, ne, true))
+	if (!name_then_affiliation(s + a, b - a, ns, ne, true) ||
+	    has_word(vocab_outlet, s + a + *ns, *ne - *ns)) /* "BY THE NUMBERS" */
 		return false;
 	*ns += a;
 	*ne += a;

@@ -76,13 +76,18 @@ const struct vocab_entry vocab_date_labels[] = {
 	{"оновлено", VOCAB_LABEL_UPDATED},
 	{NULL, 0}};
 
+/* "3 March 2021 at 10:15", "03.03.2021 в 10:15" */
+const struct vocab_entry vocab_time_leads[] = {{"at", 0}, {"в", 0}, {"о", 0},
+					       {NULL, 0}};
+
 /* "28 марта 2021 г.", "2021 года" */
 const struct vocab_entry vocab_year_marks[] = {
 	{"г.", 0}, {"г", 0}, {"года", 0}, {"гады", 0}, {"року", 0},
 	{NULL, 0}};
 
 const struct vocab_entry vocab_byline_labels[] = {
-	{"by", 0}, {"written by", 0}, {"author:", 0}, {"authors:", 0},
+	{"by", 0}, {"written by", 0}, {"posted by", 0}, {"words by", 0},
+	{"текст:", 0}, {"author:", 0}, {"authors:", 0},
 	{"автор:", 0}, {"авторы:", 0}, {"аўтар:", 0}, {"автори:", 0},
 	{NULL, 0}};
 

@@ -32,6 +32,7 @@ enum vocab_label {
 extern const struct vocab_entry vocab_months[];      /* value 1..12 */
 extern const struct vocab_entry vocab_weekdays[];
 extern const struct vocab_entry vocab_date_labels[]; /* enum vocab_label */
+extern const struct vocab_entry vocab_time_leads[];  /* "at" 10:15 */
 extern const struct vocab_entry vocab_year_marks[];  /* "г." after a year */
 extern const struct vocab_entry vocab_byline_labels[];
 extern const struct vocab_entry vocab_outlet[];      /* any word of it */
