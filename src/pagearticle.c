@@ -624,6 +624,9 @@ static void process(struct page_articles *m, const char *s, size_t len)
 		}
 		buf_reset(&m->colon_head);
 	}
+	/* only the paragraph right under a newsletter line is its blurb */
+	if (l.kind != PAGE_LINE_TEXT && l.kind != PAGE_LINE_NEWSLETTER)
+		m->drop_next_para = false;
 	bool wrapped = page_articles_wrapped(m) && !page_list_marker(s, len);
 	switch (l.kind) {
 	case PAGE_LINE_DATE:

@@ -385,7 +385,9 @@ void page_line_classify(const char *s, size_t len, struct page_line *l)
 		return;
 	}
 	if (len <= 200 && vocab_contains(vocab_newsletter, s, len)) {
-		l->kind = PAGE_LINE_NEWSLETTER;
+		/* "News   Opinion   Subscribe" is a menu, not a widget */
+		l->kind = page_menu_like(s, len) ? PAGE_LINE_BOILER
+						 : PAGE_LINE_NEWSLETTER;
 		return;
 	}
 	if (is_boiler(s, len)) {
