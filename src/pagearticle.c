@@ -250,6 +250,7 @@ static void start_body(struct page_articles *m)
 			     m->heads[m->nheads - 1].len) <= PAGELINE_SHORT_WORDS)
 		set_buf(&m->heading, m->heads[m->nheads - 1].data,
 			m->heads[m->nheads - 1].len);
+	size_t nheads = m->nheads;
 	m->nheads = 0;
 	m->title_hint = 0;
 	m->masthead = false;
@@ -266,6 +267,11 @@ static void start_body(struct page_articles *m)
 		m->stop = m->cb.on_article(&m->art, m->cb.ctx);
 	if (m->title.len)
 		emit(m, PAGE_PARA_TITLE, m->title.data, m->title.len);
+	/* headline-shaped lines under the title (a standfirst without a
+	 * full stop, a digest's first headline) are text */
+	for (size_t i = pick == MAX_HEADS ? nheads : pick + 1; i < nheads; i++)
+		if (title_like(&m->heads[i]))
+			emit(m, PAGE_PARA_BODY, m->heads[i].data, m->heads[i].len);
 }
 
 /* Body headings that did not open an article: sub-headings of this one.
@@ -349,6 +355,7 @@ static void add_heading(struct page_articles *m, const char *s, size_t len)
 	}
 	set_buf(&m->pend[m->npend], s, len);
 	m->npend++;
+	m->head_just_added = true;
 }
 
 /* Whether the header holds a headline already (a line of four words or
@@ -457,24 +464,29 @@ static void process(struct page_articles *m, const char *s, size_t len);
 
 /*
  * "VALDEN. Dec 22 /Press/. The grid will have to rely on" / "rolling cuts
- * until spring.": a header line that looked like a headline, followed at
- * once by a line starting in lower case, was the first line of a hard-
- * wrapped paragraph.  It leaves the header and opens the body.
+ * until spring.": a line that looked like a headline, followed at once by
+ * a line starting in lower case, was the first line of a hard-wrapped
+ * paragraph.  It goes back to the text (in a header, it opens the body).
  */
-static bool unwrap_first_paragraph(struct page_articles *m, const char *s,
-				   size_t len, const struct page_line *l)
+static bool unwrap_first_line(struct page_articles *m, const char *s,
+			      size_t len, const struct page_line *l)
 {
 	size_t n;
-	if (m->in_body || !m->nheads || l->kind != PAGE_LINE_TEXT ||
-	    text_char_case(s, len, &n) != TEXT_LOWER)
+	if (l->kind != PAGE_LINE_TEXT || text_char_case(s, len, &n) != TEXT_LOWER)
 		return false;
-	struct buf *h = &m->heads[m->nheads - 1];
-	if (h->len < CONTINUE_MIN || m->title_hint == m->nheads)
+	/* in a header the line is the last head; in a body, the last
+	 * pending heading */
+	struct buf *h = m->in_body ? (m->npend ? &m->pend[m->npend - 1] : NULL)
+				   : (m->nheads ? &m->heads[m->nheads - 1] : NULL);
+	if (!h || h->len < CONTINUE_MIN || (!m->in_body && m->title_hint == m->nheads))
 		return false;
 	struct buf first;
 	buf_init(&first);
 	buf_add(&first, h->data, h->len);
-	m->nheads--;
+	if (m->in_body)
+		m->npend--;
+	else
+		m->nheads--;
 	add_text(m, first.data, first.len, false);
 	buf_release(&first);
 	add_text(m, s, len, true);
@@ -601,7 +613,7 @@ static void process(struct page_articles *m, const char *s, size_t len)
 	bool after_head = m->head_just_added, first_line = !m->page_started;
 	m->head_just_added = false;
 	m->page_started = true;
-	if (after_head && unwrap_first_paragraph(m, s, len, &l))
+	if (after_head && unwrap_first_line(m, s, len, &l))
 		return;
 	if ((l.kind == PAGE_LINE_TEXT || l.kind == PAGE_LINE_HEADING ||
 	     l.kind == PAGE_LINE_LABEL || l.kind == PAGE_LINE_BOILER) &&

@@ -408,8 +408,9 @@ void page_line_classify(const char *s, size_t len, struct page_line *l)
 		l->kind = PAGE_LINE_LABEL;
 		return;
 	}
+	/* a list item is text, whatever its shape */
 	if (len <= PAGELINE_HEADING_MAX && !page_ends_sentence(s, len) &&
-	    !strchr(",;:", s[len - 1])) {
+	    !strchr(",;:", s[len - 1]) && !page_list_marker(s, len)) {
 		size_t n;
 		if (name_then_affiliation(s, len, &l->name_start, &l->name_end, false) &&
 		    page_count_words(s, len) <= 8) {
