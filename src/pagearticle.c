@@ -396,6 +396,28 @@ static size_t next_item(const char *s, size_t len)
 	return len;
 }
 
+/* A line opening with a list marker: every item but the last of a line
+ * that holds several goes out now; the last one (*s, *len, its marker
+ * removed) is left to fill the paragraph being built, as wrapped lines
+ * may continue it. */
+static void split_items(struct page_articles *m, const char **s, size_t *len)
+{
+	size_t mk = page_list_marker(*s, *len);
+	*s += mk;
+	*len -= mk;
+	m->para_kind = PAGE_PARA_ITEM;
+	for (size_t first; (first = next_item(*s, *len)) < *len;) {
+		size_t a = first, b = *len;
+		add_line_to_para(m, *s, first - 1); /* without its ";" */
+		flush_para(m);
+		text_trim(*s, &a, &b);
+		mk = page_list_marker(*s + a, b - a);
+		*s += a + mk;
+		*len = b - a - mk;
+		m->para_kind = PAGE_PARA_ITEM;
+	}
+}
+
 static void add_text(struct page_articles *m, const char *s, size_t len,
 		     bool continuation)
 {
@@ -410,26 +432,8 @@ static void add_text(struct page_articles *m, const char *s, size_t len,
 		flush_para(m);
 		m->para_check_blurb = m->drop_next_para;
 		m->drop_next_para = false;
-		size_t mk = page_list_marker(s, len);
-		if (mk) {
-			m->para_kind = PAGE_PARA_ITEM;
-			s += mk;
-			len -= mk;
-			size_t first = next_item(s, len);
-			while (first < len) {
-				size_t a = first, b = len;
-				add_line_to_para(m, s, first - 1);
-				flush_para(m);
-				text_trim(s, &a, &b);
-				s += a;
-				len = b - a;
-				mk = page_list_marker(s, len);
-				s += mk;
-				len -= mk;
-				m->para_kind = PAGE_PARA_ITEM;
-				first = next_item(s, len);
-			}
-		}
+		if (page_list_marker(s, len))
+			split_items(m, &s, &len);
 	} else if (m->para.len + 1 + len > m->cap) {
 		bool blurb = m->para_check_blurb;
 		enum page_para_kind kind = m->para_kind;
@@ -595,6 +599,134 @@ static void on_byline(struct page_articles *m, const char *name, size_t len)
 	}
 }
 
+/* "Kazakhstan after the float:" / "why the tenge will stay weak": a
+ * header line ending in a colon goes on when the next is no sentence. */
+static bool continue_colon_head(struct page_articles *m, const char *s,
+				size_t len, const struct page_line *l)
+{
+	bool goes_on = !m->in_body && len <= PAGELINE_HEADING_MAX &&
+		       !page_ends_sentence(s, len) &&
+		       (l->kind == PAGE_LINE_TEXT || l->kind == PAGE_LINE_HEADING ||
+			l->kind == PAGE_LINE_LABEL);
+	if (goes_on) {
+		buf_addc(&m->colon_head, ' ');
+		buf_add(&m->colon_head, s, len);
+		add_heading(m, m->colon_head.data, m->colon_head.len);
+	}
+	buf_reset(&m->colon_head);
+	return goes_on;
+}
+
+/* A short label line, or a name that is not a byline. */
+static void on_label(struct page_articles *m, const char *s, size_t len)
+{
+	flush_para(m);
+	if (m->in_body) {
+		/* "Outlook for 2024:", "Kazakhstan": a section; a round-up's
+		 * expert block ends at one */
+		resolve_pending(m);
+		set_buf(&m->heading, s, len);
+		buf_reset(&m->block_author);
+	} else if (s[len - 1] != ':') {
+		/* a section label or a short headline ("Transit deal
+		 * signed"): a weak title, used only when no longer headline
+		 * comes (start_body) */
+		add_heading(m, s, len);
+	} else if (page_count_words(s, len) >= 2) {
+		set_buf(&m->colon_head, s, len);
+	}
+}
+
+static void on_heading(struct page_articles *m, const char *s, size_t len,
+		       const struct page_line *l, bool first_line)
+{
+	flush_para(m);
+	if (l->title_len) { /* "Weekly Review — January 18, 2022" */
+		if (m->in_body)
+			new_article(m, true);
+		else if (m->title_hint)
+			new_article(m, false);
+		add_heading(m, s, l->title_len);
+		m->title_hint = m->nheads;
+		if (!m->has_date)
+			header_date(m, l->date);
+		note_page_date(m, &l->date);
+		return;
+	}
+	if (!m->in_body && m->has_date && header_has_headline(m, s, len)) {
+		/* the header already has its date and headline: another
+		 * long unterminated line is a standfirst or the first
+		 * paragraph (short, or cut off) */
+		add_text(m, s, len, false);
+		return;
+	}
+	add_heading(m, s, len);
+	if (first_line && m->nheads == 1)
+		m->masthead = true;
+}
+
+/* Lines that mean the same wherever they stand, even inside a wrapped
+ * paragraph.  Returns false for the others. */
+static bool on_structure(struct page_articles *m, const struct page_line *l)
+{
+	switch (l->kind) {
+	case PAGE_LINE_DATE:
+		on_date(m, &l->date);
+		return true;
+	case PAGE_LINE_UNDATED:
+		flush_para(m);
+		return true;
+	case PAGE_LINE_MARKER:
+		new_article(m, false);
+		m->in_comments = false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Metadata and boilerplate lines.  Returns false for the others. */
+static bool on_meta(struct page_articles *m, const char *s, size_t len,
+		    const struct page_line *l)
+{
+	const char *name = s + l->name_start;
+	size_t name_len = l->name_end - l->name_start;
+	switch (l->kind) {
+	case PAGE_LINE_BYLINE:
+		on_byline(m, name, name_len);
+		return true;
+	case PAGE_LINE_NAME:
+		/* a name alone under the headline is the byline */
+		if (m->in_body || m->author.len || !header_has_headline(m, s, len))
+			return false;
+		flush_para(m);
+		set_buf(&m->author, name, name_len);
+		return true;
+	case PAGE_LINE_EXPERT:
+		flush_para(m);
+		set_buf(&m->block_author, name, name_len);
+		return true;
+	case PAGE_LINE_COMMENTS:
+		flush_para(m);
+		if (m->in_body) {
+			resolve_pending(m);
+			m->in_comments = true;
+		}
+		return true;
+	case PAGE_LINE_NEWSLETTER:
+		flush_para(m);
+		m->drop_next_para = true;
+		return true;
+	case PAGE_LINE_CREDIT:
+	case PAGE_LINE_BOILER:
+	case PAGE_LINE_STATUS:
+		flush_para(m);
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void process(struct page_articles *m, const char *s, size_t len)
 {
 	struct page_line l;
@@ -619,124 +751,27 @@ static void process(struct page_articles *m, const char *s, size_t len)
 	     l.kind == PAGE_LINE_LABEL || l.kind == PAGE_LINE_BOILER) &&
 	    split_metadata(m, s, len))
 		return;
-	/* "Kazakhstan after the float:" / "why the tenge will stay weak":
-	 * a header line ending in a colon goes on when the next is no
-	 * sentence */
-	if (m->colon_head.len) {
-		bool goes_on = !m->in_body && len <= PAGELINE_HEADING_MAX &&
-			       !page_ends_sentence(s, len) &&
-			       (l.kind == PAGE_LINE_TEXT || l.kind == PAGE_LINE_HEADING ||
-				l.kind == PAGE_LINE_LABEL);
-		if (goes_on) {
-			buf_addc(&m->colon_head, ' ');
-			buf_add(&m->colon_head, s, len);
-			add_heading(m, m->colon_head.data, m->colon_head.len);
-			buf_reset(&m->colon_head);
-			return;
-		}
-		buf_reset(&m->colon_head);
-	}
+	if (m->colon_head.len && continue_colon_head(m, s, len, &l))
+		return;
 	/* only the paragraph right under a newsletter line is its blurb */
 	if (l.kind != PAGE_LINE_TEXT && l.kind != PAGE_LINE_NEWSLETTER)
 		m->drop_next_para = false;
 	bool wrapped = page_articles_wrapped(m) && !page_list_marker(s, len);
-	switch (l.kind) {
-	case PAGE_LINE_DATE:
-		on_date(m, &l.date);
+	if (on_structure(m, &l))
 		return;
-	case PAGE_LINE_UNDATED:
-		flush_para(m);
-		return;
-	case PAGE_LINE_MARKER:
-		new_article(m, false);
-		m->in_comments = false;
-		return;
-	default:
-		break;
-	}
 	if (wrapped) {
 		add_text(m, s, len, true);
 		return;
 	}
-	switch (l.kind) {
-	case PAGE_LINE_BYLINE:
-		on_byline(m, s + l.name_start, l.name_end - l.name_start);
+	if (on_meta(m, s, len, &l))
 		return;
-	case PAGE_LINE_NAME:
-		/* a name alone under the headline is the byline */
-		if (!m->in_body && !m->author.len && header_has_headline(m, s, len)) {
-			flush_para(m);
-			set_buf(&m->author, s + l.name_start, l.name_end - l.name_start);
-			return;
-		}
-		break;
-	case PAGE_LINE_EXPERT:
-		flush_para(m);
-		set_buf(&m->block_author, s + l.name_start, l.name_end - l.name_start);
-		return;
-	case PAGE_LINE_COMMENTS:
-		flush_para(m);
-		if (m->in_body) {
-			resolve_pending(m);
-			m->in_comments = true;
-		}
-		return;
-	case PAGE_LINE_NEWSLETTER:
-		flush_para(m);
-		m->drop_next_para = true;
-		return;
-	case PAGE_LINE_CREDIT:
-	case PAGE_LINE_BOILER:
-	case PAGE_LINE_STATUS:
-	case PAGE_LINE_UNDATED:
-		flush_para(m);
-		return;
-	default:
-		break;
-	}
 	switch (l.kind) {
 	case PAGE_LINE_LABEL:
 	case PAGE_LINE_NAME:
-		flush_para(m);
-		if (m->in_body) {
-			/* "Outlook for 2024:", "Kazakhstan": a section; a
-			 * round-up's expert block ends at one */
-			resolve_pending(m);
-			set_buf(&m->heading, s, len);
-			buf_reset(&m->block_author);
-		} else if (s[len - 1] != ':') {
-			/* a section label or a short headline ("Transit
-			 * deal signed"): a weak title, used only when no
-			 * longer headline comes (start_body) */
-			add_heading(m, s, len);
-		} else if (page_count_words(s, len) >= 2) {
-			set_buf(&m->colon_head, s, len);
-		}
+		on_label(m, s, len);
 		return;
 	case PAGE_LINE_HEADING:
-		flush_para(m);
-		if (l.title_len) {
-			if (m->in_body)
-				new_article(m, true);
-			else if (m->title_hint)
-				new_article(m, false);
-			add_heading(m, s, l.title_len);
-			m->title_hint = m->nheads;
-			if (!m->has_date)
-				header_date(m, l.date);
-			note_page_date(m, &l.date);
-			return;
-		}
-		if (!m->in_body && m->has_date && header_has_headline(m, s, len)) {
-			/* the header already has its date and headline:
-			 * another long unterminated line is a standfirst or
-			 * the first paragraph (short, or cut off) */
-			add_text(m, s, len, false);
-			return;
-		}
-		add_heading(m, s, len);
-		if (first_line && m->nheads == 1)
-			m->masthead = true;
+		on_heading(m, s, len, &l, first_line);
 		return;
 	default:
 		add_text(m, s, len, false);
