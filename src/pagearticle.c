@@ -549,7 +549,9 @@ static bool split_metadata(struct page_articles *m, const char *s, size_t len)
 	for (i = 0; i < len; i = at + seplen) {
 		at = page_next_separator(s, len, i, &seplen);
 		page_line_classify(s + i, at - i, &l);
-		if (l.kind == PAGE_LINE_DATE || l.kind == PAGE_LINE_BYLINE)
+		/* "Jane Okafor | 3 March 2021": a name beside a date */
+		if (l.kind == PAGE_LINE_DATE || l.kind == PAGE_LINE_BYLINE ||
+		    l.kind == PAGE_LINE_NAME)
 			process(m, s + i, at - i);
 		if (at == len)
 			break;

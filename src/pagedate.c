@@ -305,10 +305,18 @@ static bool time_of_day(struct cur *c, bool after_date)
 		    ((c->s[c->i] | 32) == 'a' || (c->s[c->i] | 32) == 'p') &&
 		    (c->s[c->i + 1] | 32) == 'm' &&
 		    (c->i + 2 == c->len || !is_alpha(c->s[c->i + 2]));
+	/* "a.m." and "p.m." (news agencies' style) */
+	bool dotted = c->i + 4 <= c->len &&
+		      ((c->s[c->i] | 32) == 'a' || (c->s[c->i] | 32) == 'p') &&
+		      c->s[c->i + 1] == '.' && (c->s[c->i + 2] | 32) == 'm' &&
+		      c->s[c->i + 3] == '.';
 	if (ampm)
 		c->i += 2;
+	else if (dotted)
+		c->i += 4;
 	else
 		*c = before_ampm;
+	ampm |= dotted;
 	if (h > (ampm ? 12 : 23) || mi > 59 || se > 60)
 		return false;
 	zone(c);

@@ -137,17 +137,23 @@ size_t page_list_marker(const char *s, size_t len)
 	return n < len ? n : 0;
 }
 
-/* A capitalised word of a name: "Anna", "Vuković-Hale", "O'Neill",
- * "Тамара"; particles ("de", "van", "al") pass as joiners. */
-static bool name_word(const char *s, size_t len, bool caps)
+/* Particles and "and" between the words of names ("de", "van", "and"). */
+static bool is_joiner(const char *s, size_t len)
 {
 	static const char *const joiners[] = {"de", "da", "del", "van", "von",
 					      "der", "al", "bin", "di", "le",
-					      "la", "and", "&", NULL};
-	size_t n, i;
+					      "la", "and", "&", "и", "і", NULL};
 	for (size_t k = 0; joiners[k]; k++)
 		if (strlen(joiners[k]) == len && memcmp(s, joiners[k], len) == 0)
 			return true;
+	return false;
+}
+
+/* A capitalised word of a name: "Anna", "Vuković-Hale", "O'Neill",
+ * "Тамара". */
+static bool name_word(const char *s, size_t len, bool caps)
+{
+	size_t n, i;
 	if (text_char_case(s, len, &n) != TEXT_UPPER)
 		return false;
 	bool lower = false;
@@ -194,6 +200,8 @@ static bool is_name(const char *s, size_t len, bool allow_one)
 		size_t wl = i - w;
 		if (wl > 1 && s[w + wl - 1] == ',') /* "Anna Nowak, Jan Kowalski" */
 			wl--;
+		if (is_joiner(s + w, wl))
+			continue;
 		/* a labelled byline may be in capitals ("BY PETER HOLM") */
 		if (!name_word(s + w, wl, allow_one))
 			return false;
@@ -301,7 +309,19 @@ static bool is_comments(const char *s, size_t len)
 	size_t i = 0;
 	if (len > 120)
 		return false;
-	if (vocab_whole(vocab_comments, s, len))
+	size_t n = len;
+	/* "Comments (12)" */
+	if (n > 2 && s[n - 1] == ')') {
+		size_t k = n - 1;
+		while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+			k--;
+		if (k > 1 && k < n - 1 && s[k - 1] == '(') {
+			n = k - 1;
+			while (n > 0 && s[n - 1] == ' ')
+				n--;
+		}
+	}
+	if (vocab_whole(vocab_comments, s, n))
 		return true;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;

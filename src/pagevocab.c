@@ -125,6 +125,7 @@ const struct vocab_entry vocab_credits[] = {
 	{"photograph:", 0}, {"image:", 0}, {"images:", 0}, {"picture:", 0},
 	{"illustration:", 0}, {"source:", 0}, {"credit:", 0},
 	{"credits:", 0}, {"video:", 0}, {"caption:", 0}, {"(photo", 0},
+	{"image credit", 0}, {"image source", 0},
 	{"фото", 0}, {"фота", 0}, {"источник", 0}, {"крыніца", 0},
 	{"иллюстрация", 0}, {"ілюстрацыя", 0}, {"джерело", 0},
 	{NULL, 0}};
@@ -180,7 +181,11 @@ const struct vocab_entry vocab_related[] = {
 	{"recommended articles", 0}, {"you may also like", 0},
 	{"you might also like", 0}, {"you may be interested", 0},
 	{"most read", 0}, {"most popular", 0}, {"popular articles", 0},
-	{"further reading", 0}, {"читайте также", 0}, {"по теме", 0},
+	{"further reading", 0}, {"read next", 0}, {"what to read next", 0},
+	{"more from the author", 0}, {"more by this author", 0},
+	{"more from this author", 0}, {"editor's picks", 0},
+	{"editors' picks", 0}, {"trending", 0}, {"trending now", 0},
+	{"читайте также", 0}, {"по теме", 0},
 	{"чытайце таксама", 0}, {"па тэме", 0},
 	{NULL, 0}};
 
