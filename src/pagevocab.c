@@ -263,12 +263,18 @@ size_t vocab_prefix(const struct vocab_entry *t, const char *s, size_t len,
 		    int *value)
 {
 	char low[LOWER_MAX];
-	size_t n = len < LOWER_MAX ? len : LOWER_MAX, best = 0;
+	size_t n = len < LOWER_MAX ? len : LOWER_MAX, best = 0, k;
 	if (n == 0)
 		return 0;
-	/* the first byte settles nearly every entry before memcmp */
+	/* every line is asked about several tables: its first character,
+	 * lowered alone, rules out most of them before the rest is lowered */
+	vocab_lower(s, n < 2 ? n : 2, low);
+	for (k = 0; t[k].word && t[k].word[0] != low[0]; k++)
+		;
+	if (!t[k].word)
+		return 0;
 	vocab_lower(s, n, low);
-	for (size_t k = 0; t[k].word; k++) {
+	for (; t[k].word; k++) {
 		const char *w = t[k].word;
 		if (w[0] != low[0])
 			continue;
