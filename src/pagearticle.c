@@ -27,6 +27,8 @@
 
 #define MAX_HEADS 8
 #define CONTINUE_MIN 40 /* a line this long may have been wrapped */
+#define WRAP_MAX 120    /* longer lines were not wrapped by a fixed width */
+#define WRAP_SLACK 15   /* a wrapped line is at most this much shorter */
 /* A dateline's month more than this many days after the page's full
  * date belongs to the year before ("Dec 28" on a page dated 3 January). */
 #define DATELINE_AHEAD 62
@@ -73,6 +75,9 @@ struct page_articles {
 	bool page_started;
 
 	/* page-wide */
+	/* the longest line seen continued on the next: the width a hard-
+	 * wrapped page is wrapped at (0 until one is seen) */
+	size_t wrap_width;
 	bool has_ref;
 	long ref_days; /* the last full date seen */
 	enum slash_order slash;
@@ -378,8 +383,11 @@ static bool header_has_headline(const struct page_articles *m, const char *s,
 static void add_line_to_para(struct page_articles *m, const char *s,
 			     size_t len)
 {
-	if (m->para.len)
+	if (m->para.len) {
 		buf_addc(&m->para, '\n');
+		if (m->para_last_len > m->wrap_width && m->para_last_len <= WRAP_MAX)
+			m->wrap_width = m->para_last_len;
+	}
 	buf_add(&m->para, s, len);
 	m->para_last_len = len;
 	m->para_last_term = page_ends_sentence(s, len);
@@ -469,20 +477,29 @@ static void process(struct page_articles *m, const char *s, size_t len);
 /*
  * "VALDEN. Dec 22 /Press/. The grid will have to rely on" / "rolling cuts
  * until spring.": a line that looked like a headline, followed at once by
- * a line starting in lower case, was the first line of a hard-wrapped
+ * a line starting in lower case -- or, on a hard-wrapped page, by any text
+ * when it runs to the wrapping width -- was the first line of a wrapped
  * paragraph.  It goes back to the text (in a header, it opens the body).
  */
 static bool unwrap_first_line(struct page_articles *m, const char *s,
 			      size_t len, const struct page_line *l)
 {
 	size_t n;
-	if (l->kind != PAGE_LINE_TEXT || text_char_case(s, len, &n) != TEXT_LOWER)
+	if (l->kind != PAGE_LINE_TEXT && l->kind != PAGE_LINE_HEADING)
 		return false;
 	/* in a header the line is the last head; in a body, the last
 	 * pending heading */
 	struct buf *h = m->in_body ? (m->npend ? &m->pend[m->npend - 1] : NULL)
 				   : (m->nheads ? &m->heads[m->nheads - 1] : NULL);
 	if (!h || h->len < CONTINUE_MIN || (!m->in_body && m->title_hint == m->nheads))
+		return false;
+	/* the next line starts in small letters, or the page is hard-
+	 * wrapped and this "headline" runs to the wrapping width */
+	bool full_width = m->wrap_width >= CONTINUE_MIN &&
+			  h->len + WRAP_SLACK >= m->wrap_width;
+	bool lower = l->kind == PAGE_LINE_TEXT &&
+		     text_char_case(s, len, &n) == TEXT_LOWER;
+	if (!lower && !full_width)
 		return false;
 	struct buf first;
 	buf_init(&first);
