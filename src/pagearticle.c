@@ -56,6 +56,7 @@ struct page_articles {
 	bool has_date;
 	bool date_is_update; /* from an "Updated" stamp: a publication
 			      * date met later in the header replaces it */
+	bool date_above_headline; /* met before any headline: likewise */
 	struct pagedate date;
 	struct buf heads[MAX_HEADS];
 	size_t nheads;
@@ -163,6 +164,9 @@ static void flush_para(struct page_articles *m)
 
 /* ---- dates ---- */
 
+static bool header_has_headline(const struct page_articles *m, const char *s,
+				size_t len);
+
 static void note_page_date(struct page_articles *m, const struct pagedate *d)
 {
 	if (d->slash_month_first)
@@ -186,11 +190,16 @@ static bool header_date(struct page_articles *m, struct pagedate d)
 	if (m->has_date) {
 		if (update || d.d == 0)
 			return true; /* the publication date wins */
-		if (!m->date_is_update)
+		/* a date printed above any headline ("Monday, 8 March 2021"
+		 * in the masthead) is the site's, not the article's: a later
+		 * one replaces it; a second date after a dated headline
+		 * starts the next entry of a list */
+		if (!m->date_is_update && !m->date_above_headline)
 			return false;
 	}
 	m->has_date = true;
 	m->date_is_update = update;
+	m->date_above_headline = !header_has_headline(m, "", 0);
 	m->date = d;
 	return true;
 }
@@ -316,6 +325,7 @@ static void new_article(struct page_articles *m, bool carry)
 	m->in_body = false;
 	m->has_date = false;
 	m->date_is_update = false;
+	m->date_above_headline = false;
 	buf_reset(&m->title);
 	buf_reset(&m->author);
 	buf_reset(&m->heading);
