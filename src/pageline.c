@@ -137,14 +137,13 @@ size_t page_list_marker(const char *s, size_t len)
 	return n < len ? n : 0;
 }
 
-/* Particles and "and" between the words of names ("de", "van", "and"). */
+/* Particles and "and" between the words of names ("de", "van", "and"):
+ * matched as printed, since "De" or "Van" opening a name is a name. */
 static bool is_joiner(const char *s, size_t len)
 {
-	static const char *const joiners[] = {"de", "da", "del", "van", "von",
-					      "der", "al", "bin", "di", "le",
-					      "la", "and", "&", "и", "і", NULL};
-	for (size_t k = 0; joiners[k]; k++)
-		if (strlen(joiners[k]) == len && memcmp(s, joiners[k], len) == 0)
+	for (size_t k = 0; vocab_name_joiners[k].word; k++)
+		if (strlen(vocab_name_joiners[k].word) == len &&
+		    memcmp(s, vocab_name_joiners[k].word, len) == 0)
 			return true;
 	return false;
 }

@@ -93,6 +93,13 @@ const struct vocab_entry vocab_byline_labels[] = {
 	{"автор:", 0}, {"авторы:", 0}, {"аўтар:", 0}, {"автори:", 0},
 	{NULL, 0}};
 
+/* Particles and conjunctions between the words of names. */
+const struct vocab_entry vocab_name_joiners[] = {
+	{"de", 0}, {"da", 0}, {"del", 0}, {"van", 0}, {"von", 0},
+	{"der", 0}, {"al", 0}, {"bin", 0}, {"di", 0}, {"le", 0}, {"la", 0},
+	{"and", 0}, {"&", 0}, {"и", 0}, {"і", 0}, {"та", 0},
+	{NULL, 0}};
+
 /* Words that make the part after a byline's comma an outlet or a role
  * ("Black Sea Wire", "Senior Economist"), not a second author: outlets
  * here, roles and institutions in vocab_affiliation. */

@@ -35,6 +35,7 @@ extern const struct vocab_entry vocab_date_labels[]; /* enum vocab_label */
 extern const struct vocab_entry vocab_time_leads[];  /* "at" 10:15 */
 extern const struct vocab_entry vocab_year_marks[];  /* "г." after a year */
 extern const struct vocab_entry vocab_byline_labels[];
+extern const struct vocab_entry vocab_name_joiners[]; /* "de", "and" */
 extern const struct vocab_entry vocab_outlet[];      /* any word of it */
 extern const struct vocab_entry vocab_affiliation[]; /* any word of it */
 extern const struct vocab_entry vocab_credits[];     /* line openings */
