@@ -1196,6 +1196,10 @@ static enum cue_class rule_schedule(const struct cue_matcher *m,
 	if (any_word_in(m, 0, m->tok.n, CW_SCHEDULE_NOUN) &&
 	    any_word_in(m, 0, m->tok.n, CW_CALENDAR))
 		return CUE_SCHEDULE;
+	/* a headline future with a day on it is a calendar: "Talks to
+	 * continue on Thursday", "X to raise tariffs from 1 May" */
+	if (p->kind == F_HEADLINE && names_a_day(m))
+		return CUE_SCHEDULE;
 	return CUE_NONE;
 }
 
