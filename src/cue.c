@@ -55,6 +55,9 @@ struct cue_matcher {
 	/* per sentence */
 	struct cue_input in;
 	const char *text; /* the sentence */
+	/* answers worked out once a sentence when a rule first asks; the
+	 * rules see the matcher as const, the memo stays writable */
+	struct cue_memo { int horizon; } *memo;
 	char note[256];
 	const struct known_word **kw; /* per token: NULL when not known */
 	size_t kw_cap;
@@ -204,6 +207,7 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 	m->lx = lx;
 	m->h = h;
 	m->extra = extra;
+	m->memo = xcalloc(1, sizeof *m->memo);
 	text_tokens_init(&m->tok);
 	for (int c = 'a'; c <= 'z'; c++)
 		m->letter[c] = m->letter[c - 32] = true;
@@ -244,6 +248,7 @@ void cue_matcher_free(struct cue_matcher *m)
 		free(m->known[k].cues);
 	}
 	free(m->known);
+	free(m->memo);
 	free(m->kw);
 	free(m->whash);
 	free(m->wfirst);
@@ -513,10 +518,18 @@ static bool future_in(const struct cue_matcher *m, size_t a, size_t b)
 	return false;
 }
 
+/* The horizon test tokenizes nothing but walks every token against the
+ * table: asked by several rules, it is worked out once a sentence. */
+static bool has_horizon(const struct cue_matcher *m)
+{
+	if (m->memo->horizon < 0)
+		m->memo->horizon = horizon_present(m->h, &m->tok, m->in.from);
+	return m->memo->horizon;
+}
+
 static bool looks_ahead(const struct cue_matcher *m)
 {
-	return future_in(m, 0, m->tok.n) ||
-	       horizon_present(m->h, &m->tok, m->in.from);
+	return future_in(m, 0, m->tok.n) || has_horizon(m);
 }
 
 static bool has_if(const struct cue_matcher *m)
@@ -1065,7 +1078,7 @@ static enum cue_class rule_present(const struct cue_matcher *m,
 	size_t nn = strlen(next);
 	bool adverbial = punct_is(m, after, ",") ||
 			 (nn > 3 && strcmp(next + nn - 2, "ed") == 0);
-	if (!adverbial && horizon_present(m->h, &m->tok, m->in.from))
+	if (!adverbial && has_horizon(m))
 		return CUE_NONE;
 	return CUE_PRESENT_OR_PAST;
 }
@@ -1443,6 +1456,7 @@ void cue_detect(struct cue_matcher *m, const char *s, size_t len,
 	r->polarity = '+';
 	m->in = *in;
 	m->text = s;
+	m->memo->horizon = -1;
 	text_tokenize(&m->tok, s, len);
 	know_tokens(m);
 	size_t n = find_places(m, places, MAX_PLACES);
