@@ -1150,7 +1150,9 @@ static enum cue_class rule_intention(const struct cue_matcher *m,
 {
 	if (p->kind == F_VERB && is(m, p->b + 1, "to") && !is(m, p->b + 2, "see"))
 		return CUE_INTENTION; /* but "we expect to see robust growth" */
-	if ((p->kind & (F_WILL | F_HEDGE | F_WOULD)) && p->b == p->a) {
+	/* "cannot be ruled out" is an estimate, whoever says it */
+	if ((p->kind & (F_WILL | F_HEDGE | F_WOULD)) &&
+	    !(p->kind == F_HEDGE && p->b > p->a)) {
 		size_t k = p->a;
 		while (k > 0 && is_adverb(m, k - 1))
 			k--;
@@ -1249,6 +1251,10 @@ static bool speaker_of(const struct cue_matcher *m, const struct place *p,
 		}
 		found = *sb > *sa;
 	}
+	/* "But analysts say": the conjunction is not part of the name */
+	while (found && *sa + 1 < *sb && (is(m, *sa, "but") || is(m, *sa, "and") ||
+					  is(m, *sa, "so") || is(m, *sa, "yet")))
+		(*sa)++;
 	if (!found && p->kind == F_VERB && p->a == p->b && /* active */
 	    clause_start(m, p->a) < p->a) {
 		*sa = clause_start(m, p->a);
