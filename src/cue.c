@@ -1211,6 +1211,13 @@ static enum cue_class rule_schedule(const struct cue_matcher *m,
 	if (any_word_in(m, 0, m->tok.n, CW_SCHEDULE_NOUN) &&
 	    any_word_in(m, 0, m->tok.n, CW_CALENDAR))
 		return CUE_SCHEDULE;
+	/* "are scheduled to be put into operation by April", "is slated
+	 * for": the sentence states a timetable */
+	for (size_t i = 0; i < m->tok.n; i++)
+		if (has_class(m, i, CW_SCHEDULE_MARK) &&
+		    ((i > 0 && has_class(m, i - 1, CW_COPULA | CW_PAST)) ||
+		     is(m, i + 1, "to") || is(m, i + 1, "for")))
+			return CUE_SCHEDULE; /* not "scheduled blackouts" */
 	/* a headline future with a day on it is a calendar: "Talks to
 	 * continue on Thursday", "X to raise tariffs from 1 May" */
 	if (p->kind == F_HEADLINE && names_a_day(m))
