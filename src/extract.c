@@ -109,6 +109,7 @@ struct extractor {
 	 * known whether it speaks as a research note's "we" */
 	struct speaker_state *speaker;
 	struct forecast *pending;
+	bool *from_body; /* a headline that takes the next speaker named */
 	size_t npending, cap_pending;
 	/* scratch */
 	struct buf sent, text, topic;
@@ -134,6 +135,12 @@ static int flush_pending(struct extractor *x)
 	bool note = speaker_note_voice(x->speaker) && *publisher;
 	for (size_t i = 0; i < x->npending; i++) {
 		struct forecast *f = &x->pending[i];
+		for (size_t k = i + 1; x->from_body[i] && k < x->npending; k++)
+			if (*x->pending[k].col[COL_SPEAKER]) {
+				forecast_set(f, COL_SPEAKER,
+					     x->pending[k].col[COL_SPEAKER]);
+				break;
+			}
 		if (note && !*f->col[COL_SPEAKER])
 			forecast_set(f, COL_SPEAKER, publisher);
 		if (!rc && x->cb.on_forecast)
@@ -259,7 +266,7 @@ static void heading_horizon(struct extractor *x, const char *heading,
 
 static int make_forecast(struct extractor *x, const char *s, size_t len,
 			 const struct page_paragraph *p,
-			 const struct cue_result *r)
+			 const struct cue_result *r, bool title)
 {
 	struct forecast f;
 	struct horizon_match hm;
@@ -345,7 +352,11 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 		x->cap_pending = x->cap_pending ? 2 * x->cap_pending : 16;
 		x->pending = xrealloc(x->pending,
 				      x->cap_pending * sizeof *x->pending);
+		x->from_body = xrealloc(x->from_body,
+					x->cap_pending * sizeof *x->from_body);
 	}
+	x->from_body[x->npending] = title &&
+		speaker_headline_attributed(s, len, f.col[COL_SPEAKER]);
 	x->pending[x->npending++] = f; /* handed on at the article's end */
 	return rc;
 }
@@ -405,7 +416,7 @@ static int on_paragraph(const struct page_article *a,
 		struct cue_result r;
 		struct cue_input in = {quote, title, x->from};
 		cue_detect(x->cue, s, n, &in, &r);
-		if (cue_kept(r.cls) && (rc = make_forecast(x, s, n, p, &r)) != 0)
+		if (cue_kept(r.cls) && (rc = make_forecast(x, s, n, p, &r, title)) != 0)
 			return rc;
 		speaker_sentence(x->speaker, s, n, quote);
 	}
@@ -460,6 +471,7 @@ void extractor_free(struct extractor *x)
 	for (size_t i = 0; i < x->npending; i++)
 		forecast_release(&x->pending[i]);
 	free(x->pending);
+	free(x->from_body);
 	speaker_free(x->speaker);
 	cue_matcher_free(x->cue);
 	page_reader_free(x->page);

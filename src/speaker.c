@@ -59,11 +59,24 @@ static const char *const legal_forms[] = {
 static const char *const poll_words[] = {
 	"poll", "polled", "polls", "surveyed", "consensus", NULL};
 
+/* Words that a speaker's name never holds: a span with one is a clause. */
+static const char *const clause_words[] = {
+	"will", "would", "could", "may", "might", "can", "likely", "unlikely",
+	"is", "are", "be", "was", "were", "has", "have", "had", NULL};
+static const char *const lead_prepositions[] = {
+	"from", "as", "to", "for", "on", "in", "with", "by", "if", NULL};
+
 /* Verbs that attribute what a sentence says to a speaker. */
 static const char *const reporting_words[] = {
 	"said", "says", "told", "added", "believes", "expects", "argues",
 	"argued", "noted", "notes", "warned", "warns", "wrote", "thinks",
-	"predicts", "forecasts", "according", "estimates", NULL};
+	"predicts", "forecasts", "according", "estimates", "estimate",
+	"expect", "predict", "believe", "say", "warn", "add", "think", NULL};
+
+/* After a span, a passive participle makes it the forecast's subject
+ * ("Fed seen holding rates"), not its speaker. */
+static const char *const passives[] = {
+	"seen", "expected", "projected", "predicted", NULL};
 
 /* The research note's own voice: "we expect", "our forecasts". */
 static const char *const we_verbs[] = {
@@ -153,6 +166,12 @@ static void split_words(const char *s, struct words *w)
 			else
 				break;
 		}
+		/* "the Central Bank's forecast": the name without 's */
+		if (b >= a + 3 && s[b - 1] == 's' && s[b - 2] == '\'')
+			b -= 2;
+		else if (b >= a + 5 && s[b - 1] == 's' &&
+			 memcmp(s + b - 4, "\xe2\x80\x99", 3) == 0)
+			b -= 4;
 		if (b > a) {
 			w->at[w->n] = a;
 			w->end[w->n] = b;
@@ -418,6 +437,13 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 		free(c);
 		return SK_UNNAMED;
 	}
+	/* not a speaker: a clause the rules took for one ("from an", "the
+	 * opposition could take ...") */
+	if (w.n > 14 || has_word(c, &w, clause_words) ||
+	    in_list_ci(lead_prepositions, c + w.at[0], WLEN(&w, 0))) {
+		free(c);
+		return SK_NONE;
+	}
 	/* cut at the first comma: an apposition or affiliation follows */
 	size_t end = w.n;
 	for (size_t i = 0; i < w.n; i++)
@@ -454,12 +480,20 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 			end = i;
 			break;
 		}
-	/* the first name in what is left */
-	size_t a = from;
-	while (a < end && !proper(c, &w, a))
-		a++;
+	/* the first name in what is left; one capitalised word before a
+	 * lower-case one is a modifier ("Political scientist X",
+	 * "Baku-based consultancy X", "Currency strategists") */
+	size_t a = from, b = from;
+	for (; a < end; a++) {
+		if (!proper(c, &w, a))
+			continue;
+		b = name_run(c, &w, a);
+		if (b == a + 1 && b < end && !proper(c, &w, b) &&
+		    !particle(c, &w, b))
+			continue;
+		break;
+	}
 	if (a < end) {
-		size_t b = name_run(c, &w, a);
 		if (b > end)
 			b = end;
 		while (b > a + 1 && in_list(legal_forms, c + w.at[b - 1], WLEN(&w, b - 1)))
@@ -477,35 +511,95 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 	return kind;
 }
 
+/* A speaker the rules did not name: "Anna Berg, an analyst at X,
+ * expects ..." (a name, an apposition, a verb) or a last clause ",
+ * analysts at X estimate." */
+static bool fallback_span(const char *c, const struct words *w, size_t *a,
+			  size_t *b)
+{
+	if (w->n >= 4 && proper(c, w, 0)) {
+		size_t j = name_run(c, w, 0);
+		if (j >= 2 && c[w->end[j - 1]] == ',')
+			for (size_t k = j; k + 1 < w->n && k < j + 12; k++)
+				if (c[w->end[k]] == ',') {
+					if (in_list(reporting_words, c + w->at[k + 1],
+						    WLEN(w, k + 1))) {
+						*a = w->at[0];
+						*b = w->end[j - 1];
+						return true;
+					}
+					break;
+				}
+	}
+	if (w->n >= 3 && in_list(reporting_words, c + w->at[w->n - 1],
+				 WLEN(w, w->n - 1))) {
+		size_t k = w->n - 1;
+		while (k > 0 && k + 9 > w->n && c[w->end[k - 1]] != ',')
+			k--;
+		if (k > 0 && c[w->end[k - 1]] == ',' && k < w->n - 1) {
+			*a = w->at[k];
+			*b = w->end[w->n - 2];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A span's kind and name; SK_NONE for no speaker (or a span that is no
+ * speaker's). */
+static enum speaker_kind span_kind(const char *s, size_t len, size_t a,
+				   size_t b, struct buf *out)
+{
+	if (b <= a)
+		return SK_NONE;
+	/* "Fed seen holding rates": the subject of a passive */
+	size_t k = b;
+	while (k < len && s[k] == ' ')
+		k++;
+	size_t e = k;
+	while (e < len && s[e] != ' ')
+		e++;
+	if (in_list(passives, s + k, e - k))
+		return SK_NONE;
+	char *raw = xstrndup(s + a, b - a);
+	enum speaker_kind kind = read_span(raw, out);
+	free(raw);
+	return kind;
+}
+
 void speaker_forecast(struct speaker_state *st, const char *s, size_t len,
 		      size_t a, size_t b, const char *block, struct buf *out)
 {
-	(void)len;
-	buf_reset(out);
-	if (b > a) {
-		char *raw = xstrndup(s + a, b - a);
-		enum speaker_kind k = read_span(raw, out);
+	enum speaker_kind k = span_kind(s, len, a, b, out);
+	if (k == SK_NONE) {
+		char *raw = xstrndup(s, len);
+		char *whole = ledger_collapse_space(raw);
+		struct words w;
 		free(raw);
-		if (k == SK_NAME) {
-			expand(st, out);
-			set_last(st, out->data);
-			return;
-		}
-		if (k == SK_CARRY) {
-			const char *prev = st->last_para ? st->last_para
-				: st->last_article;
-			buf_reset(out);
-			buf_adds(out, prev ? prev : SPEAKER_UNNAMED);
-			if (prev)
-				st->named_here = true;
-			return;
-		}
-		if (k == SK_UNNAMED) {
-			buf_reset(out);
-			buf_adds(out, SPEAKER_UNNAMED);
-			st->named_here = true; /* "he" no longer means the last one */
-			return;
-		}
+		split_words(whole, &w);
+		if (fallback_span(whole, &w, &a, &b))
+			k = span_kind(whole, strlen(whole), a, b, out);
+		free(whole);
+	}
+	switch (k) {
+	case SK_NAME:
+		expand(st, out);
+		set_last(st, out->data);
+		return;
+	case SK_CARRY: {
+		const char *prev = st->last_para ? st->last_para : st->last_article;
+		buf_reset(out);
+		buf_adds(out, prev ? prev : SPEAKER_UNNAMED);
+		st->named_here = prev != NULL;
+		return;
+	}
+	case SK_UNNAMED:
+		buf_reset(out);
+		buf_adds(out, SPEAKER_UNNAMED);
+		st->named_here = true; /* "he" no longer means the last one */
+		return;
+	case SK_NONE:
+		break;
 	}
 	buf_reset(out);
 	if (block && *block)
@@ -606,4 +700,26 @@ bool speaker_same(const char *a, const char *b)
 			return false;
 	}
 	return *a == *b;
+}
+
+bool speaker_headline_attributed(const char *s, size_t len, const char *speaker)
+{
+	if (strcmp(speaker, SPEAKER_UNNAMED) == 0)
+		return true;
+	if (*speaker)
+		return false;
+	/* "... – survey", "... - analysts": a dash and one lower-case word */
+	size_t e = len;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	size_t a = e;
+	while (a > 0 && s[a - 1] >= 'a' && s[a - 1] <= 'z')
+		a--;
+	if (a == e || a < 2 || s[a - 1] != ' ')
+		return false;
+	size_t d = a - 1;
+	if (d >= 1 && s[d - 1] == '-')
+		return true;
+	return d >= 3 && (memcmp(s + d - 3, "\xe2\x80\x93", 3) == 0 ||
+			  memcmp(s + d - 3, "\xe2\x80\x94", 3) == 0);
 }

@@ -81,4 +81,13 @@ void speaker_normalise(const char *name, struct buf *out);
 /* True when two normalised names differ only in case. */
 bool speaker_same(const char *a, const char *b);
 
+/*
+ * A headline that attributes its forecast to someone it does not name
+ * ("..., analysts say" read as SPEAKER_UNNAMED, "... – survey") takes the
+ * speaker of the body forecast it sums up: extraction then gives it the
+ * next forecast's speaker.
+ */
+bool speaker_headline_attributed(const char *s, size_t len,
+				 const char *speaker);
+
 #endif
