@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "likely/buf.h"
+#include "likely/speaker.h"
 
 #define FORECAST_COLUMNS \
 	"id, file, title, published, source, url, author, topic, claim, cue," \
@@ -210,12 +211,24 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 	if (flt->topic)
 		sqlite3_bind_text(st, 3, flt->topic, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, flt->open_only);
+	struct buf want, have;
+	buf_init(&want);
+	buf_init(&have);
+	if (flt->speaker)
+		speaker_normalise(flt->speaker, &want);
 	forecast_init(&f);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		read_row(st, &f);
+		if (flt->speaker) {
+			speaker_normalise(f.col[COL_SPEAKER], &have);
+			if (!speaker_same(want.data, have.data))
+				continue;
+		}
 		if ((rc = fn(&f, ctx)))
 			break;
 	}
+	buf_release(&have);
+	buf_release(&want);
 	if (!rc && step != SQLITE_DONE)
 		rc = store_fail(s, step, "reading forecasts");
 	forecast_release(&f);
