@@ -350,6 +350,81 @@ static void authors(struct report *r, const struct scoreboard *sb, struct buf *b
 	free(other);
 }
 
+static void forecaster_row(const struct sb_group *g, long rank, struct buf *b)
+{
+	char t[3][32];
+	buf_adds(b, "| ");
+	if (rank > 0)
+		buf_printf(b, "%ld | ", rank);
+	md_author(b, g->author);
+	if (g->own)
+		buf_adds(b, " (author)");
+	buf_printf(b, " | %s | ", th(t[0], g->fig.n));
+	md_brier(b, &g->fig);
+	buf_adds(b, " | ");
+	md_num(b, g->fig.skill, 2);
+	buf_printf(b, " | %s | %s | %s |\n", th(t[0], g->hedged), th(t[1], g->open),
+		   th(t[2], g->overdue));
+}
+
+/* The people and organisations who made the forecasts: the speaker a
+ * forecast is reported from, else its author. */
+static void forecasters(struct report *r, const struct scoreboard *sb, struct buf *b)
+{
+	size_t n, nranked = 0, nother = 0;
+	const struct sb_group *g = scoreboard_groups(sb, &n);
+	const struct sb_group **ranked = xcalloc(n ? n : 1, sizeof *ranked);
+	const struct sb_group **other = xcalloc(n ? n : 1, sizeof *other);
+	long min_n = r->o->min_n > 1 ? r->o->min_n : 1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (g[i].by != SB_FORECASTER)
+			continue;
+		if (g[i].fig.n >= min_n)
+			ranked[nranked++] = &g[i];
+		else
+			other[nother++] = &g[i];
+	}
+	qsort(ranked, nranked, sizeof *ranked, by_brier);
+	if (nother > 1 && !*other[0]->author) {
+		const struct sb_group *u = other[0];
+		memmove(other, other + 1, (nother - 1) * sizeof *other);
+		other[nother - 1] = u;
+	}
+	static const char *const head =
+		"forecaster | scored | Brier (95% range) | skill | hedged | open | overdue |\n";
+	buf_adds(b, "## Forecasters\n\n");
+	buf_printf(b, "Who made the forecasts: the analyst, expert or institution a "
+		   "forecast is reported from (its speaker), else the article's author. "
+		   "The outlet's own authors are marked *(author)*; `(unnamed)` gathers "
+		   "forecasts reported from sources the articles do not name. Ranked as "
+		   "the authors are (at least %ld scored forecast%s).\n\n",
+		   min_n, min_n == 1 ? "" : "s");
+	if (nranked) {
+		buf_adds(b, "| rank | ");
+		buf_adds(b, head);
+		buf_adds(b, "|---:|---|---:|---|---:|---:|---:|---:|\n");
+		for (size_t i = 0; i < nranked; i++)
+			forecaster_row(ranked[i], (long)i + 1, b);
+	} else {
+		buf_printf(b, "No forecaster has %ld scored forecast%s yet, so nobody is "
+			   "ranked.\n", min_n, min_n == 1 ? "" : "s");
+	}
+	if (nother) {
+		buf_printf(b, "\nNot ranked yet (fewer than %ld scored forecast%s):\n\n",
+			   min_n, min_n == 1 ? "" : "s");
+		buf_adds(b, "| ");
+		buf_adds(b, head);
+		buf_adds(b, "|---|---:|---|---:|---:|---:|---:|\n");
+		for (size_t i = 0; i < nother; i++)
+			forecaster_row(other[i], 0, b);
+	}
+	buf_adds(b, "\nFigures for each forecaster and topic together are in `scores.csv` "
+		    "(`by` = `forecaster+topic`).\n\n");
+	free(ranked);
+	free(other);
+}
+
 static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
 {
 	char t[4][32];
@@ -515,7 +590,14 @@ static void pick_line(struct buf *b, size_t i, const struct sb_pick *k)
 				   : "did not happen", k->score);
 	md_text(b, f->col[COL_CLAIM]);
 	buf_adds(b, "” — ");
-	md_author(b, f->col[COL_AUTHOR]);
+	if (*f->col[COL_SPEAKER]) { /* a reported forecast: its maker first */
+		md_text(b, f->col[COL_SPEAKER]);
+		buf_adds(b, " (reported by ");
+		md_author(b, f->col[COL_AUTHOR]);
+		buf_adds(b, ")");
+	} else {
+		md_author(b, f->col[COL_AUTHOR]);
+	}
 	buf_printf(b, ", %s", f->col[COL_PUBLISHED]);
 	if (*f->col[COL_TITLE]) {
 		buf_adds(b, ", *");
@@ -807,6 +889,7 @@ void report_markdown(struct report *r, const struct scoreboard *sb, struct buf *
 {
 	summary(r, sb, b);
 	authors(r, sb, b);
+	forecasters(r, sb, b);
 	topics(r, sb, b);
 	calibration(r, sb, b);
 	picks(sb, b);

@@ -84,7 +84,8 @@ static int check_header(struct import_state *st, const struct csv_record *r)
 	for (size_t i = 0; i < LEDGER_NCOLS; i++)
 		buf_printf(&want, "%s%s", i ? "," : "", ledger_columns[i]);
 	diag_report(&st->ctx->diag, LIKELY_DATAERR, st->name, r->line,
-		    "header: not the ledger header; expected %s", want.data);
+		    "header: not the ledger header; expected %s (or, from before "
+		    "the speaker column, the same up to note)", want.data);
 	buf_release(&want);
 	return LIKELY_DATAERR; /* nothing after a wrong header can be trusted */
 }

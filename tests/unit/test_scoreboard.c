@@ -188,6 +188,10 @@ static void test_topics_and_order(void **state)
 		{"all", "", ""},           {"author", "", ""},       {"author", "Amy", ""},
 		{"author", "Zed", ""},     {"author+topic", "", ""}, {"author+topic", "Amy", "a"},
 		{"author+topic", "Zed", "a"}, {"author+topic", "Zed", "b"}, {"cue", "", ""},
+		/* no speakers here: each author is their own forecaster */
+		{"forecaster", "", ""},    {"forecaster", "Amy", ""}, {"forecaster", "Zed", ""},
+		{"forecaster+topic", "", ""}, {"forecaster+topic", "Amy", "a"},
+		{"forecaster+topic", "Zed", "a"}, {"forecaster+topic", "Zed", "b"},
 		{"topic", "", ""},         {"topic", "", "a"},       {"topic", "", "b"},
 	};
 	size_t n;
