@@ -37,6 +37,11 @@ struct scoreboard {
 	struct sb_totals totals;
 	struct buf key;       /* scratch: a group key */
 	struct buf who;       /* scratch: the record's forecaster */
+	/* each forecaster's name as first met, by its case-folded form, so
+	 * that every group of one forecaster shows the same name */
+	struct strset *who_index;
+	char **who_names;
+	size_t nwho, cap_who;
 	struct buf topic_buf; /* scratch: the record's topic cell, split */
 	const char **topics;  /* scratch: pointers into topic_buf */
 	size_t ntopics_cap;
@@ -99,6 +104,7 @@ struct scoreboard *scoreboard_new(const struct sb_options *o)
 	sb->index = strset_new();
 	buf_init(&sb->key);
 	buf_init(&sb->who);
+	sb->who_index = strset_new();
 	buf_init(&sb->topic_buf);
 	sb->misses = (struct pick_list){.k = SB_TOP_K, .before = miss_before};
 	sb->best = (struct pick_list){.k = SB_TOP_K, .before = best_before};
@@ -129,6 +135,10 @@ void scoreboard_free(struct scoreboard *sb)
 	strset_free(sb->index);
 	buf_release(&sb->key);
 	buf_release(&sb->who);
+	strset_free(sb->who_index);
+	for (size_t i = 0; i < sb->nwho; i++)
+		free(sb->who_names[i]);
+	free(sb->who_names);
 	buf_release(&sb->topic_buf);
 	free(sb->topics);
 	picks_release(&sb->misses);
@@ -150,6 +160,28 @@ static void key_part(struct buf *b, const char *s)
 	} while (len);
 	buf_add(b, digits + i, sizeof digits - i);
 	buf_adds(b, s);
+}
+
+/* The forecaster's name as first met for the normalised name in sb->who. */
+static const char *forecaster_name(struct scoreboard *sb)
+{
+	long at;
+	char *folded = xstrdup(sb->who.data);
+	for (char *c = folded; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + 32);
+	if (!strset_get(sb->who_index, folded, &at)) {
+		if (sb->nwho == sb->cap_who) {
+			sb->cap_who = sb->cap_who ? 2 * sb->cap_who : 16;
+			sb->who_names = xrealloc(sb->who_names,
+						 sb->cap_who * sizeof *sb->who_names);
+		}
+		at = (long)sb->nwho;
+		sb->who_names[sb->nwho++] = xstrdup(sb->who.data);
+		strset_add(sb->who_index, folded, at, NULL);
+	}
+	free(folded);
+	return sb->who_names[at];
 }
 
 static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by,
@@ -354,7 +386,7 @@ enum sb_class scoreboard_add(struct scoreboard *sb, const struct forecast *f, do
 	const char *author = f->col[COL_AUTHOR];
 	bool own = !*f->col[COL_SPEAKER];
 	speaker_normalise(own ? author : f->col[COL_SPEAKER], &sb->who);
-	const char *who = sb->who.data;
+	const char *who = forecaster_name(sb);
 	size_t nt = split_topics(sb, f->col[COL_TOPIC]);
 	struct sb_group *g;
 	count(group_get(sb, SB_ALL, "", "", ""), cls, hedged, p, half);

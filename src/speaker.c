@@ -59,6 +59,10 @@ static const char *const legal_forms[] = {
 static const char *const poll_words[] = {
 	"poll", "polled", "polls", "surveyed", "consensus", NULL};
 
+static const char *const titles[] = {
+	"Dr", "Dr.", "Prof", "Prof.", "Professor", "Mr", "Mr.", "Mrs", "Mrs.",
+	"Ms", "Ms.", "Sir", "Dame", NULL};
+
 /* Words that a speaker's name never holds: a span with one is a clause. */
 static const char *const clause_words[] = {
 	"will", "would", "could", "may", "might", "can", "likely", "unlikely",
@@ -305,7 +309,10 @@ static char *masthead_line(const char *data, size_t len)
 	free(line);
 	struct words w;
 	split_words(c, &w);
+	static const char *const navigation[] = {
+		"home", "main", "start", "news", "menu", "index", NULL};
 	bool ok = w.n >= 1 && w.n <= 6 && name_run(c, &w, 0) == w.n &&
+		  !(w.n == 1 && in_list_ci(navigation, c, WLEN(&w, 0))) &&
 		  proper(c, &w, 0) && strcspn(c, "0123456789") == strlen(c);
 	if (!ok) {
 		free(c);
@@ -485,7 +492,7 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 	 * "Baku-based consultancy X", "Currency strategists") */
 	size_t a = from, b = from;
 	for (; a < end; a++) {
-		if (!proper(c, &w, a))
+		if (!proper(c, &w, a) || in_list(titles, c + w.at[a], WLEN(&w, a)))
 			continue;
 		b = name_run(c, &w, a);
 		if (b == a + 1 && b < end && !proper(c, &w, b) &&
@@ -561,6 +568,11 @@ static enum speaker_kind span_kind(const char *s, size_t len, size_t a,
 		e++;
 	if (in_list(passives, s + k, e - k))
 		return SK_NONE;
+	/* "said Dr. Anna Berg, ...": the rules stop at the title's stop */
+	if (in_list(titles, s + a, b - a) || (b + 1 <= len && s[b] == '.' &&
+					      in_list(titles, s + a, b - a)))
+		while (b < len && s[b] != ',' && s[b] != ';')
+			b++;
 	char *raw = xstrndup(s + a, b - a);
 	enum speaker_kind kind = read_span(raw, out);
 	free(raw);
@@ -621,7 +633,7 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 	const char *person = NULL;
 	char *person_copy = NULL;
 	for (size_t i = 0; i < w.n;) {
-		if (!proper(c, &w, i)) {
+		if (!proper(c, &w, i) || in_list(titles, c + w.at[i], WLEN(&w, i))) {
 			i++;
 			continue;
 		}
@@ -665,9 +677,6 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 	free(c);
 }
 
-static const char *const titles[] = {
-	"Dr", "Dr.", "Prof", "Prof.", "Professor", "Mr", "Mr.", "Mrs", "Mrs.",
-	"Ms", "Ms.", "Sir", "Dame", NULL};
 
 void speaker_normalise(const char *name, struct buf *out)
 {
