@@ -35,6 +35,25 @@
 	} while (0)
 
 /* id, published, author, topic, p, horizon, status, outcome, resolved_on */
+static void fill(struct forecast *f, const char *id, const char *published,
+		 const char *author, const char *topic, const char *p,
+		 const char *horizon, const char *status, const char *outcome,
+		 const char *resolved)
+{
+	forecast_init(f);
+	forecast_set(f, COL_ID, id);
+	forecast_set(f, COL_PUBLISHED, published);
+	forecast_set(f, COL_AUTHOR, author);
+	forecast_set(f, COL_TOPIC, topic);
+	forecast_set(f, COL_CLAIM, "claim");
+	forecast_set(f, COL_CUE, "likely to");
+	forecast_set(f, COL_PROBABILITY, p);
+	forecast_set(f, COL_HORIZON, horizon);
+	forecast_set(f, COL_STATUS, status);
+	forecast_set(f, COL_OUTCOME, outcome);
+	forecast_set(f, COL_RESOLVED_ON, resolved);
+}
+
 static enum sb_class add(struct scoreboard *sb, const char *id, const char *published,
 			 const char *author, const char *topic, const char *p,
 			 const char *horizon, const char *status, const char *outcome,
@@ -42,42 +61,23 @@ static enum sb_class add(struct scoreboard *sb, const char *id, const char *publ
 {
 	struct forecast f;
 	double s;
-	forecast_init(&f);
-	forecast_set(&f, COL_ID, id);
-	forecast_set(&f, COL_PUBLISHED, published);
-	forecast_set(&f, COL_AUTHOR, author);
-	forecast_set(&f, COL_TOPIC, topic);
-	forecast_set(&f, COL_CLAIM, "claim");
-	forecast_set(&f, COL_CUE, "likely to");
-	forecast_set(&f, COL_PROBABILITY, p);
-	forecast_set(&f, COL_HORIZON, horizon);
-	forecast_set(&f, COL_STATUS, status);
-	forecast_set(&f, COL_OUTCOME, outcome);
-	forecast_set(&f, COL_RESOLVED_ON, resolved);
+	fill(&f, id, published, author, topic, p, horizon, status, outcome, resolved);
 	enum sb_class c = scoreboard_add(sb, &f, score ? score : &s);
 	forecast_release(&f);
 	return c;
 }
 
+/* An accepted forecast of 2020-01-01 settled on 2020-06-01, with its
+ * speaker. */
 static void add_spoken(struct scoreboard *sb, const char *id, const char *author,
 		       const char *speaker, const char *topic, const char *p,
 		       const char *outcome)
 {
 	struct forecast f;
 	double s;
-	forecast_init(&f);
-	forecast_set(&f, COL_ID, id);
-	forecast_set(&f, COL_PUBLISHED, "2020-01-01");
-	forecast_set(&f, COL_AUTHOR, author);
+	fill(&f, id, "2020-01-01", author, topic, p, "2020-12-31", "accepted", outcome,
+	     "2020-06-01");
 	forecast_set(&f, COL_SPEAKER, speaker);
-	forecast_set(&f, COL_TOPIC, topic);
-	forecast_set(&f, COL_CLAIM, "claim");
-	forecast_set(&f, COL_CUE, "likely to");
-	forecast_set(&f, COL_PROBABILITY, p);
-	forecast_set(&f, COL_HORIZON, "2020-12-31");
-	forecast_set(&f, COL_STATUS, "accepted");
-	forecast_set(&f, COL_OUTCOME, outcome);
-	forecast_set(&f, COL_RESOLVED_ON, "2020-06-01");
 	assert_int_equal(scoreboard_add(sb, &f, &s), SB_SCORED);
 	forecast_release(&f);
 }
