@@ -21,6 +21,10 @@
 #define RECENT_IDS 64 /* exact repeats within an article are dropped */
 #define CONTEXT_MAX 4096 /* longer paragraphs give a window as context */
 #define CONTEXT_SIDE 1500
+/* Forecasts held back until the article shows whether it speaks as a
+ * research note's "we"; past this many they are handed on with what is
+ * known by then, so memory stays bounded on a huge one-article page. */
+#define PENDING_MAX 256
 
 void extract_config_init(struct extract_config *c)
 {
@@ -358,6 +362,8 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 	x->from_body[x->npending] = title &&
 		speaker_headline_attributed(s, len, f.col[COL_SPEAKER]);
 	x->pending[x->npending++] = f; /* handed on at the article's end */
+	if (x->npending >= PENDING_MAX)
+		rc = flush_pending(x);
 	return rc;
 }
 

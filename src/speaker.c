@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "likely/ledger.h"
+#include "likely/strset.h"
 
 #define MAX_NAMES 256  /* names remembered per article */
 #define HEAD_MAX 65536 /* how far into a page the masthead is looked for */
@@ -19,6 +20,7 @@ struct speaker_state {
 	bool head_seen;
 	char *names[MAX_NAMES]; /* proper names of the article, first mention first */
 	size_t nnames;
+	struct strset *known;   /* the same names, to look up */
 	char *last_para, *last_article; /* the last named speakers */
 	bool named_here;  /* the current sentence named its speaker */
 	bool note_voice;
@@ -92,8 +94,11 @@ static const char *const our_nouns[] = {
 
 static bool in_list(const char *const *list, const char *w, size_t n)
 {
+	if (n == 0)
+		return false;
 	for (; *list; list++)
-		if (strlen(*list) == n && strncmp(*list, w, n) == 0)
+		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 &&
+		    (*list)[n] == '\0')
 			return true;
 	return false;
 }
@@ -102,7 +107,7 @@ static bool in_list(const char *const *list, const char *w, size_t n)
 static bool in_list_ci(const char *const *list, const char *w, size_t n)
 {
 	char low[32];
-	if (n >= sizeof low)
+	if (n >= sizeof low || n == 0)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
@@ -129,10 +134,22 @@ struct words {
 	size_t at[64], end[64];
 };
 
+/* " ' ( ) , . ; : ! ? [ ] */
+static bool punct1(char c)
+{
+	switch (c) {
+	case '"': case '\'': case '(': case ')': case ',': case '.': case ';':
+	case ':': case '!': case '?': case '[': case ']':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool edge_punct(const char *s, size_t i, size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)s + i;
-	if (strchr("\"'(),.;:!?[]", u[0]) && u[0]) {
+	if (punct1(s[i])) {
 		*len = 1;
 		return true;
 	}
@@ -146,24 +163,32 @@ static bool edge_punct(const char *s, size_t i, size_t *len)
 	return false;
 }
 
-static void split_words(const char *s, struct words *w)
+static bool is_space(char c)
 {
-	size_t i = 0, n = strlen(s);
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* The words of s[0..n): no copy, no allocation (every sentence of every
+ * page comes here). */
+static void split_words_n(const char *s, size_t n, struct words *w)
+{
+	size_t i = 0;
 	w->n = 0;
 	while (i < n && w->n < 64) {
-		while (i < n && s[i] == ' ')
+		while (i < n && is_space(s[i]))
 			i++;
 		if (i >= n)
 			break;
 		size_t a = i;
-		while (i < n && s[i] != ' ')
+		while (i < n && !is_space(s[i]))
 			i++;
 		size_t b = i, k;
 		while (a < b && edge_punct(s, a, &k))
 			a += k;
 		/* trailing: step back over one-byte and three-byte marks */
 		for (;;) {
-			if (b > a && strchr("\"'(),.;:!?[]", s[b - 1]))
+			if (b > a && punct1(s[b - 1]))
 				b--;
 			else if (b >= a + 3 && edge_punct(s, b - 3, &k) && k == 3)
 				b -= 3;
@@ -182,6 +207,11 @@ static void split_words(const char *s, struct words *w)
 			w->n++;
 		}
 	}
+}
+
+static void split_words(const char *s, struct words *w)
+{
+	split_words_n(s, strlen(s), w);
 }
 
 #define WLEN(w, i) ((w)->end[i] - (w)->at[i])
@@ -203,7 +233,9 @@ static size_t name_run(const char *s, const struct words *w, size_t i)
 {
 	size_t j = i, last = i;
 	while (j < w->n) {
-		if (proper(s, w, j))
+		/* the first word is the caller's to judge; after it a capital
+		 * is enough */
+		if (j == i ? proper(s, w, j) : is_cap(s + w->at[j]))
 			last = ++j;
 		else if (particle(s, w, j) && j + 1 < w->n)
 			j++;
@@ -256,6 +288,8 @@ static void forget_article(struct speaker_state *st)
 	for (size_t i = 0; i < st->nnames; i++)
 		free(st->names[i]);
 	st->nnames = 0;
+	strset_free(st->known);
+	st->known = NULL;
 	free(st->last_para);
 	free(st->last_article);
 	st->last_para = st->last_article = NULL;
@@ -370,10 +404,11 @@ void speaker_paragraph(struct speaker_state *st)
 
 static void remember(struct speaker_state *st, const char *name)
 {
-	for (size_t i = 0; i < st->nnames; i++)
-		if (strcmp(st->names[i], name) == 0)
-			return;
-	if (st->nnames < MAX_NAMES)
+	if (st->nnames >= MAX_NAMES)
+		return;
+	if (!st->known)
+		st->known = strset_new();
+	if (strset_add(st->known, name, 0, NULL))
 		st->names[st->nnames++] = xstrdup(name);
 }
 
@@ -620,16 +655,57 @@ void speaker_forecast(struct speaker_state *st, const char *s, size_t len,
 
 /* The names a sentence mentions, and its attribution when it names one
  * ("Anna Berg, chief economist at X, said the data were weak"). */
+/* Whether s[0..len) holds a quotation mark (" or “). */
+static bool has_quote(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '"' || (s[i] == '\xe2' && i + 2 < len &&
+				    s[i + 1] == '\x80' && s[i + 2] == '\x9c'))
+			return true;
+	return false;
+}
+
+/* One cheap pass: does s[0..len) hold two capitalised words in a row
+ * (a name may be there) or the word "we" or "our" (a voice may be)? */
+static void prescan(const char *s, size_t len, bool *names, bool *voice)
+{
+	bool prev_cap = false, start = true;
+	*names = *voice = false;
+	for (size_t i = 0; i < len; i++) {
+		if (is_space(s[i])) {
+			start = true;
+			continue;
+		}
+		if (!start)
+			continue;
+		start = false;
+		bool cap = is_cap(s + i);
+		if (cap && prev_cap)
+			*names = true;
+		prev_cap = cap;
+		char a = (char)(s[i] | 0x20);
+		if ((a == 'w' && i + 2 <= len && (s[i + 1] | 0x20) == 'e' &&
+		     (i + 2 == len || is_space(s[i + 2]))) ||
+		    (a == 'o' && i + 3 <= len && (s[i + 1] | 0x20) == 'u' &&
+		     (s[i + 2] | 0x20) == 'r' && (i + 3 == len || is_space(s[i + 3]))))
+			*voice = true;
+	}
+}
+
 void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 		      bool in_quote)
 {
-	char *raw = xstrndup(s, len);
-	char *c = ledger_collapse_space(raw);
-	free(raw);
+	const char *c = s; /* not NUL-terminated: words end before len */
+	bool names, voice;
+	prescan(s, len, &names, &voice);
+	if (!names && (!voice || st->note_voice || in_quote)) {
+		st->named_here = false;
+		return;
+	}
 	struct words w;
 	struct buf name;
 	buf_init(&name);
-	split_words(c, &w);
+	split_words_n(c, len, &w);
 	const char *person = NULL;
 	char *person_copy = NULL;
 	for (size_t i = 0; i < w.n;) {
@@ -649,20 +725,26 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 		if (j >= i + 2) {
 			buf_reset(&name);
 			add_words(&name, c, &w, i, j);
-			remember(st, name.data);
-			if (!person) {
-				free(person_copy);
-				person_copy = xstrdup(name.data);
-				person = person_copy;
+			if (strpbrk(name.data, "\n\t\r\f\v")) { /* wrapped */
+				char *flat = ledger_collapse_space(name.data);
+				buf_reset(&name);
+				buf_adds(&name, flat);
+				free(flat);
 			}
+			remember(st, name.data);
+			if (!person)
+				person = person_copy = xstrdup(name.data);
 		}
 		i = j > i ? j : i + 1;
 	}
 	if (!st->named_here && person && has_word(c, &w, reporting_words))
 		set_last(st, person);
 	/* a research note's own voice, outside quotations */
-	bool quoted = in_quote || strstr(c, "\xe2\x80\x9c") || strchr(c, '"');
+	bool quoted = in_quote || st->note_voice || has_quote(c, len);
 	for (size_t i = 0; i + 1 < w.n && !quoted && !st->note_voice; i++) {
+		char f = c[w.at[i]];
+		if (f != 'w' && f != 'W' && f != 'o' && f != 'O')
+			continue;
 		if (in_list_ci((const char *const[]){"we", NULL}, c + w.at[i], WLEN(&w, i)) &&
 		    in_list(we_verbs, c + w.at[i + 1], WLEN(&w, i + 1)))
 			st->note_voice = true;
@@ -674,7 +756,6 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 	st->named_here = false;
 	free(person_copy);
 	buf_release(&name);
-	free(c);
 }
 
 
