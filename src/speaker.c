@@ -14,6 +14,7 @@
 
 #define MAX_NAMES 256  /* names remembered per article */
 #define HEAD_MAX 65536 /* how far into a page the masthead is looked for */
+#define SAID_MAX 32    /* nouns of named speakers remembered per article */
 
 struct speaker_state {
 	char *publisher;
@@ -22,6 +23,12 @@ struct speaker_state {
 	size_t nnames;
 	struct strset *known;   /* the same names, to look up */
 	char *last_para, *last_article; /* the last named speakers */
+	/* the common nouns of named speakers' spans ("a survey by X": survey
+	 * -> X), newest last, so that "the survey said" finds X */
+	struct {
+		char *noun, *name;
+	} said[SAID_MAX];
+	size_t nsaid;
 	bool named_here;  /* the current sentence named its speaker */
 	bool note_voice;
 };
@@ -290,6 +297,11 @@ static void forget_article(struct speaker_state *st)
 	st->nnames = 0;
 	strset_free(st->known);
 	st->known = NULL;
+	for (size_t i = 0; i < st->nsaid; i++) {
+		free(st->said[i].noun);
+		free(st->said[i].name);
+	}
+	st->nsaid = 0;
 	free(st->last_para);
 	free(st->last_article);
 	st->last_para = st->last_article = NULL;
@@ -548,6 +560,8 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 		/* "the analyst", "the brokerage", "the survey": one named
 		 * before */
 		kind = SK_CARRY;
+		/* the noun, to find who "the survey" is */
+		add_words(out, c, &w, w.n - 1, w.n);
 	}
 	free(c);
 	return kind;
@@ -587,10 +601,37 @@ static bool fallback_span(const char *c, const struct words *w, size_t *a,
 	return false;
 }
 
+/* The lower-case nouns of a named speaker's span ("a survey by X",
+ * "the consultancy X"), each remembered with the name. */
+static void remember_nouns(struct speaker_state *st, const char *s, size_t len,
+			   size_t a, size_t b, const char *name)
+{
+	struct words w;
+	if (b > len)
+		b = len;
+	split_words_n(s + a, b - a, &w);
+	for (size_t i = 0; i < w.n; i++) {
+		const char *wd = s + a + w.at[i];
+		size_t n = WLEN(&w, i);
+		if (n < 4 || !(wd[0] >= 'a' && wd[0] <= 'z') ||
+		    in_list(particles, wd, n))
+			continue;
+		if (st->nsaid == SAID_MAX) {
+			free(st->said[0].noun);
+			free(st->said[0].name);
+			memmove(st->said, st->said + 1, (SAID_MAX - 1) * sizeof st->said[0]);
+			st->nsaid--;
+		}
+		st->said[st->nsaid].noun = xstrndup(wd, n);
+		st->said[st->nsaid].name = xstrdup(name);
+		st->nsaid++;
+	}
+}
+
 /* A span's kind and name; SK_NONE for no speaker (or a span that is no
  * speaker's). */
-static enum speaker_kind span_kind(const char *s, size_t len, size_t a,
-				   size_t b, struct buf *out)
+static enum speaker_kind span_kind(struct speaker_state *st, const char *s,
+				   size_t len, size_t a, size_t b, struct buf *out)
 {
 	if (b <= a)
 		return SK_NONE;
@@ -611,13 +652,17 @@ static enum speaker_kind span_kind(const char *s, size_t len, size_t a,
 	char *raw = xstrndup(s + a, b - a);
 	enum speaker_kind kind = read_span(raw, out);
 	free(raw);
+	if (kind == SK_NAME) {
+		expand(st, out);
+		remember_nouns(st, s, len, a, b, out->data);
+	}
 	return kind;
 }
 
 void speaker_forecast(struct speaker_state *st, const char *s, size_t len,
 		      size_t a, size_t b, const char *block, struct buf *out)
 {
-	enum speaker_kind k = span_kind(s, len, a, b, out);
+	enum speaker_kind k = span_kind(st, s, len, a, b, out);
 	if (k == SK_NONE) {
 		char *raw = xstrndup(s, len);
 		char *whole = ledger_collapse_space(raw);
@@ -625,16 +670,20 @@ void speaker_forecast(struct speaker_state *st, const char *s, size_t len,
 		free(raw);
 		split_words(whole, &w);
 		if (fallback_span(whole, &w, &a, &b))
-			k = span_kind(whole, strlen(whole), a, b, out);
+			k = span_kind(st, whole, strlen(whole), a, b, out);
 		free(whole);
 	}
 	switch (k) {
 	case SK_NAME:
-		expand(st, out);
 		set_last(st, out->data);
 		return;
 	case SK_CARRY: {
 		const char *prev = st->last_para ? st->last_para : st->last_article;
+		for (size_t i = st->nsaid; out->len && i-- > 0;)
+			if (strcmp(st->said[i].noun, out->data) == 0) {
+				prev = st->said[i].name;
+				break;
+			}
 		buf_reset(out);
 		buf_adds(out, prev ? prev : SPEAKER_UNNAMED);
 		st->named_here = prev != NULL;

@@ -89,6 +89,14 @@ static void test_carry_and_fallbacks(void **state)
 	/* a name, an apposition, a verb */
 	assert_string_equal(who(st, "Aida Sultan, an analyst at Y Desk, expects a meeting.", "", "",
 				&b), "Aida Sultan");
+	/* "the survey" is whoever a survey was named with, not the last speaker */
+	assert_string_equal(who(st, "Jobs will grow, according to a survey by Pulse Research.",
+				"a survey by Pulse Research", "", &b), "Pulse Research");
+	assert_string_equal(who(st, "It will rain, said Karl Aho.", "Karl Aho", "", &b), "Karl Aho");
+	assert_string_equal(who(st, "Wages will rise, the survey said.", "the survey", "", &b),
+			    "Pulse Research");
+	assert_string_equal(who(st, "Prices will rise, the analyst said.", "the analyst", "", &b),
+			    "Karl Aho");
 	/* a last clause ", X estimate." */
 	assert_string_equal(who(st, "Storage will reach 90%, analysts at Nordgas Consulting estimate.",
 				"", "", &b), "Nordgas Consulting");
