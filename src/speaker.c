@@ -567,6 +567,19 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 	return kind;
 }
 
+/* "in his view", "in her opinion": the speaker named before speaks. */
+static bool in_their_view(const char *c, const struct words *w)
+{
+	static const char *const poss[] = {"his", "her", "their", NULL};
+	static const char *const view[] = {"view", "opinion", "words", NULL};
+	for (size_t i = 0; i + 2 < w->n; i++)
+		if (in_list_ci((const char *const[]){"in", NULL}, c + w->at[i], WLEN(w, i)) &&
+		    in_list(poss, c + w->at[i + 1], WLEN(w, i + 1)) &&
+		    in_list(view, c + w->at[i + 2], WLEN(w, i + 2)))
+			return true;
+	return false;
+}
+
 /* A speaker the rules did not name: "Anna Berg, an analyst at X,
  * expects ..." (a name, an apposition, a verb) or a last clause ",
  * analysts at X estimate." */
@@ -671,6 +684,8 @@ void speaker_forecast(struct speaker_state *st, const char *s, size_t len,
 		split_words(whole, &w);
 		if (fallback_span(whole, &w, &a, &b))
 			k = span_kind(st, whole, strlen(whole), a, b, out);
+		else if (in_their_view(whole, &w))
+			k = SK_CARRY;
 		free(whole);
 	}
 	switch (k) {

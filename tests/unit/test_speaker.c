@@ -97,6 +97,8 @@ static void test_carry_and_fallbacks(void **state)
 			    "Pulse Research");
 	assert_string_equal(who(st, "Prices will rise, the analyst said.", "the analyst", "", &b),
 			    "Karl Aho");
+	assert_string_equal(who(st, "He is sceptical: in his view, talks will fail.", "", "", &b),
+			    "Karl Aho");
 	/* a last clause ", X estimate." */
 	assert_string_equal(who(st, "Storage will reach 90%, analysts at Nordgas Consulting estimate.",
 				"", "", &b), "Nordgas Consulting");
