@@ -72,6 +72,16 @@ static const char *const titles[] = {
 	"Dr", "Dr.", "Prof", "Prof.", "Professor", "Mr", "Mr.", "Mrs", "Mrs.",
 	"Ms", "Ms.", "Sir", "Dame", NULL};
 
+/* The head words of an institution's name: "X of Y" with one of them
+ * before "of" is the institution's whole name, not a person's. */
+static const char *const org_words[] = {
+	"Bank", "University", "Institute", "Institut", "Centre", "Center",
+	"Ministry", "Department", "Council", "Board", "Office", "Federal",
+	"National", "Central", "Royal", "School", "College", "Academy",
+	"Association", "Federation", "Union", "Chamber", "Agency", "Fund",
+	"Authority", "Commission", "Committee", "Society", "Foundation",
+	"Reserve", "Bureau", "Service", "Republic", "State", "Government", NULL};
+
 /* Words that a speaker's name never holds: a span with one is a clause. */
 static const char *const clause_words[] = {
 	"will", "would", "could", "may", "might", "can", "likely", "unlikely",
@@ -202,10 +212,16 @@ static void split_words_n(const char *s, size_t n, struct words *w)
 			else
 				break;
 		}
-		/* "the Central Bank's forecast": the name without 's */
-		if (b >= a + 3 && s[b - 1] == 's' && s[b - 2] == '\'')
+		/* "the Central Bank's updated forecast": the name without
+		 * 's when a lower-case word follows ("according to Moody's,"
+		 * keeps it) */
+		size_t next = i;
+		while (next < n && is_space(s[next]))
+			next++;
+		bool noun_follows = b == i && next < n && s[next] >= 'a' && s[next] <= 'z';
+		if (noun_follows && b >= a + 3 && s[b - 1] == 's' && s[b - 2] == '\'')
 			b -= 2;
-		else if (b >= a + 5 && s[b - 1] == 's' &&
+		else if (noun_follows && b >= a + 5 && s[b - 1] == 's' &&
 			 memcmp(s + b - 4, "\xe2\x80\x99", 3) == 0)
 			b -= 4;
 		if (b > a) {
@@ -245,7 +261,10 @@ static size_t name_run(const char *s, const struct words *w, size_t i)
 		if (j == i ? proper(s, w, j) : is_cap(s + w->at[j]))
 			last = ++j;
 		else if (particle(s, w, j) && j + 1 < w->n)
-			j++;
+			/* "Institute for the World Economy" (but "X of the
+			 * Y" is a person and an institution) */
+			j += j + 2 < w->n && WLEN(w, j) == 3 && !strncmp(s + w->at[j], "for", 3) &&
+			     WLEN(w, j + 1) == 3 && !strncmp(s + w->at[j + 1], "the", 3) ? 2 : 1;
 		else
 			break;
 	}
@@ -520,13 +539,23 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 			}
 		}
 	}
-	/* "X of the Y": the person, not the institution */
-	for (size_t i = from + 1; i + 1 < end; i++)
-		if (WLEN(&w, i) == 2 && !strncmp(c + w.at[i], "of", 2) &&
-		    WLEN(&w, i + 1) == 3 && !strncmp(c + w.at[i + 1], "the", 3)) {
+	/* "X of the Y", "Anna Berg of Oxford University": the person, not
+	 * the institution ("Bank of England" stays whole) */
+	for (size_t i = from + 1; i + 1 < end; i++) {
+		if (WLEN(&w, i) != 2 || strncmp(c + w.at[i], "of", 2) != 0)
+			continue;
+		bool the = WLEN(&w, i + 1) == 3 && !strncmp(c + w.at[i + 1], "the", 3);
+		size_t k = i;
+		while (k > from && proper(c, &w, k - 1) &&
+		       !in_list(org_words, c + w.at[k - 1], WLEN(&w, k - 1)))
+			k--;
+		bool person = i - k >= 2 && i - k <= 3 &&
+			      (k == from || !proper(c, &w, k - 1));
+		if (the || person) {
 			end = i;
 			break;
 		}
+	}
 	/* "X in Munich": no place */
 	for (size_t i = from + 1; i + 1 < end; i++)
 		if (WLEN(&w, i) == 2 && !strncmp(c + w.at[i], "in", 2) &&
@@ -731,10 +760,11 @@ static bool has_quote(const char *s, size_t len)
 
 /* One cheap pass: does s[0..len) hold two capitalised words in a row
  * (a name may be there) or the word "we" or "our" (a voice may be)? */
-static void prescan(const char *s, size_t len, bool *names, bool *voice)
+static void prescan(const char *s, size_t len, bool *names, bool *voice,
+		    bool *said)
 {
 	bool prev_cap = false, start = true;
-	*names = *voice = false;
+	*names = *voice = *said = false;
 	for (size_t i = 0; i < len; i++) {
 		if (is_space(s[i])) {
 			start = true;
@@ -753,6 +783,10 @@ static void prescan(const char *s, size_t len, bool *names, bool *voice)
 		    (a == 'o' && i + 3 <= len && (s[i + 1] | 0x20) == 'u' &&
 		     (s[i + 2] | 0x20) == 'r' && (i + 3 == len || is_space(s[i + 3]))))
 			*voice = true;
+		/* "said", "says", "told": a speech verb, maybe after a surname */
+		if (i + 4 <= len && (!memcmp(s + i, "said", 4) || !memcmp(s + i, "says", 4) ||
+				     !memcmp(s + i, "told", 4)))
+			*said = true;
 	}
 }
 
@@ -760,9 +794,9 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 		      bool in_quote)
 {
 	const char *c = s; /* not NUL-terminated: words end before len */
-	bool names, voice;
-	prescan(s, len, &names, &voice);
-	if (!names && (!voice || st->note_voice || in_quote)) {
+	bool names, voice, said;
+	prescan(s, len, &names, &voice, &said);
+	if (!names && !(said && st->nnames) && (!voice || st->note_voice || in_quote)) {
 		st->named_here = false;
 		return;
 	}
@@ -800,6 +834,16 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 				person = person_copy = xstrdup(name.data);
 		}
 		i = j > i ? j : i + 1;
+	}
+	/* "Novak told reporters.": a surname of a name met before */
+	for (size_t i = 0; said && !person && !st->named_here && i < w.n; i++) {
+		if (!proper(c, &w, i))
+			continue;
+		buf_reset(&name);
+		add_words(&name, c, &w, i, i + 1);
+		expand(st, &name);
+		if (strchr(name.data, ' '))
+			person = person_copy = xstrdup(name.data);
 	}
 	if (!st->named_here && person && has_word(c, &w, reporting_words))
 		set_last(st, person);

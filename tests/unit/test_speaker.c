@@ -54,6 +54,8 @@ static void test_spans(void **state)
 				"the Institut für Analyse in Bonn", "", &b), "Institut für Analyse");
 	assert_string_equal(who(st, "Prices will fall, said Vesta Partners plc.",
 				"Vesta Partners plc", "", &b), "Vesta Partners");
+	assert_string_equal(who(st, "Ratings will fall, according to Moody's.",
+				"Moody's", "", &b), "Moody's");
 	assert_string_equal(who(st, "Political scientist Ilse Dorn expects a deal.",
 				"Political scientist Ilse Dorn", "", &b), "Ilse Dorn");
 	assert_string_equal(who(st, "Most economists expect a cut.", "Most economists", "", &b),
@@ -99,6 +101,10 @@ static void test_carry_and_fallbacks(void **state)
 			    "Karl Aho");
 	assert_string_equal(who(st, "He is sceptical: in his view, talks will fail.", "", "", &b),
 			    "Karl Aho");
+	/* a surname with a speech verb, in a sentence that is no forecast */
+	speaker_paragraph(st);
+	speaker_sentence(st, "Then Sultan told reporters.", 27, false);
+	assert_string_equal(who(st, "He added that rates will fall.", "He", "", &b), "Aida Sultan");
 	/* a last clause ", X estimate." */
 	assert_string_equal(who(st, "Storage will reach 90%, analysts at Nordgas Consulting estimate.",
 				"", "", &b), "Nordgas Consulting");
