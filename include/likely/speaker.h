@@ -10,8 +10,13 @@
  *     "of the", no place ("X in Munich"), no legal form ("plc", "Ltd"),
  *     "Analysts at X" -> X;
  *   - a pronoun or a definite description ("he added", "According to
- *     her", "They expect", "the brokerage warned") carries the last named
- *     speaker of the paragraph (else of the article);
+ *     her", "in his view", "They expect", "the brokerage warned")
+ *     carries the last named speaker of the paragraph (else of the
+ *     article); a description whose noun came with a named speaker ("a
+ *     survey by X" ... "the survey said") carries that one;
+ *   - the rules named nobody: "Anna Berg, an analyst at X, expects" (a
+ *     name, an apposition, a verb) or a last clause ", analysts at X
+ *     estimate";
  *   - a surname ("..., Berg said") or the start of a name ("the Central
  *     Bank") expands to the fullest name the article or the page's
  *     masthead gives that ends (person) or starts (organisation) with it;
