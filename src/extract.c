@@ -15,11 +15,16 @@
 #include "likely/date.h"
 #include "likely/page.h"
 #include "likely/sentence.h"
+#include "likely/speaker.h"
 #include "likely/text.h"
 
 #define RECENT_IDS 64 /* exact repeats within an article are dropped */
 #define CONTEXT_MAX 4096 /* longer paragraphs give a window as context */
 #define CONTEXT_SIDE 1500
+/* Forecasts held back until the article shows whether it speaks as a
+ * research note's "we"; past this many they are handed on with what is
+ * known by then, so memory stays bounded on a huge one-article page. */
+#define PENDING_MAX 256
 
 void extract_config_init(struct extract_config *c)
 {
@@ -104,6 +109,12 @@ struct extractor {
 	long from; /* the day horizons count from: the date, a month's last day */
 	char recent[RECENT_IDS][17];
 	size_t nrecent;
+	/* who speaks: the article's forecasts wait for its end, when it is
+	 * known whether it speaks as a research note's "we" */
+	struct speaker_state *speaker;
+	struct forecast *pending;
+	bool *from_body; /* a headline that takes the next speaker named */
+	size_t npending, cap_pending;
 	/* scratch */
 	struct buf sent, text, topic;
 };
@@ -119,11 +130,40 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* Hands on the article's forecasts; a research note's own voice speaks
+ * for its publisher. */
+static int flush_pending(struct extractor *x)
+{
+	int rc = 0;
+	const char *publisher = speaker_publisher(x->speaker);
+	bool note = speaker_note_voice(x->speaker) && *publisher;
+	for (size_t i = 0; i < x->npending; i++) {
+		struct forecast *f = &x->pending[i];
+		for (size_t k = i + 1; x->from_body[i] && k < x->npending; k++)
+			if (*x->pending[k].col[COL_SPEAKER]) {
+				forecast_set(f, COL_SPEAKER,
+					     x->pending[k].col[COL_SPEAKER]);
+				break;
+			}
+		if (note && !*f->col[COL_SPEAKER])
+			forecast_set(f, COL_SPEAKER, publisher);
+		if (!rc && x->cb.on_forecast)
+			rc = x->cb.on_forecast(f, x->cb.ctx);
+		forecast_release(f);
+	}
+	x->npending = 0;
+	return rc;
+}
+
 static int on_article(const struct page_article *a, void *ctx)
 {
 	struct extractor *x = ctx;
 	long d;
 	char iso[DATE_ISO_LEN];
+	int rc;
+	if ((rc = flush_pending(x)) != 0)
+		return rc;
+	speaker_article(x->speaker);
 	x->st.articles++;
 	x->index = a->index;
 	x->nrecent = 0;
@@ -230,7 +270,7 @@ static void heading_horizon(struct extractor *x, const char *heading,
 
 static int make_forecast(struct extractor *x, const char *s, size_t len,
 			 const struct page_paragraph *p,
-			 const struct cue_result *r)
+			 const struct cue_result *r, bool title)
 {
 	struct forecast f;
 	struct horizon_match hm;
@@ -304,14 +344,26 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 		ledger_note_add(&f, LEDGER_NOTE_NO_DATE);
 		x->st.undated++;
 	}
+	speaker_forecast(x->speaker, s, len, r->speaker_start, r->speaker_end,
+			 p->author, &x->text);
+	forecast_set(&f, COL_SPEAKER, x->text.data);
 	f.context = context_of(p->text, p->len, s, len);
 	free(claim);
 	x->st.forecasts++;
 	if (!r->scored)
 		x->st.hedged++;
-	if (x->cb.on_forecast)
-		rc = x->cb.on_forecast(&f, x->cb.ctx);
-	forecast_release(&f);
+	if (x->npending == x->cap_pending) {
+		x->cap_pending = x->cap_pending ? 2 * x->cap_pending : 16;
+		x->pending = xrealloc(x->pending,
+				      x->cap_pending * sizeof *x->pending);
+		x->from_body = xrealloc(x->from_body,
+					x->cap_pending * sizeof *x->from_body);
+	}
+	x->from_body[x->npending] = title &&
+		speaker_headline_attributed(s, len, f.col[COL_SPEAKER]);
+	x->pending[x->npending++] = f; /* handed on at the article's end */
+	if (x->npending >= PENDING_MAX)
+		rc = flush_pending(x);
 	return rc;
 }
 
@@ -347,6 +399,7 @@ static int on_paragraph(const struct page_article *a,
 	int rc;
 	(void)a;
 	x->st.paragraphs++;
+	speaker_paragraph(x->speaker);
 	sentence_iter_init(&it, text, len);
 	while (sentence_next(&it, &st, &en)) {
 		const char *s = text + st;
@@ -357,8 +410,10 @@ static int on_paragraph(const struct page_article *a,
 			return rc;
 		bool title = p->kind == PAGE_PARA_TITLE ||
 			     headline_shaped(text, len, st, en);
-		if (!title && !cue_candidate(x->cue, s, n))
+		if (!title && !cue_candidate(x->cue, s, n)) {
+			speaker_sentence(x->speaker, s, n, false);
 			continue;
+		}
 		x->st.candidates++;
 		/* the quotation state is brought up to date only when a
 		 * candidate needs it: most sentences never pay for it */
@@ -367,10 +422,9 @@ static int on_paragraph(const struct page_article *a,
 		struct cue_result r;
 		struct cue_input in = {quote, title, x->from};
 		cue_detect(x->cue, s, n, &in, &r);
-		if (!cue_kept(r.cls))
-			continue;
-		if ((rc = make_forecast(x, s, n, p, &r)) != 0)
+		if (cue_kept(r.cls) && (rc = make_forecast(x, s, n, p, &r, title)) != 0)
 			return rc;
+		speaker_sentence(x->speaker, s, n, quote);
 	}
 	return 0;
 }
@@ -386,6 +440,7 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 		x->cb = *cb;
 	x->page = page_reader_new(&pc, 0);
 	x->cue = cue_matcher_new(&cfg->lexicon, &cfg->horizons, &cfg->vocab);
+	x->speaker = speaker_new();
 	x->file = xstrdup(base_name(file));
 	x->url = xstrdup(meta && meta->url ? meta->url : "");
 	x->source = xstrdup(meta && meta->source ? meta->source : "");
@@ -419,6 +474,11 @@ void extractor_free(struct extractor *x)
 	free(x->source);
 	free(x->url);
 	free(x->file);
+	for (size_t i = 0; i < x->npending; i++)
+		forecast_release(&x->pending[i]);
+	free(x->pending);
+	free(x->from_body);
+	speaker_free(x->speaker);
 	cue_matcher_free(x->cue);
 	page_reader_free(x->page);
 	free(x);
@@ -426,13 +486,16 @@ void extractor_free(struct extractor *x)
 
 int extractor_feed(struct extractor *x, const void *data, size_t len)
 {
+	if (x->st.bytes == 0)
+		speaker_page_head(x->speaker, data, len);
 	x->st.bytes += len;
 	return page_feed(x->page, data, len);
 }
 
 int extractor_finish(struct extractor *x)
 {
-	return page_finish(x->page);
+	int rc = page_finish(x->page);
+	return rc ? rc : flush_pending(x);
 }
 
 unsigned long long extractor_error_offset(const struct extractor *x)

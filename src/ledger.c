@@ -17,7 +17,8 @@
 const char *const ledger_columns[LEDGER_NCOLS + 1] = {
 	"id", "file", "title", "published", "source", "url", "author",
 	"topic", "claim", "cue", "probability", "horizon", "horizon_phrase",
-	"status", "outcome", "resolved_on", "evidence", "note", NULL};
+	"status", "outcome", "resolved_on", "evidence", "note", "speaker",
+	NULL};
 
 void forecast_init(struct forecast *f)
 {

@@ -54,11 +54,12 @@ static const struct command commands[] = {
 	 "  --as-of DATE   the day to judge \"past the horizon\" (default today)\n"
 	 "  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"},
 	{"edit", cmd_edit, 1, 1, DB_WRITE,
-	 OPTS("probability=", "horizon=", "topic=", "author=", "claim=",
-	      "published=", "reason="),
-	 "change a forecast's probability, horizon, topic, author, claim or date",
+	 OPTS("probability=", "horizon=", "topic=", "author=", "speaker=",
+	      "claim=", "published=", "reason="),
+	 "change a forecast's probability, horizon, topic, author, speaker, "
+	 "claim or date",
 	 "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
-	 "[--claim TEXT] [--published DATE] [--reason R]",
+	 "[--speaker S] [--claim TEXT] [--published DATE] [--reason R]",
 	 "  --probability P   a decimal in [0,1], or \"\" for a hedged statement\n"
 	 "  --horizon DATE    YYYY-MM-DD, not before the publication date\n"
 	 "  --published DATE  the article's date, YYYY-MM-DD or YYYY-MM (a month);\n"
@@ -66,6 +67,9 @@ static const struct command commands[] = {
 	 "                    it, one set by an editor is kept\n"
 	 "  --topic T         one or more topics joined by \";\"\n"
 	 "  --author A        the author (\"\" for none)\n"
+	 "  --speaker S       who made the forecast when it is not the article's\n"
+	 "                    own voice (\"\" for the author's own, \"(unnamed)\"\n"
+	 "                    for a source the article does not name)\n"
 	 "  --claim TEXT      the sentence (whitespace is collapsed)\n"
 	 "  --reason R        why, kept in the history\n"
 	 "The id does not change.\n"},
@@ -103,10 +107,13 @@ static const struct command commands[] = {
 	 "Creates the database (--db, $LIKELY_DB or ./likely.db) or upgrades its\n"
 	 "schema.\n"},
 	{"list", cmd_list, 0, 0, DB_READ,
-	 OPTS("author=", "topic=", "status=", "open", "format="),
+	 OPTS("author=", "speaker=", "topic=", "status=", "open", "format="),
 	 "browse forecasts",
-	 "list [--author A] [--topic T] [--status S] [--open] [--format table|csv]",
+	 "list [--author A] [--speaker S] [--topic T] [--status S] [--open] "
+	 "[--format table|csv]",
 	 "  --author A       only this author\n"
+	 "  --speaker S      only forecasts this speaker made (case and spaces,\n"
+	 "                   a title and an affiliation do not matter)\n"
 	 "  --topic T        only forecasts with this topic (one of their \";\" topics)\n"
 	 "  --status S       candidate, accepted or rejected\n"
 	 "  --open           accepted and not settled\n"

@@ -261,21 +261,30 @@ static void summary(struct report *r, const struct scoreboard *sb, struct buf *b
 	buf_adds(b, "\n\n");
 }
 
-static void author_row(struct report *r, const struct sb_group *g, long rank, struct buf *b)
+/* One row of a ranking table; rank 0 for the unranked.  Forecasters who
+ * write for the outlet are marked; authors get the change since the last
+ * run. */
+static void ranking_row(struct report *r, const struct sb_group *g, long rank, struct buf *b)
 {
 	char t[3][32];
 	buf_adds(b, "| ");
 	if (rank > 0)
 		buf_printf(b, "%ld | ", rank);
 	md_author(b, g->author);
+	if (g->by == SB_FORECASTER && g->own)
+		buf_adds(b, " (author)");
 	buf_printf(b, " | %s | ", th(t[0], g->fig.n));
 	md_brier(b, &g->fig);
 	buf_adds(b, " | ");
 	md_num(b, g->fig.skill, 2);
-	buf_printf(b, " | %s | %s | %s | ", th(t[0], g->hedged), th(t[1], g->open),
+	buf_printf(b, " | %s | %s | %s |", th(t[0], g->hedged), th(t[1], g->open),
 		   th(t[2], g->overdue));
-	md_change(b, prev_author_brier(r, g->author), g->fig.n ? g->fig.brier : NAN);
-	buf_adds(b, " |\n");
+	if (g->by == SB_AUTHOR) {
+		buf_adds(b, " ");
+		md_change(b, prev_author_brier(r, g->author), g->fig.n ? g->fig.brier : NAN);
+		buf_adds(b, " |");
+	}
+	buf_adds(b, "\n");
 }
 
 static int by_brier(const void *pa, const void *pb)
@@ -287,16 +296,31 @@ static int by_brier(const void *pa, const void *pb)
 	return strcmp(a->author, b->author);
 }
 
-static void authors(struct report *r, const struct scoreboard *sb, struct buf *b)
+static void table_head(struct buf *b, bool rank, const char *who, bool change)
+{
+	buf_printf(b, "| %s%s | scored | Brier (95%% range) | skill | hedged | open | overdue |%s\n",
+		   rank ? "rank | " : "", who, change ? " change |" : "");
+	buf_printf(b, "|%s---|---:|---|---:|---:|---:|---:|%s\n", rank ? "---:|" : "",
+		   change ? "---|" : "");
+}
+
+/*
+ * The ranked table of one kind of group (authors or forecasters): those
+ * with at least min_n scored forecasts best Brier first, then the others
+ * by name with "" (unattributed) last, an editor looking for names.
+ */
+static void ranking_tables(struct report *r, const struct scoreboard *sb, enum sb_by by,
+			   long min_n, struct buf *b)
 {
 	size_t n, nranked = 0, nother = 0;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
 	const struct sb_group **ranked = xcalloc(n ? n : 1, sizeof *ranked);
 	const struct sb_group **other = xcalloc(n ? n : 1, sizeof *other);
-	long min_n = r->o->min_n > 1 ? r->o->min_n : 1;
+	const char *who = by == SB_AUTHOR ? "author" : "forecaster";
+	bool change = by == SB_AUTHOR;
 
 	for (size_t i = 0; i < n; i++) {
-		if (g[i].by != SB_AUTHOR)
+		if (g[i].by != by)
 			continue;
 		if (g[i].fig.n >= min_n)
 			ranked[nranked++] = &g[i];
@@ -304,16 +328,35 @@ static void authors(struct report *r, const struct scoreboard *sb, struct buf *b
 			other[nother++] = &g[i];
 	}
 	qsort(ranked, nranked, sizeof *ranked, by_brier);
-	/* Groups come sorted by name, so "" (unattributed) is first; an
-	 * editor looks for names, so it goes last. */
 	if (nother > 1 && !*other[0]->author) {
 		const struct sb_group *u = other[0];
 		memmove(other, other + 1, (nother - 1) * sizeof *other);
 		other[nother - 1] = u;
 	}
+	if (nranked) {
+		table_head(b, true, who, change);
+		for (size_t i = 0; i < nranked; i++)
+			ranking_row(r, ranked[i], (long)i + 1, b);
+	} else {
+		buf_printf(b, "No %s has %ld scored forecast%s yet, so nobody is ranked.\n",
+			   who, min_n, min_n == 1 ? "" : "s");
+	}
+	if (nother) {
+		buf_printf(b, "\nNot ranked yet (fewer than %ld scored forecast%s):\n\n", min_n,
+			   min_n == 1 ? "" : "s");
+		table_head(b, false, who, change);
+		for (size_t i = 0; i < nother; i++)
+			ranking_row(r, other[i], 0, b);
+	}
+	buf_printf(b, "\nFigures for each %s and topic together are in `scores.csv` "
+		   "(`by` = `%s+topic`).\n\n", who, who);
+	free(ranked);
+	free(other);
+}
 
-	static const char *const head =
-		"author | scored | Brier (95% range) | skill | hedged | open | overdue | change |\n";
+static void authors(struct report *r, const struct scoreboard *sb, struct buf *b)
+{
+	long min_n = r->o->min_n > 1 ? r->o->min_n : 1;
 	buf_adds(b, "## Authors\n\n");
 	buf_printf(b, "Ranked by Brier score, best (lowest) first. Only authors with at least "
 		   "%ld scored forecast%s are ranked (`--min-n`). The 95%% range is the Brier "
@@ -325,29 +368,22 @@ static void authors(struct report *r, const struct scoreboard *sb, struct buf *b
 	if (r->has_prev)
 		buf_printf(b, " (as of %s)", r->prev.as_of);
 	buf_adds(b, "; *new* means the author had no Brier score then.\n\n");
-	if (nranked) {
-		buf_adds(b, "| rank | ");
-		buf_adds(b, head);
-		buf_adds(b, "|---:|---|---:|---|---:|---:|---:|---:|---|\n");
-		for (size_t i = 0; i < nranked; i++)
-			author_row(r, ranked[i], (long)i + 1, b);
-	} else {
-		buf_printf(b, "No author has %ld scored forecast%s yet, so nobody is ranked.\n",
-			   min_n, min_n == 1 ? "" : "s");
-	}
-	if (nother) {
-		buf_printf(b, "\nNot ranked yet (fewer than %ld scored forecast%s):\n\n", min_n,
-			   min_n == 1 ? "" : "s");
-		buf_adds(b, "| ");
-		buf_adds(b, head);
-		buf_adds(b, "|---|---:|---|---:|---:|---:|---:|---|\n");
-		for (size_t i = 0; i < nother; i++)
-			author_row(r, other[i], 0, b);
-	}
-	buf_adds(b, "\nFigures for each author and topic together are in `scores.csv` "
-		    "(`by` = `author+topic`).\n\n");
-	free(ranked);
-	free(other);
+	ranking_tables(r, sb, SB_AUTHOR, min_n, b);
+}
+
+/* The people and organisations who made the forecasts: the speaker a
+ * forecast is reported from, else its author. */
+static void forecasters(struct report *r, const struct scoreboard *sb, struct buf *b)
+{
+	long min_n = r->o->min_n > 1 ? r->o->min_n : 1;
+	buf_adds(b, "## Forecasters\n\n");
+	buf_printf(b, "Who made the forecasts: the analyst, expert or institution a "
+		   "forecast is reported from (its speaker), else the article's author. "
+		   "The outlet's own authors are marked *(author)*; `(unnamed)` gathers "
+		   "forecasts reported from sources the articles do not name. Ranked as "
+		   "the authors are (at least %ld scored forecast%s).\n\n",
+		   min_n, min_n == 1 ? "" : "s");
+	ranking_tables(r, sb, SB_FORECASTER, min_n, b);
 }
 
 static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
@@ -515,7 +551,14 @@ static void pick_line(struct buf *b, size_t i, const struct sb_pick *k)
 				   : "did not happen", k->score);
 	md_text(b, f->col[COL_CLAIM]);
 	buf_adds(b, "” — ");
-	md_author(b, f->col[COL_AUTHOR]);
+	if (*f->col[COL_SPEAKER]) { /* a reported forecast: its maker first */
+		md_text(b, f->col[COL_SPEAKER]);
+		buf_adds(b, " (reported by ");
+		md_author(b, f->col[COL_AUTHOR]);
+		buf_adds(b, ")");
+	} else {
+		md_author(b, f->col[COL_AUTHOR]);
+	}
 	buf_printf(b, ", %s", f->col[COL_PUBLISHED]);
 	if (*f->col[COL_TITLE]) {
 		buf_adds(b, ", *");
@@ -807,6 +850,7 @@ void report_markdown(struct report *r, const struct scoreboard *sb, struct buf *
 {
 	summary(r, sb, b);
 	authors(r, sb, b);
+	forecasters(r, sb, b);
 	topics(r, sb, b);
 	calibration(r, sb, b);
 	picks(sb, b);

@@ -1,9 +1,9 @@
 /*
  * scoreboard: one pass over the ledger into per-group score tables.
  *
- * Each record touches 2 + 2T + 1 groups (all, its author, each of its T
- * topics, each author+topic pair, its cue), found through one hash of
- * group keys.  ISO dates compare as strings, so the as-of tests need no
+ * Each record touches 3 + 3T + 1 groups (all, its author, its forecaster,
+ * each of its T topics, each author+topic and forecaster+topic pair, its
+ * cue), found through one hash of group keys.  ISO dates compare as strings, so the as-of tests need no
  * parsing; only the review queue's days overdue parse a date.
  */
 #include "likely/scoreboard.h"
@@ -15,6 +15,7 @@
 
 #include "likely/buf.h"
 #include "likely/date.h"
+#include "likely/speaker.h"
 #include "likely/strset.h"
 
 struct pick_list {
@@ -35,6 +36,12 @@ struct scoreboard {
 	bool finished;
 	struct sb_totals totals;
 	struct buf key;       /* scratch: a group key */
+	struct buf who;       /* scratch: the record's forecaster */
+	/* each forecaster's name as first met, by its case-folded form, so
+	 * that every group of one forecaster shows the same name */
+	struct strset *who_index;
+	char **who_names;
+	size_t nwho, cap_who;
 	struct buf topic_buf; /* scratch: the record's topic cell, split */
 	const char **topics;  /* scratch: pointers into topic_buf */
 	size_t ntopics_cap;
@@ -48,6 +55,8 @@ const char *sb_by_name(enum sb_by by)
 	case SB_AUTHOR: return "author";
 	case SB_AUTHOR_TOPIC: return "author+topic";
 	case SB_CUE: return "cue";
+	case SB_FORECASTER: return "forecaster";
+	case SB_FORECASTER_TOPIC: return "forecaster+topic";
 	case SB_TOPIC: return "topic";
 	}
 	return "?";
@@ -94,6 +103,8 @@ struct scoreboard *scoreboard_new(const struct sb_options *o)
 	sb->bins = o->bins;
 	sb->index = strset_new();
 	buf_init(&sb->key);
+	buf_init(&sb->who);
+	sb->who_index = strset_new();
 	buf_init(&sb->topic_buf);
 	sb->misses = (struct pick_list){.k = SB_TOP_K, .before = miss_before};
 	sb->best = (struct pick_list){.k = SB_TOP_K, .before = best_before};
@@ -123,6 +134,11 @@ void scoreboard_free(struct scoreboard *sb)
 	free(sb->groups);
 	strset_free(sb->index);
 	buf_release(&sb->key);
+	buf_release(&sb->who);
+	strset_free(sb->who_index);
+	for (size_t i = 0; i < sb->nwho; i++)
+		free(sb->who_names[i]);
+	free(sb->who_names);
 	buf_release(&sb->topic_buf);
 	free(sb->topics);
 	picks_release(&sb->misses);
@@ -146,13 +162,44 @@ static void key_part(struct buf *b, const char *s)
 	buf_adds(b, s);
 }
 
+/* The forecaster's name as first met for the normalised name in sb->who. */
+static const char *forecaster_name(struct scoreboard *sb)
+{
+	long at;
+	char *folded = xstrdup(sb->who.data);
+	for (char *c = folded; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + 32);
+	if (!strset_get(sb->who_index, folded, &at)) {
+		if (sb->nwho == sb->cap_who) {
+			sb->cap_who = sb->cap_who ? 2 * sb->cap_who : 16;
+			sb->who_names = xrealloc(sb->who_names,
+						 sb->cap_who * sizeof *sb->who_names);
+		}
+		at = (long)sb->nwho;
+		sb->who_names[sb->nwho++] = xstrdup(sb->who.data);
+		strset_add(sb->who_index, folded, at, NULL);
+	}
+	free(folded);
+	return sb->who_names[at];
+}
+
 static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by,
 				  const char *author, const char *topic, const char *cue)
 {
 	long at;
 	buf_reset(&sb->key);
 	buf_addc(&sb->key, (char)('0' + by));
-	key_part(&sb->key, author);
+	if (by == SB_FORECASTER || by == SB_FORECASTER_TOPIC) {
+		/* one person whatever the case of the name */
+		size_t at0 = sb->key.len;
+		key_part(&sb->key, author);
+		for (char *c = sb->key.data + at0; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c + 32);
+	} else {
+		key_part(&sb->key, author);
+	}
 	key_part(&sb->key, topic);
 	key_part(&sb->key, cue);
 	if (strset_get(sb->index, sb->key.data, &at))
@@ -337,13 +384,22 @@ enum sb_class scoreboard_add(struct scoreboard *sb, const struct forecast *f, do
 		*score = score_squared_error(p, half);
 
 	const char *author = f->col[COL_AUTHOR];
+	bool own = !*f->col[COL_SPEAKER];
+	speaker_normalise(own ? author : f->col[COL_SPEAKER], &sb->who);
+	const char *who = forecaster_name(sb);
 	size_t nt = split_topics(sb, f->col[COL_TOPIC]);
+	struct sb_group *g;
 	count(group_get(sb, SB_ALL, "", "", ""), cls, hedged, p, half);
 	count(group_get(sb, SB_AUTHOR, author, "", ""), cls, hedged, p, half);
+	count(g = group_get(sb, SB_FORECASTER, who, "", ""), cls, hedged, p, half);
+	g->own |= own;
 	for (size_t i = 0; i < nt; i++) {
 		count(group_get(sb, SB_TOPIC, "", sb->topics[i], ""), cls, hedged, p, half);
 		count(group_get(sb, SB_AUTHOR_TOPIC, author, sb->topics[i], ""), cls, hedged,
 		      p, half);
+		count(g = group_get(sb, SB_FORECASTER_TOPIC, who, sb->topics[i], ""),
+		      cls, hedged, p, half);
+		g->own |= own;
 	}
 	if (cls == SB_SCORED)
 		count(group_get(sb, SB_CUE, "", "", f->col[COL_CUE]), cls, hedged, p, half);

@@ -113,6 +113,9 @@ static const char *const migrations[] = {
 	"  log_score REAL, ece REAL, spiegelhalter_z REAL, spiegelhalter_p REAL,"
 	"  PRIMARY KEY (run_id, by, author, topic)"
 	") STRICT;",
+	/* 2: who made each forecast when it is not the article's own voice
+	 * (the ledger's 19th column); old rows are the author's own */
+	"ALTER TABLE forecast ADD COLUMN speaker TEXT NOT NULL DEFAULT '';",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

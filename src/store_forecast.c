@@ -12,11 +12,12 @@
 #include <string.h>
 
 #include "likely/buf.h"
+#include "likely/speaker.h"
 
 #define FORECAST_COLUMNS \
 	"id, file, title, published, source, url, author, topic, claim, cue," \
 	" probability, horizon, horizon_phrase, status, outcome, resolved_on," \
-	" evidence, note, context"
+	" evidence, note, speaker, context"
 
 static void read_row(sqlite3_stmt *st, struct forecast *f)
 {
@@ -100,7 +101,7 @@ static int add_history(struct store *s, const char *id, const char *at,
 	return rc;
 }
 
-/* Binds the 18 ledger columns to ?1..?18 and the context to ?19. */
+/* Binds the 19 ledger columns to ?1..?19 and the context to ?20. */
 static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
 {
 	for (int c = 0; c < LEDGER_NCOLS; c++)
@@ -119,7 +120,7 @@ static int insert_forecast(struct store *s, const struct forecast *f,
 	int rc = store_cached(s, STMT_FORECAST_INSERT,
 		"INSERT INTO forecast (" FORECAST_COLUMNS ") VALUES (?1, ?2, ?3,"
 		" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-		" ?18, ?19)", &st);
+		" ?18, ?19, ?20)", &st);
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
@@ -140,8 +141,8 @@ static int update_forecast(struct store *s, const struct forecast *f)
 		" source = ?5, url = ?6, author = ?7, topic = ?8, claim = ?9,"
 		" cue = ?10, probability = ?11, horizon = ?12,"
 		" horizon_phrase = ?13, status = ?14, outcome = ?15,"
-		" resolved_on = ?16, evidence = ?17, note = ?18,"
-		" context = coalesce(?19, context) WHERE id = ?1", &st);
+		" resolved_on = ?16, evidence = ?17, note = ?18, speaker = ?19,"
+		" context = coalesce(?20, context) WHERE id = ?1", &st);
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
@@ -210,12 +211,24 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 	if (flt->topic)
 		sqlite3_bind_text(st, 3, flt->topic, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, flt->open_only);
+	struct buf want, have;
+	buf_init(&want);
+	buf_init(&have);
+	if (flt->speaker)
+		speaker_normalise(flt->speaker, &want);
 	forecast_init(&f);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		read_row(st, &f);
+		if (flt->speaker) {
+			speaker_normalise(f.col[COL_SPEAKER], &have);
+			if (!speaker_same(want.data, have.data))
+				continue;
+		}
 		if ((rc = fn(&f, ctx)))
 			break;
 	}
+	buf_release(&have);
+	buf_release(&want);
 	if (!rc && step != SQLITE_DONE)
 		rc = store_fail(s, step, "reading forecasts");
 	forecast_release(&f);

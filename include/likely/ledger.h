@@ -31,8 +31,15 @@ enum ledger_column {
 	COL_RESOLVED_ON,
 	COL_EVIDENCE,
 	COL_NOTE,
+	COL_SPEAKER, /* added in schema 2: the ledger's last column */
 	LEDGER_NCOLS
 };
+
+/*
+ * Ledgers written before the speaker column have the first 18 columns in
+ * the same order; import still reads them (the speaker is then empty).
+ */
+#define LEDGER_NCOLS_V1 (LEDGER_NCOLS - 1)
 
 /*
  * The note extraction gives a forecast whose article has no readable date,

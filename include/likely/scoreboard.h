@@ -35,6 +35,9 @@ enum sb_by {
 	SB_AUTHOR,       /* "author" */
 	SB_AUTHOR_TOPIC, /* "author+topic" */
 	SB_CUE,          /* "cue": scored forecasts only, for calibration */
+	SB_FORECASTER,   /* "forecaster": the speaker when there is one, else
+			  * the author; names normalised (speaker.h) */
+	SB_FORECASTER_TOPIC, /* "forecaster+topic" */
 	SB_TOPIC,        /* "topic" */
 };
 
@@ -49,7 +52,11 @@ struct sb_options {
 
 struct sb_group {
 	enum sb_by by;
-	char *author; /* "" for none (unattributed) or when not by author */
+	char *author; /* "" for none (unattributed) or when not by author;
+		       * the forecaster for the forecaster kinds (as first
+		       * met: names differing only in case are one group) */
+	bool own;     /* forecaster kinds: an author of the outlet (some of
+		       * the group's forecasts are in the article's own voice) */
 	char *topic;  /* "" when not by topic */
 	char *cue;    /* "" when not by cue */
 	long open, overdue, void_count, hedged;

@@ -75,6 +75,7 @@ int store_forecast_put(struct store *s, const struct forecast *f,
 struct forecast_filter {
 	const char *status;
 	const char *author;
+	const char *speaker; /* compared normalised (speaker_normalise) */
 	const char *topic;  /* matches one of the ;-separated topics */
 	bool open_only;     /* accepted with no outcome */
 };

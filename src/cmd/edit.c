@@ -1,6 +1,6 @@
 /*
  * edit: change what extraction (or a typo) got wrong -- probability,
- * horizon, topic, author, claim, publication date.  The id stays: it names
+ * horizon, topic, author, speaker, claim, publication date.  The id stays: it names
  * the forecast, not its current wording or date.  Each change lands in the
  * history with the reason.
  */
@@ -21,6 +21,7 @@ static const struct {
 	{"horizon", COL_HORIZON},
 	{"topic", COL_TOPIC},
 	{"author", COL_AUTHOR},
+	{"speaker", COL_SPEAKER},
 	{"claim", COL_CLAIM},
 };
 
@@ -81,7 +82,7 @@ int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 	if (!given)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "edit: nothing to change (give --probability, "
-				   "--horizon, --topic, --author, --claim or "
+				   "--horizon, --topic, --author, --speaker, --claim or "
 				   "--published)");
 	buf_init(&said);
 	if ((rc = forecast_load(ctx, a->argv[0], &f)))

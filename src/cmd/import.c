@@ -24,6 +24,8 @@ struct import_state {
 	const char *name;
 	struct strset *ids;   /* id -> line, to find duplicates in the file */
 	bool header_seen;
+	size_t ncols;         /* LEDGER_NCOLS, or LEDGER_NCOLS_V1 for a ledger
+			       * written before the speaker column */
 	unsigned long errors;
 	unsigned long rows, added, changed, unchanged;
 	struct buf reason;
@@ -66,19 +68,24 @@ static int bad_field(struct import_state *st, unsigned long line,
 	return ++st->errors >= MAX_ERRORS ? LIKELY_DATAERR : 0;
 }
 
+/* The header is the ledger's, or its first 18 columns (a ledger written
+ * before the speaker column). */
 static int check_header(struct import_state *st, const struct csv_record *r)
 {
-	bool ok = r->count == LEDGER_NCOLS;
-	for (size_t i = 0; ok && i < LEDGER_NCOLS; i++)
+	bool ok = r->count == LEDGER_NCOLS || r->count == LEDGER_NCOLS_V1;
+	for (size_t i = 0; ok && i < r->count; i++)
 		ok = strcmp(r->fields[i], ledger_columns[i]) == 0;
-	if (ok)
+	if (ok) {
+		st->ncols = r->count;
 		return 0;
+	}
 	struct buf want;
 	buf_init(&want);
 	for (size_t i = 0; i < LEDGER_NCOLS; i++)
 		buf_printf(&want, "%s%s", i ? "," : "", ledger_columns[i]);
 	diag_report(&st->ctx->diag, LIKELY_DATAERR, st->name, r->line,
-		    "header: not the ledger header; expected %s", want.data);
+		    "header: not the ledger header; expected %s (or, from before "
+		    "the speaker column, the same up to note)", want.data);
 	buf_release(&want);
 	return LIKELY_DATAERR; /* nothing after a wrong header can be trusted */
 }
@@ -89,7 +96,7 @@ static int check_row(struct import_state *st, const struct csv_record *r,
 	int stop = 0;
 	unsigned long before = st->errors;
 
-	for (int c = 0; c < LEDGER_NCOLS && !stop; c++) {
+	for (int c = 0; c < (int)st->ncols && !stop; c++) {
 		const char *why = ledger_check_field(c, r->fields[c]);
 		if (why)
 			stop = bad_field(st, r->line, c, why, r->fields[c]);
@@ -111,6 +118,19 @@ static int check_row(struct import_state *st, const struct csv_record *r,
 	return 0;
 }
 
+/* A ledger without the speaker column says nothing about speakers: a
+ * stored forecast keeps its own, a new one has none. */
+static int keep_speaker(struct import_state *st, struct forecast *f)
+{
+	struct forecast old;
+	bool found;
+	int rc = store_forecast_get(st->ctx->store, f->col[COL_ID], &old, &found);
+	if (!rc && found)
+		forecast_set(f, COL_SPEAKER, old.col[COL_SPEAKER]);
+	forecast_release(&old);
+	return rc;
+}
+
 static int on_record(const struct csv_record *r, void *data)
 {
 	struct import_state *st = data;
@@ -122,13 +142,15 @@ static int on_record(const struct csv_record *r, void *data)
 		return check_header(st, r);
 	}
 	st->rows++;
-	if (r->count != LEDGER_NCOLS) {
+	if (r->count != st->ncols) {
 		diag_report(&st->ctx->diag, LIKELY_DATAERR, st->name, r->line,
-			    "expected %d fields, found %zu", LEDGER_NCOLS, r->count);
+			    "expected %zu fields, found %zu", st->ncols, r->count);
 		return ++st->errors >= MAX_ERRORS ? LIKELY_DATAERR : 0;
 	}
 	forecast_init(&f);
 	rc = check_row(st, r, &f);
+	if (!rc && st->errors == 0 && st->ncols < LEDGER_NCOLS)
+		rc = keep_speaker(st, &f);
 	if (!rc && st->errors == 0) {
 		enum store_put put;
 		rc = store_forecast_put(st->ctx->store, &f, st->ctx->now,
@@ -145,7 +167,8 @@ static int on_record(const struct csv_record *r, void *data)
  * that a later file's error rolled back would be a lie. */
 static int import_file(struct ctx *ctx, const char *path, struct buf *summary)
 {
-	struct import_state st = {ctx, path, strset_new(), false, 0, 0, 0, 0, 0, {0}};
+	struct import_state st = {ctx, path, strset_new(), false, LEDGER_NCOLS,
+				  0, 0, 0, 0, 0, {0}};
 	buf_init(&st.reason);
 	buf_printf(&st.reason, "import %s", path);
 
@@ -155,6 +178,10 @@ static int import_file(struct ctx *ctx, const char *path, struct buf *summary)
 				 "empty file (no header)");
 	if (!rc && st.errors)
 		rc = LIKELY_DATAERR;
+	if (!rc && st.ncols < LEDGER_NCOLS)
+		buf_printf(summary, "%s: a ledger with the %d columns before "
+			   "`speaker`: read; speakers left as stored\n", path,
+			   LEDGER_NCOLS_V1);
 	if (!rc)
 		buf_printf(summary, "%s: %lu rows: %lu new, %lu changed, %lu unchanged\n",
 			   path, st.rows, st.added, st.changed, st.unchanged);

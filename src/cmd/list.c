@@ -46,6 +46,7 @@ int cmd_list(struct ctx *ctx, const struct cmd_args *a)
 	struct forecast_filter flt = {
 		.status = args_get(a, "status"),
 		.author = args_get(a, "author"),
+		.speaker = args_get(a, "speaker"),
 		.topic = args_get(a, "topic"),
 		.open_only = args_has(a, "open"),
 	};

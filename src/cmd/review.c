@@ -104,6 +104,8 @@ static void print_forecast(FILE *out, const struct forecast *f, size_t at,
 		f->col[COL_FILE]);
 	fprintf(out, "author:   %s\n",
 		*f->col[COL_AUTHOR] ? f->col[COL_AUTHOR] : "unattributed");
+	if (*f->col[COL_SPEAKER])
+		fprintf(out, "speaker:  %s\n", f->col[COL_SPEAKER]);
 	fprintf(out, "cue:      %s (%s)   horizon: %s%s%s%s   topic: %s\n",
 		f->col[COL_CUE],
 		*f->col[COL_PROBABILITY] ? f->col[COL_PROBABILITY] : "hedged",
@@ -173,7 +175,8 @@ static int edit_interactively(struct ctx *ctx, struct forecast *f)
 	} fields[] = {{"probability", COL_PROBABILITY},
 		      {"horizon", COL_HORIZON},
 		      {"topic", COL_TOPIC},
-		      {"author", COL_AUTHOR}};
+		      {"author", COL_AUTHOR},
+		      {"speaker", COL_SPEAKER}};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		struct buf prompt;
 		buf_init(&prompt);

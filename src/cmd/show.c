@@ -52,6 +52,8 @@ int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 	else
 		field(out, "published:", f.col[COL_PUBLISHED]);
 	field(out, "author:", *f.col[COL_AUTHOR] ? f.col[COL_AUTHOR] : "unattributed");
+	if (*f.col[COL_SPEAKER])
+		field(out, "speaker:", f.col[COL_SPEAKER]);
 	field(out, "topic:", f.col[COL_TOPIC]);
 	fprintf(out, "%-13s %s (%s)\n", "cue:", f.col[COL_CUE],
 		*f.col[COL_PROBABILITY] ? f.col[COL_PROBABILITY]

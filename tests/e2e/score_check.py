@@ -33,7 +33,7 @@ import sys
 from fractions import Fraction
 
 LEDGER = ("id,file,title,published,source,url,author,topic,claim,cue,probability,"
-          "horizon,horizon_phrase,status,outcome,resolved_on,evidence,note").split(",")
+          "horizon,horizon_phrase,status,outcome,resolved_on,evidence,note,speaker").split(",")
 
 failures = []
 
@@ -67,7 +67,7 @@ def vector_ledger(path):
         w.writerow([r["id"], "vector.txt", "vector", "2020-01-01", "vectors", "",
                     r["author"], r["topic"], "claim " + r["id"], "cue", r["p"],
                     "2021-01-01", "", "accepted", outcome[r["outcome"]], "2021-06-01",
-                    "", ""])
+                    "", "", ""])
 
 
 def group_rows(path):
@@ -91,6 +91,10 @@ def vector_compare(expected_path, exact_dir, bins_dir):
     groups += [(("author", a, ""), g) for a, g in exp["by_author"].items()]
     groups += [(("topic", "", t), g) for t, g in exp["by_topic"].items()]
     groups += [(("author+topic", a, t), g)
+               for a, ts in exp["by_author_topic"].items() for t, g in ts.items()]
+    # no speakers in a vector: each author is their own forecaster
+    groups += [(("forecaster", a, ""), g) for a, g in exp["by_author"].items()]
+    groups += [(("forecaster+topic", a, t), g)
                for a, ts in exp["by_author_topic"].items() for t, g in ts.items()]
     compared = 0
 
@@ -155,6 +159,18 @@ def vector_compare(expected_path, exact_dir, bins_dir):
     print(f"# {expected_path.rsplit('/', 1)[-1]}: {compared} figures agree")
 
 
+def forecaster(r):
+    """The speaker, else the author: spaces collapsed, a title and a
+    trailing affiliation dropped (README, "Scoring groups")."""
+    name = " ".join((r.get("speaker") or r["author"]).split())
+    name = name.split(",")[0].strip()
+    words = name.split(" ")
+    while len(words) > 1 and words[0] in ("Dr", "Dr.", "Prof", "Prof.", "Professor", "Mr",
+                                          "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Sir", "Dame"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def topics_of(cell):
     out = []
     for t in cell.split(";"):
@@ -179,9 +195,11 @@ def ledger_check(ledger_path, as_of, report_dir):
             continue
         hedged = r["probability"] == ""
         settled = r["outcome"] != "" and r["resolved_on"] <= as_of
-        keys = [("all", "", ""), ("author", r["author"], "")]
+        who = forecaster(r).lower()
+        keys = [("all", "", ""), ("author", r["author"], ""), ("forecaster", who, "")]
         for t in topics_of(r["topic"]):
-            keys += [("topic", "", t), ("author+topic", r["author"], t)]
+            keys += [("topic", "", t), ("author+topic", r["author"], t),
+                     ("forecaster+topic", who, t)]
         for k in keys:
             c = g(k)
             c["hedged"] += hedged
@@ -195,7 +213,8 @@ def ledger_check(ledger_path, as_of, report_dir):
                 c["sum"] += d * d
         if settled and not hedged and r["outcome"] != "void":
             scored_ids.append(r["id"])
-    rows = group_rows(report_dir + "/scores.csv")
+    rows = {(k[0], k[1].lower() if k[0].startswith("forecaster") else k[1], k[2]): v
+            for k, v in group_rows(report_dir + "/scores.csv").items()}
     if set(rows) != set(groups):
         fail(f"groups differ: only in scores.csv {sorted(set(rows) - set(groups))[:5]}, "
              f"only in the ledger {sorted(set(groups) - set(rows))[:5]}")

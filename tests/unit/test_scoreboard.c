@@ -10,7 +10,10 @@
  * by id, at most SB_TOP_K, partials and p = 0.5 in neither; the review
  * queue oldest horizon first with its days overdue.  A month-only date
  * (YYYY-MM) counts as the month's last day: published in the month of D
- * but D before its end is "later".
+ * but D before its end is "later".  Forecaster groups: the speaker when
+ * there is one, else the author, names normalised ("Dr. Anna Berg" and
+ * "anna  berg, Delta Institute" are one row, shown as first met), the
+ * outlet's own authors marked -- checked against a worked example.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -32,6 +35,25 @@
 	} while (0)
 
 /* id, published, author, topic, p, horizon, status, outcome, resolved_on */
+static void fill(struct forecast *f, const char *id, const char *published,
+		 const char *author, const char *topic, const char *p,
+		 const char *horizon, const char *status, const char *outcome,
+		 const char *resolved)
+{
+	forecast_init(f);
+	forecast_set(f, COL_ID, id);
+	forecast_set(f, COL_PUBLISHED, published);
+	forecast_set(f, COL_AUTHOR, author);
+	forecast_set(f, COL_TOPIC, topic);
+	forecast_set(f, COL_CLAIM, "claim");
+	forecast_set(f, COL_CUE, "likely to");
+	forecast_set(f, COL_PROBABILITY, p);
+	forecast_set(f, COL_HORIZON, horizon);
+	forecast_set(f, COL_STATUS, status);
+	forecast_set(f, COL_OUTCOME, outcome);
+	forecast_set(f, COL_RESOLVED_ON, resolved);
+}
+
 static enum sb_class add(struct scoreboard *sb, const char *id, const char *published,
 			 const char *author, const char *topic, const char *p,
 			 const char *horizon, const char *status, const char *outcome,
@@ -39,21 +61,25 @@ static enum sb_class add(struct scoreboard *sb, const char *id, const char *publ
 {
 	struct forecast f;
 	double s;
-	forecast_init(&f);
-	forecast_set(&f, COL_ID, id);
-	forecast_set(&f, COL_PUBLISHED, published);
-	forecast_set(&f, COL_AUTHOR, author);
-	forecast_set(&f, COL_TOPIC, topic);
-	forecast_set(&f, COL_CLAIM, "claim");
-	forecast_set(&f, COL_CUE, "likely to");
-	forecast_set(&f, COL_PROBABILITY, p);
-	forecast_set(&f, COL_HORIZON, horizon);
-	forecast_set(&f, COL_STATUS, status);
-	forecast_set(&f, COL_OUTCOME, outcome);
-	forecast_set(&f, COL_RESOLVED_ON, resolved);
+	fill(&f, id, published, author, topic, p, horizon, status, outcome, resolved);
 	enum sb_class c = scoreboard_add(sb, &f, score ? score : &s);
 	forecast_release(&f);
 	return c;
+}
+
+/* An accepted forecast of 2020-01-01 settled on 2020-06-01, with its
+ * speaker. */
+static void add_spoken(struct scoreboard *sb, const char *id, const char *author,
+		       const char *speaker, const char *topic, const char *p,
+		       const char *outcome)
+{
+	struct forecast f;
+	double s;
+	fill(&f, id, "2020-01-01", author, topic, p, "2020-12-31", "accepted", outcome,
+	     "2020-06-01");
+	forecast_set(&f, COL_SPEAKER, speaker);
+	assert_int_equal(scoreboard_add(sb, &f, &s), SB_SCORED);
+	forecast_release(&f);
 }
 
 static const struct sb_group *find(const struct scoreboard *sb, enum sb_by by,
@@ -188,6 +214,10 @@ static void test_topics_and_order(void **state)
 		{"all", "", ""},           {"author", "", ""},       {"author", "Amy", ""},
 		{"author", "Zed", ""},     {"author+topic", "", ""}, {"author+topic", "Amy", "a"},
 		{"author+topic", "Zed", "a"}, {"author+topic", "Zed", "b"}, {"cue", "", ""},
+		/* no speakers here: each author is their own forecaster */
+		{"forecaster", "", ""},    {"forecaster", "Amy", ""}, {"forecaster", "Zed", ""},
+		{"forecaster+topic", "", ""}, {"forecaster+topic", "Amy", "a"},
+		{"forecaster+topic", "Zed", "a"}, {"forecaster+topic", "Zed", "b"},
 		{"topic", "", ""},         {"topic", "", "a"},       {"topic", "", "b"},
 	};
 	size_t n;
@@ -260,6 +290,61 @@ static void test_queue(void **state)
 	scoreboard_free(sb);
 }
 
+/*
+ * By hand (o = 1 for yes):
+ *   r1 Lena Marsh reports "Dr. Anna Berg", economy, 0.8 yes: (0.8-1)^2 = 0.04
+ *   r2 Lena Marsh reports "anna  berg, Delta Institute", politics, 0.7 no: 0.49
+ *   r3 Lena Marsh in her own voice, economy, 0.6 yes: 0.16
+ *   r4 Tom Reed reports an unnamed source, economy, 0.9 no: 0.81
+ *   r5 Tom Reed reports Lena Marsh, economy, 0.2 no: 0.04
+ * forecaster: Anna Berg (r1, r2) 0.265; Lena Marsh (r3, r5) 0.10, an
+ * author of the outlet; (unnamed) (r4) 0.81.  forecaster+topic: Anna
+ * Berg/economy 0.04, Anna Berg/politics 0.49, Lena Marsh/economy 0.10,
+ * (unnamed)/economy 0.81.  The author groups do not change: Lena Marsh
+ * (r1-r3) 0.23, Tom Reed (r4, r5) 0.425.
+ */
+static void test_forecaster_groups(void **state)
+{
+	(void)state;
+	struct sb_options o = {.as_of = "2021-01-01"};
+	struct scoreboard *sb = scoreboard_new(&o);
+	add_spoken(sb, "r1", "Lena Marsh", "Dr. Anna Berg", "economy", "0.8", "yes");
+	add_spoken(sb, "r2", "Lena Marsh", "anna  berg, Delta Institute", "politics", "0.7", "no");
+	add_spoken(sb, "r3", "Lena Marsh", "", "economy", "0.6", "yes");
+	add_spoken(sb, "r4", "Tom Reed", "(unnamed)", "economy", "0.9", "no");
+	add_spoken(sb, "r5", "Tom Reed", "Lena Marsh", "economy", "0.2", "no");
+	scoreboard_finish(sb);
+
+	const struct sb_group *g = find(sb, SB_FORECASTER, "Anna Berg", "");
+	assert_non_null(g);
+	assert_int_equal(g->fig.n, 2);
+	assert_close(g->fig.brier, 0.265);
+	assert_false(g->own);
+	g = find(sb, SB_FORECASTER, "Lena Marsh", "");
+	assert_non_null(g);
+	assert_int_equal(g->fig.n, 2);
+	assert_close(g->fig.brier, 0.10);
+	assert_true(g->own);
+	g = find(sb, SB_FORECASTER, "(unnamed)", "");
+	assert_non_null(g);
+	assert_close(g->fig.brier, 0.81);
+	assert_false(g->own);
+	assert_null(find(sb, SB_FORECASTER, "Tom Reed", ""));
+	assert_close(find(sb, SB_FORECASTER_TOPIC, "Anna Berg", "economy")->fig.brier, 0.04);
+	assert_close(find(sb, SB_FORECASTER_TOPIC, "Anna Berg", "politics")->fig.brier, 0.49);
+	assert_close(find(sb, SB_FORECASTER_TOPIC, "Lena Marsh", "economy")->fig.brier, 0.10);
+	assert_close(find(sb, SB_FORECASTER_TOPIC, "(unnamed)", "economy")->fig.brier, 0.81);
+	assert_close(find(sb, SB_AUTHOR, "Lena Marsh", "")->fig.brier, 0.23);
+	assert_close(find(sb, SB_AUTHOR, "Tom Reed", "")->fig.brier, 0.425);
+
+	size_t n, forecasters = 0;
+	const struct sb_group *all = scoreboard_groups(sb, &n);
+	for (size_t i = 0; i < n; i++)
+		forecasters += all[i].by == SB_FORECASTER;
+	assert_int_equal(forecasters, 3);
+	scoreboard_free(sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_topics_and_order),
 		cmocka_unit_test(test_picks),
 		cmocka_unit_test(test_queue),
+		cmocka_unit_test(test_forecaster_groups),
 	};
 	return cmocka_run_group_tests_name("scoreboard", tests, NULL, NULL);
 }
