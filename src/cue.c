@@ -19,8 +19,23 @@
 static const char *const contraction_anchors[] = {"won", "shan", "ll", NULL};
 
 #define ANCHOR_CLASSES (CW_FORECAST_VERB | CW_HEDGE | CW_CUE_WORD)
+/* Words that may name who speaks: a sentence without one gives the
+ * speaker module nothing to remember. */
+#define SPEECH_CLASSES (CW_REPORTING | CW_FORECAST_VERB)
 
-static void add_anchor(struct cue_matcher *m, const char *w, size_t n)
+static void add_anchor(struct cue_matcher *m, const char *w, size_t n,
+		       unsigned kind);
+
+static void add_vocab_anchor(struct cue_matcher *m, const struct cue_vocab_entry *e)
+{
+	unsigned kind = (e->classes & ANCHOR_CLASSES ? CUE_SCAN_CUE : 0) |
+			(e->classes & SPEECH_CLASSES ? CUE_SCAN_SPEECH : 0);
+	if (kind)
+		add_anchor(m, e->word, strlen(e->word), kind);
+}
+
+static void add_anchor(struct cue_matcher *m, const char *w, size_t n,
+		       unsigned kind)
 {
 	if (n == 0 || m->nanchor >= ANCHOR_SLOTS / 2) {
 		m->any_non_ascii = true; /* cannot pre-test: always candidate */
@@ -39,23 +54,27 @@ static void add_anchor(struct cue_matcher *m, const char *w, size_t n)
 		if (!a->word) {
 			a->hash = h;
 			a->word = xstrndup(w, n);
+			a->kind = kind;
 			m->nanchor++;
 			return;
 		}
-		if (a->hash == h && strlen(a->word) == n && memcmp(a->word, w, n) == 0)
+		if (a->hash == h && strlen(a->word) == n && memcmp(a->word, w, n) == 0) {
+			a->kind |= kind;
 			return;
+		}
 	}
 }
 
-static bool is_anchor(const struct cue_matcher *m, const char *w, size_t n,
-		      unsigned h)
+/* The kinds (enum cue_scan_flag) of the anchor w[0..n), 0 for none. */
+static unsigned anchor_kind(const struct cue_matcher *m, const char *w, size_t n,
+			    unsigned h)
 {
 	for (size_t slot = h % ANCHOR_SLOTS;; slot = (slot + 1) % ANCHOR_SLOTS) {
 		const struct anchor *a = &m->anchor[slot];
 		if (!a->word)
-			return false;
+			return 0;
 		if (a->hash == h && strncmp(a->word, w, n) == 0 && a->word[n] == '\0')
-			return true;
+			return a->kind;
 	}
 }
 
@@ -78,7 +97,7 @@ static void anchor_of(struct cue_matcher *m, const struct lexicon_entry *e)
 				w++;
 		}
 	}
-	add_anchor(m, best, bl);
+	add_anchor(m, best, bl, CUE_SCAN_CUE);
 }
 
 static struct known_word *find_known(const struct cue_matcher *m,
@@ -164,13 +183,14 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 	for (size_t i = 0; i < lx->n; i++)
 		anchor_of(m, &lx->e[i]);
 	for (size_t k = 0; contraction_anchors[k]; k++)
-		add_anchor(m, contraction_anchors[k], strlen(contraction_anchors[k]));
+		add_anchor(m, contraction_anchors[k], strlen(contraction_anchors[k]),
+			   CUE_SCAN_CUE);
 	for (size_t k = 0; cue_vocab[k].word; k++)
-		if (cue_vocab[k].classes & ANCHOR_CLASSES)
-			add_anchor(m, cue_vocab[k].word, strlen(cue_vocab[k].word));
+		add_vocab_anchor(m, &cue_vocab[k]);
 	for (size_t k = 0; extra && k < extra->n; k++)
-		if (extra->e[k].classes & ANCHOR_CLASSES)
-			add_anchor(m, extra->e[k].word, strlen(extra->e[k].word));
+		add_vocab_anchor(m, &extra->e[k]);
+	add_anchor(m, "we", 2, CUE_SCAN_VOICE);
+	add_anchor(m, "our", 3, CUE_SCAN_VOICE);
 	size_t total = 0;
 	for (size_t i = 0; i < lx->n; i++)
 		total += lx->e[i].nwords;
@@ -211,12 +231,15 @@ const struct text_tokens *cue_tokens(const struct cue_matcher *m)
 	return &m->tok;
 }
 
-bool cue_candidate(const struct cue_matcher *m, const char *s, size_t len)
+unsigned cue_scan(const struct cue_matcher *m, const char *s, size_t len)
 {
 	if (m->any_non_ascii)
-		return true;
+		return CUE_SCAN_CUE | CUE_SCAN_SPEECH | CUE_SCAN_VOICE;
+	unsigned found = 0;
 	size_t i = 0;
-	while (i < len) {
+	/* a cue ends the scan: the matcher then reads the sentence whole and
+	 * cue_detect reports speech and voice itself */
+	while (i < len && !(found & CUE_SCAN_CUE)) {
 		if (!m->letter[(unsigned char)s[i]]) {
 			i++;
 			continue;
@@ -233,10 +256,14 @@ bool cue_candidate(const struct cue_matcher *m, const char *s, size_t len)
 			continue;
 		for (size_t k = 0; k < n; k++)
 			w[k] = (char)(s[start + k] | 32);
-		if (is_anchor(m, w, n, text_hash(w, n)))
-			return true;
+		found |= anchor_kind(m, w, n, text_hash(w, n));
 	}
-	return false;
+	return found;
+}
+
+bool cue_candidate(const struct cue_matcher *m, const char *s, size_t len)
+{
+	return cue_scan(m, s, len) & CUE_SCAN_CUE;
 }
 
 /* The first index from i on whose byte may start a quotation mark (" and
@@ -372,6 +399,12 @@ void cue_detect(struct cue_matcher *m, const char *s, size_t len,
 	m->memo->horizon = -1;
 	text_tokenize(&m->tok, s, len);
 	know_tokens(m);
+	for (size_t i = 0; i < m->tok.n; i++) {
+		if (has_class(m, i, CW_REPORTING | CW_FORECAST_VERB))
+			r->speech = true;
+		if (is(m, i, "we") || is(m, i, "our"))
+			r->voice = true;
+	}
 	size_t n = find_places(m, places, MAX_PLACES);
 	for (size_t k = 0; k < n; k++) {
 		enum cue_class cls;

@@ -393,6 +393,26 @@ static size_t best_overlapping(const struct cue_matcher *m, struct place *p)
 }
 
 /* Every place, in the order they are tried: by finder, then by position. */
+/* Can finder f start at token i?  A cheap test on the token's
+ * vocabulary classes, so a finder is called only where it may find:
+ * every finder but the headline's starts from a word of the vocabulary
+ * or the lexicon. */
+static bool may_start(const struct cue_matcher *m, size_t i, enum finder f)
+{
+	if (f == F_HEADLINE)
+		return m->in.title;
+	const struct known_word *k = m->kw[i];
+	if (!k)
+		return false;
+	switch (f) {
+	case F_LEXICON: return k->ncues > 0;
+	case F_VERB: return k->classes & CW_FORECAST_VERB;
+	case F_HEDGE: return k->classes & (CW_HEDGE | CW_NEGATOR | CW_CUE_WORD);
+	case F_WILL: case F_SHOULD: case F_WOULD: return k->classes & CW_CUE_WORD;
+	default: return true;
+	}
+}
+
 size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 {
 	static const enum finder order[] = {F_LEXICON, F_VERB, F_HEADLINE,
@@ -400,10 +420,7 @@ size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 	size_t n = 0;
 	for (size_t f = 0; f < sizeof order / sizeof order[0]; f++)
 		for (size_t i = 0; i < m->tok.n && n < cap; i++) {
-			/* every finder but the headline's starts from a word of
-			 * the vocabulary or the lexicon: others are passed over
-			 * without a look */
-			if (!is_word(m, i) || (!m->kw[i] && order[f] != F_HEADLINE))
+			if (!is_word(m, i) || !may_start(m, i, order[f]))
 				continue;
 			struct place p;
 			bool found = false;

@@ -24,6 +24,7 @@
 
 struct anchor {
 	unsigned hash;
+	unsigned kind; /* enum cue_scan_flag bits */
 	char *word; /* NULL: empty slot */
 };
 

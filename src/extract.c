@@ -410,8 +410,10 @@ static int on_paragraph(const struct page_article *a,
 			return rc;
 		bool title = p->kind == PAGE_PARA_TITLE ||
 			     headline_shaped(text, len, st, en);
-		if (!title && !cue_candidate(x->cue, s, n)) {
-			speaker_sentence(x->speaker, s, n, false);
+		unsigned scan = cue_scan(x->cue, s, n);
+		bool speech = scan & CUE_SCAN_SPEECH, voice = scan & CUE_SCAN_VOICE;
+		if (!title && !(scan & CUE_SCAN_CUE)) {
+			speaker_sentence(x->speaker, s, n, false, speech, voice);
 			continue;
 		}
 		x->st.candidates++;
@@ -424,7 +426,7 @@ static int on_paragraph(const struct page_article *a,
 		cue_detect(x->cue, s, n, &in, &r);
 		if (cue_kept(r.cls) && (rc = make_forecast(x, s, n, p, &r, title)) != 0)
 			return rc;
-		speaker_sentence(x->speaker, s, n, quote);
+		speaker_sentence(x->speaker, s, n, quote, r.speech, r.voice);
 	}
 	return 0;
 }

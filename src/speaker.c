@@ -109,15 +109,90 @@ static const char *const our_nouns[] = {
 	"forecast", "forecasts", "outlook", "view", "projection",
 	"projections", "baseline", "estimates", NULL};
 
+/*
+ * Word lists are asked about every word of every sentence, so the named
+ * lists above are indexed once, on first use, in one small hash table
+ * (word -> the lists it is in); a list not indexed (a literal at a call
+ * site) is scanned.  The table is filled once and only read after.
+ */
+enum {
+	L_GENERIC, L_PRONOUNS, L_PARTICLES, L_LEGAL, L_POLL, L_TITLES, L_ORG,
+	L_CLAUSE, L_LEAD, L_REPORTING, L_PASSIVES, L_WE_VERBS, L_OUR_NOUNS
+};
+static const char *const *const indexed_lists[] = {
+	[L_GENERIC] = generic_words, [L_PRONOUNS] = pronouns,
+	[L_PARTICLES] = particles, [L_LEGAL] = legal_forms,
+	[L_POLL] = poll_words, [L_TITLES] = titles, [L_ORG] = org_words,
+	[L_CLAUSE] = clause_words, [L_LEAD] = lead_prepositions,
+	[L_REPORTING] = reporting_words, [L_PASSIVES] = passives,
+	[L_WE_VERBS] = we_verbs, [L_OUR_NOUNS] = our_nouns};
+#define NLISTS (sizeof indexed_lists / sizeof indexed_lists[0])
+#define WORD_SLOTS 1024 /* a power of two, well above twice the words */
+#define WORD_MAX 24
+
+static struct {
+	char word[WORD_MAX];
+	unsigned lists; /* bit k: in indexed_lists[k] */
+} word_index[WORD_SLOTS];
+static bool word_index_built;
+
+static size_t word_slot(const char *w, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	size_t slot = h & (WORD_SLOTS - 1);
+	while (word_index[slot].word[0] &&
+	       !(strncmp(word_index[slot].word, w, n) == 0 && word_index[slot].word[n] == '\0'))
+		slot = (slot + 1) & (WORD_SLOTS - 1);
+	return slot;
+}
+
+static void build_word_index(void)
+{
+	for (size_t k = 0; k < NLISTS; k++)
+		for (const char *const *l = indexed_lists[k]; *l; l++) {
+			size_t n = strlen(*l);
+			if (n >= WORD_MAX)
+				continue; /* longer words are scanned: none today */
+			size_t slot = word_slot(*l, n);
+			memcpy(word_index[slot].word, *l, n + 1);
+			word_index[slot].lists |= 1u << k;
+		}
+	word_index_built = true;
+}
+
+/* Word w[0..n) is in indexed_lists[k]. */
+static bool in_indexed(size_t k, const char *w, size_t n)
+{
+	if (!word_index_built)
+		build_word_index();
+	return n < WORD_MAX && (word_index[word_slot(w, n)].lists >> k & 1);
+}
+
 static bool in_list(const char *const *list, const char *w, size_t n)
 {
 	if (n == 0)
 		return false;
+	for (size_t k = 0; k < NLISTS && n < WORD_MAX; k++)
+		if (indexed_lists[k] == list)
+			return in_indexed(k, w, n);
 	for (; *list; list++)
 		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 &&
 		    (*list)[n] == '\0')
 			return true;
 	return false;
+}
+
+/* in_indexed, ASCII case-insensitive. */
+static bool in_indexed_ci(size_t k, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	if (n >= sizeof low || n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	return in_indexed(k, low, n);
 }
 
 /* ASCII case-insensitive membership. */
@@ -180,10 +255,12 @@ static bool edge_punct(const char *s, size_t i, size_t *len)
 	return false;
 }
 
-static bool is_space(char c)
+/* Every byte of every sentence is asked: one load, not six compares. */
+static inline bool is_space(char c)
 {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
-	       c == '\v';
+	static const bool space[256] = {[' '] = 1, ['\n'] = 1, ['\t'] = 1,
+					['\r'] = 1, ['\f'] = 1, ['\v'] = 1};
+	return space[(unsigned char)c];
 }
 
 /* The words of s[0..n): no copy, no allocation (every sentence of every
@@ -242,12 +319,12 @@ static void split_words(const char *s, struct words *w)
 static bool proper(const char *s, const struct words *w, size_t i)
 {
 	return is_cap(s + w->at[i]) &&
-	       !in_list_ci(generic_words, s + w->at[i], WLEN(w, i));
+	       !in_indexed_ci(L_GENERIC, s + w->at[i], WLEN(w, i));
 }
 
 static bool particle(const char *s, const struct words *w, size_t i)
 {
-	return in_list(particles, s + w->at[i], WLEN(w, i));
+	return in_indexed(L_PARTICLES, s + w->at[i], WLEN(w, i));
 }
 
 /* The run of name words starting at word i: proper words, with particles
@@ -760,43 +837,15 @@ static bool has_quote(const char *s, size_t len)
 
 /* One cheap pass: does s[0..len) hold two capitalised words in a row
  * (a name may be there) or the word "we" or "our" (a voice may be)? */
-static void prescan(const char *s, size_t len, bool *names, bool *voice,
-		    bool *said)
-{
-	bool prev_cap = false, start = true;
-	*names = *voice = *said = false;
-	for (size_t i = 0; i < len; i++) {
-		if (is_space(s[i])) {
-			start = true;
-			continue;
-		}
-		if (!start)
-			continue;
-		start = false;
-		bool cap = is_cap(s + i);
-		if (cap && prev_cap)
-			*names = true;
-		prev_cap = cap;
-		char a = (char)(s[i] | 0x20);
-		if ((a == 'w' && i + 2 <= len && (s[i + 1] | 0x20) == 'e' &&
-		     (i + 2 == len || is_space(s[i + 2]))) ||
-		    (a == 'o' && i + 3 <= len && (s[i + 1] | 0x20) == 'u' &&
-		     (s[i + 2] | 0x20) == 'r' && (i + 3 == len || is_space(s[i + 3]))))
-			*voice = true;
-		/* "said", "says", "told": a speech verb, maybe after a surname */
-		if (i + 4 <= len && (!memcmp(s + i, "said", 4) || !memcmp(s + i, "says", 4) ||
-				     !memcmp(s + i, "told", 4)))
-			*said = true;
-	}
-}
-
 void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
-		      bool in_quote)
+		      bool in_quote, bool speech, bool voice)
 {
 	const char *c = s; /* not NUL-terminated: words end before len */
-	bool names, voice, said;
-	prescan(s, len, &names, &voice, &said);
-	if (!names && !(said && st->nnames) && (!voice || st->note_voice || in_quote)) {
+	bool said = speech;
+	/* names are remembered from attributions ("X, an economist at Y,
+	 * said"), where a later surname or pronoun will point back to them;
+	 * a sentence with no speech verb and no "we" has nothing to give */
+	if (!said && (!voice || st->note_voice || in_quote)) {
 		st->named_here = false;
 		return;
 	}
@@ -807,7 +856,7 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 	const char *person = NULL;
 	char *person_copy = NULL;
 	for (size_t i = 0; i < w.n;) {
-		if (!proper(c, &w, i) || in_list(titles, c + w.at[i], WLEN(&w, i))) {
+		if (!proper(c, &w, i) || in_indexed(L_TITLES, c + w.at[i], WLEN(&w, i))) {
 			i++;
 			continue;
 		}
@@ -818,7 +867,7 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 				j = k + 1;
 				break;
 			}
-		while (j > i + 1 && in_list(legal_forms, c + w.at[j - 1], WLEN(&w, j - 1)))
+		while (j > i + 1 && in_indexed(L_LEGAL, c + w.at[j - 1], WLEN(&w, j - 1)))
 			j--;
 		if (j >= i + 2) {
 			buf_reset(&name);

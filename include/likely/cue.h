@@ -88,6 +88,9 @@ struct cue_result {
 	/* the speaker of a reported forecast, bytes in the sentence; equal
 	 * when none is named */
 	size_t speaker_start, speaker_end;
+	/* the sentence holds a speech or forecasting verb / "we" or "our"
+	 * (cue_scan's flags, which stop at the first cue word) */
+	bool speech, voice;
 };
 
 #define CUE_NOTE_SCHEDULED "check: may be a scheduled event rather than a forecast"
@@ -126,6 +129,18 @@ void cue_matcher_free(struct cue_matcher *m);
  * allocation.
  */
 bool cue_candidate(const struct cue_matcher *m, const char *s, size_t len);
+
+/* What cue_scan finds in one pass over a sentence's words. */
+enum cue_scan_flag {
+	CUE_SCAN_CUE = 1,    /* a word a finder starts from: cue_candidate */
+	CUE_SCAN_SPEECH = 2, /* a speech or forecasting verb ("said", "expects") */
+	CUE_SCAN_VOICE = 4   /* "we" or "our": a research note's own voice */
+};
+/* The flags of s[0..len): the pre-test, and whether the sentence may name
+ * a speaker, in the same pass; the pass stops at the first cue word (the
+ * sentence then goes to cue_detect, which sets speech and voice in its
+ * result).  No allocation. */
+unsigned cue_scan(const struct cue_matcher *m, const char *s, size_t len);
 
 /*
  * Classifies the sentence s[0..len) (see struct cue_input; in_quote from

@@ -62,9 +62,12 @@ void speaker_paragraph(struct speaker_state *st);
  * Every sentence of the article, in order, after speaker_forecast for
  * it when it is a forecast: records the names it mentions and whether
  * it speaks as a research note's "we" ("We expect", "our forecasts").
+ * speech and voice say whether the sentence holds a speech or
+ * forecasting verb and "we"/"our" (the cue pre-test finds both in its
+ * one pass); a sentence with neither is passed over at once.
  */
 void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
-		      bool in_quote);
+		      bool in_quote, bool speech, bool voice);
 
 /*
  * The speaker of a forecast: span [a, b) of s is the speaker the cue

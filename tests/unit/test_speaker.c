@@ -32,7 +32,7 @@ static const char *who(struct speaker_state *st, const char *s, const char *span
 		b = a + strlen(span);
 	}
 	speaker_forecast(st, s, strlen(s), a, b, block, out);
-	speaker_sentence(st, s, strlen(s), false);
+	speaker_sentence(st, s, strlen(s), false, true, true);
 	return out->data;
 }
 
@@ -85,7 +85,7 @@ static void test_carry_and_fallbacks(void **state)
 	assert_string_equal(who(st, "It will rain, he said.", "he", "", &b), "(unnamed)");
 	/* named in a sentence that is no forecast */
 	speaker_paragraph(st);
-	speaker_sentence(st, "Anna Berg, who heads X, said the data were weak.", 48, false);
+	speaker_sentence(st, "Anna Berg, who heads X, said the data were weak.", 48, false, true, true);
 	assert_string_equal(who(st, "According to her, rates will fall.", "her", "", &b),
 			    "Anna Berg");
 	/* a name, an apposition, a verb */
@@ -103,7 +103,7 @@ static void test_carry_and_fallbacks(void **state)
 			    "Karl Aho");
 	/* a surname with a speech verb, in a sentence that is no forecast */
 	speaker_paragraph(st);
-	speaker_sentence(st, "Then Sultan told reporters.", 27, false);
+	speaker_sentence(st, "Then Sultan told reporters.", 27, false, true, true);
 	assert_string_equal(who(st, "He added that rates will fall.", "He", "", &b), "Aida Sultan");
 	/* a last clause ", X estimate." */
 	assert_string_equal(who(st, "Storage will reach 90%, analysts at Nordgas Consulting estimate.",
@@ -121,11 +121,11 @@ static void test_masthead_and_voice(void **state)
 	assert_string_equal(speaker_publisher(st), "Halden Bank");
 	speaker_article(st);
 	assert_false(speaker_note_voice(st));
-	speaker_sentence(st, "\"We expect a cut,\" he said.", 27, false);
+	speaker_sentence(st, "\"We expect a cut,\" he said.", 27, false, true, true);
 	assert_false(speaker_note_voice(st)); /* quoted: someone else's we */
-	speaker_sentence(st, "In our assessment, X is not going to win.", 41, false);
+	speaker_sentence(st, "In our assessment, X is not going to win.", 41, false, true, true);
 	assert_false(speaker_note_voice(st)); /* an outlet's view */
-	speaker_sentence(st, "We see inflation falling.", 25, false);
+	speaker_sentence(st, "We see inflation falling.", 25, false, true, true);
 	assert_true(speaker_note_voice(st));
 	speaker_article(st);
 	assert_false(speaker_note_voice(st));
