@@ -36,6 +36,25 @@ void page_articles_piece(struct page_articles *m, const char *s, size_t len,
 bool page_articles_wrapped(const struct page_articles *m);
 /* End of the page: pending headings and the last paragraph go out. */
 void page_articles_finish(struct page_articles *m);
+/* Metadata of the next article reported (a page's main one, a feed's
+ * item), found outside the visible text (JSON-LD, <meta>, a feed item's
+ * fields): each field given wins over what the visible text says.  NULL
+ * or "" strings and has_date false leave the visible-text rules to it. */
+struct page_meta {
+	const char *title, *author, *url;
+	const char *fallback_title; /* when neither title nor the text gives one */
+	bool has_date;
+	long date;
+	enum page_date_precision precision;
+	enum page_date_source source;
+};
+void page_articles_meta(struct page_articles *m, const struct page_meta *meta);
+/* The page-wide url (a page's canonical link): every article has it
+ * unless its own metadata gives another. */
+void page_articles_page_url(struct page_articles *m, const char *url);
+/* A new article starts here, whatever the lines say (a feed's item). */
+void page_articles_break(struct page_articles *m);
+
 /* 0, or the non-zero code a callback returned (nothing is emitted after). */
 int page_articles_status(const struct page_articles *m);
 
