@@ -46,11 +46,11 @@ static const char *const strong_words[] = {
 	"outbrain", "taboola", "advert", "advertisement", "ads", "ad",
 	"sponsor", "sponsored", "promo", "popup", "modal", "breadcrumb",
 	"breadcrumbs", "sidebar", "widget", "paywall", "skip", "pagination",
-	"pager", NULL};
+	"pager", "donate", "donation", NULL};
 /* words that drop an element unless a content word stands beside them */
 static const char *const weak_words[] = {
 	"nav", "navbar", "navigation", "menu", "header", "footer", "masthead",
-	"banner", "topbar", "toolbar", "login", "search", "tags", "more", NULL};
+	"banner", "topbar", "toolbar", "login", "search", "tags", "more", "support", NULL};
 static const char *const content_words[] = {
 	"article", "content", "entry", "post", "story", "body", "main", "text",
 	NULL};

@@ -623,6 +623,13 @@ static bool split_metadata(struct page_articles *m, const char *s, size_t len)
 static void on_date(struct page_articles *m, const struct pagedate *d)
 {
 	flush_para(m);
+	/* an article dated by its metadata prints its own date (or an update
+	 * stamp) below a standfirst: not the start of another article */
+	if (m->in_body && m->art.date_source != PAGE_SRC_TEXT &&
+	    m->art.date_source != PAGE_SRC_NONE &&
+	    (d->label == VOCAB_LABEL_UPDATED ||
+	     (d->d != 0 && pagedate_days(d) == m->art.date)))
+		return;
 	if (m->in_body) {
 		if (d->d == 0)
 			return; /* "March 2021" in a body is a section label */
