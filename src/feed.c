@@ -47,15 +47,16 @@ const char *feed_warning(const struct feed_reader *f)
 	return f->warning;
 }
 
-static const char *attr(int n, const xmlChar **a, const char *name)
+/* The value of attribute name into val (cut to size), or NULL. */
+static const char *attr(int n, const xmlChar **a, const char *name,
+			char *val, size_t size)
 {
 	/* SAX2 attributes: localname, prefix, URI, value, end */
 	for (int i = 0; i < n; i++)
 		if (strcmp((const char *)a[i * 5], name) == 0) {
-			static char val[2048];
 			size_t len = (size_t)(a[i * 5 + 4] - a[i * 5 + 3]);
-			if (len >= sizeof val)
-				len = sizeof val - 1;
+			if (len >= size)
+				len = size - 1;
 			memcpy(val, a[i * 5 + 3], len);
 			val[len] = '\0';
 			return val;
@@ -146,14 +147,16 @@ static void start_ns(void *ud, const xmlChar *local, const xmlChar *prefix,
 		return;
 	enum field fd = field_of(name, (const char *)prefix);
 	if (fd == FD_LINK) {
-		const char *href = attr(nattr, attrs, "href");
-		const char *rel = attr(nattr, attrs, "rel");
+		char hv[2048], rv[64];
+		const char *href = attr(nattr, attrs, "href", hv, sizeof hv);
+		const char *rel = attr(nattr, attrs, "rel", rv, sizeof rv);
 		if (href && (!rel || strcmp(rel, "alternate") == 0) && !f->atom_link.len)
 			buf_adds(&f->atom_link, href);
 	}
 	if (fd == FD_NONE || f->field[fd].len)
 		return; /* the first of each field */
-	const char *type = attr(nattr, attrs, "type");
+	char tv[64];
+	const char *type = attr(nattr, attrs, "type", tv, sizeof tv);
 	f->xhtml = fd == FD_CONTENT && type && strcmp(type, "xhtml") == 0;
 	f->capture = fd;
 	f->capture_depth = f->depth;

@@ -475,7 +475,7 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 			field_set(&h->url, PRI_META, href);
 	}
 	if (h && strcmp(name, "title") == 0 && !h->doc_title.pri &&
-	    x->capture == CAP_NONE && !x->drop) {
+	    x->capture == CAP_NONE) {
 		x->capture = CAP_TITLE;
 		fl |= F_CAPTURE;
 	}
@@ -616,7 +616,7 @@ static htmlParserCtxtPtr new_parser(struct html_sax *x)
 	if (c)
 		htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 					      HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-					      HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED);
+					      HTML_PARSE_IGNORE_ENC);
 	return c;
 }
 
