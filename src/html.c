@@ -195,6 +195,7 @@ struct html_reader {
 	struct meta_field title, author, url, og_url, doc_title;
 	struct date_field date;
 	bool saw_end_html;
+	bool document; /* a doctype or <html> opens it: it should close too */
 	size_t tail_len;
 	char tail[16]; /* the last bytes, to see "</html>" */
 
@@ -948,6 +949,15 @@ static void note_tail(struct html_reader *h, const char *s, size_t len)
 	}
 }
 
+static bool opens_document(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 5 <= len; i++)
+		if (s[i] == '<' && (strncasecmp(s + i + 1, "html", 4) == 0 ||
+				    (i + 9 <= len && strncasecmp(s + i + 1, "!doctype", 8) == 0)))
+			return true;
+	return false;
+}
+
 void html_feed(struct html_reader *h, const char *data, size_t len)
 {
 	if (len > 64)
@@ -959,6 +969,7 @@ void html_feed(struct html_reader *h, const char *data, size_t len)
 		if (h->head.len < PRESCAN)
 			return;
 		h->started = true;
+		h->document = opens_document(h->head.data, h->head.len);
 		open_encoding(h, h->head.data, h->head.len);
 		convert(h, h->head.data, h->head.len, false);
 		buf_release(&h->head);
@@ -977,6 +988,7 @@ void html_finish(struct html_reader *h)
 {
 	if (!h->started) {
 		h->started = true;
+		h->document = opens_document(h->head.data, h->head.len);
 		open_encoding(h, h->head.data, h->head.len);
 		convert(h, h->head.data, h->head.len, true);
 	} else {
@@ -985,9 +997,12 @@ void html_finish(struct html_reader *h)
 	if (h->ctxt)
 		htmlParseChunk(h->ctxt, NULL, 0, 1);
 	end_line(&h->sax, true);
-	/* "</html>" (or at least a closing tag) ends a whole page */
-	bool whole = h->tail_len >= 7 &&
-		     strncasecmp(h->tail + h->tail_len - 7, "</html>", 7) == 0;
+	/* a page cut off ends in the middle of a tag or of text; a whole
+	 * document ends with "</html>" */
+	bool whole = h->tail_len == 0 || h->tail[h->tail_len - 1] == '>';
+	if (h->document)
+		whole = h->tail_len >= 7 &&
+			strncasecmp(h->tail + h->tail_len - 7, "</html>", 7) == 0;
 	if (!whole && !h->warning) {
 		h->warning = xstrdup("truncated or broken markup (no closing </html>): "
 				     "read as far as it goes");
