@@ -608,6 +608,20 @@ static htmlSAXHandler sax_handler(void)
 	return s;
 }
 
+/*
+ * libxml2 2.9's HTML push parser resumes a failed look-ahead (for the
+ * '<' that ends a text, the '>' that ends a tag) at ctxt->checkIndex, an
+ * offset into its input buffer that goes stale when the parser shrinks
+ * that buffer: it then waits for the end of the page, holding all of it.
+ * Starting each chunk's look-ahead afresh costs a rescan of the pending
+ * bytes and keeps the parser streaming.
+ */
+static void push(htmlParserCtxtPtr c, const char *s, size_t len)
+{
+	c->checkIndex = 0;
+	htmlParseChunk(c, s, (int)len, 0);
+}
+
 static htmlParserCtxtPtr new_parser(struct html_sax *x)
 {
 	htmlSAXHandler s = sax_handler();
@@ -648,7 +662,7 @@ void html_fragment(struct page_articles *m, size_t cap, const char *s,
 		/* libxml2 takes an int length: feed in pieces */
 		for (size_t i = 0; i < len; i += 1 << 20) {
 			size_t n = len - i < (1 << 20) ? len - i : (1 << 20);
-			htmlParseChunk(c, s + i, (int)n, 0);
+			push(c, s + i, n);
 		}
 		htmlParseChunk(c, NULL, 0, 1);
 		htmlFreeParserCtxt(c);
@@ -826,7 +840,7 @@ static void parse(struct html_reader *h, const char *s, size_t len)
 		h->failed_parser = !h->ctxt;
 	}
 	if (h->ctxt && len)
-		htmlParseChunk(h->ctxt, s, (int)len, 0);
+		push(h->ctxt, s, len);
 }
 
 /* UTF-8 in, bad sequences replaced by U+FFFD. */
