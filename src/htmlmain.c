@@ -12,8 +12,10 @@
 
 static bool in_list(const char *const *list, const char *s, size_t len)
 {
+	char c = (char)(s[0] | 0x20);
 	for (size_t i = 0; list[i]; i++)
-		if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
+		if (list[i][0] == c && strlen(list[i]) == len &&
+		    strncasecmp(list[i], s, len) == 0)
 			return true;
 	return false;
 }

@@ -4,7 +4,8 @@
  * a cookie banner, then article text -- paragraphs with links and
  * emphasis, headings, lists, figures -- interleaved with related-link
  * boxes, share widgets, hidden blocks and comment sections, as real pages
- * are, until the size asked for.  Deterministic, so runs compare.
+ * are, until the size asked for; about one sentence in twelve carries a
+ * cue, as in gen_pages.  Deterministic, so runs compare.
  *
  * usage: gen_html MEGABYTES > page.html
  */
@@ -38,11 +39,13 @@ static const char *const subjects[] = {
 	"The central bank", "Minsk", "The ruling party", "Exporters",
 	"The government", "Inflation", "The opposition", "Grain prices",
 	"The &ldquo;new&rdquo; coalition", "Industrial output"};
+/* about one sentence in twelve carries a cue, as in gen_pages */
 static const char *const verbs[] = {
-	"is likely to raise rates", "will probably slow", "may lose ground",
-	"is expected to recover", "reported a fall", "met on Monday",
-	"said it would wait", "could cut spending", "rose by 2%",
-	"is unlikely to change course"};
+	"is likely to raise rates", "reported a fall in output", "met on Monday",
+	"published its annual report", "rose by 2%", "held talks with lenders",
+	"cut the budget for roads", "signed a trade agreement",
+	"lost a court case", "opened a new office", "named a new chairman",
+	"raised its dividend"};
 static const char *const tails[] = {
 	"next year", "before the summer", "in the coming months",
 	"according to <a href=\"/analysts\">analysts</a>",
