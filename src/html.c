@@ -26,6 +26,8 @@
 #define PRESCAN 1024
 #define CAPTURE_MAX ((size_t)1 << 20) /* a JSON-LD block or <title> */
 #define MAX_DEPTH 4096
+/* text inside <article>/<main> that makes them the page's scope */
+#define SCOPE_MIN 200
 
 /* ---- dates ---- */
 
@@ -173,6 +175,7 @@ struct html_sax {
 	unsigned links;
 	bool space;     /* a space is due before the next text */
 	bool heading;   /* in h1/h2 */
+	bool h1;        /* in h1 */
 	bool item;      /* an <li> opened: its first line is a list item */
 	bool seen_time; /* a <time datetime> of the main text was read */
 };
@@ -199,8 +202,10 @@ struct html_reader {
 	size_t tail_len;
 	char tail[16]; /* the last bytes, to see "</html>" */
 
-	/* the line queue: [u32 length][bytes], length 0 a blank line */
+	/* the line queue: [flags][u32 length][bytes], length 0 a blank line */
 	struct buf queue;
+	size_t article_text; /* bytes of text kept inside <article>/<main> */
+	bool scoped;         /* enough of it: text outside them is dropped */
 	bool direct;
 	char *warning;
 };
@@ -209,14 +214,35 @@ struct html_reader {
 
 static void replay(struct html_reader *h);
 
+/* Queue record flags */
+enum { Q_ARTICLE = 1, Q_H1 = 2 };
+
+/* Whether a line is kept: once the page has shown an <article> or
+ * <main> with text in it, what stands outside them is page furniture,
+ * but for a top-level headline (some pages print it above the article). */
+static bool in_scope(const struct html_reader *h, unsigned flags)
+{
+	return !h->scoped || (flags & (Q_ARTICLE | Q_H1));
+}
+
 static void put_line(struct html_sax *x, const char *s, size_t len)
 {
 	struct html_reader *h = x->page;
-	if (!h || h->direct) {
+	unsigned flags = (x->article ? Q_ARTICLE : 0) | (x->h1 ? Q_H1 : 0);
+	if (h && len && (flags & Q_ARTICLE))
+		h->article_text += len;
+	if (!h) {
 		page_articles_line(x->m, s, len);
 		return;
 	}
+	if (h->direct) {
+		if (!len || in_scope(h, flags))
+			page_articles_line(x->m, s, len);
+		return;
+	}
 	uint32_t n = (uint32_t)len;
+	unsigned char f = (unsigned char)flags;
+	buf_add(&h->queue, &f, 1);
 	buf_add(&h->queue, &n, sizeof n);
 	buf_add(&h->queue, s, len);
 	if (h->queue.len > HTML_QUEUE_MAX)
@@ -513,6 +539,8 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 				x->item = true;
 			if (name[0] == 'h' && (name[1] == '1' || name[1] == '2') && !name[2])
 				x->heading = true;
+			if (name[0] == 'h' && name[1] == '1' && !name[2])
+				x->h1 = true;
 			if (h && (strcmp(name, "time") == 0 || attr(attrs, "itemprop"))) {
 				const char *ip = attr(attrs, "itemprop");
 				const char *dt = attr(attrs, "datetime");
@@ -556,15 +584,18 @@ static void sax_end(void *ud, const xmlChar *name_x)
 	}
 	if (fl & F_DROP)
 		x->drop--;
-	if (fl & F_ARTICLE)
-		x->article--;
-	if (fl & F_LINK)
-		x->in_link--;
+	/* the block ends inside the article it closes */
 	if (fl & F_BLOCK && !x->drop) {
 		end_line(x, strcmp(name, "br") != 0);
 		if (name[0] == 'h' && (name[1] == '1' || name[1] == '2') && !name[2])
 			x->heading = false;
+		if (name[0] == 'h' && name[1] == '1' && !name[2])
+			x->h1 = false;
 	}
+	if (fl & F_ARTICLE)
+		x->article--;
+	if (fl & F_LINK)
+		x->in_link--;
 }
 
 static void sax_text(void *ud, const xmlChar *s, int len)
@@ -760,11 +791,15 @@ static void replay(struct html_reader *h)
 	meta.fallback_title = h->doc_title.val.data;
 	page_articles_meta(h->m, &meta);
 	page_articles_page_url(h->m, h->url.pri ? h->url.val.data : h->og_url.val.data);
-	for (size_t i = 0; i + 4 <= h->queue.len;) {
+	/* enough text inside <article>/<main>: the rest is furniture */
+	h->scoped = h->article_text >= SCOPE_MIN;
+	for (size_t i = 0; i + 5 <= h->queue.len;) {
 		uint32_t n;
+		unsigned char f = (unsigned char)h->queue.data[i++];
 		memcpy(&n, h->queue.data + i, sizeof n);
 		i += sizeof n;
-		page_articles_line(h->m, h->queue.data + i, n);
+		if (!n || in_scope(h, f))
+			page_articles_line(h->m, h->queue.data + i, n);
 		i += n;
 	}
 	buf_release(&h->queue);
