@@ -176,6 +176,7 @@ struct html_sax {
 	bool space;     /* a space is due before the next text */
 	bool heading;   /* in h1/h2 */
 	bool h1;        /* in h1 */
+	bool after_br;  /* the last block boundary was a <br> */
 	bool item;      /* an <li> opened: its first line is a list item */
 	bool seen_time; /* a <time datetime> of the main text was read */
 };
@@ -196,7 +197,14 @@ struct html_reader {
 
 	/* metadata */
 	struct meta_field title, author, url, og_url, doc_title;
-	struct date_field date;
+	struct date_field date, modified;
+	/* the text of an element marked as the author (rel="author",
+	 * itemprop="author") */
+	struct {
+		bool active;
+		unsigned depth;
+		struct buf text;
+	} author_capture;
 	bool saw_end_html;
 	bool document; /* a doctype or <html> opens it: it should close too */
 	size_t tail_len;
@@ -394,6 +402,7 @@ static bool jsonld_article(struct html_reader *h, json_t *o)
 		return false;
 	field_set(&h->title, PRI_JSONLD, json_string_value(json_object_get(o, "headline")));
 	date_set(&h->date, PRI_JSONLD, json_string_value(json_object_get(o, "datePublished")));
+	date_set(&h->modified, PRI_JSONLD, json_string_value(json_object_get(o, "dateModified")));
 	json_t *a = json_object_get(o, "author");
 	struct buf names;
 	buf_init(&names);
@@ -464,9 +473,15 @@ static void on_meta(struct html_reader *h, const xmlChar **attrs)
 		key = attr(attrs, "itemprop");
 	if (!key || !content)
 		return;
+	static const char *const modified_names[] = {
+		"article:modified_time", "og:updated_time", "last-modified",
+		"dateModified", "dcterms.modified", "dc.date.modified", NULL};
 	for (size_t i = 0; date_names[i]; i++)
 		if (strcasecmp(key, date_names[i]) == 0)
 			date_set(&h->date, PRI_META, content);
+	for (size_t i = 0; modified_names[i]; i++)
+		if (strcasecmp(key, modified_names[i]) == 0)
+			date_set(&h->modified, PRI_META, content);
 	for (size_t i = 0; author_names[i]; i++)
 		if (strcasecmp(key, author_names[i]) == 0 && !strstr(content, "://")) {
 			/* "By Anna Reed" */
@@ -478,6 +493,28 @@ static void on_meta(struct html_reader *h, const xmlChar **attrs)
 		field_set(&h->title, PRI_META, content);
 	if (strcasecmp(key, "og:url") == 0)
 		field_set(&h->og_url, PRI_META, content);
+}
+
+static bool author_element(const xmlChar **attrs)
+{
+	const char *rel = attr(attrs, "rel"), *ip = attr(attrs, "itemprop");
+	return (rel && strcasecmp(rel, "author") == 0) ||
+	       (ip && strcasecmp(ip, "author") == 0);
+}
+
+/* A name of two to five words, no longer than a name */
+static void author_candidate(struct html_reader *h)
+{
+	char *t = ledger_collapse_space(h->author_capture.text.data);
+	size_t len = strlen(t), words = 1;
+	for (size_t i = 0; i < len; i++)
+		words += t[i] == ' ';
+	const char *n = t;
+	if (strncasecmp(n, "by ", 3) == 0)
+		n += 3, words--;
+	if (len && len <= 60 && words >= 2 && words <= 5 && !strchr(n, '@'))
+		field_set(&h->author, PRI_TIME, n);
+	free(t);
 }
 
 static bool in_article(const struct html_sax *x)
@@ -514,11 +551,12 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 		}
 	}
 	if (!x->drop && htmlmain_is_block(name)) {
-		end_line(x, strcmp(name, "br") != 0);
+		bool br = strcmp(name, "br") == 0;
+		/* "text<br><br>text": two line breaks end a paragraph */
+		bool blank = br && x->after_br && x->block.len == 0;
+		end_line(x, !br || blank);
+		x->after_br = br;
 		fl |= F_BLOCK;
-	}
-	if (strcmp(name, "br") == 0 || strcmp(name, "hr") == 0) {
-		/* empty elements: libxml2 still sends their end */
 	}
 	if (!x->drop) {
 		if (htmlmain_drop_element(name, (const char *const *)attrs, in_article(x)) ||
@@ -529,6 +567,12 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 			if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) {
 				fl |= F_ARTICLE;
 				x->article++;
+			}
+			if (h && !h->author_capture.active && x->capture == CAP_NONE &&
+			    author_element(attrs)) {
+				h->author_capture.active = true;
+				h->author_capture.depth = x->depth;
+				buf_reset(&h->author_capture.text);
 			}
 			if (strcmp(name, "a") == 0) {
 				fl |= F_LINK;
@@ -571,6 +615,11 @@ static void sax_end(void *ud, const xmlChar *name_x)
 	unsigned char fl = x->depth < MAX_DEPTH ? x->flags[x->depth] : 0;
 	if (x->page && strcmp(name, "html") == 0)
 		x->page->saw_end_html = true;
+	if (x->page && x->page->author_capture.active &&
+	    x->page->author_capture.depth == x->depth) {
+		x->page->author_capture.active = false;
+		author_candidate(x->page);
+	}
 	if (fl & F_CAPTURE) {
 		if (x->capture == CAP_JSONLD)
 			jsonld(x->page, x->cap_buf.data, x->cap_buf.len);
@@ -587,6 +636,8 @@ static void sax_end(void *ud, const xmlChar *name_x)
 	/* the block ends inside the article it closes */
 	if (fl & F_BLOCK && !x->drop) {
 		end_line(x, strcmp(name, "br") != 0);
+		if (strcmp(name, "br") != 0)
+			x->after_br = false;
 		if (name[0] == 'h' && (name[1] == '1' || name[1] == '2') && !name[2])
 			x->heading = false;
 		if (name[0] == 'h' && name[1] == '1' && !name[2])
@@ -610,6 +661,16 @@ static void sax_text(void *ud, const xmlChar *s, int len)
 	}
 	if (x->drop)
 		return;
+	if (x->after_br) {
+		for (int i = 0; i < len; i++)
+			if (s[i] > ' ' && s[i] != 0xC2) {
+				x->after_br = false;
+				break;
+			}
+	}
+	if (x->page && x->page->author_capture.active &&
+	    x->page->author_capture.text.len < 256)
+		buf_add(&x->page->author_capture.text, s, (size_t)len);
 	add_text(x, s, (size_t)len);
 }
 
@@ -711,6 +772,7 @@ static void release_meta(struct html_reader *h)
 	buf_release(&h->url.val);
 	buf_release(&h->og_url.val);
 	buf_release(&h->doc_title.val);
+	buf_release(&h->author_capture.text);
 }
 
 struct html_reader *html_reader_new(struct page_articles *m, size_t cap)
@@ -727,6 +789,7 @@ struct html_reader *html_reader_new(struct page_articles *m, size_t cap)
 	buf_init(&h->url.val);
 	buf_init(&h->og_url.val);
 	buf_init(&h->doc_title.val);
+	buf_init(&h->author_capture.text);
 	h->cd = (iconv_t)-1;
 	return h;
 }
@@ -772,6 +835,32 @@ static void strip_site(struct buf *t)
 	}
 }
 
+/* "https://example.org/news/2023/10/10/title", ".../2023-10-10-title",
+ * ".../2023/10/title": the date a url carries, or false. */
+static bool url_date(const char *u, long *days, bool *month_only)
+{
+	for (const char *p = u; *p; p++) {
+		int y, m, d;
+		if (*p != '/' || !digits(p + 1, 4, &y) || y < 1990 || y > 2100)
+			continue;
+		char sep = p[5];
+		if ((sep != '/' && sep != '-') || !digits(p + 6, 2, &m))
+			continue;
+		if (p[8] == sep && digits(p + 9, 2, &d) && !(p[11] >= '0' && p[11] <= '9') &&
+		    date_valid(y, m, d)) {
+			*days = date_from_ymd(y, m, d);
+			*month_only = false;
+			return true;
+		}
+		if (sep == '/' && p[8] == '/' && date_valid(y, m, 1)) {
+			*days = date_from_ymd(y, m, 1);
+			*month_only = true;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The metadata goes to the state machine, then the lines that waited. */
 static void replay(struct html_reader *h)
 {
@@ -789,6 +878,18 @@ static void replay(struct html_reader *h)
 		      : h->date.pri == PRI_META ? PAGE_SRC_META
 						: PAGE_SRC_TIME;
 	meta.fallback_title = h->doc_title.val.data;
+	/* when neither metadata nor the text dates it: the url's date, else
+	 * the modification date */
+	const char *u = h->url.pri ? h->url.val.data : h->og_url.val.data;
+	bool month;
+	if (url_date(u, &meta.fallback_date, &month)) {
+		meta.fallback_has_date = true;
+		meta.fallback_precision = month ? PAGE_DATE_MONTH : PAGE_DATE_DAY;
+	} else if (h->modified.set) {
+		meta.fallback_has_date = true;
+		meta.fallback_date = h->modified.days;
+		meta.fallback_precision = h->modified.month ? PAGE_DATE_MONTH : PAGE_DATE_DAY;
+	}
 	page_articles_meta(h->m, &meta);
 	page_articles_page_url(h->m, h->url.pri ? h->url.val.data : h->og_url.val.data);
 	/* enough text inside <article>/<main>: the rest is furniture */

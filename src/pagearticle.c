@@ -309,6 +309,11 @@ static void start_body(struct page_articles *m)
 			m->art.date = m->meta.date;
 			m->art.precision = m->meta.precision;
 			m->art.date_source = m->meta.source;
+		} else if (!m->art.has_date && m->meta.fallback_has_date) {
+			m->art.has_date = true;
+			m->art.date = m->meta.fallback_date;
+			m->art.precision = m->meta.fallback_precision;
+			m->art.date_source = PAGE_SRC_META;
 		}
 	}
 	if (!m->stop)

@@ -43,6 +43,11 @@ void page_articles_finish(struct page_articles *m);
 struct page_meta {
 	const char *title, *author, *url;
 	const char *fallback_title; /* when neither title nor the text gives one */
+	/* a date for when neither has_date nor the text gives one (a date in
+	 * the url, a modification date): date_source META */
+	bool fallback_has_date;
+	long fallback_date;
+	enum page_date_precision fallback_precision;
 	bool has_date;
 	long date;
 	enum page_date_precision precision;
