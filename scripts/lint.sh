@@ -20,6 +20,15 @@ if grep -ln '#include <csv.h>' src/*.c src/cmd/*.c include/likely/*.h | grep -v 
 	echo "lint: csv.h outside csvio"
 	status=1
 fi
+# Only the HTML and feed sources see libxml2, only the HTML source jansson.
+if grep -ln '#include <libxml/' src/*.c src/cmd/*.c include/likely/*.h | grep -vE 'src/(html|feed).c'; then
+	echo "lint: libxml2 outside html.c and feed.c"
+	status=1
+fi
+if grep -ln '#include <jansson.h>' src/*.c src/cmd/*.c include/likely/*.h | grep -v 'src/html.c'; then
+	echo "lint: jansson.h outside html.c"
+	status=1
+fi
 if grep -nE '\bexit[[:space:]]*\(' src/*.c src/cmd/*.c | grep -v 'src/buf.c' | grep -v 'src/main.c'; then
 	echo "lint: exit() outside main and the allocation wrappers"
 	status=1

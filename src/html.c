@@ -353,11 +353,11 @@ static bool article_type(json_t *t)
 		"BackgroundNewsArticle", "Report", "ScholarlyArticle",
 		"TechArticle", "LiveBlogPosting", "SocialMediaPosting", NULL};
 	if (json_is_array(t)) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(t, i, v)
+		for (size_t i = 0; i < json_array_size(t); i++) {
+			json_t *v = json_array_get(t, i);
 			if (article_type(v))
 				return true;
+		}
 		return false;
 	}
 	if (!json_is_string(t))
@@ -392,11 +392,11 @@ static bool jsonld_article(struct html_reader *h, json_t *o)
 		return false;
 	json_t *graph = json_object_get(o, "@graph");
 	if (json_is_array(graph)) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(graph, i, v)
+		for (size_t i = 0; i < json_array_size(graph); i++) {
+			json_t *v = json_array_get(graph, i);
 			if (jsonld_article(h, v))
 				return true;
+		}
 	}
 	if (!article_type(json_object_get(o, "@type")))
 		return false;
@@ -407,10 +407,10 @@ static bool jsonld_article(struct html_reader *h, json_t *o)
 	struct buf names;
 	buf_init(&names);
 	if (json_is_array(a)) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v)
+		for (size_t i = 0; i < json_array_size(a); i++) {
+			json_t *v = json_array_get(a, i);
 			add_author_name(&names, v);
+		}
 	} else {
 		add_author_name(&names, a);
 	}
@@ -430,11 +430,11 @@ static void jsonld(struct html_reader *h, const char *s, size_t len)
 		return;
 	if (h->title.pri < PRI_JSONLD || h->date.pri < PRI_JSONLD) {
 		if (json_is_array(root)) {
-			size_t i;
-			json_t *v;
-			json_array_foreach(root, i, v)
+			for (size_t i = 0; i < json_array_size(root); i++) {
+				json_t *v = json_array_get(root, i);
 				if (jsonld_article(h, v))
 					break;
+			}
 		} else {
 			jsonld_article(h, root);
 		}
@@ -957,7 +957,7 @@ static void open_encoding(struct html_reader *h, const char *s, size_t len)
 	if (strcmp(cs, "iso-8859-1") == 0 || strcmp(cs, "latin1") == 0 ||
 	    strcmp(cs, "us-ascii") == 0 || strcmp(cs, "ascii") == 0 ||
 	    strcmp(cs, "iso8859-1") == 0 || strcmp(cs, "l1") == 0)
-		strcpy(cs, "windows-1252");
+		snprintf(cs, sizeof cs, "%s", "windows-1252");
 	h->cd = iconv_open("UTF-8", cs);
 	if (h->cd == (iconv_t)-1) {
 		free(h->warning);

@@ -13,7 +13,7 @@
 
 static void format_date(const struct page_article *a, char iso[DATE_ISO_LEN])
 {
-	strcpy(iso, "-");
+	snprintf(iso, DATE_ISO_LEN, "%s", "-");
 	if (a->has_date) {
 		date_format_iso(a->date, iso);
 		if (a->precision == PAGE_DATE_MONTH)
