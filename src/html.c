@@ -1026,28 +1026,16 @@ static void convert(struct html_reader *h, const char *s, size_t len, bool last)
 {
 	if (h->cd == (iconv_t)-1) {
 		if (h->npend) {
-			/* complete the held sequence first */
-			unsigned char tmp[8];
-			size_t k = h->npend, take = 0;
-			memcpy(tmp, h->pend, k);
-			while (k < 4 && take < len)
-				tmp[k++] = (unsigned char)s[take++];
+			/* a character cut by the last chunk's end: join it to
+			 * this chunk (a copy, at most once a chunk) */
+			struct buf joined;
+			buf_init(&joined);
+			buf_add(&joined, h->pend, h->npend);
+			buf_add(&joined, s, len);
 			h->npend = 0;
-			size_t n = utf8_char_len(tmp, k);
-			if (n && n > k - take) {
-				utf8_clean(h, (const char *)tmp, n, true);
-				size_t used = n - (k - take);
-				s += used;
-				len -= used;
-			} else {
-				utf8_clean(h, (const char *)tmp, 1, true);
-				/* the rest of the held bytes are re-read */
-				size_t held = k - take;
-				if (held > 1) {
-					memcpy(tmp, tmp + 1, held - 1);
-					utf8_clean(h, (const char *)tmp, held - 1, last && !len);
-				}
-			}
+			utf8_clean(h, joined.data, joined.len, last);
+			buf_release(&joined);
+			return;
 		}
 		utf8_clean(h, s, len, last);
 		return;
