@@ -155,7 +155,12 @@ static void date_set(struct date_field *f, int pri, const char *s)
 
 /* ---- the SAX state ---- */
 
-enum { F_DROP = 1, F_ARTICLE = 2, F_LINK = 4, F_CAPTURE = 8, F_BLOCK = 16 };
+/* what an open element is, kept for its end (the end tag is not
+ * compared again) */
+enum {
+	F_DROP = 1, F_ARTICLE = 2, F_LINK = 4, F_CAPTURE = 8, F_BLOCK = 16,
+	F_BR = 32, F_HEAD = 64 /* h1, h2 */, F_H1 = 128
+};
 enum { CAP_NONE, CAP_TITLE, CAP_JSONLD };
 
 struct html_sax {
@@ -205,7 +210,6 @@ struct html_reader {
 		unsigned depth;
 		struct buf text;
 	} author_capture;
-	bool saw_end_html;
 	bool document; /* a doctype or <html> opens it: it should close too */
 	size_t tail_len;
 	char tail[16]; /* the last bytes, to see "</html>" */
@@ -531,27 +535,45 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 	struct html_reader *h = x->page;
 	unsigned char fl = 0;
 
-	if (h && strcmp(name, "meta") == 0)
-		on_meta(h, attrs);
-	if (h && strcmp(name, "link") == 0) {
-		const char *rel = attr(attrs, "rel"), *href = attr(attrs, "href");
-		if (rel && href && strcasecmp(rel, "canonical") == 0)
-			field_set(&h->url, PRI_META, href);
-	}
-	if (h && strcmp(name, "title") == 0 && !h->doc_title.pri &&
-	    x->capture == CAP_NONE) {
-		x->capture = CAP_TITLE;
-		fl |= F_CAPTURE;
-	}
-	if (h && strcmp(name, "script") == 0 && x->capture == CAP_NONE) {
-		const char *type = attr(attrs, "type");
-		if (type && strcasecmp(type, "application/ld+json") == 0) {
-			x->capture = CAP_JSONLD;
-			fl |= F_CAPTURE;
+	if (h) {
+		switch (name[0]) {
+		case 'm':
+			if (strcmp(name, "meta") == 0)
+				on_meta(h, attrs);
+			break;
+		case 'l':
+			if (strcmp(name, "link") == 0) {
+				const char *rel = attr(attrs, "rel"), *href = attr(attrs, "href");
+				if (rel && href && strcasecmp(rel, "canonical") == 0)
+					field_set(&h->url, PRI_META, href);
+			}
+			break;
+		case 't':
+			if (strcmp(name, "title") == 0 && !h->doc_title.pri &&
+			    x->capture == CAP_NONE) {
+				x->capture = CAP_TITLE;
+				fl |= F_CAPTURE;
+			}
+			break;
+		case 's':
+			if (strcmp(name, "script") == 0 && x->capture == CAP_NONE) {
+				const char *type = attr(attrs, "type");
+				if (type && strcasecmp(type, "application/ld+json") == 0) {
+					x->capture = CAP_JSONLD;
+					fl |= F_CAPTURE;
+				}
+			}
+			break;
+		default:
+			break;
 		}
 	}
+	if (name[0] == 'h' && (name[1] == '1' || name[1] == '2') && !name[2])
+		fl |= name[1] == '1' ? F_HEAD | F_H1 : F_HEAD;
+	if (name[0] == 'b' && name[1] == 'r' && !name[2])
+		fl |= F_BR;
 	if (!x->drop && htmlmain_is_block(name)) {
-		bool br = strcmp(name, "br") == 0;
+		bool br = fl & F_BR;
 		/* "text<br><br>text": two line breaks end a paragraph */
 		bool blank = br && x->after_br && x->block.len == 0;
 		end_line(x, !br || blank);
@@ -574,16 +596,16 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 				h->author_capture.depth = x->depth;
 				buf_reset(&h->author_capture.text);
 			}
-			if (strcmp(name, "a") == 0) {
+			if (name[0] == 'a' && !name[1]) {
 				fl |= F_LINK;
 				x->in_link++;
 				x->links++;
 			}
-			if (strcmp(name, "li") == 0)
+			if (name[0] == 'l' && name[1] == 'i' && !name[2])
 				x->item = true;
-			if (name[0] == 'h' && (name[1] == '1' || name[1] == '2') && !name[2])
+			if (fl & F_HEAD)
 				x->heading = true;
-			if (name[0] == 'h' && name[1] == '1' && !name[2])
+			if (fl & F_H1)
 				x->h1 = true;
 			if (h && (strcmp(name, "time") == 0 || attr(attrs, "itemprop"))) {
 				const char *ip = attr(attrs, "itemprop");
@@ -608,13 +630,11 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 static void sax_end(void *ud, const xmlChar *name_x)
 {
 	struct html_sax *x = ud;
-	const char *name = (const char *)name_x;
+	(void)name_x;
 	if (!x->depth)
 		return;
 	x->depth--;
 	unsigned char fl = x->depth < MAX_DEPTH ? x->flags[x->depth] : 0;
-	if (x->page && strcmp(name, "html") == 0)
-		x->page->saw_end_html = true;
 	if (x->page && x->page->author_capture.active &&
 	    x->page->author_capture.depth == x->depth) {
 		x->page->author_capture.active = false;
@@ -635,12 +655,12 @@ static void sax_end(void *ud, const xmlChar *name_x)
 		x->drop--;
 	/* the block ends inside the article it closes */
 	if (fl & F_BLOCK && !x->drop) {
-		end_line(x, strcmp(name, "br") != 0);
-		if (strcmp(name, "br") != 0)
+		end_line(x, !(fl & F_BR));
+		if (!(fl & F_BR))
 			x->after_br = false;
-		if (name[0] == 'h' && (name[1] == '1' || name[1] == '2') && !name[2])
+		if (fl & F_HEAD)
 			x->heading = false;
-		if (name[0] == 'h' && name[1] == '1' && !name[2])
+		if (fl & F_H1)
 			x->h1 = false;
 	}
 	if (fl & F_ARTICLE)
