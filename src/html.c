@@ -115,7 +115,9 @@ bool html_parse_date(const char *s, long *days, bool *month_only)
 
 /* ---- metadata ---- */
 
-enum { PRI_NONE, PRI_TITLE, PRI_TIME, PRI_META, PRI_JSONLD };
+/* who set a field: a higher one replaces a lower one.  PRI_TIME_OUT: a
+ * <time> outside any <article>/<main>, which one inside replaces */
+enum { PRI_NONE, PRI_TITLE, PRI_TIME_OUT, PRI_TIME, PRI_META, PRI_JSONLD };
 
 struct meta_field {
 	struct buf val;
@@ -183,7 +185,6 @@ struct html_sax {
 	bool h1;        /* in h1 */
 	bool after_br;  /* the last block boundary was a <br> */
 	bool item;      /* an <li> opened: its first line is a list item */
-	bool seen_time; /* a <time datetime> of the main text was read */
 };
 
 struct html_reader {
@@ -381,10 +382,17 @@ static void add_author_name(struct buf *names, json_t *a)
 	const char *n = NULL;
 	if (json_is_string(a))
 		n = json_string_value(a);
-	else if (json_is_object(a))
+	else if (json_is_object(a)) {
+		/* an organisation is a publisher, not a byline */
+		const char *type = json_string_value(json_object_get(a, "@type"));
+		if (type && strcmp(type, "Person") != 0)
+			return;
 		n = json_string_value(json_object_get(a, "name"));
+	}
 	if (!n || !*n || strstr(n, "://"))
 		return;
+	if (strncasecmp(n, "by ", 3) == 0)
+		n += 3;
 	if (names->len)
 		buf_adds(names, ", ");
 	buf_adds(names, n);
@@ -614,11 +622,9 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 					dt = attr(attrs, "content");
 				if (ip && strcasecmp(ip, "datePublished") == 0)
 					date_set(&h->date, PRI_META, dt);
-				else if (strcmp(name, "time") == 0 && !x->seen_time && dt &&
-					 (!ip || strcasecmp(ip, "dateModified") != 0)) {
-					x->seen_time = true;
-					date_set(&h->date, PRI_TIME, dt);
-				}
+				else if (strcmp(name, "time") == 0 && dt &&
+					 (!ip || strcasecmp(ip, "dateModified") != 0))
+					date_set(&h->date, in_article(x) ? PRI_TIME : PRI_TIME_OUT, dt);
 			}
 		}
 	}
