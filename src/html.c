@@ -219,6 +219,7 @@ struct html_reader {
 	struct buf queue;
 	size_t article_text; /* bytes of text kept inside <article>/<main> */
 	bool scoped;         /* enough of it: text outside them is dropped */
+	bool article_started; /* a line inside them went on */
 	bool direct;
 	char *warning;
 };
@@ -233,9 +234,18 @@ enum { Q_ARTICLE = 1, Q_H1 = 2 };
 /* Whether a line is kept: once the page has shown an <article> or
  * <main> with text in it, what stands outside them is page furniture,
  * but for a top-level headline (some pages print it above the article). */
-static bool in_scope(const struct html_reader *h, unsigned flags)
+static bool in_scope(struct html_reader *h, unsigned flags, const char *s,
+		     size_t len)
 {
-	return !h->scoped || (flags & (Q_ARTICLE | Q_H1));
+	if (!h->scoped || (flags & (Q_ARTICLE | Q_H1))) {
+		h->article_started |= (flags & Q_ARTICLE) != 0;
+		return true;
+	}
+	/* the byline and date printed above the article, outside it */
+	if (h->article_started)
+		return false;
+	enum page_line_kind k = page_classify(s, len, NULL, NULL, NULL);
+	return k == PAGE_LINE_BYLINE || k == PAGE_LINE_DATE;
 }
 
 static void put_line(struct html_sax *x, const char *s, size_t len)
@@ -249,7 +259,7 @@ static void put_line(struct html_sax *x, const char *s, size_t len)
 		return;
 	}
 	if (h->direct) {
-		if (!len || in_scope(h, flags))
+		if (!len || in_scope(h, flags, s, len))
 			page_articles_line(x->m, s, len);
 		return;
 	}
@@ -925,7 +935,7 @@ static void replay(struct html_reader *h)
 		unsigned char f = (unsigned char)h->queue.data[i++];
 		memcpy(&n, h->queue.data + i, sizeof n);
 		i += sizeof n;
-		if (!n || in_scope(h, f))
+		if (!n || in_scope(h, f, h->queue.data + i, n))
 			page_articles_line(h->m, h->queue.data + i, n);
 		i += n;
 	}

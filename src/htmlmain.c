@@ -96,7 +96,10 @@ bool htmlmain_drop_element(const char *name, const char *const *attrs,
 	bool strong = false, weak = false, content = false;
 	if (in_list_z(never_text, name))
 		return true;
-	if (!in_article && (strcmp(name, "header") == 0 || strcmp(name, "footer") == 0))
+	/* a page's footer; not its <header>, which may hold the headline
+	 * and byline above the article (its navigation, links and site
+	 * names go by the other rules) */
+	if (!in_article && strcmp(name, "footer") == 0)
 		return true;
 	bool structural = strcmp(name, "html") == 0 || strcmp(name, "body") == 0 ||
 			  strcmp(name, "main") == 0 || strcmp(name, "article") == 0;

@@ -12,9 +12,9 @@
  *   - never text: script, style, noscript, template, svg, math, iframe,
  *     object, canvas, form and its controls (input, button, select,
  *     textarea, label), figcaption;
- *   - navigation and page furniture: nav, aside; header and footer
- *     outside an <article> or <main> (inside one they hold the headline,
- *     byline and date, which are kept);
+ *   - navigation and page furniture: nav, aside; a footer outside an
+ *     <article> or <main> (a <header> is kept: it may hold the headline,
+ *     byline and date; its navigation and links go by the other rules);
  *   - hidden: the hidden attribute, aria-hidden="true", an inline style
  *     with display:none or visibility:hidden;
  *   - by class or id, split into words at any non-letter: navigation,
