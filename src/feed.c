@@ -33,6 +33,7 @@ struct feed_reader {
 	bool xhtml;           /* Atom content type="xhtml": markup as text */
 	struct buf field[FD_COUNT];
 	struct buf atom_link;
+	struct buf feed_author; /* an Atom feed's own author */
 	char *warning;
 };
 
@@ -135,6 +136,14 @@ static void start_ns(void *ud, const xmlChar *local, const xmlChar *prefix,
 		return;
 	}
 	if (!f->item_depth) {
+		/* Atom: the feed's author is its entries' when they name none */
+		if (f->depth == 2 && strcmp(name, "author") == 0 && !prefix) {
+			buf_reset(&f->field[FD_AUTHOR]);
+			buf_reset(&f->field[FD_AUTHOR_NAME]);
+			f->capture = FD_AUTHOR;
+			f->capture_depth = f->depth;
+			return;
+		}
 		if (strcmp(name, "item") == 0 || strcmp(name, "entry") == 0) {
 			f->item_depth = f->depth;
 			for (int i = 0; i < FD_COUNT; i++)
@@ -206,6 +215,8 @@ static void end_item(struct feed_reader *f)
 		creator = field_str(f, FD_AUTHOR_NAME);
 	if (!creator)
 		creator = field_str(f, FD_AUTHOR);
+	if (!creator && f->feed_author.len)
+		creator = f->feed_author.data;
 	char *author = author_name(creator);
 	char *link = f->atom_link.len ? ledger_collapse_space(f->atom_link.data)
 		     : field_str(f, FD_LINK) ? ledger_collapse_space(f->field[FD_LINK].data)
@@ -252,6 +263,10 @@ static void end_ns(void *ud, const xmlChar *local, const xmlChar *prefix,
 		if (f->sub != FD_NONE && f->depth == f->sub_depth) {
 			f->sub = FD_NONE;
 		} else if (f->depth == f->capture_depth) {
+			if (!f->item_depth && f->capture == FD_AUTHOR) {
+				buf_reset(&f->feed_author);
+				buf_adds(&f->feed_author, f->field[FD_AUTHOR_NAME].data);
+			}
 			f->capture = FD_NONE;
 			f->xhtml = false;
 		} else if (f->xhtml) {
@@ -299,6 +314,7 @@ struct feed_reader *feed_reader_new(struct page_articles *m, size_t cap)
 	for (int i = 0; i < FD_COUNT; i++)
 		buf_init(&f->field[i]);
 	buf_init(&f->atom_link);
+	buf_init(&f->feed_author);
 	memset(&s, 0, sizeof s);
 	s.initialized = XML_SAX2_MAGIC;
 	s.startElementNs = start_ns;
@@ -323,6 +339,7 @@ void feed_reader_free(struct feed_reader *f)
 	for (int i = 0; i < FD_COUNT; i++)
 		buf_release(&f->field[i]);
 	buf_release(&f->atom_link);
+	buf_release(&f->feed_author);
 	free(f->warning);
 	free(f);
 }

@@ -4,7 +4,7 @@
  * (WXR: RSS whose items carry wp:post_type; only posts are read) are
  * parsed with libxml2's XML push parser through SAX callbacks.  Each item
  * or entry is an article of its own: its title, date (pubDate, published,
- * dc:date, else updated), author (dc:creator, author/name, the name in
+ * dc:date, else updated), author (dc:creator, author/name, an Atom feed's author, the name in
  * "mail@example.org (Name)"), link, and its content -- content:encoded,
  * Atom content, else description or summary -- read as HTML (html.h).
  * An item's fields are held until it ends (each up to FEED_FIELD_MAX
