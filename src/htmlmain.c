@@ -49,6 +49,19 @@ static const char *const strong_words[] = {
 	"sponsor", "sponsored", "promo", "popup", "modal", "breadcrumb",
 	"breadcrumbs", "sidebar", "widget", "paywall", "skip", "pagination",
 	"pager", "donate", "donation", NULL};
+/* word beginnings that drop an element as the strong words do, for the
+ * words glued together in class names ("relatedposts", "sharedaddy",
+ * "socialicons", "commentlist") */
+static const char *const strong_prefixes[] = {
+	"related", "share", "social", "comment", "newsletter", "subscri",
+	"cookie", "sponsor", "advert", "breadcrumb", "sidebar", "mostread",
+	"popular", "recommend", NULL};
+/* ... but for these words */
+static const char *const prefix_exceptions[] = {"shared", NULL};
+/* ARIA landmarks that are not the main text */
+static const char *const furniture_roles[] = {
+	"navigation", "banner", "contentinfo", "complementary", "search",
+	"dialog", "alertdialog", "menu", "menubar", NULL};
 /* words that drop an element unless a content word stands beside them */
 static const char *const weak_words[] = {
 	"nav", "navbar", "navigation", "menu", "header", "footer", "masthead",
@@ -56,6 +69,16 @@ static const char *const weak_words[] = {
 static const char *const content_words[] = {
 	"article", "content", "entry", "post", "story", "body", "main", "text",
 	NULL};
+
+static bool starts_with_any(const char *const *list, const char *s, size_t len)
+{
+	for (size_t i = 0; list[i]; i++) {
+		size_t n = strlen(list[i]);
+		if (n <= len && strncasecmp(list[i], s, n) == 0)
+			return true;
+	}
+	return false;
+}
 
 /* Words of a class or id value: runs of ASCII letters. */
 static void scan_words(const char *v, bool *strong, bool *weak, bool *content)
@@ -69,7 +92,9 @@ static void scan_words(const char *v, bool *strong, bool *weak, bool *content)
 			i++;
 		if (i == st)
 			continue;
-		if (in_list(strong_words, v + st, i - st))
+		if (in_list(strong_words, v + st, i - st) ||
+		    (starts_with_any(strong_prefixes, v + st, i - st) &&
+		     !in_list(prefix_exceptions, v + st, i - st)))
 			*strong = true;
 		else if (in_list(weak_words, v + st, i - st))
 			*weak = true;
@@ -110,6 +135,8 @@ bool htmlmain_drop_element(const char *name, const char *const *attrs,
 		if (strcasecmp(a, "aria-hidden") == 0 && strcasecmp(v, "true") == 0)
 			return true;
 		if (strcasecmp(a, "style") == 0 && hidden_style(v))
+			return true;
+		if (!structural && strcasecmp(a, "role") == 0 && in_list_z(furniture_roles, v))
 			return true;
 		if (!structural && (strcasecmp(a, "class") == 0 || strcasecmp(a, "id") == 0))
 			scan_words(v, &strong, &weak, &content);

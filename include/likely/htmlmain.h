@@ -17,11 +17,14 @@
  *     byline and date; its navigation and links go by the other rules);
  *   - hidden: the hidden attribute, aria-hidden="true", an inline style
  *     with display:none or visibility:hidden;
+ *   - ARIA landmarks that are not the text: role navigation, banner,
+ *     contentinfo, complementary, search, dialog, menu;
  *   - by class or id, split into words at any non-letter: navigation,
  *     menus, breadcrumbs, sidebars, related and recommended lists, share
  *     and social widgets, subscribe and newsletter boxes, cookie and
  *     consent banners, comment sections, ads, popups (the table in
- *     htmlmain.c).  A "strong" word drops the element always; a weak one
+ *     htmlmain.c; the strong words also at the start of a glued word:
+ *     "relatedposts", "sharedaddy").  A "strong" word drops the element always; a weak one
  *     only when no content word (article, content, entry, post, story,
  *     body, main, text) stands beside it, so "entry-header" and
  *     "post-meta" are kept and "site-header" is not.  html, body, main

@@ -75,6 +75,16 @@ static void test_class_words(void **state)
 	assert_true(htmlmain_drop_element("div", A("id", "menu"), false));
 	assert_false(htmlmain_drop_element("header", A("class", "entry-header"), true));
 	assert_false(htmlmain_drop_element("div", A("class", "article-footer"), true));
+	/* glued words that begin with a strong word */
+	assert_true(htmlmain_drop_element("div", A("class", "jp-relatedposts"), true));
+	assert_true(htmlmain_drop_element("div", A("id", "sharedaddy"), true));
+	assert_true(htmlmain_drop_element("ul", A("class", "socialicons"), true));
+	assert_true(htmlmain_drop_element("ol", A("class", "commentlist"), true));
+	/* ARIA landmarks that are not the text */
+	assert_true(htmlmain_drop_element("div", A("role", "navigation"), true));
+	assert_true(htmlmain_drop_element("div", A("role", "complementary"), false));
+	assert_false(htmlmain_drop_element("div", A("role", "main"), false));
+	assert_false(htmlmain_drop_element("main", A("role", "banner"), false));
 	/* a word inside another word is no word */
 	assert_false(htmlmain_drop_element("div", A("class", "shared-content"), true));
 	assert_false(htmlmain_drop_element("div", A("class", "post-meta"), true));
