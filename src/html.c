@@ -444,23 +444,40 @@ static bool jsonld_article(struct html_reader *h, json_t *o)
 	return true;
 }
 
+/* No article object: a WebPage's (or any object's) datePublished still
+ * dates the page, as a <meta> tag would. */
+static void jsonld_any_date(struct html_reader *h, json_t *v, int depth)
+{
+	if (depth > 3)
+		return;
+	if (json_is_array(v)) {
+		for (size_t i = 0; i < json_array_size(v); i++)
+			jsonld_any_date(h, json_array_get(v, i), depth + 1);
+		return;
+	}
+	if (!json_is_object(v))
+		return;
+	date_set(&h->date, PRI_META, json_string_value(json_object_get(v, "datePublished")));
+	jsonld_any_date(h, json_object_get(v, "@graph"), depth + 1);
+}
+
 static void jsonld(struct html_reader *h, const char *s, size_t len)
 {
 	json_error_t err;
 	json_t *root = json_loadb(s, len, JSON_DECODE_ANY, &err);
 	if (!root)
 		return;
+	bool found = false;
 	if (h->title.pri < PRI_JSONLD || h->date.pri < PRI_JSONLD) {
 		if (json_is_array(root)) {
-			for (size_t i = 0; i < json_array_size(root); i++) {
-				json_t *v = json_array_get(root, i);
-				if (jsonld_article(h, v))
-					break;
-			}
+			for (size_t i = 0; i < json_array_size(root) && !found; i++)
+				found = jsonld_article(h, json_array_get(root, i));
 		} else {
-			jsonld_article(h, root);
+			found = jsonld_article(h, root);
 		}
 	}
+	if (!found)
+		jsonld_any_date(h, root, 0);
 	json_decref(root);
 }
 
