@@ -327,31 +327,45 @@ static void cut_long(struct html_sax *x)
 	buf_release(&rest);
 }
 
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Appends text with its white space (and no-break spaces) collapsed: the
+ * bytes are copied at once, then collapsed in place. */
 static void add_text(struct html_sax *x, const unsigned char *s, size_t len)
 {
 	size_t before = x->block.len;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-			x->space = x->block.len > 0;
+	/* a space due from the last call goes before text that starts now
+	 * (written here, so the in-place pass never writes ahead of itself) */
+	if (x->space && len && !is_space(s[0]) && !(s[0] == 0xC2 && len > 1 && s[1] == 0xA0)) {
+		buf_addc(&x->block, ' ');
+		x->space = false;
+	}
+	size_t start = x->block.len;
+	buf_add(&x->block, s, len);
+	char *d = x->block.data;
+	size_t w = start, end = x->block.len;
+	for (size_t r = start; r < end; r++) {
+		unsigned char c = (unsigned char)d[r];
+		if (is_space(c)) {
+			x->space = w > 0;
 			continue;
 		}
-		if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) { /* nbsp */
-			x->space = x->block.len > 0;
-			i++;
+		if (c == 0xC2 && r + 1 < end && (unsigned char)d[r + 1] == 0xA0) {
+			x->space = w > 0;
+			r++;
 			continue;
 		}
 		if (x->space) {
-			buf_addc(&x->block, ' ');
+			d[w++] = ' ';
 			x->space = false;
 		}
-		/* the run of ordinary bytes up to the next space, at once */
-		size_t j = i + 1;
-		while (j < len && s[j] > ' ' && s[j] != 0xC2)
-			j++;
-		buf_add(&x->block, s + i, j - i);
-		i = j - 1;
+		d[w++] = (char)c;
 	}
+	x->block.len = w;
+	d[w] = '\0';
 	if (x->in_link)
 		x->link_bytes += x->block.len - before;
 	if (x->block.len >= x->cap)
