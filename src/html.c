@@ -548,13 +548,6 @@ static void on_meta(struct html_reader *h, const xmlChar **attrs)
 		field_set(&h->og_url, PRI_META, content);
 }
 
-static bool author_element(const xmlChar **attrs)
-{
-	const char *rel = attr(attrs, "rel"), *ip = attr(attrs, "itemprop");
-	return (rel && strcasecmp(rel, "author") == 0) ||
-	       (ip && strcasecmp(ip, "author") == 0);
-}
-
 /* A name of two to five words, no longer than a name */
 static void author_candidate(struct html_reader *h)
 {
@@ -639,8 +632,23 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 				fl |= F_ARTICLE;
 				x->article++;
 			}
+			/* rel, itemprop, datetime, content: one pass */
+			const char *rel = NULL, *ip = NULL, *dt = NULL, *ct = NULL;
+			for (size_t i = 0; h && attrs && attrs[i]; i += 2) {
+				const char *a = (const char *)attrs[i];
+				const char *v = attrs[i + 1] ? (const char *)attrs[i + 1] : "";
+				if (a[0] == 'r' && strcmp(a, "rel") == 0)
+					rel = v;
+				else if (a[0] == 'i' && strcmp(a, "itemprop") == 0)
+					ip = v;
+				else if (a[0] == 'd' && strcmp(a, "datetime") == 0)
+					dt = v;
+				else if (a[0] == 'c' && strcmp(a, "content") == 0)
+					ct = v;
+			}
 			if (h && !h->author_capture.active && x->capture == CAP_NONE &&
-			    author_element(attrs)) {
+			    ((rel && strcasecmp(rel, "author") == 0) ||
+			     (ip && strcasecmp(ip, "author") == 0))) {
 				h->author_capture.active = true;
 				h->author_capture.depth = x->depth;
 				buf_reset(&h->author_capture.text);
@@ -656,15 +664,13 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 				x->heading = true;
 			if (fl & F_H1)
 				x->h1 = true;
-			if (h && (strcmp(name, "time") == 0 || attr(attrs, "itemprop"))) {
-				const char *ip = attr(attrs, "itemprop");
-				const char *dt = attr(attrs, "datetime");
+			bool time = name[0] == 't' && strcmp(name, "time") == 0;
+			if (h && (time || ip)) {
 				if (!dt)
-					dt = attr(attrs, "content");
+					dt = ct;
 				if (ip && strcasecmp(ip, "datePublished") == 0)
 					date_set(&h->date, PRI_META, dt);
-				else if (strcmp(name, "time") == 0 && dt &&
-					 (!ip || strcasecmp(ip, "dateModified") != 0))
+				else if (time && dt && (!ip || strcasecmp(ip, "dateModified") != 0))
 					date_set(&h->date, in_article(x) ? PRI_TIME : PRI_TIME_OUT, dt);
 			}
 		}
