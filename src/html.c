@@ -1150,8 +1150,8 @@ static void note_tail(struct html_reader *h, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
-		if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
-			continue;
+		if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\0')
+			continue; /* (NUL: the other half of UTF-16) */
 		if (h->tail_len == sizeof h->tail) {
 			memmove(h->tail, h->tail + 1, sizeof h->tail - 1);
 			h->tail_len--;

@@ -284,9 +284,37 @@ static const char *find(const char *s, size_t len, const char *what)
 
 /* What the first bytes say: the format, or AUTO when they do not say it
  * yet (more bytes may).  eof: there are no more. */
+static enum page_format sniff(const char *s, size_t len, bool eof);
+
+/* "\xff\xfe<\0h\0t\0..." : a UTF-16 page with its BOM, or 0 */
+static int utf16_bom(const char *s, size_t len)
+{
+	if (len >= 2 && (unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)
+		return 1; /* little-endian */
+	if (len >= 2 && (unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)
+		return 2;
+	return 0;
+}
+
+/* A UTF-16 page: its ASCII characters, sniffed as a page of bytes. */
+static enum page_format sniff_utf16(const char *s, size_t len, bool eof, int order)
+{
+	char ascii[SNIFF / 2];
+	size_t n = 0;
+	for (size_t i = 2; i + 1 < len && n < sizeof ascii; i += 2) {
+		unsigned char lo = (unsigned char)s[order == 1 ? i : i + 1];
+		unsigned char hi = (unsigned char)s[order == 1 ? i + 1 : i];
+		ascii[n++] = hi == 0 && lo < 0x80 ? (char)lo : '?';
+	}
+	return sniff(ascii, n, eof || n == sizeof ascii);
+}
+
 static enum page_format sniff(const char *s, size_t len, bool eof)
 {
 	size_t i = 0;
+	int order = utf16_bom(s, len);
+	if (order)
+		return sniff_utf16(s, len, eof, order);
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	for (;;) {
@@ -348,8 +376,15 @@ static int start(struct page_reader *r, bool eof)
 		set_error(r, "empty file%.0llu", 0);
 		return r->stop = LIKELY_DATAERR;
 	}
+	/* UTF-16 (with its BOM) is full of NUL bytes: not binary for HTML
+	 * and feeds, whose parsers convert it */
 	const char *nul = memchr(s, '\0', len);
-	if (nul) {
+	if (nul && utf16_bom(s, len) && r->format == PAGE_FORMAT_TEXT) {
+		set_error(r, "UTF-16 text%.0llu: text pages must be UTF-8 (convert it, "
+			  "e.g. with iconv -f UTF-16 -t UTF-8)", 0);
+		return r->stop = LIKELY_DATAERR;
+	}
+	if (nul && !utf16_bom(s, len)) {
 		set_error(r, "binary file (a NUL byte at %llu), not a page",
 			  (unsigned long long)(nul - s));
 		return r->stop = LIKELY_DATAERR;
