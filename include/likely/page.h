@@ -1,13 +1,18 @@
 /*
  * page: the streaming reader of scraped article pages (SPEC.md §2).
  *
- * Fed a page in chunks of any size, it validates UTF-8 on the way, splits
- * the page into lines (LF or CRLF; a leading BOM is dropped) and hands
- * them to the article state machine (pagearticle.h), which emits articles
- * and their paragraphs through the callbacks below.  The text reader here
- * is one page source; an HTML reader would feed the same machine.  Memory
- * is bounded by the paragraph cap (default 1 MiB): a longer line or
- * paragraph is emitted in pieces cut at sentence ends.
+ * Fed a page in chunks of any size, it first tells what the page is by
+ * its first bytes (page_reader_set_format forces it): a doctype or <html
+ * is HTML (html.h: any declared charset, libxml2's SAX parser, metadata,
+ * the main-text rules of htmlmain.h), an RSS, Atom or RDF root a feed
+ * (feed.h: each item an article), anything else UTF-8 text, validated on
+ * the way and split into lines (LF or CRLF; a leading BOM is dropped).
+ * An empty page and a binary one are refused (LIKELY_DATAERR, page_error
+ * says why).  Every source hands its lines or blocks to the article state
+ * machine (pagearticle.h), which emits articles and their paragraphs
+ * through the callbacks below.  Memory is bounded by the paragraph cap
+ * (default 1 MiB): a longer line or paragraph is emitted in pieces cut at
+ * sentence ends.
  *
  * Articles: the page's main one, then one after every related-articles
  * marker and one at a date line (or byline after headings) met inside a

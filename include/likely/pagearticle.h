@@ -1,12 +1,13 @@
 /*
  * pagearticle: the article state machine of the page reader (internal).
  *
- * A page source -- the text reader in page.c today, an HTML reader later
- * -- cuts a page into lines (blocks) and hands them here; this module
- * decides what they are where they stand (header or body, main article or
- * embedded one), keeps each article's title, date, byline, section
- * heading and round-up author, and emits articles and paragraphs through
- * the page callbacks.  Memory is bounded: a few header lines and the
+ * A page source -- the text reader in page.c, the HTML reader (html.c),
+ * the feed reader (feed.c) -- cuts a page into lines (blocks) and hands
+ * them here; this module decides what they are where they stand (header
+ * or body, main article or embedded one), keeps each article's title,
+ * date, byline, section heading and round-up author, and emits articles
+ * and paragraphs through the page callbacks.  Metadata found outside the
+ * visible text (page_articles_meta) wins over what the lines say.  Memory is bounded: a few header lines and the
  * paragraph being built.
  */
 #ifndef LIKELY_PAGEARTICLE_H
