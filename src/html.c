@@ -218,6 +218,7 @@ struct html_reader {
 	/* the line queue: [flags][u32 length][bytes], length 0 a blank line */
 	struct buf queue;
 	size_t article_text; /* bytes of text kept inside <article>/<main> */
+	size_t all_text;     /* bytes of text kept anywhere */
 	bool scoped;         /* enough of it: text outside them is dropped */
 	bool article_started; /* a line inside them went on */
 	bool direct;
@@ -254,6 +255,8 @@ static void put_line(struct html_sax *x, const char *s, size_t len)
 	unsigned flags = (x->article ? Q_ARTICLE : 0) | (x->h1 ? Q_H1 : 0);
 	if (h && len && (flags & Q_ARTICLE))
 		h->article_text += len;
+	if (h)
+		h->all_text += len;
 	if (!h) {
 		page_articles_line(x->m, s, len);
 		return;
@@ -966,7 +969,9 @@ static void replay(struct html_reader *h)
 	page_articles_meta(h->m, &meta);
 	page_articles_page_url(h->m, h->url.pri ? h->url.val.data : h->og_url.val.data);
 	/* enough text inside <article>/<main>: the rest is furniture */
-	h->scoped = h->article_text >= SCOPE_MIN;
+	/* ... and a third of the page's text at least: <article> cards of
+	 * teasers beside a story printed outside them do not scope it */
+	h->scoped = h->article_text >= SCOPE_MIN && h->article_text * 3 >= h->all_text;
 	for (size_t i = 0; i + 5 <= h->queue.len;) {
 		uint32_t n;
 		unsigned char f = (unsigned char)h->queue.data[i++];
