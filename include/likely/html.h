@@ -18,8 +18,8 @@
  * the url from the canonical link or og:url; <title> (without its " |
  * Site" tail) when nothing else gives a title.  It wins over the visible
  * text for the page's main article.  Once the page has shown an
- * <article> or <main> with text in it, blocks outside them are dropped
- * (but for an <h1>).  Blocks wait in a queue (up to
+ * <article> or <main> holding a third of its text, blocks outside them
+ * are dropped (but for an <h1> and the byline and date lines above).  Blocks wait in a queue (up to
  * HTML_QUEUE_MAX bytes) before they reach the state machine so that
  * metadata printed after the article text (JSON-LD at the end of
  * <body>) is known in time; past that, lines go on directly.
