@@ -580,6 +580,11 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 	struct html_reader *h = x->page;
 	unsigned char fl = 0;
 
+	if (x->depth >= MAX_DEPTH) { /* too deep to remember: text only */
+		x->depth++;
+		return;
+	}
+
 	if (h) {
 		switch (name[0]) {
 		case 'm':
