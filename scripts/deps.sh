@@ -4,7 +4,7 @@
 # fast: one dpkg-query) when everything is there.
 set -eu
 
-packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 libxml2-utils"
+packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 libxml2-utils libxml2-dev libjansson-dev"
 
 missing=""
 for p in $packages; do

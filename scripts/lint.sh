@@ -11,15 +11,18 @@ if grep -nE "$banned" src/*.c src/cmd/*.c tests/unit/*.c tests/tools/*.c tests/b
 	echo "lint: banned call (STYLE.md: use the checked parsers and struct buf)"
 	status=1
 fi
-# Only the store sees sqlite3.h, only csvio sees csv.h.
-if grep -ln '#include <sqlite3.h>' src/*.c src/cmd/*.c include/likely/*.h | grep -v 'src/store'; then
-	echo "lint: sqlite3.h outside the store"
-	status=1
-fi
-if grep -ln '#include <csv.h>' src/*.c src/cmd/*.c include/likely/*.h | grep -v 'src/csvio.c'; then
-	echo "lint: csv.h outside csvio"
-	status=1
-fi
+# Library boundaries: who may include what.
+# only_in INCLUDE ALLOWED(extended regex of paths) WHAT
+only_in() {
+	if grep -ln "#include <$1" src/*.c src/cmd/*.c include/likely/*.h | grep -vE "$2"; then
+		echo "lint: $3"
+		status=1
+	fi
+}
+only_in 'sqlite3.h' 'src/store' 'sqlite3.h outside the store'
+only_in 'csv.h' 'src/csvio.c' 'csv.h outside csvio'
+only_in 'libxml/' 'src/(html|feed).c' 'libxml2 outside html.c and feed.c'
+only_in 'jansson.h' 'src/html.c' 'jansson.h outside html.c'
 if grep -nE '\bexit[[:space:]]*\(' src/*.c src/cmd/*.c | grep -v 'src/buf.c' | grep -v 'src/main.c'; then
 	echo "lint: exit() outside main and the allocation wrappers"
 	status=1

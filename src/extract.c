@@ -104,7 +104,7 @@ struct extractor {
 	char *url, *source, *o_title, *o_published, *o_author;
 	/* the current article */
 	unsigned index;
-	struct buf title, published, author;
+	struct buf title, published, author, page_url;
 	bool has_date;
 	long from; /* the day horizons count from: the date, a month's last day */
 	char recent[RECENT_IDS][17];
@@ -197,10 +197,14 @@ static int on_article(const struct page_article *a, void *ctx)
 	}
 	if (x->has_date)
 		buf_adds(&x->published, iso);
+	/* the manifest's url, else the page's (canonical link, og:url, a
+	 * feed item's link) */
+	buf_reset(&x->page_url);
+	buf_adds(&x->page_url, *x->url ? x->url : a->url ? a->url : "");
 	if (!x->cb.on_article)
 		return 0;
 	struct extract_article ea = {a->index, x->title.data, x->published.data,
-				     x->author.data};
+				     x->author.data, x->page_url.data};
 	return x->cb.on_article(&ea, x->cb.ctx);
 }
 
@@ -296,7 +300,7 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 	forecast_set(&f, COL_TITLE, x->title.data);
 	forecast_set(&f, COL_PUBLISHED, x->published.data);
 	forecast_set(&f, COL_SOURCE, x->source);
-	forecast_set(&f, COL_URL, x->url);
+	forecast_set(&f, COL_URL, x->page_url.data);
 	/* a round-up's expert writes the block under their "Name: role" line */
 	forecast_set(&f, COL_AUTHOR, *p->author ? p->author : x->author.data);
 	topic_match(&x->cfg->topics, claim, strlen(claim), &x->topic);
@@ -441,6 +445,8 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 	if (cb)
 		x->cb = *cb;
 	x->page = page_reader_new(&pc, 0);
+	if (meta)
+		page_reader_set_format(x->page, meta->format);
 	x->cue = cue_matcher_new(&cfg->lexicon, &cfg->horizons, &cfg->vocab);
 	x->speaker = speaker_new();
 	x->file = xstrdup(base_name(file));
@@ -454,6 +460,7 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 	buf_init(&x->title);
 	buf_init(&x->published);
 	buf_init(&x->author);
+	buf_init(&x->page_url);
 	buf_init(&x->sent);
 	buf_init(&x->text);
 	buf_init(&x->topic);
@@ -468,6 +475,7 @@ void extractor_free(struct extractor *x)
 	buf_release(&x->text);
 	buf_release(&x->sent);
 	buf_release(&x->author);
+	buf_release(&x->page_url);
 	buf_release(&x->published);
 	buf_release(&x->title);
 	free(x->o_author);
@@ -505,6 +513,16 @@ unsigned long long extractor_error_offset(const struct extractor *x)
 	return page_error_offset(x->page);
 }
 
+const char *extractor_error(const struct extractor *x)
+{
+	return page_error(x->page);
+}
+
+const char *extractor_warning(const struct extractor *x)
+{
+	return page_warning(x->page);
+}
+
 const struct extract_stats *extractor_stats(const struct extractor *x)
 {
 	return &x->st;
@@ -531,9 +549,9 @@ int extract_stream(const struct extract_config *cfg, FILE *fp,
 	if (rc == LIKELY_OK)
 		rc = extractor_finish(x);
 	if (rc == LIKELY_DATAERR)
-		diag_report(d, LIKELY_DATAERR, name, 0,
-			    "invalid UTF-8 at byte %llu",
-			    extractor_error_offset(x));
+		diag_report(d, LIKELY_DATAERR, name, 0, "%s", extractor_error(x));
+	else if (rc == LIKELY_OK && extractor_warning(x))
+		diag_note(d, "%s: warning: %s", name, extractor_warning(x));
 out:
 	if (stats)
 		*stats = x->st;

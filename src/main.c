@@ -87,10 +87,12 @@ static const struct command commands[] = {
 	 "Forecasts come out in the order they entered the database, so export,\n"
 	 "import, export gives the same bytes.\n"},
 	{"extract", cmd_extract, 1, -1, DB_WRITE,
-	 OPTS("manifest=", "source=", "dry-run"),
+	 OPTS("manifest=", "source=", "dry-run", "format="),
 	 "find forecasts in article pages and store them as candidates",
-	 "extract [--manifest F] [--source S] [--dry-run] FILE...",
-	 "  FILE...        article pages (UTF-8 text); \"-\" reads stdin\n"
+	 "extract [--manifest F] [--source S] [--format text|html|feed] [--dry-run] FILE...",
+	 "  FILE...        article pages: UTF-8 text, HTML (any charset it declares)\n"
+	 "                 or an RSS/Atom/WXR feed, told apart by content; \"-\" is stdin\n"
+	 "  --format F     read every page as text, html or feed\n"
 	 "  --dry-run      print the forecasts as ledger CSV, store nothing\n"
 	 "  --manifest F   CSV file,url,title,published,author,source overriding\n"
 	 "                 what was detected for the pages it names\n"
@@ -118,13 +120,19 @@ static const struct command commands[] = {
 	 "  --status S       candidate, accepted or rejected\n"
 	 "  --open           accepted and not settled\n"
 	 "  --format csv     ledger CSV instead of the table\n"},
-	{"read", cmd_read, 1, -1, DB_NONE, NO_OPTS,
+	{"read", cmd_read, 1, -1, DB_NONE, OPTS("format=", "as=", "manifest="),
 	 "show what the page reader finds in pages (no database)",
-	 "read FILE...",
-	 "  FILE...   article pages (UTF-8 text); \"-\" reads stdin\n"
-	 "For each page: \"== FILE\", then each article as \"A<n> DATE | AUTHOR | TITLE\"\n"
-	 "(DATE YYYY-MM-DD, YYYY-MM when only the month is given, - when none),\n"
-	 "then its paragraphs, one a line: T title, P body, I list item, each\n"
+	 "read [--format text|jsonl] [--as text|html|feed] [--manifest F] FILE...",
+	 "  FILE...          pages: UTF-8 text, HTML or an RSS/Atom/WXR feed, told\n"
+	 "                   apart by their content; \"-\" reads stdin\n"
+	 "  --format jsonl   one JSON object per article: file, article, title,\n"
+	 "                   published, date_source, author, url, text\n"
+	 "  --as FORMAT      read every page as text, html or feed\n"
+	 "  --manifest F     as for extract: what it gives for a page wins\n"
+	 "Text: \"== FILE\", then each article as \"A<n> DATE [SOURCE] | AUTHOR | TITLE\"\n"
+	 "(DATE YYYY-MM-DD, YYYY-MM when only the month is given, - when none;\n"
+	 "SOURCE json-ld, meta, time, text, manifest or none), \"U URL\" when it has\n"
+	 "one, then its paragraphs, one a line: T title, P body, I list item, each\n"
 	 "with [heading] and {block author} when it has them.\n"},
 	{"reject", cmd_reject, 1, -1, DB_WRITE, OPTS("reason="),
 	 "reject candidate forecasts", "reject ID... [--reason R]",

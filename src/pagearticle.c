@@ -75,6 +75,11 @@ struct page_articles {
 	bool masthead;
 	bool page_started;
 
+	/* metadata for the next article reported (page_articles_meta) */
+	bool meta_pending;
+	struct buf meta_title, meta_author, meta_url, page_url, meta_fallback;
+	struct page_meta meta;
+
 	/* page-wide */
 	/* the longest line seen continued on the next: the width a hard-
 	 * wrapped page is wrapped at (0 until one is seen) */
@@ -96,6 +101,11 @@ struct page_articles *page_articles_new(const struct page_callbacks *cb,
 	buf_init(&m->colon_head);
 	buf_init(&m->heading);
 	buf_init(&m->block_author);
+	buf_init(&m->meta_title);
+	buf_init(&m->meta_author);
+	buf_init(&m->meta_url);
+	buf_init(&m->page_url);
+	buf_init(&m->meta_fallback);
 	for (size_t i = 0; i < MAX_HEADS; i++) {
 		buf_init(&m->heads[i]);
 		buf_init(&m->pend[i]);
@@ -113,6 +123,11 @@ void page_articles_free(struct page_articles *m)
 		buf_release(&m->pend[i]);
 	}
 	buf_release(&m->block_author);
+	buf_release(&m->meta_title);
+	buf_release(&m->meta_author);
+	buf_release(&m->meta_url);
+	buf_release(&m->page_url);
+	buf_release(&m->meta_fallback);
 	buf_release(&m->heading);
 	buf_release(&m->colon_head);
 	buf_release(&m->author);
@@ -277,6 +292,30 @@ static void start_body(struct page_articles *m)
 	m->art.date = m->has_date ? pagedate_days(&m->date) : 0;
 	m->art.precision = m->has_date && m->date.d == 0 ? PAGE_DATE_MONTH
 							  : PAGE_DATE_DAY;
+	m->art.date_source = m->has_date ? PAGE_SRC_TEXT : PAGE_SRC_NONE;
+	m->art.url = m->page_url.data;
+	if (m->meta_pending) { /* metadata wins over the visible text */
+		m->meta_pending = false;
+		if (m->meta_title.len)
+			m->art.title = m->meta_title.data;
+		else if (!m->title.len && m->meta_fallback.len)
+			m->art.title = m->meta_fallback.data;
+		if (m->meta_author.len)
+			m->art.author = m->meta_author.data;
+		if (m->meta_url.len)
+			m->art.url = m->meta_url.data;
+		if (m->meta.has_date) {
+			m->art.has_date = true;
+			m->art.date = m->meta.date;
+			m->art.precision = m->meta.precision;
+			m->art.date_source = m->meta.source;
+		} else if (!m->art.has_date && m->meta.fallback_has_date) {
+			m->art.has_date = true;
+			m->art.date = m->meta.fallback_date;
+			m->art.precision = m->meta.fallback_precision;
+			m->art.date_source = PAGE_SRC_META;
+		}
+	}
 	if (!m->stop)
 		m->stop = m->cb.on_article(&m->art, m->cb.ctx);
 	if (m->title.len)
@@ -589,6 +628,13 @@ static bool split_metadata(struct page_articles *m, const char *s, size_t len)
 static void on_date(struct page_articles *m, const struct pagedate *d)
 {
 	flush_para(m);
+	/* an article dated by its metadata prints its own date (or an update
+	 * stamp) below a standfirst: not the start of another article */
+	if (m->in_body && m->art.date_source != PAGE_SRC_TEXT &&
+	    m->art.date_source != PAGE_SRC_NONE &&
+	    (d->label == VOCAB_LABEL_UPDATED ||
+	     (d->d != 0 && pagedate_days(d) == m->art.date)))
+		return;
 	if (m->in_body) {
 		if (d->d == 0)
 			return; /* "March 2021" in a body is a section label */
@@ -811,6 +857,38 @@ static void process(struct page_articles *m, const char *s, size_t len)
 void page_articles_line(struct page_articles *m, const char *s, size_t len)
 {
 	process(m, s, len);
+}
+
+void page_articles_meta(struct page_articles *m, const struct page_meta *meta)
+{
+	set_buf(&m->meta_title, "", 0);
+	set_buf(&m->meta_author, "", 0);
+	set_buf(&m->meta_url, "", 0);
+	set_buf(&m->meta_fallback, "", 0);
+	if (meta->fallback_title)
+		buf_adds(&m->meta_fallback, meta->fallback_title);
+	if (meta->title)
+		buf_adds(&m->meta_title, meta->title);
+	if (meta->author)
+		buf_adds(&m->meta_author, meta->author);
+	if (meta->url)
+		buf_adds(&m->meta_url, meta->url);
+	m->meta = *meta;
+	if (m->meta.has_date && m->meta.source == PAGE_SRC_NONE)
+		m->meta.source = PAGE_SRC_META;
+	m->meta_pending = true;
+}
+
+void page_articles_page_url(struct page_articles *m, const char *url)
+{
+	set_buf(&m->page_url, url ? url : "", url ? strlen(url) : 0);
+}
+
+void page_articles_break(struct page_articles *m)
+{
+	new_article(m, false);
+	m->in_comments = false;
+	m->has_ref = false;
 }
 
 void page_articles_finish(struct page_articles *m)

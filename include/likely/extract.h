@@ -20,6 +20,7 @@
 #include "likely/horizon.h"
 #include "likely/ledger.h"
 #include "likely/lexicon.h"
+#include "likely/page.h"
 #include "likely/topic.h"
 
 /* What extraction is configured with (SPEC.md §3). */
@@ -50,6 +51,7 @@ void extract_config_release(struct extract_config *c);
  * url and source to all of its articles. */
 struct extract_meta {
 	const char *url, *title, *published, *author, *source;
+	enum page_format format; /* PAGE_FORMAT_AUTO (0): by content */
 };
 
 struct extract_article {
@@ -57,6 +59,7 @@ struct extract_article {
 	const char *title;     /* "" when none */
 	const char *published; /* ISO, YYYY-MM for a month, "" when no date */
 	const char *author;    /* "" when none */
+	const char *url;       /* the manifest's, else the page's; "" */
 };
 
 /*
@@ -97,12 +100,16 @@ int extractor_feed(struct extractor *x, const void *data, size_t len);
 /* Ends the page.  Same returns as extractor_feed. */
 int extractor_finish(struct extractor *x);
 unsigned long long extractor_error_offset(const struct extractor *x);
+/* After LIKELY_DATAERR: what is wrong with the page (page_error). */
+const char *extractor_error(const struct extractor *x);
+/* A warning about a page read anyway (page_warning), or NULL. */
+const char *extractor_warning(const struct extractor *x);
 const struct extract_stats *extractor_stats(const struct extractor *x);
 
 /*
  * Streams fp (named name in messages) through a fresh extractor in 64 KiB
  * reads.  Returns LIKELY_OK; LIKELY_DATAERR after reporting "NAME: invalid
- * UTF-8 at byte N" to d; LIKELY_IOERR after reporting a read error; or a
+ * UTF-8 at byte N", "NAME: empty file", ... to d; LIKELY_IOERR after reporting a read error; or a
  * callback's code.  stats, when not NULL, receives the counts.
  */
 int extract_stream(const struct extract_config *cfg, FILE *fp,

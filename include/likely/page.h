@@ -1,13 +1,18 @@
 /*
  * page: the streaming reader of scraped article pages (SPEC.md §2).
  *
- * Fed a page in chunks of any size, it validates UTF-8 on the way, splits
- * the page into lines (LF or CRLF; a leading BOM is dropped) and hands
- * them to the article state machine (pagearticle.h), which emits articles
- * and their paragraphs through the callbacks below.  The text reader here
- * is one page source; an HTML reader would feed the same machine.  Memory
- * is bounded by the paragraph cap (default 1 MiB): a longer line or
- * paragraph is emitted in pieces cut at sentence ends.
+ * Fed a page in chunks of any size, it first tells what the page is by
+ * its first bytes (page_reader_set_format forces it): a doctype or <html
+ * is HTML (html.h: any declared charset, libxml2's SAX parser, metadata,
+ * the main-text rules of htmlmain.h), an RSS, Atom or RDF root a feed
+ * (feed.h: each item an article), anything else UTF-8 text, validated on
+ * the way and split into lines (LF or CRLF; a leading BOM is dropped).
+ * An empty page and a binary one are refused (LIKELY_DATAERR, page_error
+ * says why).  Every source hands its lines or blocks to the article state
+ * machine (pagearticle.h), which emits articles and their paragraphs
+ * through the callbacks below.  Memory is bounded by the paragraph cap
+ * (default 1 MiB): a longer line or paragraph is emitted in pieces cut at
+ * sentence ends.
  *
  * Articles: the page's main one, then one after every related-articles
  * marker and one at a date line (or byline after headings) met inside a
@@ -34,6 +39,20 @@ enum page_date_precision {
 	PAGE_DATE_MONTH /* "September 2015": date is the month's first day */
 };
 
+/* Where an article's date came from, most reliable first. */
+enum page_date_source {
+	PAGE_SRC_NONE,     /* no date */
+	PAGE_SRC_JSONLD,   /* JSON-LD datePublished */
+	PAGE_SRC_META,     /* <meta> (Open Graph, article:published_time, ...),
+			    * itemprop, a feed item's date */
+	PAGE_SRC_TIME,     /* <time datetime> in the article */
+	PAGE_SRC_TEXT,     /* the visible text */
+	PAGE_SRC_MANIFEST  /* given by the caller */
+};
+
+/* "none", "json-ld", "meta", "time", "text", "manifest" */
+const char *page_date_source_name(enum page_date_source s);
+
 struct page_article {
 	unsigned index;     /* 0 for the first article reported, then 1, 2 ... */
 	const char *title;  /* "" when none was found */
@@ -41,6 +60,17 @@ struct page_article {
 	bool has_date;
 	long date;          /* day number (date.h), when has_date */
 	enum page_date_precision precision; /* when has_date */
+	enum page_date_source date_source;  /* PAGE_SRC_NONE without a date */
+	const char *url;    /* canonical link, og:url, a feed item's link; "" */
+};
+
+/* What a page is read as. */
+enum page_format {
+	PAGE_FORMAT_AUTO, /* by content: a doctype or <html is HTML, an RSS,
+			   * Atom or RDF root a feed, anything else text */
+	PAGE_FORMAT_TEXT,
+	PAGE_FORMAT_HTML,
+	PAGE_FORMAT_FEED
 };
 
 enum page_para_kind {
@@ -112,6 +142,14 @@ struct page_reader;
 struct page_reader *page_reader_new(const struct page_callbacks *cb,
 				    size_t max_paragraph);
 void page_reader_free(struct page_reader *r);
+/* Forces a format (before the first page_feed); the default is AUTO. */
+void page_reader_set_format(struct page_reader *r, enum page_format f);
+/* The format the page is read as (AUTO until its first bytes are in). */
+enum page_format page_reader_format(const struct page_reader *r);
+/* "text", "html", "feed" */
+const char *page_format_name(enum page_format f);
+/* Parses "text", "html", "feed" (and "auto"); false for anything else. */
+bool page_format_parse(const char *s, enum page_format *f);
 /*
  * Reads the next len bytes of the page.  Returns 0, a callback's code, or
  * LIKELY_DATAERR when the bytes are not UTF-8 (page_error_offset then
@@ -122,5 +160,11 @@ int page_feed(struct page_reader *r, const void *data, size_t len);
 int page_finish(struct page_reader *r);
 /* Offset from the start of the page of the first byte that is not UTF-8. */
 unsigned long long page_error_offset(const struct page_reader *r);
+/* After LIKELY_DATAERR: what is wrong ("invalid UTF-8 at byte 12",
+ * "empty file", "binary file (a NUL byte at 40)"). */
+const char *page_error(const struct page_reader *r);
+/* A warning about a page read to its end anyway ("truncated markup: read
+ * as far as it goes"), or NULL. */
+const char *page_warning(const struct page_reader *r);
 
 #endif

@@ -31,6 +31,7 @@ struct run {
 	const struct extract_config *cfg;
 	bool dry_run;
 	const char *default_source; /* --source */
+	enum page_format format;    /* --format */
 	struct csv_writer csv;
 	/* the page being read */
 	const char *file;
@@ -98,7 +99,7 @@ static int on_article(const struct extract_article *a, void *data)
 	struct article_rec rec = {
 		.file = base_name(r->file), .title = a->title,
 		.published = a->published, .author = a->author,
-		.source = r->source ? r->source : "", .url = r->url ? r->url : "",
+		.source = r->source ? r->source : "", .url = a->url,
 		.section = "",
 		.digest = ""};
 	return store_article_begin(r->ctx->store, &rec, &r->article_id);
@@ -230,10 +231,11 @@ static int extract_one(struct run *r, const struct extract_config *cfg,
 
 	if (e) {
 		meta = (struct extract_meta){e->url, e->title, e->published,
-					     e->author, e->source};
+					     e->author, e->source, PAGE_FORMAT_AUTO};
 	}
 	if (!meta.source || !*meta.source)
 		meta.source = r->default_source;
+	meta.format = r->format;
 	r->file = path;
 	r->source = meta.source;
 	r->url = meta.url;
@@ -278,6 +280,10 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct run r = {.ctx = ctx, .dry_run = args_has(a, "dry-run"),
 			.default_source = args_get(a, "source")};
+	const char *fmt = args_get(a, "format");
+	if (fmt && (!page_format_parse(fmt, &r.format) || r.format == PAGE_FORMAT_AUTO))
+		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+				   "--format: text, html or feed, not '%s'", fmt);
 	struct extract_config cfg;
 	struct manifest *m = NULL;
 	const char *manifest_path = args_get(a, "manifest");

@@ -1,5 +1,6 @@
 /*
- * Test plan (pages as data): every tests/extract/pages/NAME.txt is read
+ * Test plan (pages as data): every tests/extract/pages/NAME.txt (and
+ * NAME.html, NAME.xml: HTML pages and feeds, told apart by content) is read
  * by the page reader and what it finds, printed as `likely read` prints
  * it (pagedump.h), must equal NAME.expected -- read all at once and in
  * chunks of 1 and 7 bytes, so the streaming reader is checked on every
@@ -60,17 +61,17 @@ static char *transcript(const char *page, size_t len, size_t step)
 	return text;
 }
 
-static int check_case(const char *name)
+static int check_case(const char *name, const char *ext)
 {
 	char path[512];
 	size_t len, wlen;
 	int bad = 0;
-	snprintf(path, sizeof path, "%s/%s.txt", DIR_PAGES, name);
+	snprintf(path, sizeof path, "%s/%s%s", DIR_PAGES, name, ext);
 	char *page = slurp(path, &len);
 	snprintf(path, sizeof path, "%s/%s.expected", DIR_PAGES, name);
 	char *want = slurp(path, &wlen);
 	if (!page || !want)
-		fail_msg("%s: the .txt or the .expected file is missing", name);
+		fail_msg("%s: the page or the .expected file is missing", name);
 	static const size_t steps[] = {0, 1, 7};
 	for (size_t k = 0; k < 3; k++) {
 		char *got = transcript(page, len, steps[k]);
@@ -95,12 +96,18 @@ static void test_page_files(void **state)
 	if (!d)
 		fail_msg("cannot open %s (run from the top of the tree)", DIR_PAGES);
 	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+		static const char *const exts[] = {".txt", ".html", ".xml", NULL};
+		size_t n = strlen(e->d_name), k;
+		for (k = 0; exts[k]; k++) {
+			size_t x = strlen(exts[k]);
+			if (n > x && strcmp(e->d_name + n - x, exts[k]) == 0)
+				break;
+		}
+		if (!exts[k])
 			continue;
 		char name[256];
-		snprintf(name, sizeof name, "%.*s", (int)(n - 4), e->d_name);
-		bad += check_case(name);
+		snprintf(name, sizeof name, "%.*s", (int)(n - strlen(exts[k])), e->d_name);
+		bad += check_case(name, exts[k]);
 		cases++;
 	}
 	closedir(d);
