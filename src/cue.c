@@ -406,9 +406,20 @@ void cue_detect(struct cue_matcher *m, const char *s, size_t len,
 			r->voice = true;
 	}
 	size_t n = find_places(m, places, MAX_PLACES);
+	const char *calendar = NULL; /* a will of this sentence was a schedule */
 	for (size_t k = 0; k < n; k++) {
 		enum cue_class cls;
 		const char *why = first_rejection(m, &places[k], &cls);
+		/* "The assembly will hold its first sitting on Friday, when
+		 * members will be sworn in": the other wills of a sentence that
+		 * states a calendar or a law's terms are part of it */
+		if (!why && calendar && places[k].kind == F_WILL) {
+			why = calendar;
+			cls = strcmp(calendar, "terms") == 0 ? CUE_TERMS : CUE_SCHEDULE;
+		}
+		if (why && places[k].kind == F_WILL &&
+		    (cls == CUE_SCHEDULE || cls == CUE_TERMS))
+			calendar = why;
 		if (!why) {
 			keep(m, &places[k], r);
 			return;

@@ -135,6 +135,20 @@ static bool forecaster_before(const struct cue_matcher *m, size_t i)
 	return false;
 }
 
+/* "see" forecasts only in a forecaster's mouth: a pronoun, a count or
+ * an analyst word right before it, or in its clause up to eight words
+ * back ("Strategists at Banco X see the peso at 20.50"). */
+static bool sees_ahead(const struct cue_matcher *m, size_t i)
+{
+	if (is_adverb(m, i - 1) || punct_is(m, i - 1, ","))
+		return true;
+	size_t cs = clause_start(m, i);
+	for (size_t j = i; j-- > cs && j + 8 >= i;)
+		if (forecaster_word(m, j) && !has_class(m, j, CW_ACTOR))
+			return true;
+	return false;
+}
+
 /* "We expect the bank to cut", "X predicts that ...", "Analysts see the
  * ruble weakening", "X forecasts growth of 2%": a forecasting verb in the
  * present with a subject before it (not "the forecast") and an object
@@ -166,7 +180,7 @@ static bool verb_at(const struct cue_matcher *m, size_t i, struct place *p)
 		if (!seen)
 			return false; /* no subject: a noun or an imperative */
 	} else if (has_class(m, i - 1, CW_DETERMINER | CW_COPULA | CW_MODAL) ||
-		   is(m, i - 1, "to")) {
+		   is(m, i - 1, "to") || is_will_modal(m, i - 1)) {
 		return false;      /* "the forecast", "is forecast", "to see" */
 	}
 	if (!seen && clause_end(m, i + 1) == i + 1)
@@ -176,9 +190,7 @@ static bool verb_at(const struct cue_matcher *m, size_t i, struct place *p)
 	if (!seen && !forecaster_before(m, i))
 		return false;      /* "unpopular project" */
 	bool see_form = is(m, i, "see") || is(m, i, "sees");
-	if (see_form && (has_class(m, i - 1, CW_ACTOR) ||
-			 !(forecaster_word(m, i - 1) || is_adverb(m, i - 1) ||
-			   punct_is(m, i - 1, ","))))
+	if (see_form && (has_class(m, i - 1, CW_ACTOR) || !sees_ahead(m, i)))
 		return false;      /* "China sees Belarus as a partner": a view */
 	if (m->tok.tok[i].upper_initial && i > first_word(m))
 		return false;      /* part of a name: "the Holy See" */

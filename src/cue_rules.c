@@ -124,6 +124,14 @@ static enum cue_class rule_present(const struct cue_matcher *m,
 	    entry_has(e, "outcome") || entry_has(e, "favourite") ||
 	    entry_has(e, "favorite") || entry_has(e, "there"))
 		return CUE_NONE; /* these name an outcome to come */
+	/* "The market is probably still underpricing the risk": a copula,
+	 * the estimative, then a present participle */
+	size_t v = skip_adverbs(m, p->b + 1);
+	const char *vw = W(m, v);
+	size_t vn = strlen(vw);
+	if (p->a > 0 && has_class(m, p->a - 1, CW_COPULA) && vn > 4 &&
+	    strcmp(vw + vn - 3, "ing") == 0 && !is(m, v, "going"))
+		return CUE_PRESENT_OR_PAST;
 	size_t after = p->b + 1;
 	bool closes = after >= m->tok.n || punct_is(m, after, ".") ||
 		      punct_is(m, after, "!") || punct_is(m, after, ";") ||

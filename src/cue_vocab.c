@@ -126,7 +126,9 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("consider", CW_SCHEDULE_VERB), ROW("discuss", CW_SCHEDULE_VERB),
 	ROW("monitor", CW_SCHEDULE_VERB), ROW("review", CW_SCHEDULE_VERB),
 	ROW("examine", CW_SCHEDULE_VERB), ROW("chair", CW_SCHEDULE_VERB),
-	ROW("held", CW_SCHEDULE_VERB),
+	ROW("held", CW_SCHEDULE_VERB), ROW("elect", CW_SCHEDULE_VERB),
+	ROW("vote", CW_SCHEDULE_VERB), ROW("sworn", CW_SCHEDULE_VERB),
+	ROW("convened", CW_SCHEDULE_VERB),
 	ROW("scheduled", CW_SCHEDULE_MARK), ROW("slated", CW_SCHEDULE_MARK),
 	ROW("timetabled", CW_SCHEDULE_MARK), ROW("rescheduled", CW_SCHEDULE_MARK),
 	ROW("meeting", CW_SCHEDULE_NOUN), ROW("meetings", CW_SCHEDULE_NOUN),
@@ -135,6 +137,7 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("forum", CW_SCHEDULE_NOUN), ROW("visit", CW_SCHEDULE_NOUN),
 	ROW("talks", CW_SCHEDULE_NOUN), ROW("hearing", CW_SCHEDULE_NOUN),
 	ROW("briefing", CW_SCHEDULE_NOUN), ROW("voting", CW_SCHEDULE_NOUN),
+	ROW("sitting", CW_SCHEDULE_NOUN), ROW("inauguration", CW_SCHEDULE_NOUN),
 	ROW("monday", CW_CALENDAR), ROW("tuesday", CW_CALENDAR),
 	ROW("wednesday", CW_CALENDAR), ROW("thursday", CW_CALENDAR),
 	ROW("friday", CW_CALENDAR), ROW("saturday", CW_CALENDAR),
@@ -153,6 +156,11 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("regulation", CW_TERMS_NOUN), ROW("terms", CW_TERMS_NOUN),
 	ROW("programme", CW_TERMS_NOUN), ROW("program", CW_TERMS_NOUN),
 	ROW("strategy", CW_TERMS_NOUN), ROW("plan", CW_TERMS_NOUN),
+	ROW("code", CW_TERMS_NOUN), ROW("reform", CW_TERMS_NOUN),
+	ROW("reforms", CW_TERMS_NOUN), ROW("scheme", CW_TERMS_NOUN),
+	ROW("arrangement", CW_TERMS_NOUN), ROW("accord", CW_TERMS_NOUN),
+	ROW("pact", CW_TERMS_NOUN), ROW("framework", CW_TERMS_NOUN),
+	ROW("system", CW_TERMS_NOUN), ROW("rule", CW_TERMS_NOUN),
 
 	/* trends: after "should" they make it a forecast, not advice */
 	ROW("rise", CW_TREND_VERB), ROW("fall", CW_TREND_VERB),
@@ -276,6 +284,22 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("fights", CW_NOT_HEADLINE_SUBJECT), ROW("rushes", CW_NOT_HEADLINE_SUBJECT),
 	ROW("turns", CW_NOT_HEADLINE_SUBJECT), ROW("comes", CW_NOT_HEADLINE_SUBJECT),
 	ROW("goes", CW_NOT_HEADLINE_SUBJECT), ROW("used", CW_NOT_HEADLINE_SUBJECT),
+	/* nouns and adjectives that take "to" as a preposition */
+	ROW("close", CW_NOT_HEADLINE_SUBJECT), ROW("near", CW_NOT_HEADLINE_SUBJECT),
+	ROW("next", CW_NOT_HEADLINE_SUBJECT), ROW("thanks", CW_NOT_HEADLINE_SUBJECT),
+	ROW("owing", CW_NOT_HEADLINE_SUBJECT), ROW("prior", CW_NOT_HEADLINE_SUBJECT),
+	ROW("threat", CW_NOT_HEADLINE_SUBJECT), ROW("blow", CW_NOT_HEADLINE_SUBJECT),
+	ROW("boost", CW_NOT_HEADLINE_SUBJECT), ROW("visit", CW_NOT_HEADLINE_SUBJECT),
+	ROW("trip", CW_NOT_HEADLINE_SUBJECT), ROW("access", CW_NOT_HEADLINE_SUBJECT),
+	ROW("key", CW_NOT_HEADLINE_SUBJECT), ROW("road", CW_NOT_HEADLINE_SUBJECT),
+	ROW("path", CW_NOT_HEADLINE_SUBJECT), ROW("answer", CW_NOT_HEADLINE_SUBJECT),
+	ROW("response", CW_NOT_HEADLINE_SUBJECT), ROW("reply", CW_NOT_HEADLINE_SUBJECT),
+	ROW("letter", CW_NOT_HEADLINE_SUBJECT), ROW("message", CW_NOT_HEADLINE_SUBJECT),
+	ROW("ties", CW_NOT_HEADLINE_SUBJECT), ROW("links", CW_NOT_HEADLINE_SUBJECT),
+	ROW("aid", CW_NOT_HEADLINE_SUBJECT), ROW("welcome", CW_NOT_HEADLINE_SUBJECT),
+	ROW("invitation", CW_NOT_HEADLINE_SUBJECT), ROW("appeal", CW_NOT_HEADLINE_SUBJECT),
+	ROW("similar", CW_NOT_HEADLINE_SUBJECT), ROW("equal", CW_NOT_HEADLINE_SUBJECT),
+	ROW("open", CW_NOT_HEADLINE_SUBJECT), ROW("subject", CW_NOT_HEADLINE_SUBJECT),
 	{0, 0}};
 
 const struct cue_vocab_class cue_vocab_classes[] = {
