@@ -46,8 +46,8 @@ static void add_anchor(struct cue_matcher *m, const char *w, size_t n,
 			m->any_non_ascii = true;
 	/* an anchor not starting with a letter never equals a word of
 	 * letters: it needs no shape */
-	if (w[0] >= 'a' && w[0] <= 'z' && n < 32)
-		m->anchor_shape[w[0] - 'a'] |= UINT32_C(1) << n;
+	if (n >= 2 && n < 32 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z')
+		m->anchor_shape[w[0] - 'a'][w[1] - 'a'] |= UINT32_C(1) << n;
 	unsigned h = text_hash(w, n);
 	for (size_t slot = h % ANCHOR_SLOTS;; slot = (slot + 1) % ANCHOR_SLOTS) {
 		struct anchor *a = &m->anchor[slot];
@@ -248,11 +248,12 @@ unsigned cue_scan(const struct cue_matcher *m, const char *s, size_t len)
 		while (i < len && m->letter[(unsigned char)s[i]])
 			i++;
 		/* every sentence of the page comes here: only a word with an
-		 * anchor's length and first letter is folded and hashed */
+		 * anchor's length and first two letters is folded and hashed
+		 * (one letter let "that", "this", "they" through for "told") */
 		size_t n = i - start;
 		char w[32];
-		if (n >= sizeof w ||
-		    !(m->anchor_shape[(s[start] | 32) - 'a'] >> n & 1))
+		if (n < 2 || n >= sizeof w ||
+		    !(m->anchor_shape[(s[start] | 32) - 'a'][(s[start + 1] | 32) - 'a'] >> n & 1))
 			continue;
 		for (size_t k = 0; k < n; k++)
 			w[k] = (char)(s[start + k] | 32);

@@ -48,9 +48,10 @@ struct cue_matcher {
 	/* the candidate pre-test: a hash set of anchor words */
 	struct anchor anchor[ANCHOR_SLOTS];
 	size_t nanchor;
-	/* bit n of anchor_shape[c - 'a']: an anchor of n letters starts with
-	 * c, which rules out most words before they are folded and hashed */
-	uint32_t anchor_shape[26];
+	/* bit n of anchor_shape[c1 - 'a'][c2 - 'a']: an anchor of n letters
+	 * starts with c1 c2, which rules out most words before they are
+	 * folded and hashed (anchors have two letters or more) */
+	uint32_t anchor_shape[26][26];
 	bool letter[256]; /* ASCII letters: one load per byte of the scan */
 	bool any_non_ascii; /* an anchor we cannot test cheaply */
 	unsigned *whash;    /* hashes of every lexicon word, entry by entry */
