@@ -429,30 +429,43 @@ size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 {
 	static const enum finder order[] = {F_LEXICON, F_VERB, F_HEADLINE,
 					    F_HEDGE, F_WILL, F_SHOULD, F_WOULD};
-	size_t n = 0;
-	for (size_t f = 0; f < sizeof order / sizeof order[0]; f++)
-		for (size_t i = 0; i < m->tok.n && n < cap; i++) {
-			if (!is_word(m, i) || !may_start(m, i, order[f]))
+	enum { NF = sizeof order / sizeof order[0], PER = 8 };
+	/* one pass over the tokens, each finder's places in a bucket of
+	 * its own; the buckets are then joined in the finders' order */
+	struct place bucket[NF][PER];
+	size_t nb[NF] = {0}, next_lexicon = 0;
+	for (size_t i = 0; i < m->tok.n; i++) {
+		if (!is_word(m, i) || (!m->kw[i] && !m->in.title))
+			continue;
+		for (size_t f = 0; f < NF; f++) {
+			if (nb[f] == PER || !may_start(m, i, order[f]))
 				continue;
 			struct place p;
 			bool found = false;
 			switch (order[f]) {
-			case F_LEXICON: found = lexicon_at(m, i, &p); break;
+			case F_LEXICON:
+				if (i >= next_lexicon && (found = lexicon_at(m, i, &p)))
+					next_lexicon = best_overlapping(m, &p) + 1;
+				break;
 			case F_VERB: found = verb_at(m, i, &p); break;
 			case F_HEADLINE: found = headline_at(m, i, &p); break;
 			case F_HEDGE: found = hedge_at(m, i, &p); break;
-			case F_WILL: found = will_at(m, i, &p); break;
+			case F_WILL:
+				/* "will continue to monitor ... and will take": the
+				 * first "will" decides */
+				found = will_at(m, i, &p) && !coordinated(m, i, bucket[f], nb[f]);
+				break;
 			case F_SHOULD: found = should_at(m, i, &p); break;
 			case F_WOULD: found = would_at(m, i, &p); break;
 			}
-			if (found && order[f] == F_LEXICON)
-				i = best_overlapping(m, &p);
-			if (found && order[f] == F_WILL && coordinated(m, i, out, n))
-				continue; /* "will continue to monitor ... and will
-					   * take": the first "will" decides */
 			if (found)
-				out[n++] = p;
+				bucket[f][nb[f]++] = p;
 		}
+	}
+	size_t n = 0;
+	for (size_t f = 0; f < NF; f++)
+		for (size_t k = 0; k < nb[f] && n < cap; k++)
+			out[n++] = bucket[f][k];
 	return n;
 }
 
