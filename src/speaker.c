@@ -6,6 +6,7 @@
  */
 #include "likely/speaker.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +136,9 @@ static struct {
 	unsigned lists; /* bit k: in indexed_lists[k] */
 } word_index[WORD_SLOTS];
 static bool word_index_built;
+/* bit n of word_shape[c]: an indexed word of n bytes starts with c; most
+ * words are ruled out by it before they are hashed */
+static uint32_t word_shape[256];
 
 static size_t word_slot(const char *w, size_t n)
 {
@@ -156,6 +160,7 @@ static void build_word_index(void)
 			if (n >= WORD_MAX)
 				continue; /* longer words are scanned: none today */
 			size_t slot = word_slot(*l, n);
+			word_shape[(unsigned char)**l] |= UINT32_C(1) << n;
 			memcpy(word_index[slot].word, *l, n + 1);
 			word_index[slot].lists |= 1u << k;
 		}
@@ -167,7 +172,8 @@ static bool in_indexed(size_t k, const char *w, size_t n)
 {
 	if (!word_index_built)
 		build_word_index();
-	return n < WORD_MAX && (word_index[word_slot(w, n)].lists >> k & 1);
+	return n < WORD_MAX && (word_shape[(unsigned char)w[0]] >> n & 1) &&
+	       (word_index[word_slot(w, n)].lists >> k & 1);
 }
 
 static bool in_list(const char *const *list, const char *w, size_t n)
