@@ -295,8 +295,10 @@ static int run(struct ctx *ctx, const struct command *c, int argc, char **argv)
 	}
 	bool dry = c->db == DB_WRITE && args_has(&a, "dry-run");
 	if (c->db != DB_NONE && !dry &&
-	    (rc = store_open(ctx->db_path, c->db == DB_WRITE, &ctx->diag,
-			     &ctx->store)))
+	    (rc = store_open(ctx->db_path,
+			     c->db == DB_WRITE ? STORE_CREATE
+			     : c->db == DB_READ ? STORE_READONLY : STORE_WRITE,
+			     &ctx->diag, &ctx->store)))
 		goto out;
 	if (c->db == DB_WRITE && !dry && (rc = store_begin(ctx->store)))
 		goto out;
