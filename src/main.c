@@ -9,6 +9,7 @@
  * than raw argv: the option lists are declared here, once, next to the
  * usage text they must agree with.
  */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -323,6 +324,10 @@ int main(int argc, char **argv)
 	struct ctx ctx = {0};
 	int i = 1, rc;
 
+	/* Over a file-size limit (ulimit -f) a write then fails with EFBIG,
+	 * reported as an I/O error (74) with the temporaries removed, instead
+	 * of a silent death by SIGXFSZ. */
+	signal(SIGXFSZ, SIG_IGN);
 	diag_init(&ctx.diag, stderr);
 	ctx.out = stdout;
 	ctx.db_path = getenv("LIKELY_DB");
