@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "likely/buf.h"
 #include "likely/cue.h"
@@ -40,13 +41,16 @@ void extract_config_release(struct extract_config *c)
 	c->origin = NULL;
 }
 
-static bool readable(const char *path)
+/*
+ * Only a name that is not there at all means "use the built-in table".
+ * A file that is there but cannot be read (permissions, a dangling link,
+ * a loop of links) is the outlet's configuration failing: the loader's
+ * open reports it (66), rather than scoring silently with the defaults.
+ */
+static bool present(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return false;
-	fclose(fp);
-	return true;
+	struct stat st;
+	return lstat(path, &st) == 0 || errno != ENOENT;
 }
 
 int extract_config_load_dir(struct extract_config *c, const char *dir,
@@ -59,22 +63,22 @@ int extract_config_load_dir(struct extract_config *c, const char *dir,
 	buf_init(&path);
 
 	buf_printf(&path, "%s/lexicon.csv", dir);
-	if (readable(path.data) &&
+	if (present(path.data) &&
 	    (r = lexicon_load(&fresh.lexicon, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_reset(&path);
 	buf_printf(&path, "%s/horizons.csv", dir);
-	if (readable(path.data) &&
+	if (present(path.data) &&
 	    (r = horizon_load(&fresh.horizons, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_reset(&path);
 	buf_printf(&path, "%s/topics.csv", dir);
-	if (readable(path.data) &&
+	if (present(path.data) &&
 	    (r = topic_load(&fresh.topics, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_reset(&path);
 	buf_printf(&path, "%s/vocabulary.csv", dir);
-	if (readable(path.data) &&
+	if (present(path.data) &&
 	    (r = cue_vocab_load(&fresh.vocab, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_release(&path);
