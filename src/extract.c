@@ -110,6 +110,13 @@ struct extractor {
 	size_t nrecent;
 	/* scratch */
 	struct buf sent, text, topic;
+	/* the text source (extractor_feed): what the page reader is given */
+	struct buf feed;
+	bool cr_pending;          /* the last byte fed was a CR */
+	unsigned long long fed;   /* bytes of the page seen so far */
+	bool bad_control;         /* stopped at a control character */
+	unsigned long long bad_offset;
+	char bad_why[48];
 };
 
 static char *dup_or_null(const char *s)
@@ -382,6 +389,7 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 	buf_init(&x->sent);
 	buf_init(&x->text);
 	buf_init(&x->topic);
+	buf_init(&x->feed);
 	return x;
 }
 
@@ -389,6 +397,7 @@ void extractor_free(struct extractor *x)
 {
 	if (!x)
 		return;
+	buf_release(&x->feed);
 	buf_release(&x->topic);
 	buf_release(&x->text);
 	buf_release(&x->sent);
@@ -406,20 +415,86 @@ void extractor_free(struct extractor *x)
 	free(x);
 }
 
+/* A byte the text source must look at: a control character (tab and
+ * LF pass as they are) or a CR. */
+static bool special(unsigned char c)
+{
+	return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+}
+
+/*
+ * The text source.  Before the page reader sees them, bytes are held to
+ * the textfield rule (textfield.h): a NUL or other control character
+ * stops the page (it is binary, or its text would reach the ledger and be
+ * refused on import); form feed and vertical tab are white space and
+ * become spaces; a CR not followed by LF (old Mac line ends) becomes LF,
+ * so a CR-only page has lines.  Every replacement keeps the length, so
+ * offsets in messages are the file's.  A CR at the end of one chunk waits
+ * for the next, so a page fed in pieces reads as one fed whole.
+ */
 int extractor_feed(struct extractor *x, const void *data, size_t len)
 {
+	const unsigned char *p = data;
+	size_t i = 0;
 	x->st.bytes += len;
-	return page_feed(x->page, data, len);
+	if (x->bad_control)
+		return LIKELY_DATAERR;
+	while (i < len && !special(p[i]))
+		i++;
+	if (i == len && !x->cr_pending) {
+		x->fed += len;
+		return page_feed(x->page, data, len);
+	}
+	buf_reset(&x->feed);
+	for (i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		if (x->cr_pending) {
+			buf_addc(&x->feed, c == '\n' ? '\r' : '\n');
+			x->cr_pending = false;
+		}
+		if (!special(c)) {
+			buf_addc(&x->feed, (char)c);
+		} else if (c == '\r') {
+			x->cr_pending = true;
+		} else if (c == '\f' || c == '\v') {
+			buf_addc(&x->feed, ' ');
+		} else {
+			x->bad_control = true;
+			x->bad_offset = x->fed + i;
+			if (c == 0)
+				snprintf(x->bad_why, sizeof x->bad_why, "a NUL byte");
+			else
+				snprintf(x->bad_why, sizeof x->bad_why,
+					 "a control character (0x%02X)", c);
+			return LIKELY_DATAERR;
+		}
+	}
+	x->fed += len;
+	/* the held CR is counted: page offsets lag by at most that byte */
+	return page_feed(x->page, x->feed.data, x->feed.len);
 }
 
 int extractor_finish(struct extractor *x)
 {
+	if (x->bad_control)
+		return LIKELY_DATAERR;
+	if (x->cr_pending) {
+		x->cr_pending = false;
+		int rc = page_feed(x->page, "\n", 1);
+		if (rc)
+			return rc;
+	}
 	return page_finish(x->page);
 }
 
 unsigned long long extractor_error_offset(const struct extractor *x)
 {
-	return page_error_offset(x->page);
+	return x->bad_control ? x->bad_offset : page_error_offset(x->page);
+}
+
+const char *extractor_error_reason(const struct extractor *x)
+{
+	return x->bad_control ? x->bad_why : "invalid UTF-8";
 }
 
 const struct extract_stats *extractor_stats(const struct extractor *x)
@@ -448,9 +523,8 @@ int extract_stream(const struct extract_config *cfg, FILE *fp,
 	if (rc == LIKELY_OK)
 		rc = extractor_finish(x);
 	if (rc == LIKELY_DATAERR)
-		diag_report(d, LIKELY_DATAERR, name, 0,
-			    "invalid UTF-8 at byte %llu",
-			    extractor_error_offset(x));
+		diag_report(d, LIKELY_DATAERR, name, 0, "%s at byte %llu",
+			    extractor_error_reason(x), extractor_error_offset(x));
 out:
 	if (stats)
 		*stats = x->st;
