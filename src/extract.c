@@ -459,6 +459,11 @@ int extractor_feed(struct extractor *x, const void *data, size_t len)
 		} else if (c == '\f' || c == '\v') {
 			buf_addc(&x->feed, ' ');
 		} else {
+			/* the bytes before it first: an error there comes first,
+			 * whatever the pieces the page arrives in */
+			int rc = page_feed(x->page, x->feed.data, x->feed.len);
+			if (rc)
+				return rc;
 			x->bad_control = true;
 			x->bad_offset = x->fed + i;
 			if (c == 0)
