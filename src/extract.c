@@ -453,7 +453,13 @@ int extractor_feed(struct extractor *x, const void *data, size_t len)
 			x->cr_pending = false;
 		}
 		if (!special(c)) {
-			buf_addc(&x->feed, (char)c);
+			/* copy the run up to the next byte to look at at once:
+			 * CRLF pages come this way */
+			size_t end = i + 1;
+			while (end < len && !special(p[end]))
+				end++;
+			buf_add(&x->feed, (const char *)p + i, end - i);
+			i = end - 1;
 		} else if (c == '\r') {
 			x->cr_pending = true;
 		} else if (c == '\f' || c == '\v') {
