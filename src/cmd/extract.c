@@ -140,6 +140,11 @@ static int on_forecast(struct forecast *f, void *data)
 			return diag_report(&r->ctx->diag, LIKELY_DATAERR, r->file, 0,
 					   "%s: %s: \"%s\"", ledger_columns[c], why, f->col[c]);
 	}
+	enum ledger_column col;
+	const char *wrong = ledger_check_record(f, &col);
+	if (wrong)
+		return diag_report(&r->ctx->diag, LIKELY_DATAERR, r->file, 0, "%s: %s: \"%s\"",
+				   ledger_columns[col], wrong, f->col[col]);
 	if (r->dry_run) {
 		ledger_write_record(&r->spool_csv, f);
 		return ferror(r->spool) ? diag_report(&r->ctx->diag, LIKELY_IOERR, NULL, 0,
