@@ -127,6 +127,8 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("monitor", CW_SCHEDULE_VERB), ROW("review", CW_SCHEDULE_VERB),
 	ROW("examine", CW_SCHEDULE_VERB), ROW("chair", CW_SCHEDULE_VERB),
 	ROW("held", CW_SCHEDULE_VERB),
+	ROW("scheduled", CW_SCHEDULE_MARK), ROW("slated", CW_SCHEDULE_MARK),
+	ROW("timetabled", CW_SCHEDULE_MARK), ROW("rescheduled", CW_SCHEDULE_MARK),
 	ROW("meeting", CW_SCHEDULE_NOUN), ROW("meetings", CW_SCHEDULE_NOUN),
 	ROW("conference", CW_SCHEDULE_NOUN), ROW("session", CW_SCHEDULE_NOUN),
 	ROW("summit", CW_SCHEDULE_NOUN), ROW("ceremony", CW_SCHEDULE_NOUN),
@@ -285,6 +287,7 @@ const struct cue_vocab_class cue_vocab_classes[] = {
 	{"schedule-verb", CW_SCHEDULE_VERB, "a verb of procedure: publish, convene"},
 	{"schedule-noun", CW_SCHEDULE_NOUN, "an event on a calendar: meeting, summit"},
 	{"calendar", CW_CALENDAR, "a day word: Monday, today"},
+	{"timetable", CW_SCHEDULE_MARK, "a word that states a timetable: scheduled"},
 	{"terms-noun", CW_TERMS_NOUN, "a law or treaty: decree, agreement"},
 	{"trend-verb", CW_TREND_VERB, "a trend after \"should\": rise, ease"},
 	{"disclaimer", CW_META, "what a disclaimer speaks of: results"},
@@ -317,7 +320,7 @@ static const char *vocab_row(const char *key, const char *value,
 	if (!cue_vocab_classes[k].name) {
 		*column = "class";
 		return "not a class: reporting, forecast-verb, actor-verb, analyst, "
-		       "actor, schedule-verb, schedule-noun, calendar, terms-noun, "
+		       "actor, schedule-verb, schedule-noun, calendar, timetable, terms-noun, "
 		       "trend-verb, disclaimer, future";
 	}
 	struct buf folded;

@@ -268,7 +268,8 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 	forecast_set(&f, COL_PUBLISHED, x->published.data);
 	forecast_set(&f, COL_SOURCE, x->source);
 	forecast_set(&f, COL_URL, x->url);
-	forecast_set(&f, COL_AUTHOR, x->author.data);
+	/* a round-up's expert writes the block under their "Name: role" line */
+	forecast_set(&f, COL_AUTHOR, *p->author ? p->author : x->author.data);
 	topic_match(&x->cfg->topics, claim, strlen(claim), &x->topic);
 	if (!x->topic.len)
 		topic_match(&x->cfg->topics, x->title.data, x->title.len, &x->topic);
@@ -325,6 +326,26 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 	return rc;
 }
 
+/* A paragraph that is one short sentence without a final stop is a
+ * headline wherever it stands (a digest's item headlines, a standfirst),
+ * so headline grammar applies to it. */
+static bool headline_shaped(const char *text, size_t len, size_t st, size_t en)
+{
+	enum { MAX_HEADLINE_WORDS = 16 };
+	size_t a = 0, b = len, words = 0;
+	text_trim(text, &a, &b);
+	if (st != a || en != b || en == st)
+		return false;
+	char last = text[en - 1];
+	if (last == '.' || last == '!' || last == '?' || last == ';' || last == ':' ||
+	    (en - st >= 3 && memcmp(text + en - 3, "\xe2\x80\xa6", 3) == 0))
+		return false;
+	for (size_t i = st; i < en; i++)
+		if (text[i] == ' ' && (i + 1 == en || text[i + 1] != ' '))
+			words++;
+	return words + 1 <= MAX_HEADLINE_WORDS;
+}
+
 static int on_paragraph(const struct page_article *a,
 			const struct page_paragraph *p, void *ctx)
 {
@@ -345,7 +366,8 @@ static int on_paragraph(const struct page_article *a,
 		if (x->cb.on_sentence &&
 		    (rc = x->cb.on_sentence(x->index, s, n, x->cb.ctx)) != 0)
 			return rc;
-		bool title = p->kind == PAGE_PARA_TITLE;
+		bool title = p->kind == PAGE_PARA_TITLE ||
+			     headline_shaped(text, len, st, en);
 		if (!title && !cue_candidate(x->cue, s, n))
 			continue;
 		x->st.candidates++;

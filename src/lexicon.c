@@ -77,6 +77,15 @@ static const struct {
 	{"not going to", 0.05},
 	{"there is no chance", 0.05},
 	{"no chance", 0.05},
+	{"certain to", 0.95},
+	{"sure to", 0.95},
+	{"bound to", 0.95},
+	{"likely will", 0.70},
+	{"tipped to", 0.70},
+	{"in all likelihood", 0.70},
+	{"good chance", 0.70},
+	{"strong chance", 0.85},
+	{"slim chance", 0.10},
 };
 
 void lexicon_init_empty(struct lexicon *lx)

@@ -112,6 +112,14 @@ static const struct command commands[] = {
 	 "  --status S       candidate, accepted or rejected\n"
 	 "  --open           accepted and not settled\n"
 	 "  --format csv     ledger CSV instead of the table\n"},
+	{"read", cmd_read, 1, -1, DB_NONE, NO_OPTS,
+	 "show what the page reader finds in pages (no database)",
+	 "read FILE...",
+	 "  FILE...   article pages (UTF-8 text); \"-\" reads stdin\n"
+	 "For each page: \"== FILE\", then each article as \"A<n> DATE | AUTHOR | TITLE\"\n"
+	 "(DATE YYYY-MM-DD, YYYY-MM when only the month is given, - when none),\n"
+	 "then its paragraphs, one a line: T title, P body, I list item, each\n"
+	 "with [heading] and {block author} when it has them.\n"},
 	{"reject", cmd_reject, 1, -1, DB_WRITE, OPTS("reason="),
 	 "reject candidate forecasts", "reject ID... [--reason R]",
 	 "  ID...        forecasts to reject\n"

@@ -1,16 +1,21 @@
 /*
  * pagedate: a small hand-written parser (NOTES-dependencies.md §2: no
  * library in Debian parses these forms correctly; strptime's %b stops at
- * "Sep" of "Sept."; getdate/GLib guess).  Numeric dates are read as
- * day.month.year only with dots, the European order the outlets use;
- * slashed dates are ambiguous (M/D or D/M) and are not accepted.
+ * "Sept."; getdate/GLib guess).  Every word it knows -- months in four
+ * languages, weekdays, labels, "г." after a year -- comes from the tables
+ * in pagevocab.c.
+ *
+ * Numeric dates: dots and dashes are read day.month.year, the order the
+ * outlets that use them write; slashes are read by the field above 12,
+ * else day-first and flagged, so the page's other slash dates can decide
+ * (page reader).  A year alone is never a date.
  */
 #include "likely/pagedate.h"
 
-#include <stdbool.h>
 #include <string.h>
 
 #include "likely/date.h"
+#include "likely/pagevocab.h"
 #include "likely/text.h"
 
 struct cur {
@@ -28,11 +33,6 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 static void skip_ws(struct cur *c)
 {
 	size_t k;
@@ -40,47 +40,44 @@ static void skip_ws(struct cur *c)
 		c->i += k;
 }
 
-/* The ASCII word at the cursor, lowercased into w (at most cap-1 bytes).
- * Returns its length, 0 when there is none or it is too long. */
-static size_t word_at(const struct cur *c, char *w, size_t cap)
+static bool lit(struct cur *c, char ch)
 {
-	size_t n = 0;
-	while (c->i + n < c->len && is_alpha(c->s[c->i + n])) {
-		if (n + 1 >= cap)
-			return 0;
-		w[n] = lower(c->s[c->i + n]);
-		n++;
+	if (c->i < c->len && c->s[c->i] == ch) {
+		c->i++;
+		return true;
 	}
-	w[n] = '\0';
-	return n;
+	return false;
+}
+
+/* A word of the table t at the cursor; moves past it. */
+static bool vocab_at(struct cur *c, const struct vocab_entry *t, int *value)
+{
+	size_t n = vocab_prefix(t, c->s + c->i, c->len - c->i, value);
+	c->i += n;
+	return n != 0;
 }
 
 int pagedate_month(const char *s, size_t len, size_t *n)
 {
-	static const char *const names[12] = {
-		"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december"};
-	struct cur c = {s, 0, len};
-	char w[16];
-	size_t wl = word_at(&c, w, sizeof w);
+	char w[10];
+	size_t wl = 0;
+	/* asked of every capitalised word of a forecast: a short ASCII
+	 * word, compared with the English entries of the one table */
+	while (wl < len && is_alpha(s[wl])) {
+		if (wl == sizeof w)
+			return 0;
+		w[wl] = (char)(s[wl] | 32);
+		wl++;
+	}
 	if (wl < 3)
 		return 0;
-	/* every form of a month begins with its own three letters, so the
-	 * rest is compared only for the one month whose letters agree (the
-	 * cue rules ask this of every word of a forecast) */
-	for (int m = 0; m < 12; m++) {
-		if (memcmp(w, names[m], 3) != 0)
+	for (size_t k = 0; vocab_months[k].word; k++) {
+		const char *m = vocab_months[k].word;
+		if (m[0] != w[0] || (unsigned char)m[0] >= 0x80 ||
+		    strlen(m) != wl || memcmp(m, w, wl) != 0)
 			continue;
-		bool full = strcmp(w, names[m]) == 0;
-		bool abbr = wl == 3;
-		if (m == 8 && strcmp(w, "sept") == 0)
-			abbr = true;
-		if (!full && !abbr)
-			continue;
-		*n = wl;
-		if (wl < len && s[wl] == '.')
-			(*n)++;
-		return m + 1;
+		*n = wl + (wl < len && s[wl] == '.');
+		return vocab_months[k].value;
 	}
 	return 0;
 }
@@ -99,16 +96,7 @@ static int digits(struct cur *c, int max, int *v)
 	return n;
 }
 
-static bool lit(struct cur *c, char ch)
-{
-	if (c->i < c->len && c->s[c->i] == ch) {
-		c->i++;
-		return true;
-	}
-	return false;
-}
-
-/* Hyphen, en dash (U+2013), em dash (U+2014) or minus sign (U+2212). */
+/* Hyphen, en dash, em dash or minus sign. */
 static bool dash(struct cur *c)
 {
 	if (lit(c, '-'))
@@ -127,24 +115,23 @@ static bool dash(struct cur *c)
 static void ordinal_suffix(struct cur *c)
 {
 	static const char *const sfx[] = {"st", "nd", "rd", "th"};
-	char w[8];
-	size_t wl = word_at(c, w, sizeof w);
-	for (int k = 0; k < 4 && wl == 2; k++)
-		if (strcmp(w, sfx[k]) == 0)
+	if (c->i + 2 > c->len || (c->i + 2 < c->len && is_alpha(c->s[c->i + 2])))
+		return;
+	for (int k = 0; k < 4; k++)
+		if ((c->s[c->i] | 32) == sfx[k][0] && (c->s[c->i + 1] | 32) == sfx[k][1])
 			c->i += 2;
 }
 
 static bool month_word(struct cur *c, int *m)
 {
-	size_t n;
-	*m = pagedate_month(c->s + c->i, c->len - c->i, &n);
-	if (*m)
-		c->i += n;
-	return *m != 0;
+	if (!vocab_at(c, vocab_months, m))
+		return false;
+	lit(c, '.');
+	return true;
 }
 
-/* A year: exactly four digits, not followed by another digit or ':'
- * (so "2017 10:43" is fine but "2017:" is not a year). */
+/* Exactly four digits, not followed by a digit or ':' ("2017:" is a
+ * time's start, not a year), then an optional "г."-style mark. */
 static bool year(struct cur *c, int *y)
 {
 	struct cur save = *c;
@@ -152,16 +139,14 @@ static bool year(struct cur *c, int *y)
 		*c = save;
 		return false;
 	}
+	struct cur before_mark = *c;
+	skip_ws(c);
+	if (!vocab_at(c, vocab_year_marks, NULL))
+		*c = before_mark;
 	return true;
 }
 
-struct ymd {
-	int y, m, d; /* y == 0: no year */
-};
-
-/* "Month D[,] [YYYY]" or "D Month[,] [YYYY]", ISO, or D.M.YYYY. */
-/* "[,] YYYY" after a day and month; *y is 0 (and nothing is used) when
- * no year follows. */
+/* "[,] YYYY" after a day and month; *y is 0 when no year follows. */
 static void optional_year(struct cur *c, int *y)
 {
 	struct cur before_year = *c;
@@ -173,29 +158,73 @@ static void optional_year(struct cur *c, int *y)
 	}
 }
 
-static bool one_date(struct cur *c, struct ymd *r, bool allow_bare_day)
+/* A/B/YY[YY]: the field above 12 is the day; else day-first, flagged. */
+static bool slash_date(struct cur *c, struct pagedate *r)
+{
+	int a, b, y, n;
+	if (!digits(c, 2, &a) || !lit(c, '/') || !digits(c, 2, &b) || !lit(c, '/'))
+		return false;
+	n = digits(c, 4, &y);
+	if (n == 2)
+		y += y < 70 ? 2000 : 1900;
+	else if (n != 4)
+		return false;
+	r->y = y;
+	if (b > 12) {
+		r->m = a;
+		r->d = b;
+		r->slash_month_first = true;
+	} else {
+		r->d = a;
+		r->m = b;
+		r->slash_day_first = a > 12;
+		r->slash_ambiguous = a <= 12 && a != b;
+	}
+	return true;
+}
+
+/* One date: ISO, D.M.YYYY, D-M-YYYY, slashes, "Month D[,] [YYYY]",
+ * "D Month[,] [YYYY]", "Month YYYY", or (in a range) a bare day. */
+static bool one_date(struct cur *c, struct pagedate *r, bool allow_bare_day)
 {
 	struct cur save = *c;
 	int v;
 	r->y = 0;
-	/* ISO */
-	if (digits(c, 4, &v) == 4 && lit(c, '-')) {
+	/* ISO 2021-03-03, and 2021/03/03: year first is never ambiguous */
+	if (digits(c, 4, &v) == 4 && (lit(c, '-') || lit(c, '/'))) {
+		char sep = c->s[c->i - 1];
 		r->y = v;
-		if (digits(c, 2, &r->m) == 2 && lit(c, '-') &&
+		if (digits(c, 2, &r->m) == 2 && lit(c, sep) &&
 		    digits(c, 2, &r->d) == 2)
 			return true;
 		*c = save;
 		return false;
 	}
 	*c = save;
-	/* D.M.YYYY */
-	if (digits(c, 2, &r->d) && lit(c, '.') && digits(c, 2, &r->m) &&
-	    lit(c, '.') && digits(c, 4, &r->y) == 4)
+	/* 03.03.2021, 03-03-2021, and 03.03.21 (two-digit years: dots only) */
+	if (digits(c, 2, &r->d) && (lit(c, '.') || lit(c, '-'))) {
+		char sep = c->s[c->i - 1];
+		int n;
+		if (digits(c, 2, &r->m) && lit(c, sep) &&
+		    ((n = digits(c, 4, &r->y)) == 4 || (n == 2 && sep == '.'))) {
+			if (n == 2)
+				r->y += r->y < 70 ? 2000 : 1900;
+			return true;
+		}
+	}
+	*c = save;
+	if (slash_date(c, r))
 		return true;
 	*c = save;
 	r->y = 0;
-	/* Month D[,] [YYYY] */
 	if (month_word(c, &r->m)) {
+		struct cur after_month = *c;
+		skip_ws(c);
+		if (year(c, &r->y)) { /* "September 2015" */
+			r->d = 0;
+			return true;
+		}
+		*c = after_month;
 		skip_ws(c);
 		if (!digits(c, 2, &r->d)) {
 			*c = save;
@@ -206,7 +235,6 @@ static bool one_date(struct cur *c, struct ymd *r, bool allow_bare_day)
 		return true;
 	}
 	*c = save;
-	/* D Month[,] [YYYY], or a bare day in the second half of a range */
 	if (digits(c, 2, &r->d)) {
 		ordinal_suffix(c);
 		struct cur after_day = *c;
@@ -226,20 +254,42 @@ static bool one_date(struct cur *c, struct ymd *r, bool allow_bare_day)
 	return false;
 }
 
-/* [,|at|-] HH:MM[:SS] [am|pm] [zone] ; returns false on a bad time. */
-static bool time_of_day(struct cur *c)
+/* A zone after a time: "Z", "+03:00", "GMT", "GMT+3", "ET", "IST". */
+static void zone(struct cur *c)
+{
+	int v;
+	skip_ws(c);
+	if (lit(c, 'Z'))
+		return;
+	size_t n = 0;
+	while (c->i + n < c->len && c->s[c->i + n] >= 'A' && c->s[c->i + n] <= 'Z')
+		n++;
+	if (n >= 2 && n <= 4 && (c->i + n == c->len || !is_alpha(c->s[c->i + n])))
+		c->i += n;
+	if (c->i < c->len && (c->s[c->i] == '+' || c->s[c->i] == '-')) {
+		struct cur save = *c;
+		c->i++;
+		if (!digits(c, 2, &v)) {
+			*c = save;
+			return;
+		}
+		if (lit(c, ':'))
+			digits(c, 2, &v);
+	}
+}
+
+/* [,|at|в] HH:MM[:SS] [am|pm] [zone]; false on a bad time.  After a date
+ * (after_date) "10.02" is a time too; before one it would be a day. */
+static bool time_of_day(struct cur *c, bool after_date)
 {
 	struct cur save = *c;
-	int h, mi, se = 0;
-	char w[8];
+	int h, mi, se = 0, f;
 	skip_ws(c);
 	if (lit(c, ',') || lit(c, '|'))
 		skip_ws(c);
-	else if (word_at(c, w, sizeof w) == 2 && strcmp(w, "at") == 0) {
-		c->i += 2;
+	else if (vocab_at(c, vocab_time_leads, NULL))
 		skip_ws(c);
-	}
-	if (!digits(c, 2, &h) || !lit(c, ':')) {
+	if (!digits(c, 2, &h) || !(lit(c, ':') || (after_date && lit(c, '.')))) {
 		*c = save;
 		return true; /* no time at all */
 	}
@@ -247,101 +297,106 @@ static bool time_of_day(struct cur *c)
 		return false;
 	if (lit(c, ':') && digits(c, 2, &se) != 2)
 		return false;
-	if (lit(c, '.')) { /* fractions of a second */
-		int f;
-		if (!digits(c, 9, &f))
-			return false;
-	}
+	if (lit(c, '.') && !digits(c, 9, &f))
+		return false;
+	struct cur before_ampm = *c;
 	skip_ws(c);
-	size_t wl = word_at(c, w, sizeof w);
-	bool ampm = wl == 2 && (strcmp(w, "am") == 0 || strcmp(w, "pm") == 0);
+	bool ampm = c->i + 2 <= c->len &&
+		    ((c->s[c->i] | 32) == 'a' || (c->s[c->i] | 32) == 'p') &&
+		    (c->s[c->i + 1] | 32) == 'm' &&
+		    (c->i + 2 == c->len || !is_alpha(c->s[c->i + 2]));
+	/* "a.m." and "p.m." (news agencies' style) */
+	bool dotted = c->i + 4 <= c->len &&
+		      ((c->s[c->i] | 32) == 'a' || (c->s[c->i] | 32) == 'p') &&
+		      c->s[c->i + 1] == '.' && (c->s[c->i + 2] | 32) == 'm' &&
+		      c->s[c->i + 3] == '.';
 	if (ampm)
 		c->i += 2;
+	else if (dotted)
+		c->i += 4;
+	else
+		*c = before_ampm;
+	ampm |= dotted;
 	if (h > (ampm ? 12 : 23) || mi > 59 || se > 60)
 		return false;
-	skip_ws(c);
-	if (lit(c, 'Z'))
-		return true;
-	if (c->i < c->len && (c->s[c->i] == '+' || c->s[c->i] == '-')) {
-		int zh, zm = 0;
-		c->i++;
-		if (!digits(c, 2, &zh))
-			return false;
-		if (lit(c, ':'))
-			digits(c, 2, &zm);
-		return true;
-	}
-	wl = word_at(c, w, sizeof w);
-	if (wl >= 2 && wl <= 4)
-		c->i += wl; /* UTC, GMT, MSK, CEST */
+	zone(c);
 	return true;
 }
 
-static void label(struct cur *c)
+/* "Published on", "Updated at:", "Last updated:", then a weekday. */
+static void label(struct cur *c, struct pagedate *pd)
 {
-	static const char *const labels[] = {"posted", "published", "updated",
-					     "date", "dated", NULL};
-	static const char *const days[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday",
-		"saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
-		"thur", "thurs", "fri", "sat", "sun", NULL};
-	char w[16];
-	size_t wl = word_at(c, w, sizeof w);
-	/* every line of a page comes here: the first letter rules out most
-	 * words before strcmp is called */
-	for (int k = 0; wl && labels[k]; k++) {
-		if (w[0] == labels[k][0] && strcmp(w, labels[k]) == 0) {
-			c->i += wl;
-			lit(c, ':');
-			if (c->i + 3 <= c->len && memcmp(c->s + c->i, " on", 3) == 0)
-				c->i += 3;
-			skip_ws(c);
-			wl = word_at(c, w, sizeof w);
-			break;
-		}
+	int v = VOCAB_LABEL_NEUTRAL;
+	pd->label = VOCAB_LABEL_NEUTRAL;
+	if (vocab_at(c, vocab_date_labels, &v)) {
+		pd->label = v;
+		lit(c, ':');
+		struct cur save = *c;
+		skip_ws(c);
+		if (c->i + 2 <= c->len && (c->s[c->i] | 32) == 'o' &&
+		    (c->s[c->i + 1] | 32) == 'n' &&
+		    (c->i + 2 == c->len || c->s[c->i + 2] == ' ' || c->s[c->i + 2] == ':'))
+			c->i += 2;
+		else
+			*c = save;
+		lit(c, ':');
+		skip_ws(c);
 	}
-	for (int k = 0; wl && days[k]; k++) {
-		if (w[0] == days[k][0] && strcmp(w, days[k]) == 0) {
-			c->i += wl;
-			lit(c, '.');
-			lit(c, ',');
-			skip_ws(c);
-			return;
-		}
+	if (vocab_at(c, vocab_weekdays, NULL)) {
+		lit(c, '.');
+		lit(c, ',');
+		skip_ws(c);
 	}
 }
 
-static bool at_end(struct cur *c)
+/* After a full date: "Updated 3 hours ago" and other stamps of the same
+ * line say nothing about the publication date. */
+static bool at_end_or_update(struct cur *c)
 {
+	int v;
 	skip_ws(c);
-	return c->i == c->len;
+	lit(c, '|');
+	lit(c, ',');
+	skip_ws(c);
+	if (c->i == c->len)
+		return true;
+	return vocab_prefix(vocab_date_labels, c->s + c->i, c->len - c->i, &v) &&
+	       v == VOCAB_LABEL_UPDATED;
 }
 
-enum pagedate_kind pagedate_parse(const char *s, size_t len, long *days)
+static bool valid(const struct pagedate *p)
 {
-	struct cur c = {s, 0, len};
-	struct ymd a, b;
-	skip_ws(&c);
-	label(&c);
+	if (p->y < 1000)
+		return false;
+	if (p->d == 0)
+		return p->m >= 1 && p->m <= 12;
+	return date_valid(p->y, p->m, p->d);
+}
+
+/* The date (or range) at the cursor after the label; leaves the cursor
+ * after it and its time.  Returns NONE, DATE or UNDATED. */
+static enum pagedate_kind date_body(struct cur *c, struct pagedate *pd)
+{
+	struct pagedate a = *pd, b = *pd;
 	/* "Updated: 14:32, 5 May 2021": a time of day may come first */
-	struct cur before_time = c;
-	if (time_of_day(&c) && c.i > before_time.i) {
-		skip_ws(&c);
-		if (lit(&c, ','))
-			skip_ws(&c);
+	struct cur before_time = *c;
+	if (time_of_day(c, false) && c->i > before_time.i) {
+		skip_ws(c);
+		lit(c, ',');
+		skip_ws(c);
 	} else {
-		c = before_time;
+		*c = before_time;
 	}
-	if (!one_date(&c, &a, true))
+	if (!one_date(c, &a, true))
 		return PAGEDATE_NONE;
-	struct ymd last = a;
-	struct cur before_range = c;
-	skip_ws(&c);
-	if (dash(&c)) {
-		skip_ws(&c);
-		if (!one_date(&c, &b, true))
+	struct pagedate last = a;
+	struct cur before_range = *c;
+	skip_ws(c);
+	if (a.d != 0 && dash(c)) {
+		skip_ws(c);
+		if (!one_date(c, &b, true))
 			return PAGEDATE_NONE;
-		if (a.m == 0 && b.m == 0)
+		if ((a.m == 0 && b.m == 0) || b.d == 0)
 			return PAGEDATE_NONE;
 		if (a.m == 0) /* "11 – 17 December 2017" */
 			a.m = b.m;
@@ -353,21 +408,170 @@ enum pagedate_kind pagedate_parse(const char *s, size_t len, long *days)
 	} else {
 		if (a.m == 0) /* a bare number is not a date */
 			return PAGEDATE_NONE;
-		c = before_range;
+		*c = before_range;
 	}
-	if (c.i < c.len && c.s[c.i] == 'T') { /* ISO date-time */
-		c.i++;
-	}
-	if (!time_of_day(&c) || !at_end(&c))
+	if (c->i < c->len && c->s[c->i] == 'T') /* ISO date-time */
+		c->i++;
+	if (last.d != 0 && !time_of_day(c, true))
 		return PAGEDATE_NONE;
 	if (last.y == 0)
 		return last.d >= 1 && last.d <= 31 && last.m >= 1 && last.m <= 12
 			       ? PAGEDATE_UNDATED
 			       : PAGEDATE_NONE;
-	if (last.y < 1000 || !date_valid(last.y, last.m, last.d))
+	if (!valid(&last) || (a.y && a.d && !date_valid(a.y, a.m, a.d)))
 		return PAGEDATE_NONE;
-	if (a.y && !date_valid(a.y, a.m, a.d))
-		return PAGEDATE_NONE;
-	*days = date_from_ymd(last.y, last.m, last.d);
+	*pd = last;
+	pd->end = c->i;
 	return PAGEDATE_DATE;
+}
+
+enum pagedate_kind pagedate_read(const char *s, size_t len, struct pagedate *pd)
+{
+	struct cur c = {s, 0, len};
+	struct pagedate r = {0};
+	skip_ws(&c);
+	label(&c, &r);
+	enum pagedate_kind k = date_body(&c, &r);
+	if (k == PAGEDATE_NONE)
+		return k;
+	if (k == PAGEDATE_DATE ? !at_end_or_update(&c) : (skip_ws(&c), c.i != c.len))
+		return PAGEDATE_NONE;
+	if (k == PAGEDATE_DATE)
+		*pd = r;
+	return k;
+}
+
+bool pagedate_read_prefix(const char *s, size_t len, struct pagedate *pd)
+{
+	struct cur c = {s, 0, len};
+	struct pagedate r = {0};
+	skip_ws(&c);
+	label(&c, &r);
+	if (date_body(&c, &r) != PAGEDATE_DATE || r.d == 0)
+		return false;
+	*pd = r;
+	return true;
+}
+
+bool pagedate_title_tail(const char *s, size_t len, struct pagedate *pd,
+			 size_t *head_len)
+{
+	/* the separator is the last " — ", " – ", " - " or " | " */
+	for (size_t i = len; i-- > 1;) {
+		size_t n = 0;
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (s[i - 1] != ' ')
+			continue;
+		if (s[i] == '-' || s[i] == '|')
+			n = 1;
+		else if (i + 3 <= len && u[0] == 0xE2 && u[1] == 0x80 &&
+			 (u[2] == 0x93 || u[2] == 0x94))
+			n = 3;
+		if (!n || i + n >= len || s[i + n] != ' ')
+			continue;
+		struct pagedate r;
+		if (pagedate_read(s + i + n, len - i - n, &r) != PAGEDATE_DATE ||
+		    r.d == 0)
+			return false;
+		*pd = r;
+		*head_len = i - 1;
+		return i > 1;
+	}
+	return false;
+}
+
+/* A word in capitals (Latin or Cyrillic), two letters or more. */
+static size_t caps_word(const char *s, size_t len)
+{
+	size_t i = 0, letters = 0, n;
+	while (i < len) {
+		if (s[i] == '-' || s[i] == '\'') {
+			i++;
+			continue;
+		}
+		enum text_case k = text_char_case(s + i, len - i, &n);
+		if (k != TEXT_UPPER)
+			break;
+		letters++;
+		i += n;
+	}
+	return letters >= 2 ? i : 0;
+}
+
+/* "/Agency/." or "(Agency)" after a wire dateline's date. */
+static void agency(struct cur *c)
+{
+	struct cur save = *c;
+	skip_ws(c);
+	char close = lit(c, '/') ? '/' : lit(c, '(') ? ')' : 0;
+	if (!close) {
+		*c = save;
+		return;
+	}
+	const char *e = memchr(c->s + c->i, close, c->len - c->i);
+	if (!e || e - (c->s + c->i) > 40) {
+		*c = save;
+		return;
+	}
+	c->i = (size_t)(e - c->s) + 1;
+	lit(c, '.');
+}
+
+size_t pagedate_dateline(const char *s, size_t len, int *m, int *d)
+{
+	struct cur c = {s, 0, len};
+	size_t n, words = 0;
+	*m = *d = 0;
+	/* the place: one to three words in capitals ("NEW DELHI") */
+	while ((n = caps_word(s + c.i, len - c.i)) != 0 && words < 3) {
+		c.i += n;
+		words++;
+		if (c.i < len && s[c.i] == ' ' && c.i + 1 < len &&
+		    caps_word(s + c.i + 1, len - c.i - 1))
+			c.i++;
+		else
+			break;
+	}
+	if (!words)
+		return 0;
+	struct cur after_place = c;
+	/* "TBILISI — ", "KARACHI: " */
+	skip_ws(&c);
+	if (c.i > after_place.i ? dash(&c) : lit(&c, ':')) {
+		if (c.i < len && s[c.i] == ' ')
+			return c.i + 1;
+		return 0;
+	}
+	c = after_place;
+	/* "MOSCOW, March 28. /Agency/. ", "KYIV. Dec 22 ", "WASHINGTON, Oct. 25 - " */
+	if (!lit(&c, ',') && !lit(&c, '.'))
+		return 0;
+	skip_ws(&c);
+	struct pagedate r = {0};
+	if (!one_date(&c, &r, false) || r.y != 0 || r.m == 0 || r.d < 1 || r.d > 31)
+		return 0;
+	lit(&c, '.');
+	agency(&c);
+	skip_ws(&c);
+	if (dash(&c) || lit(&c, ':'))
+		skip_ws(&c);
+	if (c.i < len && text_char_case(s + c.i, len - c.i, &n) != TEXT_UPPER &&
+	    s[c.i] != '"' && (unsigned char)s[c.i] < 0x80)
+		return 0;
+	*m = r.m;
+	*d = r.d;
+	return c.i;
+}
+
+void pagedate_swap(struct pagedate *pd)
+{
+	int t = pd->d;
+	pd->d = pd->m;
+	pd->m = t;
+	pd->slash_ambiguous = false;
+}
+
+long pagedate_days(const struct pagedate *pd)
+{
+	return date_from_ymd(pd->y, pd->m, pd->d ? pd->d : 1);
 }

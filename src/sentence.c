@@ -207,6 +207,30 @@ static bool period_ends(const char *s, size_t len, size_t i, size_t nx)
 	return true;
 }
 
+/*
+ * Scraped text glues sentences together ("…that easily.Firstly, …"): a
+ * stop at i with no space before the next text at e still ends the
+ * sentence when a word of two or more small letters (no inner dot, not a
+ * title) comes before it and a capital then a small letter after it.
+ * "belta.by", "3.5", "U.S.", "e.g.The" and "Mr.Smith" stay whole.
+ */
+static bool glued(const char *s, size_t len, size_t i, size_t e)
+{
+	size_t a = word_start(s, i), n, m;
+	char w[16];
+	if (i - a < 2 || memchr(s + a, '.', i - a))
+		return false;
+	if (text_char_case(s + i - 1, 1, &n) != TEXT_LOWER &&
+	    !((unsigned char)s[i - 1] >= 0x80))
+		return false;
+	if (ascii_word(s + a, i - a, w, sizeof w) &&
+	    (in_list(w, titles) || in_list(w, name_parts) || in_list(w, before_number)))
+		return false;
+	if (text_char_case(s + e, len - e, &n) != TEXT_UPPER || e + n >= len)
+		return false;
+	return text_char_case(s + e + n, len - e - n, &m) == TEXT_LOWER;
+}
+
 /* Bytes that may end a sentence: . ! ? and the lead byte of "…". */
 static const unsigned char stop_byte[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
@@ -287,6 +311,11 @@ bool sentence_next(struct sentence_iter *it, size_t *start, size_t *end)
 			t += k;
 		size_t e = t;
 		if (e < len && !text_space_len(s + e, len - e)) {
+			if (glued(s, len, i, e)) {
+				*end = e;
+				it->pos = e;
+				return true;
+			}
 			i = t > i ? t : i + 1;
 			continue;
 		}

@@ -70,5 +70,6 @@ int cmd_resolve(struct ctx *ctx, const struct cmd_args *a);
 int cmd_review(struct ctx *ctx, const struct cmd_args *a);
 int cmd_evidence(struct ctx *ctx, const struct cmd_args *a);
 int cmd_score(struct ctx *ctx, const struct cmd_args *a);
+int cmd_read(struct ctx *ctx, const struct cmd_args *a);
 
 #endif

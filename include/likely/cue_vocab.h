@@ -38,8 +38,9 @@ enum cue_word_class {
 	CW_TREND_VERB = 1u << 23, /* rise, fall, ease, recover: "should rise" */
 	CW_META = 1u << 24,       /* forecasts, results, projections: a
 				   * disclaimer's subject */
-	CW_CUE_WORD = 1u << 25    /* will, shall, going, possible: a finder
+	CW_CUE_WORD = 1u << 25,   /* will, shall, going, possible: a finder
 				   * starts from them */
+	CW_SCHEDULE_MARK = 1u << 26 /* scheduled, slated: a timetable */
 };
 
 #include "likely/diag.h"

@@ -2,34 +2,23 @@
  * page: the streaming reader of scraped article pages (SPEC.md §2).
  *
  * Fed a page in chunks of any size, it validates UTF-8 on the way, splits
- * the page into lines (LF or CRLF; a leading BOM is dropped), drops
- * boilerplate, and emits articles and their paragraphs through callbacks.
- * Memory is bounded by the paragraph cap (default 1 MiB): a longer line
- * or paragraph is emitted in pieces cut at sentence ends.
+ * the page into lines (LF or CRLF; a leading BOM is dropped) and hands
+ * them to the article state machine (pagearticle.h), which emits articles
+ * and their paragraphs through the callbacks below.  The text reader here
+ * is one page source; an HTML reader would feed the same machine.  Memory
+ * is bounded by the paragraph cap (default 1 MiB): a longer line or
+ * paragraph is emitted in pieces cut at sentence ends.
  *
- * Articles: the page's main one, then one after every marker line
- * ("Similar articles", "Related articles", "Read more", "Read also", "See
- * also", "More on this topic", ...), and one at a date line (or byline
- * after headings) met inside a body.  Each has its own title (the first
- * headline-like line of its header with four words or more, else the
- * first; headlines are short and end without a full stop), date (see
- * pagedate) and byline ("By Andrei Parotnikau"; a bare "by" means none).
- * An article is reported when its first body paragraph arrives; one
- * without any body (a list of links) is never reported.
- *
- * Dropped: newsletter blurbs ("Subscribe to our newsletter", "You have
- * been successfully subscribed" and the paragraph right after them when
- * it speaks of subscriptions or weekly commentaries), navigation and
- * labels (lines of three words or fewer without a full stop: "EN",
- * "BE/RU", "View all", "Security issues", "Situation in Belarus"; lines
- * ending with ":"; undated week ranges "March 18 – March 24"), photo and
- * source credits in any script ("Photo: ...", "Image: ...", "Фото: ...",
- * "Фота ...", "Source: ...", "Источник: ..."), status labels ("The
- * situation has not changed", "Category status:"), bare URLs, copyright
- * lines, and a title repeated under itself.
- *
- * Hard-wrapped text: a line that follows a long line (40+ bytes) not
- * ending a sentence continues that paragraph.
+ * Articles: the page's main one, then one after every related-articles
+ * marker and one at a date line (or byline after headings) met inside a
+ * body.  Each has its own title, date (pagedate.h: many forms, the
+ * publication date over an update stamp, a wire dateline's year from the
+ * page, month precision for "September 2015") and byline.  An article is
+ * reported when its first body paragraph starts; one without any body (a
+ * list of links) is never reported.  Paragraphs carry their kind (a list
+ * item loses its marker), the section heading they sit under and a
+ * round-up block's expert.  Boilerplate, credits, navigation and reader
+ * comments are dropped (README, "What is read from a page").
  */
 #ifndef LIKELY_PAGE_H
 #define LIKELY_PAGE_H
@@ -98,7 +87,13 @@ enum page_line_kind {
 	PAGE_LINE_CREDIT,     /* photo / image / source credit */
 	PAGE_LINE_NEWSLETTER, /* newsletter boilerplate */
 	PAGE_LINE_BOILER,     /* URL, copyright, inline "Read more: ..." link */
-	PAGE_LINE_STATUS      /* "The situation has not changed" */
+	PAGE_LINE_STATUS,     /* "The situation has not changed" */
+	PAGE_LINE_COMMENTS,   /* "Leave a Reply", "12 comments": readers follow */
+	PAGE_LINE_EXPERT,     /* "Olga Petrenko: senior fellow, ...": a round-up
+			       * block's author; the name is [name_start,
+			       * name_end) */
+	PAGE_LINE_NAME        /* "Anna Reed" or "Anna Reed, Agency" alone: a
+			       * byline when it sits under a title */
 };
 
 /*

@@ -48,10 +48,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(s);
 		return 0;
 	}
-	if (pagedate_parse(s, size, &day) == PAGEDATE_DATE) {
-		date_format_iso(day, iso);
+	struct pagedate pd;
+	if (pagedate_read(s, size, &pd) == PAGEDATE_DATE) {
+		FUZZ_ASSERT(pd.end <= size);
+		date_format_iso(pagedate_days(&pd), iso);
 		FUZZ_ASSERT(date_parse_iso(iso, &day));
 	}
+	if (pagedate_read_prefix(s, size, &pd))
+		FUZZ_ASSERT(pd.end <= size);
+	size_t head;
+	if (pagedate_title_tail(s, size, &pd, &head))
+		FUZZ_ASSERT(head <= size);
 	size_t n;
 	int month = pagedate_month(s, size, &n);
 	FUZZ_ASSERT(month >= 0 && month <= 12 && (month == 0 || n <= size));

@@ -83,6 +83,22 @@ static void test_numbers_and_domains(void **state)
 	SPLIT("In 2017. 2018 was worse.", "In 2017.", "2018 was worse.");
 }
 
+/* Scraped text glues sentences: "easily.Firstly" splits, while domains,
+ * decimals, abbreviations with inner dots and titles stay whole. */
+static void test_glued(void **state)
+{
+	(void)state;
+	SPLIT("Prices will not fall that easily.Firstly, supply is short.",
+	      "Prices will not fall that easily.", "Firstly, supply is short.");
+	SPLIT("Shares fell yesterday.\u201cWe expect more,\u201d he said.",
+	      "Shares fell yesterday.\u201cWe expect more,\u201d he said.");
+	SPLIT("Read belta.by daily. Growth was 3.5 percent.",
+	      "Read belta.by daily.", "Growth was 3.5 percent.");
+	SPLIT("The U.S.Army will stay. Mr.Smith agreed.",
+	      "The U.S.Army will stay.", "Mr.Smith agreed.");
+	SPLIT("Он уедет завтра.Потом вернётся.", "Он уедет завтра.", "Потом вернётся.");
+}
+
 static void test_quotes(void **state)
 {
 	(void)state;
@@ -137,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_initials),
 		cmocka_unit_test(test_numbers_and_domains),
+		cmocka_unit_test(test_glued),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_marks_and_ellipsis),
 		cmocka_unit_test(test_wrapped_and_unterminated),
