@@ -41,9 +41,16 @@ TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BENCH_SRC = $(wildcard tests/bench/*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+# Fuzz harnesses: libFuzzer fuzzers (make fuzz, clang) and, built with a
+# plain driver, replayers of the seeds and kept crash inputs (make check).
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzzer/%)
+REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/replay/%)
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
 
 .PHONY: all deps check sanitize bench lint install uninstall clean \
-        golden-update report unit cases eval
+        golden-update report unit cases eval fuzz fuzzers crash
 
 all: deps
 	@$(MAKE) --no-print-directory $(BIN)
@@ -67,12 +74,22 @@ $(BUILD)/tools/%: tests/tools/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LIB_LIBS)
 
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/driver.c tests/fuzz/common.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/driver.c \
+		tests/fuzz/common.c $(CORE_OBJ) $(LIB_LIBS)
+
+$(BUILD)/fuzzer/%: tests/fuzz/%.c tests/fuzz/common.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
+		tests/fuzz/common.c $(CORE_OBJ) $(LIB_LIBS)
+
 $(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LIB_LIBS)
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 	@sh tests/run-all.sh $(BUILD) $(BIN)
 
 sanitize: deps
@@ -92,6 +109,23 @@ eval: deps
 report: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@sh scripts/report.sh $(BIN)
+
+# fuzz: libFuzzer with ASan + UBSan (clang; the deps step installs it
+# only for this target), each harness for FUZZ_SECONDS (default 60) from
+# seeds made of the repository's data; crashes land in build/fuzz/crashes/
+# and belong, once fixed, in tests/fuzz/regress/HARNESS/.
+fuzz:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) SANITIZE=1 \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" fuzzers
+	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
+
+fuzzers: $(FUZZ_BIN)
+
+# crash: kill -9 import, extract and score at random moments and check
+# what they leave (tests/crash.sh; CRASH_TRIALS per command, default 20).
+crash: all
+	@sh tests/crash.sh $(BIN)
 
 golden-update: deps
 	@$(MAKE) --no-print-directory $(BIN)

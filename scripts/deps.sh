@@ -5,6 +5,11 @@
 set -eu
 
 packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 libxml2-utils libxml2-dev libjansson-dev"
+# `deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; the
+# rest of the build never needs them.
+if [ "${1:-}" = "fuzz" ]; then
+	packages="$packages clang libclang-rt-dev"
+fi
 
 missing=""
 for p in $packages; do

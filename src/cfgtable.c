@@ -9,6 +9,7 @@
 
 #include "likely/csvio.h"
 #include "likely/ledger.h"
+#include "likely/textfield.h"
 
 struct reading {
 	const char *path, *col1, *col2;
@@ -40,15 +41,20 @@ static int on_record(const struct csv_record *rec, void *ctx)
 	}
 	char *key = ledger_collapse_space(rec->fields[0]);
 	const char *column = r->col1;
-	const char *why = NULL;
-	if (!*key)
+	/* the one rule for text (textfield.h) first: a bad byte here would
+	 * reach every forecast the row touches (the key's white space is
+	 * collapsed, so it may hold tabs and line breaks) */
+	const char *why = textfield_check_str(rec->fields[0], TEXTFIELD_MULTILINE);
+	if (!why && (why = textfield_check_str(rec->fields[1], 0)))
+		column = r->col2;
+	if (!why && !*key) {
 		why = "empty";
-	else if (!*rec->fields[1]) {
+	} else if (!why && !*rec->fields[1]) {
 		column = r->col2;
 		why = "empty";
-	}
-	else
+	} else if (!why) {
 		why = r->fn(key, rec->fields[1], &column, r->ctx);
+	}
 	if (why) {
 		r->bad++;
 		/* quote the value the reason is about, as written */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "likely/date.h"
+#include "likely/textfield.h"
 #include "likely/extract.h"
 #include "likely/ledger.h"
 #include "likely/store.h"
@@ -45,6 +46,14 @@ int opt_date(struct ctx *ctx, const char *option, const char *value,
 	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 			   "--%s: '%s' is not a calendar date in the form YYYY-MM-DD",
 			   option, value);
+}
+
+int opt_text(struct ctx *ctx, const char *option, const char *value, unsigned flags)
+{
+	const char *why = value ? textfield_check_str(value, flags) : NULL;
+	if (!why)
+		return LIKELY_OK;
+	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "--%s: %s", option, why);
 }
 
 int opt_count(struct ctx *ctx, const char *option, const char *value,

@@ -35,12 +35,26 @@ static int keep_spaces(unsigned char c)
 	return 0;
 }
 
+/* Line breaks: LF, CR LF, and a CR alone (old Mac files). */
 static unsigned long count_newlines(const char *s, size_t len)
 {
 	unsigned long n = 0;
 	for (size_t i = 0; i < len; i++)
-		n += s[i] == '\n';
+		n += s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'));
 	return n;
+}
+
+/* Length of the first physical line of s[0..len): up to and including a
+ * CR that no LF follows, else all of it (getline stops at LF). */
+static size_t physical_line(const char *s, size_t len)
+{
+	for (const char *cr = memchr(s, '\r', len); cr;
+	     cr = memchr(cr + 1, '\r', len - (size_t)(cr + 1 - s))) {
+		size_t at = (size_t)(cr - s);
+		if (at + 1 == len || s[at + 1] != '\n')
+			return at + 1;
+	}
+	return len;
 }
 
 static void on_field(void *field, size_t len, void *data)
@@ -102,21 +116,29 @@ int csvio_read(FILE *fp, const char *name, csv_record_fn fn, void *ctx,
 	csv_set_space_func(&p, keep_spaces);
 	while (!r.stop && (len = getline(&line, &cap, fp)) != -1) {
 		const char *s = line;
-		r.line++;
-		if (r.line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		if (r.line == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 			s += 3;
 			len -= 3;
 		}
-		/* libcsv would pass a NUL inside a field through, and every C
-		 * string after it would silently lose the rest of the field */
-		if (memchr(s, '\0', (size_t)len)) {
-			rc = diag_report(d, LIKELY_DATAERR, name, r.line,
-					 "a NUL byte: not a text file");
-			goto out;
-		}
-		if (csv_parse(&p, s, (size_t)len, on_field, on_record, &r) != (size_t)len) {
-			rc = parse_error(&p, &r, name, d);
-			goto out;
+		/* a CR-only file is one getline "line": feed it line by line
+		 * all the same, so messages name the right one */
+		while (len > 0 && !r.stop) {
+			size_t n = physical_line(s, (size_t)len);
+			r.line++;
+			/* libcsv would pass a NUL inside a field through, and
+			 * every C string after it would silently lose the rest
+			 * of the field */
+			if (memchr(s, '\0', n)) {
+				rc = diag_report(d, LIKELY_DATAERR, name, r.line,
+						 "a NUL byte: not a text file");
+				goto out;
+			}
+			if (csv_parse(&p, s, n, on_field, on_record, &r) != n) {
+				rc = parse_error(&p, &r, name, d);
+				goto out;
+			}
+			s += n;
+			len -= (ssize_t)n;
 		}
 	}
 	if (ferror(fp)) {

@@ -101,25 +101,29 @@ long date_month_last(long day)
 	return date_from_ymd(y, m, date_days_in_month(y, m));
 }
 
+/*
+ * Arithmetic can leave the calendar ISO dates can write (a page dated
+ * 9999-12-03 plus twelve months): such a day is written as the nearest
+ * one that exists, never as "0000-00-00", which no date check accepts and
+ * which made an exported ledger unimportable.
+ */
+long date_clamp(long days)
+{
+	long lo = date_from_ymd(1, 1, 1), hi = date_from_ymd(9999, 12, 31);
+	return days < lo ? lo : days > hi ? hi : days;
+}
+
 void date_format_month(long day, char out[DATE_ISO_LEN])
 {
 	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	if (y < 1 || y > 9999) {
-		snprintf(out, DATE_ISO_LEN, "0000-00");
-		return;
-	}
+	date_to_ymd(date_clamp(day), &y, &m, &d);
 	snprintf(out, DATE_ISO_LEN, "%04d-%02d", y, m);
 }
 
 void date_format_iso(long days, char out[DATE_ISO_LEN])
 {
 	int y, m, d;
-	date_to_ymd(days, &y, &m, &d);
-	if (y < 1 || y > 9999) { /* keep the fixed width the caller relies on */
-		snprintf(out, DATE_ISO_LEN, "0000-00-00");
-		return;
-	}
+	date_to_ymd(date_clamp(days), &y, &m, &d);
 	snprintf(out, DATE_ISO_LEN, "%04d-%02d-%02d", y, m, d);
 }
 

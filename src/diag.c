@@ -5,6 +5,10 @@
 #include "likely/diag.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "likely/utf8.h"
 
 void diag_init(struct diag *d, FILE *out)
 {
@@ -30,6 +34,43 @@ static int severity(enum exit_code c)
 	return 1;
 }
 
+/*
+ * Writes a formatted message with what could upset a terminal or a log
+ * reader made visible: control characters and bytes that are not UTF-8
+ * (a bad value is quoted in the message as it was read) come out as \xNN,
+ * so every diagnostic is one line of valid text.
+ */
+static void put_message(FILE *out, const char *fmt, va_list ap)
+{
+	char small[512], *msg = small;
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small) {
+		msg = malloc((size_t)n + 1);
+		if (msg)
+			vsnprintf(msg, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	if (n < 0 || !msg) {
+		fputs("(a message could not be formatted)", out);
+		return;
+	}
+	for (size_t i = 0; i < (size_t)n;) {
+		unsigned char c = (unsigned char)msg[i];
+		size_t k = c < 0x80 ? 1 : utf8_char_len(msg + i, (size_t)n - i);
+		if (c < 0x20 || c == 0x7F || k == 0) {
+			fprintf(out, "\\x%02X", c);
+			i++;
+		} else {
+			fwrite(msg + i, 1, k, out);
+			i += k;
+		}
+	}
+	if (msg != small)
+		free(msg);
+}
+
 enum exit_code diag_report(struct diag *d, enum exit_code code,
 			   const char *file, unsigned long line,
 			   const char *fmt, ...)
@@ -41,7 +82,7 @@ enum exit_code diag_report(struct diag *d, enum exit_code code,
 	else if (file)
 		fprintf(d->out, "%s: ", file);
 	va_start(ap, fmt);
-	vfprintf(d->out, fmt, ap);
+	put_message(d->out, fmt, ap);
 	va_end(ap);
 	fputc('\n', d->out);
 	d->count++;
@@ -55,7 +96,7 @@ void diag_note(struct diag *d, const char *fmt, ...)
 	va_list ap;
 	fputs("likely: ", d->out);
 	va_start(ap, fmt);
-	vfprintf(d->out, fmt, ap);
+	put_message(d->out, fmt, ap);
 	va_end(ap);
 	fputc('\n', d->out);
 }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "likely/buf.h"
 #include "likely/cue.h"
@@ -18,6 +19,7 @@
 #include "likely/speaker.h"
 #include "likely/text.h"
 
+#define HEAD_BYTES 65536 /* what the speaker module reads a masthead from */
 #define RECENT_IDS 64 /* exact repeats within an article are dropped */
 #define CONTEXT_MAX 4096 /* longer paragraphs give a window as context */
 #define CONTEXT_SIDE 1500
@@ -45,13 +47,16 @@ void extract_config_release(struct extract_config *c)
 	c->origin = NULL;
 }
 
-static bool readable(const char *path)
+/*
+ * Only a name that is not there at all means "use the built-in table".
+ * A file that is there but cannot be read (permissions, a dangling link,
+ * a loop of links) is the outlet's configuration failing: the loader's
+ * open reports it (66), rather than scoring silently with the defaults.
+ */
+static bool present(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return false;
-	fclose(fp);
-	return true;
+	struct stat st;
+	return lstat(path, &st) == 0 || errno != ENOENT;
 }
 
 int extract_config_load_dir(struct extract_config *c, const char *dir,
@@ -64,22 +69,22 @@ int extract_config_load_dir(struct extract_config *c, const char *dir,
 	buf_init(&path);
 
 	buf_printf(&path, "%s/lexicon.csv", dir);
-	if (readable(path.data) &&
+	if (present(path.data) &&
 	    (r = lexicon_load(&fresh.lexicon, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_reset(&path);
 	buf_printf(&path, "%s/horizons.csv", dir);
-	if (readable(path.data) &&
+	if (present(path.data) &&
 	    (r = horizon_load(&fresh.horizons, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_reset(&path);
 	buf_printf(&path, "%s/topics.csv", dir);
-	if (readable(path.data) &&
+	if (present(path.data) &&
 	    (r = topic_load(&fresh.topics, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_reset(&path);
 	buf_printf(&path, "%s/vocabulary.csv", dir);
-	if (readable(path.data) &&
+	if (present(path.data) &&
 	    (r = cue_vocab_load(&fresh.vocab, path.data, d)) != LIKELY_OK)
 		rc = r;
 	buf_release(&path);
@@ -117,6 +122,16 @@ struct extractor {
 	size_t npending, cap_pending;
 	/* scratch */
 	struct buf sent, text, topic;
+	/* the text source (extractor_feed): what the page reader is given */
+	struct buf feed;
+	bool cr_pending;          /* the last byte fed was a CR */
+	unsigned long long fed;   /* bytes of the page seen so far */
+	struct buf head;          /* the page's first bytes, until HEAD_BYTES */
+	bool head_done;
+	bool raw;                 /* UTF-16: fed to the page reader as it is */
+	bool bad_control;         /* stopped at a control character */
+	unsigned long long bad_offset;
+	char bad_msg[80];         /* "a NUL byte at byte N" */
 };
 
 static char *dup_or_null(const char *s)
@@ -464,6 +479,8 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 	buf_init(&x->sent);
 	buf_init(&x->text);
 	buf_init(&x->topic);
+	buf_init(&x->feed);
+	buf_init(&x->head);
 	return x;
 }
 
@@ -471,6 +488,8 @@ void extractor_free(struct extractor *x)
 {
 	if (!x)
 		return;
+	buf_release(&x->feed);
+	buf_release(&x->head);
 	buf_release(&x->topic);
 	buf_release(&x->text);
 	buf_release(&x->sent);
@@ -494,28 +513,143 @@ void extractor_free(struct extractor *x)
 	free(x);
 }
 
+/* A byte the text source must look at: a control character (tab and
+ * LF pass as they are) or a CR. */
+static bool special(unsigned char c)
+{
+	return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+}
+
+/*
+ * The text source.  Before the page reader sees them, bytes are held to
+ * the textfield rule (textfield.h): a NUL or other control character
+ * stops the page (it is binary, or its text would reach the ledger and be
+ * refused on import); form feed and vertical tab are white space and
+ * become spaces; a CR not followed by LF (old Mac line ends) becomes LF,
+ * so a CR-only page has lines.  Every replacement keeps the length, so
+ * offsets in messages are the file's.  A CR at the end of one chunk waits
+ * for the next, so a page fed in pieces reads as one fed whole.
+ */
+static int feed_text(struct extractor *x, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i = 0;
+	if (x->bad_control)
+		return LIKELY_DATAERR;
+	if (x->raw)
+		return page_feed(x->page, data, len);
+	while (i < len && !special(p[i]))
+		i++;
+	if (i == len && !x->cr_pending) {
+		x->fed += len;
+		return page_feed(x->page, data, len);
+	}
+	buf_reset(&x->feed);
+	for (i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		if (x->cr_pending) {
+			buf_addc(&x->feed, c == '\n' ? '\r' : '\n');
+			x->cr_pending = false;
+		}
+		if (!special(c)) {
+			/* copy the run up to the next byte to look at at once:
+			 * CRLF pages come this way */
+			size_t end = i + 1;
+			while (end < len && !special(p[end]))
+				end++;
+			buf_add(&x->feed, (const char *)p + i, end - i);
+			i = end - 1;
+		} else if (c == '\r') {
+			x->cr_pending = true;
+		} else if (c == '\f' || c == '\v') {
+			buf_addc(&x->feed, ' ');
+		} else {
+			/* the bytes before it first: an error there comes first,
+			 * whatever the pieces the page arrives in */
+			int rc = page_feed(x->page, x->feed.data, x->feed.len);
+			if (rc)
+				return rc;
+			x->bad_control = true;
+			x->bad_offset = x->fed + i;
+			if (c == 0)
+				snprintf(x->bad_msg, sizeof x->bad_msg,
+					 "a NUL byte at byte %llu", x->bad_offset);
+			else
+				snprintf(x->bad_msg, sizeof x->bad_msg,
+					 "a control character (0x%02X) at byte %llu", c,
+					 x->bad_offset);
+			return LIKELY_DATAERR;
+		}
+	}
+	x->fed += len;
+	/* the held CR is counted: page offsets lag by at most that byte */
+	return page_feed(x->page, x->feed.data, x->feed.len);
+}
+
+/*
+ * The page's first HEAD_BYTES are held until they are all there (or the
+ * page ends): the speaker module reads its masthead and publisher from
+ * them, and a UTF-16 page is known by its first two bytes, so what is
+ * found must not depend on how the page arrives in pieces.  Memory stays
+ * bounded by HEAD_BYTES.
+ */
+static int release_head(struct extractor *x)
+{
+	const unsigned char *p = (const unsigned char *)x->head.data;
+	x->head_done = true;
+	speaker_page_head(x->speaker, x->head.data, x->head.len);
+	/* a UTF-16 page (by its BOM) is the page reader's to decode: its
+	 * NUL bytes are text */
+	x->raw = x->head.len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+				      (p[0] == 0xFE && p[1] == 0xFF));
+	int rc = x->head.len ? feed_text(x, x->head.data, x->head.len) : 0;
+	buf_release(&x->head);
+	buf_init(&x->head);
+	return rc;
+}
+
 int extractor_feed(struct extractor *x, const void *data, size_t len)
 {
-	if (x->st.bytes == 0)
-		speaker_page_head(x->speaker, data, len);
 	x->st.bytes += len;
-	return page_feed(x->page, data, len);
+	if (x->head_done)
+		return feed_text(x, data, len);
+	size_t take = HEAD_BYTES - x->head.len < len ? HEAD_BYTES - x->head.len : len;
+	buf_add(&x->head, data, take);
+	if (x->head.len < HEAD_BYTES)
+		return 0;
+	int rc = release_head(x);
+	if (rc || take == len)
+		return rc;
+	return feed_text(x, (const char *)data + take, len - take);
 }
 
 int extractor_finish(struct extractor *x)
 {
+	if (!x->head_done) {
+		int rc = release_head(x);
+		if (rc)
+			return rc;
+	}
+	if (x->bad_control)
+		return LIKELY_DATAERR;
+	if (x->cr_pending) {
+		x->cr_pending = false;
+		int rc = page_feed(x->page, "\n", 1);
+		if (rc)
+			return rc;
+	}
 	int rc = page_finish(x->page);
 	return rc ? rc : flush_pending(x);
 }
 
 unsigned long long extractor_error_offset(const struct extractor *x)
 {
-	return page_error_offset(x->page);
+	return x->bad_control ? x->bad_offset : page_error_offset(x->page);
 }
 
 const char *extractor_error(const struct extractor *x)
 {
-	return page_error(x->page);
+	return x->bad_control ? x->bad_msg : page_error(x->page);
 }
 
 const char *extractor_warning(const struct extractor *x)

@@ -12,7 +12,7 @@
 
 #include "likely/buf.h"
 #include "likely/date.h"
-#include "likely/utf8.h"
+#include "likely/textfield.h"
 
 const char *const ledger_columns[LEDGER_NCOLS + 1] = {
 	"id", "file", "title", "published", "source", "url", "author",
@@ -76,14 +76,29 @@ static bool has_space_or_control(const char *s)
 	return false;
 }
 
+unsigned ledger_column_text_flags(enum ledger_column c)
+{
+	switch (c) {
+	case COL_TITLE:
+	case COL_EVIDENCE:
+	case COL_NOTE:
+		return TEXTFIELD_MULTILINE;
+	case COL_CLAIM:
+		return TEXTFIELD_MULTILINE | TEXTFIELD_REQUIRED;
+	default:
+		return 0;
+	}
+}
+
 const char *ledger_check_field(enum ledger_column c, const char *v)
 {
 	long day;
 	double p;
 
-	size_t bad;
-	if (!utf8_valid(v, strlen(v), &bad))
-		return "not valid UTF-8";
+	const char *why = textfield_check_str(v, ledger_column_text_flags(c));
+	if (why)
+		return c == COL_CLAIM && !strcmp(why, "empty")
+			? "empty (the claim is the forecast's sentence)" : why;
 	switch (c) {
 	case COL_ID:
 		if (!*v)
@@ -104,8 +119,6 @@ const char *ledger_check_field(enum ledger_column c, const char *v)
 			return NULL;
 		return date_parse_iso(v, &day) ? NULL
 			: "not a calendar date in the form YYYY-MM-DD";
-	case COL_CLAIM:
-		return *v ? NULL : "empty (the claim is the forecast's sentence)";
 	case COL_PROBABILITY:
 		if (!*v)
 			return NULL; /* a hedged statement */

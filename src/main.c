@@ -9,6 +9,7 @@
  * than raw argv: the option lists are declared here, once, next to the
  * usage text they must agree with.
  */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -318,8 +319,10 @@ static int run(struct ctx *ctx, const struct command *c, int argc, char **argv)
 	}
 	bool dry = c->db == DB_WRITE && args_has(&a, "dry-run");
 	if (c->db != DB_NONE && !dry &&
-	    (rc = store_open(ctx->db_path, c->db == DB_WRITE, &ctx->diag,
-			     &ctx->store)))
+	    (rc = store_open(ctx->db_path,
+			     c->db == DB_WRITE ? STORE_CREATE
+			     : c->db == DB_READ ? STORE_READONLY : STORE_WRITE,
+			     &ctx->diag, &ctx->store)))
 		goto out;
 	if (c->db == DB_WRITE && !dry && (rc = store_begin(ctx->store)))
 		goto out;
@@ -344,6 +347,10 @@ int main(int argc, char **argv)
 	struct ctx ctx = {0};
 	int i = 1, rc;
 
+	/* Over a file-size limit (ulimit -f) a write then fails with EFBIG,
+	 * reported as an I/O error (74) with the temporaries removed, instead
+	 * of a silent death by SIGXFSZ. */
+	signal(SIGXFSZ, SIG_IGN);
 	diag_init(&ctx.diag, stderr);
 	ctx.out = stdout;
 	ctx.db_path = getenv("LIKELY_DB");

@@ -9,7 +9,9 @@
 #include "likely/buf.h"
 #include "likely/csvio.h"
 #include "likely/date.h"
+#include "likely/ledger.h"
 #include "likely/strset.h"
+#include "likely/textfield.h"
 
 static const char *const columns[] = {"file", "url", "title", "published",
 				      "author", "source", NULL};
@@ -58,6 +60,15 @@ static int on_record(const struct csv_record *rec, void *data)
 		return ++r->errors >= 20 ? LIKELY_DATAERR : 0;
 	}
 	const char *file = rec->fields[0], *published = rec->fields[3];
+	/* each value lands in the ledger column of the same name */
+	static const enum ledger_column as[6] = {COL_FILE, COL_URL, COL_TITLE,
+						 COL_PUBLISHED, COL_AUTHOR, COL_SOURCE};
+	for (int i = 0; i < 6; i++) {
+		const char *why = textfield_check_str(rec->fields[i],
+						      ledger_column_text_flags(as[i]));
+		if (why)
+			return bad(r, rec->line, columns[i], why, rec->fields[i]);
+	}
 	if (!*file)
 		return bad(r, rec->line, "file", "empty (which page is this row about?)", file);
 	if (*published && !date_parse_iso(published, &day) &&

@@ -15,7 +15,23 @@
 
 int outfile_open(struct outfile *o, const char *path, struct diag *d)
 {
+	struct stat st;
 	struct buf tmp;
+	/* A device, a pipe or a symbolic link (-o /dev/stdout, /dev/full, a
+	 * FIFO) is written in place: a temporary file renamed over it would
+	 * replace the link or the device itself, not what it leads to. */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		o->tmp = NULL;
+		o->path = xstrdup(path);
+		o->fp = fopen(path, "wb");
+		if (!o->fp) {
+			diag_report(d, LIKELY_CANTCREAT, path, 0, "cannot open: %s",
+				    strerror(errno));
+			outfile_abort(o);
+			return LIKELY_CANTCREAT;
+		}
+		return LIKELY_OK;
+	}
 	buf_init(&tmp);
 	buf_printf(&tmp, "%s.tmp.XXXXXX", path);
 	o->fp = NULL;
@@ -48,15 +64,18 @@ int outfile_open(struct outfile *o, const char *path, struct diag *d)
 
 int outfile_commit(struct outfile *o, struct diag *d)
 {
-	int rc = LIKELY_OK;
-	bool failed = fflush(o->fp) != 0 || ferror(o->fp);
-	failed |= fsync(fileno(o->fp)) != 0 && errno != EINVAL;
-	failed |= fclose(o->fp) != 0;
+	int rc = LIKELY_OK, err = 0;
+	if (fflush(o->fp) != 0 || ferror(o->fp))
+		err = errno ? errno : EIO;
+	else if (fsync(fileno(o->fp)) != 0 && errno != EINVAL)
+		err = errno; /* EINVAL: a pipe or a device, nothing to sync */
+	if (fclose(o->fp) != 0 && !err)
+		err = errno;
 	o->fp = NULL;
-	if (failed) {
+	if (err) {
 		rc = diag_report(d, LIKELY_IOERR, o->path, 0, "write error: %s",
-				 strerror(errno));
-	} else if (rename(o->tmp, o->path) != 0) {
+				 strerror(err));
+	} else if (o->tmp && rename(o->tmp, o->path) != 0) {
 		rc = diag_report(d, LIKELY_CANTCREAT, o->path, 0,
 				 "cannot replace: %s", strerror(errno));
 	}

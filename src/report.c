@@ -12,40 +12,12 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "likely/chart.h"
 #include "likely/score.h"
 
 const char *const report_file_names[RF_NFILES] = {
 	"scores.csv", "calibration.csv", "forecasts.csv", "report.md", "calibration.svg"};
-
-/* Like mkdir -p: each missing directory along path is created. */
-static int make_dir(const char *path, struct diag *d)
-{
-	struct stat st;
-	char *p = xstrdup(path);
-	int rc = LIKELY_OK;
-
-	for (char *s = p + 1;; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char c = *s;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			rc = diag_report(d, LIKELY_CANTCREAT, p, 0, "cannot create the directory: %s",
-					 strerror(errno));
-			break;
-		}
-		*s = c;
-		if (!c)
-			break;
-	}
-	if (!rc && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)))
-		rc = diag_report(d, LIKELY_CANTCREAT, path, 0, "not a directory");
-	free(p);
-	return rc;
-}
 
 static unsigned csv_flags(const struct report *r)
 {
@@ -57,7 +29,6 @@ static const char *const forecast_extra[] = {"score", NULL};
 int report_open(const struct report_options *o, struct diag *d, struct report **out)
 {
 	struct report *r = xcalloc(1, sizeof *r);
-	struct buf path;
 	int rc;
 
 	*out = NULL;
@@ -65,17 +36,12 @@ int report_open(const struct report_options *o, struct diag *d, struct report **
 	r->diag = d;
 	r->prev_all_brier = NAN;
 	r->prev_authors = strset_new();
-	if ((rc = make_dir(o->dir, d)))
+	if ((rc = fileset_open(o->dir, report_file_names, RF_NFILES, d, &r->set)))
 		goto fail;
-	buf_init(&path);
-	for (int i = 0; i < RF_NFILES && !rc; i++) {
-		buf_reset(&path);
-		buf_printf(&path, "%s/%s", o->dir, report_file_names[i]);
-		rc = outfile_open(&r->file[i], path.data, d);
+	for (int i = 0; i < RF_NFILES; i++) {
+		r->file[i].fp = fileset_fp(r->set, (size_t)i);
+		r->file[i].path = fileset_path(r->set, (size_t)i);
 	}
-	buf_release(&path);
-	if (rc)
-		goto fail;
 
 	r->mem = open_memstream(&r->mem_buf, &r->mem_len);
 	if (!r->mem) {
@@ -281,25 +247,14 @@ int report_write(struct report *r, const struct scoreboard *sb)
 
 int report_commit(struct report *r)
 {
-	int rc = LIKELY_OK;
-	for (int i = 0; i < RF_NFILES; i++) {
-		if (!r->file[i].path)
-			continue;
-		if (rc)
-			outfile_abort(&r->file[i]);
-		else
-			rc = outfile_commit(&r->file[i], r->diag);
-	}
-	return rc;
+	return fileset_commit(r->set);
 }
 
 void report_free(struct report *r)
 {
 	if (!r)
 		return;
-	for (int i = 0; i < RF_NFILES; i++)
-		if (r->file[i].path)
-			outfile_abort(&r->file[i]);
+	fileset_free(r->set);
 	if (r->mem)
 		fclose(r->mem);
 	free(r->mem_buf);

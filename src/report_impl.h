@@ -11,7 +11,7 @@
 
 #include "likely/buf.h"
 #include "likely/csvio.h"
-#include "likely/outfile.h"
+#include "likely/fileset.h"
 #include "likely/report.h"
 #include "likely/strset.h"
 
@@ -20,7 +20,11 @@ enum report_file { RF_SCORES, RF_CALIBRATION, RF_FORECASTS, RF_MARKDOWN, RF_CHAR
 struct report {
 	const struct report_options *o;
 	struct diag *diag;
-	struct outfile file[RF_NFILES];
+	struct fileset *set;
+	struct {
+		FILE *fp;
+		const char *path;
+	} file[RF_NFILES]; /* the set's files */
 	struct csv_writer forecasts;
 	/* The digest: each record is formatted as `likely export` would into
 	 * a memory stream, then hashed. */

@@ -14,9 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "likely/buf.h"
+
+/* SQLite's application_id for likely's files: "LKLY". */
+#define APP_ID 0x4C4B4C59
+#define APP_ID_TEXT "1280003161"
 
 /* Each step takes the schema from version i to i + 1.  Never edit a step
  * that has shipped: add a new one. */
@@ -116,6 +121,41 @@ static const char *const migrations[] = {
 	/* 2: who made each forecast when it is not the article's own voice
 	 * (the ledger's 19th column); old rows are the author's own */
 	"ALTER TABLE forecast ADD COLUMN speaker TEXT NOT NULL DEFAULT '';",
+	/* 3: the file says whose it is (`file` and other tools read it) */
+	"PRAGMA application_id = " APP_ID_TEXT ";",
+};
+
+/*
+ * What a likely database holds, table by table, as of version 1, and the
+ * columns later migrations add (checked from their version on):
+ * store_open checks it before touching a file, so another program's
+ * database, or one changed by hand, is refused rather than "upgraded".
+ * Keep it in step with the migrations.
+ */
+static const char *const expected_tables[][32] = {
+	{"article", "id", "file", "title", "published", "author", "source", "url",
+	 "section", "digest", NULL},
+	{"sentence", "id", "article_id", "ord", "paragraph", "text", NULL},
+	{"forecast", "seq", "id", "file", "title", "published", "source", "url",
+	 "author", "topic", "claim", "cue", "probability", "horizon",
+	 "horizon_phrase", "status", "outcome", "resolved_on", "evidence", "note",
+	 "context", "article_id", NULL},
+	{"history", "id", "forecast_id", "at", "field", "old_value", "new_value",
+	 "reason", NULL},
+	{"score_run", "id", "as_of", "created_at", "options", "digest", "scored",
+	 "brier", NULL},
+	{"score_group", "run_id", "by", "author", "topic", "n", "open", "overdue",
+	 "void", "hedged", "base_rate", "mean_probability", "brier", "brier_se",
+	 "reliability", "resolution", "uncertainty", "within_bin_variance",
+	 "within_bin_covariance", "skill", "log_score", "ece", "spiegelhalter_z",
+	 "spiegelhalter_p", NULL},
+};
+
+static const struct {
+	const char *table, *column;
+	long long since; /* the schema version that added it */
+} later_columns[] = {
+	{"forecast", "speaker", 2},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -205,11 +245,6 @@ static int migrate(struct store *s)
 		return rc;
 	if (version == (int)NMIGRATIONS)
 		return LIKELY_OK;
-	if (version > (int)NMIGRATIONS)
-		return diag_report(s->diag, LIKELY_FAILURE, s->path, 0,
-				   "database schema version %d is newer than this "
-				   "likely understands (%d); upgrade likely",
-				   version, (int)NMIGRATIONS);
 	if ((rc = store_begin(s)))
 		return rc;
 	/* Re-read inside the write lock: another process may have migrated. */
@@ -230,10 +265,179 @@ fail:
 	return rc;
 }
 
-int store_open(const char *path, bool create, struct diag *d,
+/* One integer from a query such as "PRAGMA application_id". */
+static int query_int(struct store *s, const char *sql, long long *v)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, sql, &st);
+	if (rc)
+		return rc;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	else
+		rc = store_fail(s, step, "reading the database header");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int foreign(struct store *s, const char *why)
+{
+	return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+			   "not a likely database (%s); it was left as it was", why);
+}
+
+static int check_column(struct store *s, sqlite3_stmt *st, const char *table,
+			const char *column);
+
+/* Checks that every table and column likely uses is there. */
+static int check_tables(struct store *s, long long version)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT 1 FROM pragma_table_info(?1) WHERE ?2 IS NULL OR name = ?2",
+			       &st);
+	char why[160];
+	if (rc)
+		return rc;
+	for (size_t t = 0; t < sizeof expected_tables / sizeof expected_tables[0]; t++) {
+		const char *const *tab = expected_tables[t];
+		/* column NULL: is the table there at all? */
+		for (size_t c = 0; (c == 0 || tab[c]) && !rc; c++) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			sqlite3_bind_text(st, 1, tab[0], -1, SQLITE_STATIC);
+			if (c > 0)
+				sqlite3_bind_text(st, 2, tab[c], -1, SQLITE_STATIC);
+			int step = sqlite3_step(st);
+			if (step == SQLITE_ROW)
+				continue;
+			if (step != SQLITE_DONE) {
+				rc = store_fail(s, step, "reading the schema");
+			} else {
+				if (c == 0)
+					snprintf(why, sizeof why, "table '%s' is missing", tab[0]);
+				else
+					snprintf(why, sizeof why, "table '%s' has no column '%s'",
+						 tab[0], tab[c]);
+				rc = foreign(s, why);
+			}
+		}
+		if (rc)
+			break;
+	}
+	for (size_t k = 0; !rc && k < sizeof later_columns / sizeof later_columns[0]; k++)
+		if (version >= later_columns[k].since)
+			rc = check_column(s, st, later_columns[k].table,
+					  later_columns[k].column);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int check_column(struct store *s, sqlite3_stmt *st, const char *table,
+			const char *column)
+{
+	char why[160];
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		return LIKELY_OK;
+	if (step != SQLITE_DONE)
+		return store_fail(s, step, "reading the schema");
+	snprintf(why, sizeof why, "table '%s' has no column '%s'", table, column);
+	return foreign(s, why);
+}
+
+/*
+ * Decides, by reading only, whether the file is likely's: its
+ * application_id is ours (or 0 in files made before it was set), its
+ * user_version one we know, and its tables and columns ours.  A new,
+ * empty file (no tables, version 0) is fine only when create is set.
+ */
+static int recognise(struct store *s, bool create)
+{
+	long long app, version, objects;
+	char why[160];
+	int rc;
+	if ((rc = query_int(s, "PRAGMA application_id", &app)) ||
+	    (rc = query_int(s, "PRAGMA user_version", &version)) ||
+	    (rc = query_int(s, "SELECT count(*) FROM sqlite_master", &objects)))
+		return rc;
+	if (app != 0 && app != APP_ID) {
+		snprintf(why, sizeof why, "its application_id 0x%08llx is another program's",
+			 (unsigned long long)app & 0xFFFFFFFFULL);
+		return foreign(s, why);
+	}
+	if (version == 0) {
+		if (objects > 0)
+			return foreign(s, "it holds tables but no likely schema version");
+		if (!create)
+			return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+					   "an empty database, not yet a likely one "
+					   "(run 'likely init' first)");
+		return LIKELY_OK;
+	}
+	if (version > (int)NMIGRATIONS) {
+		if (app == APP_ID)
+			return diag_report(s->diag, LIKELY_FAILURE, s->path, 0,
+					   "database schema version %lld is newer than this "
+					   "likely understands (%d); upgrade likely",
+					   version, (int)NMIGRATIONS);
+		snprintf(why, sizeof why, "its user_version %lld is not one of likely's",
+			 version);
+		return foreign(s, why);
+	}
+	if (version < 0)
+		return foreign(s, "its user_version is negative");
+	return check_tables(s, version);
+}
+
+/*
+ * SQLite needs a -shm file beside a WAL database even to read it.  Where
+ * none can be made (a read-only medium or folder) and there is no -wal
+ * file whose changes it would need, nobody can be writing the database,
+ * so it is opened as immutable instead: a "file:" URI, percent-encoded.
+ */
+static char *immutable_uri(const char *path)
+{
+	struct buf b, side;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	bool usable;
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	usable = access(slash ? dir : ".", W_OK) != 0;
+	free(dir);
+	buf_init(&side);
+	buf_printf(&side, "%s-wal", path);
+	usable = usable && access(side.data, F_OK) != 0;
+	buf_reset(&side);
+	buf_printf(&side, "%s-shm", path);
+	usable = usable && (access(side.data, F_OK) != 0 || access(side.data, W_OK) != 0);
+	buf_release(&side);
+	if (!usable)
+		return NULL;
+	buf_init(&b);
+	buf_adds(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p))
+			buf_addc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	buf_adds(&b, "?immutable=1");
+	char *uri = buf_detach(&b);
+	buf_release(&b);
+	return uri;
+}
+
+int store_open(const char *path, enum store_mode mode, struct diag *d,
 	       struct store **out)
 {
 	struct store *s = xcalloc(1, sizeof *s);
+	bool create = mode == STORE_CREATE, readonly = mode == STORE_READONLY;
 	int rc;
 
 	*out = NULL;
@@ -245,8 +449,20 @@ int store_open(const char *path, bool create, struct diag *d,
 		free(s);
 		return LIKELY_NOINPUT;
 	}
-	rc = sqlite3_open_v2(path, &s->db,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* for a command that only reads, the database is its input */
+		rc = create ? LIKELY_CANTCREAT : LIKELY_NOINPUT;
+		diag_report(d, rc, path, 0, "cannot open the database: it is a directory");
+		free(s);
+		return rc;
+	}
+	int flags = readonly ? SQLITE_OPEN_READONLY
+			     : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	char *uri = readonly ? immutable_uri(path) : NULL;
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0),
+			     NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		/* for a command that only reads, the database is its input */
 		if (create)
@@ -259,13 +475,32 @@ int store_open(const char *path, bool create, struct diag *d,
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
-	/* journal_mode answers with a row; run it through exec and ignore it. */
-	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON;"
-				"PRAGMA journal_mode = WAL;"
-				"PRAGMA synchronous = NORMAL;")))
+	/* Nothing is written before the file is known to be ours. */
+	if ((rc = recognise(s, create)))
 		goto fail;
-	if ((rc = migrate(s)))
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON;")))
 		goto fail;
+	if (readonly) {
+		/* a schema older than version 2 has no speaker column, which
+		 * the commands read: a view in the connection's own temporary
+		 * space gives it one (empty: the author's own voice), so the
+		 * file is read as it is, never changed */
+		int version;
+		if ((rc = store_schema_version(s, &version)))
+			goto fail;
+		if (version >= 1 && version < 2 &&
+		    (rc = store_exec(s, "CREATE TEMP VIEW forecast AS "
+					"SELECT *, '' AS speaker FROM main.forecast;")))
+			goto fail;
+	}
+	if (!readonly) {
+		/* journal_mode answers with a row; run it through exec and
+		 * ignore it. */
+		if ((rc = store_exec(s, "PRAGMA journal_mode = WAL;"
+					"PRAGMA synchronous = NORMAL;")) ||
+		    (rc = migrate(s)))
+			goto fail;
+	}
 	*out = s;
 	return LIKELY_OK;
 fail:

@@ -19,13 +19,27 @@
 	" probability, horizon, horizon_phrase, status, outcome, resolved_on," \
 	" evidence, note, speaker, context"
 
-static void read_row(sqlite3_stmt *st, struct forecast *f)
+/*
+ * Reads one row into f and checks every column by the ledger's rules: a
+ * value nothing in likely can write means the file was changed behind
+ * its back, and passing it on would produce a ledger import refuses.
+ */
+static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 {
 	for (int c = 0; c < LEDGER_NCOLS; c++)
 		forecast_set(f, c, store_text(st, c));
 	free(f->context);
 	f->context = sqlite3_column_type(st, LEDGER_NCOLS) == SQLITE_NULL
 		? NULL : xstrdup(store_text(st, LEDGER_NCOLS));
+	for (int c = 0; c < LEDGER_NCOLS; c++) {
+		const char *why = ledger_check_field(c, f->col[c]);
+		if (why)
+			return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+					   "forecast '%s': %s: %s: \"%s\" (the database was "
+					   "changed outside likely)", f->col[COL_ID],
+					   ledger_columns[c], why, f->col[c]);
+	}
+	return LIKELY_OK;
 }
 
 int store_forecast_get(struct store *s, const char *id, struct forecast *f,
@@ -42,8 +56,8 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
-		read_row(st, f);
-		*found = true;
+		rc = read_row(s, st, f);
+		*found = rc == LIKELY_OK;
 	} else if (step != SQLITE_DONE) {
 		rc = store_fail(s, step, "reading a forecast");
 	}
@@ -218,7 +232,8 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 		speaker_normalise(flt->speaker, &want);
 	forecast_init(&f);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		read_row(st, &f);
+		if ((rc = read_row(s, st, &f)))
+			break;
 		if (flt->speaker) {
 			speaker_normalise(f.col[COL_SPEAKER], &have);
 			if (!speaker_same(want.data, have.data))

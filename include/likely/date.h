@@ -29,9 +29,12 @@ bool date_parse_iso(const char *s, long *days);
 bool date_parse_month(const char *s, long *first);
 /* The last day of the month that holds day. */
 long date_month_last(long day);
-/* Writes "YYYY-MM" (the month of day) into out. */
+/* days moved into 0001-01-01..9999-12-31, the dates ISO text can hold. */
+long date_clamp(long days);
+/* Writes "YYYY-MM" (the month of day) into out; a day outside
+ * 0001..9999 is clamped first (date_clamp). */
 void date_format_month(long day, char out[DATE_ISO_LEN]);
-/* Writes "YYYY-MM-DD" into out. */
+/* Writes "YYYY-MM-DD" into out, clamped as date_format_month. */
 void date_format_iso(long days, char out[DATE_ISO_LEN]);
 /*
  * Adds whole months; a day past the end of the new month becomes its last

@@ -95,12 +95,15 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 				const struct extract_callbacks *cb);
 void extractor_free(struct extractor *x);
 /* Feeds the next chunk of the page.  Returns 0, a callback's code, or
- * LIKELY_DATAERR for invalid UTF-8 (see extractor_error_offset). */
+ * LIKELY_DATAERR for invalid UTF-8 or a control character other than
+ * tab, LF, CR, FF and VT (see extractor_error_offset and _reason).  A
+ * page fed in pieces gives what it gives fed whole. */
 int extractor_feed(struct extractor *x, const void *data, size_t len);
 /* Ends the page.  Same returns as extractor_feed. */
 int extractor_finish(struct extractor *x);
 unsigned long long extractor_error_offset(const struct extractor *x);
-/* After LIKELY_DATAERR: what is wrong with the page (page_error). */
+/* After LIKELY_DATAERR: what is wrong with the page ("invalid UTF-8 at
+ * byte N", "a NUL byte at byte N", "empty file", ...). */
 const char *extractor_error(const struct extractor *x);
 /* A warning about a page read anyway (page_warning), or NULL. */
 const char *extractor_warning(const struct extractor *x);
@@ -109,7 +112,8 @@ const struct extract_stats *extractor_stats(const struct extractor *x);
 /*
  * Streams fp (named name in messages) through a fresh extractor in 64 KiB
  * reads.  Returns LIKELY_OK; LIKELY_DATAERR after reporting "NAME: invalid
- * UTF-8 at byte N", "NAME: empty file", ... to d; LIKELY_IOERR after reporting a read error; or a
+ * UTF-8 at byte N", "NAME: a NUL byte at byte N", "NAME: empty file", ... to d;
+ * LIKELY_IOERR after reporting a read error; or a
  * callback's code.  stats, when not NULL, receives the counts.
  */
 int extract_stream(const struct extract_config *cfg, FILE *fp,

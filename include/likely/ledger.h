@@ -76,6 +76,12 @@ void forecast_set(struct forecast *f, enum ledger_column c, const char *value);
  * ledger_check_record decides.
  */
 const char *ledger_check_field(enum ledger_column c, const char *value);
+/*
+ * The textfield rule for a column (TEXTFIELD_* flags): the free-text
+ * columns (title, claim, evidence, note) may span lines, the claim is
+ * required; ledger_check_field applies it to every column first.
+ */
+unsigned ledger_column_text_flags(enum ledger_column c);
 
 /*
  * Checks the rules that span columns (only candidates and rejected

@@ -16,7 +16,9 @@ struct outfile {
 	char *tmp;  /* temporary name in the same directory */
 };
 
-/* Creates the temporary file.  LIKELY_CANTCREAT (reported) on failure. */
+/* Creates the temporary file.  A path that is a device, a pipe or a
+ * symbolic link is opened and written in place instead (no temporary
+ * file, no rename).  LIKELY_CANTCREAT (reported) on failure. */
 int outfile_open(struct outfile *o, const char *path, struct diag *d);
 /* Flushes, syncs and renames into place; LIKELY_IOERR on a write error
  * (the temporary file is removed).  Always releases o. */

@@ -16,16 +16,26 @@
 #include "likely/diag.h"
 #include "likely/ledger.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
+enum store_mode {
+	STORE_READONLY, /* must exist; opened read-only (works on read-only media) */
+	STORE_WRITE,    /* must exist */
+	STORE_CREATE,   /* created when missing (or an empty file) */
+};
+
 /*
- * Opens the database at path.  With create, a missing file is created;
- * without it, a missing file is LIKELY_NOINPUT with a hint to run init.
- * Either way the schema is brought up to date.  *out is NULL on error.
+ * Opens the database at path.  A missing file is LIKELY_NOINPUT with a
+ * hint to run init, unless mode is STORE_CREATE.  A file that is not
+ * likely's (another program's SQLite file, a foreign application_id or
+ * user_version, a missing table or column, or an empty file when not
+ * creating) is refused with LIKELY_DATAERR before anything is written to
+ * it.  A writable one is brought up to the current schema.  *out is NULL
+ * on error.
  */
-int store_open(const char *path, bool create, struct diag *d,
+int store_open(const char *path, enum store_mode mode, struct diag *d,
 	       struct store **out);
 void store_close(struct store *s); /* NULL is fine */
 /* The schema version recorded in the database. */

@@ -11,6 +11,7 @@
 #include "likely/cli.h"
 #include "likely/cmdutil.h"
 #include "likely/ledger.h"
+#include "likely/textfield.h"
 
 struct tally {
 	unsigned long done, undated, failed;
@@ -66,6 +67,8 @@ static int set_all(struct ctx *ctx, const struct cmd_args *a,
 	struct tally t = {0, 0, 0};
 	struct buf why;
 
+	if ((worst = opt_text(ctx, "reason", reason, TEXTFIELD_MULTILINE)))
+		return worst;
 	buf_init(&why);
 	buf_adds(&why, verb);
 	if (reason && *reason)

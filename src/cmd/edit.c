@@ -12,6 +12,7 @@
 #include "likely/extract.h"
 #include "likely/ledger.h"
 #include "likely/redate.h"
+#include "likely/textfield.h"
 
 static const struct {
 	const char *option;
@@ -58,6 +59,8 @@ int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 	const char *reason = args_get(a, "reason");
 	int rc, given = 0;
 
+	if ((rc = opt_text(ctx, "reason", reason, TEXTFIELD_MULTILINE)))
+		return rc;
 	const char *published = args_get(a, "published");
 	if (published) {
 		given++;

@@ -132,6 +132,20 @@ static int on_forecast(struct forecast *f, void *data)
 	r->page_hedged += !*f->col[COL_PROBABILITY];
 	if (r->source && !*f->col[COL_SOURCE])
 		forecast_set(f, COL_SOURCE, r->source);
+	/* The last gate: nothing is stored or printed that import would
+	 * refuse (a page's file name with a line break, say); the page is
+	 * then bad as a whole. */
+	for (int c = 0; c < LEDGER_NCOLS; c++) {
+		const char *why = ledger_check_field(c, f->col[c]);
+		if (why)
+			return diag_report(&r->ctx->diag, LIKELY_DATAERR, r->file, 0,
+					   "%s: %s: \"%s\"", ledger_columns[c], why, f->col[c]);
+	}
+	enum ledger_column col;
+	const char *wrong = ledger_check_record(f, &col);
+	if (wrong)
+		return diag_report(&r->ctx->diag, LIKELY_DATAERR, r->file, 0, "%s: %s: \"%s\"",
+				   ledger_columns[col], wrong, f->col[col]);
 	if (r->dry_run) {
 		ledger_write_record(&r->spool_csv, f);
 		return ferror(r->spool) ? diag_report(&r->ctx->diag, LIKELY_IOERR, NULL, 0,
@@ -289,7 +303,8 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	const char *manifest_path = args_get(a, "manifest");
 	int rc, worst = LIKELY_OK;
 
-	if ((rc = config_load(ctx, &cfg)))
+	if ((rc = config_load(ctx, &cfg)) ||
+	    (rc = opt_text(ctx, "source", r.default_source, ledger_column_text_flags(COL_SOURCE))))
 		goto out;
 	r.cfg = &cfg;
 	if (manifest_path && (rc = manifest_read(manifest_path, &ctx->diag, &m)))

@@ -80,7 +80,11 @@ int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "--outcome: '%s' is not one of yes, no, partial, void",
 				   outcome);
-	if ((rc = opt_date(ctx, "on", args_get(a, "on"), &day)))
+	if ((rc = opt_date(ctx, "on", args_get(a, "on"), &day)) ||
+	    (rc = opt_text(ctx, "evidence", args_get(a, "evidence"),
+			   ledger_column_text_flags(COL_EVIDENCE))) ||
+	    (rc = opt_text(ctx, "note", args_get(a, "note"),
+			   ledger_column_text_flags(COL_NOTE))))
 		return rc;
 	if (!(rc = forecast_load(ctx, a->argv[0], &f))) {
 		rc = undo ? reopen(ctx, &f, args_get(a, "note"))

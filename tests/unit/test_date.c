@@ -4,7 +4,9 @@
  * the epoch, strict ISO parsing (impossible days, wrong widths, trailing
  * text), month-only dates "YYYY-MM" (parsed to the first day, the last
  * day of a month incl. February in leap and common years, formatted back),
- * and month arithmetic that clamps to the month's last day.
+ * and month arithmetic that clamps to the month's last day; days past
+ * 9999-12-31 (9999-12-03 + 12 months, issue 12 D11) are written as the
+ * last day ISO can hold, never 0000-00-00.
  * Expected day numbers are from `date -u -d ... +%s` / 86400.
  */
 #include <setjmp.h>
@@ -93,6 +95,23 @@ static void test_add_months_clamps(void **state)
 
 /* A month-only publication date: "2020-02" is February 2020; horizons
  * count from its last day, the 29th (2020 is a leap year). */
+static void test_format_beyond_9999(void **state)
+{
+	char out[DATE_ISO_LEN];
+	long d;
+	(void)state;
+	assert_true(date_parse_iso("9999-12-03", &d));
+	date_format_iso(date_add_months(d, 12), out);
+	assert_string_equal(out, "9999-12-31");
+	date_format_iso(d + 400, out);
+	assert_string_equal(out, "9999-12-31");
+	date_format_month(d + 40, out);
+	assert_string_equal(out, "9999-12");
+	assert_true(date_parse_iso("0001-01-01", &d));
+	date_format_iso(d - 1, out);
+	assert_string_equal(out, "0001-01-01");
+}
+
 static void test_month_only(void **state)
 {
 	long d = 0;
@@ -136,6 +155,7 @@ int main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_add_months_clamps),
 		cmocka_unit_test(test_month_only),
+		cmocka_unit_test(test_format_beyond_9999),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }
