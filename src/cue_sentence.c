@@ -189,13 +189,15 @@ bool names_a_day(const struct cue_matcher *m)
 			return true;
 		if (is_number(m, i) && (punct_is(m, i + 1, ":") && is_number(m, i + 2)))
 			return true;
-		if (is_number(m, i) && (is(m, i + 1, "p.m") || is(m, i + 1, "a.m") ||
-					is(m, i + 1, "pm") || is(m, i + 1, "am")))
+		/* "2 pm", "2 p.m." (the tokens "p" "." "m") */
+		if (is_number(m, i) && (is(m, i + 1, "pm") || is(m, i + 1, "am") ||
+					((is(m, i + 1, "p") || is(m, i + 1, "a")) &&
+					 punct_is(m, i + 2, ".") && is(m, i + 3, "m"))))
 			return true;
 		if (m->tok.tok[i].upper_initial && pagedate_month(w, len, &n) &&
 		    (n == len || n + 1 == len)) {
 			const char *nx = W(m, i + 1), *pv = i ? W(m, i - 1) : "";
-			if (is(m, i + 1, ".")) /* "Jan. 1" */
+			if (punct_is(m, i + 1, ".")) /* "Jan. 1" */
 				nx = W(m, i + 2);
 			if ((nx[0] >= '0' && nx[0] <= '9' && strlen(nx) <= 2) ||
 			    (pv[0] >= '0' && pv[0] <= '9' && strlen(pv) <= 2))

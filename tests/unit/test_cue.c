@@ -77,6 +77,14 @@ static void test_reported_note_names_speaker(void **state)
 	cue_detect(f->m, s, strlen(s), &in, &r);
 	assert_int_equal(r.cls, CUE_WILL);
 	assert_string_equal(r.note, CUE_NOTE_SCHEDULED);
+	s = "Minsk will sign the deal at 2 p.m. local time.";
+	cue_detect(f->m, s, strlen(s), &in, &r);
+	assert_int_equal(r.cls, CUE_WILL);
+	assert_string_equal(r.note, CUE_NOTE_SCHEDULED);
+	s = "Minsk will sign the deal on Jan. 14.";
+	cue_detect(f->m, s, strlen(s), &in, &r);
+	assert_int_equal(r.cls, CUE_WILL);
+	assert_string_equal(r.note, CUE_NOTE_SCHEDULED);
 	s = "With high confidence, the regime will survive.";
 	cue_detect(f->m, s, strlen(s), &in, &r);
 	assert_string_equal(r.note, CUE_NOTE_CONFIDENCE);
