@@ -150,6 +150,16 @@ static enum cue_class rule_present(const struct cue_matcher *m,
 	return CUE_PRESENT_OR_PAST;
 }
 
+/* Token i is a participle of something done ("be disrupted", "be
+ * added"), not of a state ("be interested", "be based"). */
+static bool passive_event(const struct cue_matcher *m, size_t i)
+{
+	const char *w = W(m, i);
+	size_t n = strlen(w);
+	return n > 3 && strcmp(w + n - 2, "ed") == 0 &&
+	       !has_class(m, i, CW_STATE_PARTICIPLE);
+}
+
 /* A hedge speaks of the future when a verb of action follows it ("could
  * restrict", "may get"), or, after "be", when the sentence looks ahead
  * or states a condition ("may be disrupted in January", "could be
@@ -175,12 +185,7 @@ static enum cue_class rule_hedge_present(const struct cue_matcher *m,
 	if (!is_word(m, v))
 		return CUE_HEDGE_PRESENT;
 	if (is(m, v, "be") || is(m, v, "well"))
-		return looks_ahead(m) || has_if(m) ||
-		       any_word_in(m, v, m->tok.n, 0) ||
-		       (is_word(m, v + 1) && strlen(W(m, v + 1)) > 3 &&
-			(strcmp(W(m, v + 1) + strlen(W(m, v + 1)) - 2, "ed") == 0) &&
-			!is(m, v + 1, "interested") && !is(m, v + 1, "concerned") &&
-			!is(m, v + 1, "aimed") && !is(m, v + 1, "based")) ||
+		return looks_ahead(m) || has_if(m) || passive_event(m, v + 1) ||
 		       is(m, v + 2, "than")
 		       ? CUE_NONE : CUE_HEDGE_PRESENT;
 	return CUE_NONE;

@@ -174,6 +174,14 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("narrow", CW_TREND_VERB), ROW("widen", CW_TREND_VERB),
 	ROW("increase", CW_TREND_VERB), ROW("decrease", CW_TREND_VERB),
 
+	/* participles of a state, not an event: "may be interested in" */
+	ROW("interested", CW_STATE_PARTICIPLE), ROW("concerned", CW_STATE_PARTICIPLE),
+	ROW("aimed", CW_STATE_PARTICIPLE), ROW("based", CW_STATE_PARTICIPLE),
+	ROW("involved", CW_STATE_PARTICIPLE), ROW("related", CW_STATE_PARTICIPLE),
+	ROW("linked", CW_STATE_PARTICIPLE), ROW("tied", CW_STATE_PARTICIPLE),
+	ROW("worried", CW_STATE_PARTICIPLE), ROW("pleased", CW_STATE_PARTICIPLE),
+	ROW("satisfied", CW_STATE_PARTICIPLE), ROW("inclined", CW_STATE_PARTICIPLE),
+
 	/* what a disclaimer speaks of: "actual results may differ" */
 	ROW("results", CW_META), ROW("projections", CW_META),
 	ROW("statements", CW_META), ROW("performance", CW_META),

@@ -40,7 +40,9 @@ enum cue_word_class {
 				   * disclaimer's subject */
 	CW_CUE_WORD = 1u << 25,   /* will, shall, going, possible: a finder
 				   * starts from them */
-	CW_SCHEDULE_MARK = 1u << 26 /* scheduled, slated: a timetable */
+	CW_SCHEDULE_MARK = 1u << 26, /* scheduled, slated: a timetable */
+	CW_STATE_PARTICIPLE = 1u << 27 /* interested, based: "could be
+					* interested in" is about now */
 };
 
 #include "likely/diag.h"
