@@ -7,6 +7,7 @@
 #include "likely/extract.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -520,6 +521,29 @@ static bool special(unsigned char c)
 	return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
 }
 
+/* The first index from i on whose byte is special, or len.  Every byte
+ * of every page passes here: eight at a time while none of them is below
+ * 0x20 or is 0x7F (the zero-byte test of Hacker's Delight, 6-1, on bytes
+ * below 0x20, and text_word_has for 0x7F). */
+static size_t next_special(const unsigned char *p, size_t len, size_t i)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = ones << 7;
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		/* a byte below 0x20 (only ASCII bytes count: UTF-8's
+		 * continuation and lead bytes have the high bit set) */
+		uint64_t below = (w - ones * 0x20) & ~w & high;
+		if (below || text_word_has(w, 0x7F))
+			break;
+		i += 8;
+	}
+	while (i < len && !special(p[i]))
+		i++;
+	return i;
+}
+
 /*
  * The text source.  Before the page reader sees them, bytes are held to
  * the textfield rule (textfield.h): a NUL or other control character
@@ -538,8 +562,7 @@ static int feed_text(struct extractor *x, const void *data, size_t len)
 		return LIKELY_DATAERR;
 	if (x->raw)
 		return page_feed(x->page, data, len);
-	while (i < len && !special(p[i]))
-		i++;
+	i = next_special(p, len, 0);
 	if (i == len && !x->cr_pending) {
 		x->fed += len;
 		return page_feed(x->page, data, len);
@@ -554,9 +577,7 @@ static int feed_text(struct extractor *x, const void *data, size_t len)
 		if (!special(c)) {
 			/* copy the run up to the next byte to look at at once:
 			 * CRLF pages come this way */
-			size_t end = i + 1;
-			while (end < len && !special(p[end]))
-				end++;
+			size_t end = next_special(p, len, i + 1);
 			buf_add(&x->feed, (const char *)p + i, end - i);
 			i = end - 1;
 		} else if (c == '\r') {
