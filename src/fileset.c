@@ -18,12 +18,13 @@
 #include "likely/buf.h"
 
 #define SET_PREFIX ".set-"
+#define RANDOM_SUFFIX "XXXXXX" /* the six characters mkdtemp(3) fills in */
 #define CURRENT "current"
 
 struct fileset {
 	struct diag *d;
 	char *dir;
-	char *set;        /* DIR/.set-XXXXXX, while not committed */
+	char *set;        /* DIR/.set-RANDOM, while not committed */
 	int lock;         /* fd of DIR/.lock, -1 when none */
 	size_t n;
 	char **names;     /* the n file names */
@@ -104,7 +105,7 @@ static char *current_set(const char *dir)
 	return xstrdup(target);
 }
 
-/* True when name is NAME.tmp.XXXXXX for one of the set's names: what a
+/* True when name is NAME.tmp.RANDOM for one of the set's names: what a
  * version that renamed files one by one left when killed. */
 static bool old_temporary(const struct fileset *f, const char *name)
 {
@@ -207,7 +208,7 @@ static int adopt_plain_files(struct fileset *f)
 		plain |= lstat(f->paths[i], &st) == 0 && S_ISREG(st.st_mode);
 	if (!plain)
 		return LIKELY_OK;
-	char *tmpl = join(f->dir, SET_PREFIX "XXXXXX");
+	char *tmpl = join(f->dir, SET_PREFIX RANDOM_SUFFIX);
 	int rc = LIKELY_OK;
 	if (!mkdtemp(tmpl)) {
 		rc = diag_report(f->d, LIKELY_CANTCREAT, f->dir, 0, "cannot create a directory: %s",
@@ -267,7 +268,7 @@ int fileset_open(const char *dir, const char *const *names, size_t n,
 	}
 	free(lock);
 	clean(f);
-	f->set = join(dir, SET_PREFIX "XXXXXX");
+	f->set = join(dir, SET_PREFIX RANDOM_SUFFIX);
 	if (!mkdtemp(f->set)) {
 		rc = diag_report(d, LIKELY_CANTCREAT, dir, 0, "cannot create a directory: %s",
 				 strerror(errno));

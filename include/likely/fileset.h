@@ -4,16 +4,16 @@
  * files beside old ones.
  *
  * Layout of DIR:
- *   DIR/.set-XXXXXX/       one complete set per run (hidden)
- *   DIR/current ->         .set-XXXXXX, the set in force
+ *   DIR/.set-RANDOM/       one complete set per run (hidden)
+ *   DIR/current ->         .set-RANDOM, the set in force
  *   DIR/NAME ->            current/NAME, for each file of the set
- * A run writes a fresh .set-XXXXXX, then switches `current` with one
+ * A run writes a fresh .set-RANDOM, then switches `current` with one
  * rename(2) of a symbolic link; the NAME links never change after the
  * first run.  Files of an older layout (plain DIR/NAME files) are first
  * moved into a set of their own by hard links, so even that switch is
  * whole.  A run takes an fcntl lock on DIR/.lock, so two runs into one
  * directory take turns, and removes what killed runs left: sets that are
- * not current, and NAME.tmp.XXXXXX files of older versions.
+ * not current, and NAME.tmp.RANDOM files of older versions.
  */
 #ifndef LIKELY_FILESET_H
 #define LIKELY_FILESET_H
