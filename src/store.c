@@ -287,52 +287,8 @@ static int foreign(struct store *s, const char *why)
 			   "not a likely database (%s); it was left as it was", why);
 }
 
-static int check_column(struct store *s, sqlite3_stmt *st, const char *table,
-			const char *column);
-
-/* Checks that every table and column likely uses is there. */
-static int check_tables(struct store *s, long long version)
-{
-	sqlite3_stmt *st;
-	int rc = store_prepare(s, "SELECT 1 FROM pragma_table_info(?1) WHERE ?2 IS NULL OR name = ?2",
-			       &st);
-	char why[160];
-	if (rc)
-		return rc;
-	for (size_t t = 0; t < sizeof expected_tables / sizeof expected_tables[0]; t++) {
-		const char *const *tab = expected_tables[t];
-		/* column NULL: is the table there at all? */
-		for (size_t c = 0; (c == 0 || tab[c]) && !rc; c++) {
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-			sqlite3_bind_text(st, 1, tab[0], -1, SQLITE_STATIC);
-			if (c > 0)
-				sqlite3_bind_text(st, 2, tab[c], -1, SQLITE_STATIC);
-			int step = sqlite3_step(st);
-			if (step == SQLITE_ROW)
-				continue;
-			if (step != SQLITE_DONE) {
-				rc = store_fail(s, step, "reading the schema");
-			} else {
-				if (c == 0)
-					snprintf(why, sizeof why, "table '%s' is missing", tab[0]);
-				else
-					snprintf(why, sizeof why, "table '%s' has no column '%s'",
-						 tab[0], tab[c]);
-				rc = foreign(s, why);
-			}
-		}
-		if (rc)
-			break;
-	}
-	for (size_t k = 0; !rc && k < sizeof later_columns / sizeof later_columns[0]; k++)
-		if (version >= later_columns[k].since)
-			rc = check_column(s, st, later_columns[k].table,
-					  later_columns[k].column);
-	sqlite3_finalize(st);
-	return rc;
-}
-
+/* Checks that table has column (column NULL: that the table is there),
+ * through st, the pragma_table_info query of check_tables. */
 static int check_column(struct store *s, sqlite3_stmt *st, const char *table,
 			const char *column)
 {
@@ -340,14 +296,41 @@ static int check_column(struct store *s, sqlite3_stmt *st, const char *table,
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+	if (column)
+		sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		return LIKELY_OK;
 	if (step != SQLITE_DONE)
 		return store_fail(s, step, "reading the schema");
-	snprintf(why, sizeof why, "table '%s' has no column '%s'", table, column);
+	if (!column)
+		snprintf(why, sizeof why, "table '%s' is missing", table);
+	else
+		snprintf(why, sizeof why, "table '%s' has no column '%s'", table, column);
 	return foreign(s, why);
+}
+
+/* Checks that every table and column likely uses is there: those of
+ * version 1, and those later versions added as of the file's version. */
+static int check_tables(struct store *s, long long version)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT 1 FROM pragma_table_info(?1) WHERE ?2 IS NULL OR name = ?2",
+			       &st);
+	if (rc)
+		return rc;
+	for (size_t t = 0; !rc && t < sizeof expected_tables / sizeof expected_tables[0]; t++) {
+		const char *const *tab = expected_tables[t];
+		rc = check_column(s, st, tab[0], NULL);
+		for (size_t c = 1; tab[c] && !rc; c++)
+			rc = check_column(s, st, tab[0], tab[c]);
+	}
+	for (size_t k = 0; !rc && k < sizeof later_columns / sizeof later_columns[0]; k++)
+		if (version >= later_columns[k].since)
+			rc = check_column(s, st, later_columns[k].table,
+					  later_columns[k].column);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /*
