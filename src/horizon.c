@@ -161,6 +161,18 @@ static inline bool is(const struct scan *s, size_t i, const char *w)
 
 static bool year_of(const char *w, int *y);
 
+/* The end of a range that starts in year y, written w: a later year
+ * within a decade ("2020") or its last two digits ("20"). */
+static bool range_end_of(const char *w, int y, int *end)
+{
+	if (year_of(w, end))
+		return *end > y && *end - y <= 10;
+	if (strlen(w) != 2 || w[0] < '0' || w[0] > '9' || w[1] < '0' || w[1] > '9')
+		return false;
+	*end = y - y % 100 + (w[0] - '0') * 10 + (w[1] - '0');
+	return *end > y;
+}
+
 /* "2019–20", "2019-2020", "2019/20" after the year y at token i: the
  * range's last year in *end. */
 static bool year_range_end(const struct scan *s, size_t i, int y, int *end)
@@ -170,14 +182,7 @@ static bool year_range_end(const struct scan *s, size_t i, int y, int *end)
 	const char *d = text_tok(s->tok, i + 1);
 	if (strcmp(d, "\xe2\x80\x93") != 0 && strcmp(d, "-") != 0 && strcmp(d, "/") != 0)
 		return false;
-	const char *w = w_at(s, i + 2);
-	if (year_of(w, end))
-		return *end > y && *end - y <= 10;
-	if (strlen(w) == 2 && w[0] >= '0' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9') {
-		*end = y - y % 100 + (w[0] - '0') * 10 + (w[1] - '0');
-		return *end > y;
-	}
-	return false;
+	return range_end_of(w_at(s, i + 2), y, end);
 }
 
 /* One word "2019-2020" or "2019-20" (a hyphen joins them into one
@@ -190,15 +195,7 @@ static bool fused_year_range(const char *w, int *y, int *end)
 		return false;
 	memcpy(first, w, 4);
 	first[4] = '\0';
-	if (!year_of(first, y))
-		return false;
-	const char *rest = w + 5;
-	if (n == 9)
-		return year_of(rest, end) && *end > *y && *end - *y <= 10;
-	if (rest[0] < '0' || rest[0] > '9' || rest[1] < '0' || rest[1] > '9')
-		return false;
-	*end = *y - *y % 100 + (rest[0] - '0') * 10 + (rest[1] - '0');
-	return *end > *y;
+	return year_of(first, y) && range_end_of(w + 5, *y, end);
 }
 
 /* A four-digit year 1000..9999 spelled exactly so (e.g. "2019"). */
