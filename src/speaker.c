@@ -191,25 +191,28 @@ static bool in_list(const char *const *list, const char *w, size_t n)
 }
 
 /* in_indexed, ASCII case-insensitive. */
-static bool in_indexed_ci(size_t k, const char *w, size_t n)
+/* w[0..n) in ASCII lower case into low (WORD_MAX bytes); false when it
+ * is empty or too long to be any listed word. */
+static bool ascii_lower(const char *w, size_t n, char low[WORD_MAX])
 {
-	char low[WORD_MAX];
-	if (n >= sizeof low || n == 0)
+	if (n >= WORD_MAX || n == 0)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
-	return in_indexed(k, low, n);
+	return true;
+}
+
+static bool in_indexed_ci(size_t k, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	return ascii_lower(w, n, low) && in_indexed(k, low, n);
 }
 
 /* ASCII case-insensitive membership. */
 static bool in_list_ci(const char *const *list, const char *w, size_t n)
 {
-	char low[32];
-	if (n >= sizeof low || n == 0)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
-	return in_list(list, low, n);
+	char low[WORD_MAX];
+	return ascii_lower(w, n, low) && in_list(list, low, n);
 }
 
 /* Starts with a capital: ASCII, Latin-1 (À-Þ) or Cyrillic (Ѐ-Я). */
