@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "megabytes.h"
+
 static uint64_t rng = 88172645463325252ULL;
 static unsigned long long written;
 
@@ -104,18 +106,9 @@ static void furniture(void)
 
 int main(int argc, char **argv)
 {
-	char *end;
-	if (argc != 2) {
-		fputs("usage: gen_html MEGABYTES > page.html\n", stderr);
+	unsigned long long target = megabytes_arg(argc, argv, "gen_html", "page.html");
+	if (target == 0)
 		return 2;
-	}
-	errno = 0;
-	unsigned long mb = strtoul(argv[1], &end, 10);
-	if (errno || *end || mb == 0 || mb > 100000) {
-		fputs("gen_html: MEGABYTES must be a whole number in 1..100000\n", stderr);
-		return 2;
-	}
-	unsigned long long target = (unsigned long long)mb << 20;
 	out("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	    "<title>Rates likely to rise as inflation returns | Example Review</title>\n"
 	    "<meta property=\"article:published_time\" content=\"2024-05-15T18:40:00+04:00\">\n"

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "megabytes.h"
+
 static uint64_t rng = 88172645463325252ULL;
 
 static unsigned rnd(unsigned n)
@@ -177,18 +179,9 @@ static void boilerplate(void)
 
 int main(int argc, char **argv)
 {
-	char *end;
-	if (argc != 2) {
-		fputs("usage: gen_pages MEGABYTES > page.txt\n", stderr);
+	unsigned long long target = megabytes_arg(argc, argv, "gen_pages", "page.txt");
+	if (target == 0)
 		return 2;
-	}
-	errno = 0;
-	unsigned long mb = strtoul(argv[1], &end, 10);
-	if (errno || *end || mb == 0 || mb > 100000) {
-		fputs("gen_pages: MEGABYTES must be a whole number in 1..100000\n", stderr);
-		return 2;
-	}
-	unsigned long long target = (unsigned long long)mb << 20;
 	int embedded = 0;
 	while (written < target) {
 		eol = rnd(10) == 0 ? "\r\n" : "\n";
