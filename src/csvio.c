@@ -234,19 +234,39 @@ void csvw_raw(struct csv_writer *w, const char *s)
  * for the common case (0.7 stays "0.7"), exact always.  likely never calls
  * setlocale, so printf's decimal point is '.' whatever LC_ALL says.
  */
+/* An undefined figure is an empty cell; false then, with out done.  -0
+ * becomes 0: a spreadsheet would show "-0". */
+static bool formattable(double *v, char out[32])
+{
+	if (!isfinite(*v)) {
+		out[0] = '\0';
+		return false;
+	}
+	if (*v == 0)
+		*v = 0;
+	return true;
+}
+
 void csv_format_double(double v, char out[32])
 {
-	if (!isfinite(v)) {
-		out[0] = '\0';
+	if (!formattable(&v, out))
 		return;
-	}
-	if (v == 0)
-		v = 0; /* no "-0" */
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(out, 32, "%.*g", prec, v);
 		if (strtod(out, NULL) == v)
 			return;
 	}
+}
+
+/*
+ * 12 digits: a double carries 15 to 17, and the last three are the
+ * rounding of the computation, not information (issue 11: a spreadsheet
+ * shows them).  Every figure still reads back within 5e-12 relative.
+ */
+void csv_format_figure(double v, char out[32])
+{
+	if (formattable(&v, out))
+		snprintf(out, 32, "%.12g", v);
 }
 
 void csvw_double(struct csv_writer *w, double v)

@@ -67,14 +67,14 @@ fail:
 	return rc;
 }
 
-/* csvw_double, through the report's cache of formatted numbers. */
+/* csv_format_figure, through the report's cache of formatted numbers. */
 static void put_double(struct report *r, struct csv_writer *w, double v)
 {
 	uint64_t bits;
 	memcpy(&bits, &v, sizeof bits);
 	size_t slot = (size_t)((bits ^ bits >> 17 ^ bits >> 31 ^ bits >> 47) & 4095);
 	if (!r->num_cache[slot].used || r->num_cache[slot].bits != bits) {
-		csv_format_double(v, r->num_cache[slot].text);
+		csv_format_figure(v, r->num_cache[slot].text);
 		r->num_cache[slot].bits = bits;
 		r->num_cache[slot].used = true;
 	}
@@ -140,13 +140,48 @@ void report_previous_group(struct report *r, const char *by, const char *author,
 		r->prev_brier[r->prev_n++] = brier;
 }
 
+/* An empty author is "unattributed" on an author row but "all authors" on
+ * a topic row; the name says which (issue 11). */
+void report_group_name(const struct sb_group *g, struct buf *b)
+{
+	const char *who = *g->author ? g->author : "unattributed";
+	switch (g->by) {
+	case SB_ALL:
+		buf_adds(b, "all forecasts");
+		break;
+	case SB_AUTHOR:
+	case SB_FORECASTER:
+		buf_adds(b, who);
+		break;
+	case SB_TOPIC:
+		buf_printf(b, "all authors / %s", g->topic);
+		break;
+	case SB_AUTHOR_TOPIC:
+	case SB_FORECASTER_TOPIC:
+		buf_printf(b, "%s / %s", who, g->topic);
+		break;
+	case SB_CUE:
+		buf_printf(b, "cue: %s", g->cue);
+		break;
+	}
+}
+
+static void put_group_name(struct csv_writer *w, const struct sb_group *g)
+{
+	struct buf name;
+	buf_init(&name);
+	report_group_name(g, &name);
+	csvw_text(w, name.data);
+	buf_release(&name);
+}
+
 static void write_scores(struct report *r, const struct scoreboard *sb)
 {
 	static const char *const header[] = {
 		"by", "author", "topic", "n", "open", "overdue", "void", "hedged",
 		"base_rate", "mean_probability", "brier", "brier_se", "reliability",
 		"resolution", "uncertainty", "within_bin_variance", "within_bin_covariance",
-		"skill", "log_score", "ece", "spiegelhalter_z", "spiegelhalter_p", NULL};
+		"skill", "log_score", "ece", "spiegelhalter_z", "spiegelhalter_p", "group", NULL};
 	struct csv_writer w;
 	size_t n;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
@@ -171,6 +206,7 @@ static void write_scores(struct report *r, const struct scoreboard *sb)
 				    f->log_score, f->ece, f->spiegelhalter_z, f->spiegelhalter_p};
 		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
 			put_double(r, &w, v[k]);
+		put_group_name(&w, g);
 		csvw_end(&w);
 	}
 }
@@ -179,7 +215,7 @@ static void write_calibration(struct report *r, const struct scoreboard *sb)
 {
 	static const char *const header[] = {
 		"by", "author", "topic", "cue", "bin_low", "bin_high", "n",
-		"mean_probability", "observed", "observed_low", "observed_high", NULL};
+		"mean_probability", "observed", "observed_low", "observed_high", "group", NULL};
 	struct csv_writer w;
 	size_t n;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
@@ -202,6 +238,7 @@ static void write_calibration(struct report *r, const struct scoreboard *sb)
 			put_double(r, &w, b->observed);
 			put_double(r, &w, b->observed_low);
 			put_double(r, &w, b->observed_high);
+			put_group_name(&w, g);
 			csvw_end(&w);
 		}
 		free(bins);

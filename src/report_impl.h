@@ -57,6 +57,14 @@ struct report {
 /* The file names, in enum report_file order. */
 extern const char *const report_file_names[RF_NFILES];
 
+/*
+ * Appends to b the name of group g as the `group` column gives it, which
+ * no two kinds of group share: "all forecasts"; an author or forecaster,
+ * "unattributed" for none; "all authors / TOPIC" for a topic;
+ * "AUTHOR / TOPIC" for a pair; "cue: CUE".
+ */
+void report_group_name(const struct sb_group *g, struct buf *b);
+
 /* Writes report.md into b. */
 void report_markdown(struct report *r, const struct scoreboard *sb, struct buf *b);
 

@@ -19,6 +19,7 @@
  */
 #include "likely/score.h"
 
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -74,6 +75,22 @@ static void nsum_add(struct nsum *s, double x)
 static double nsum_value(const struct nsum *s)
 {
 	return s->sum + s->comp;
+}
+
+/*
+ * a - b, but exactly 0 when the two differ by no more than the rounding
+ * their own computation leaves (a few ulps of the larger).  The stated
+ * probabilities are short decimals held in binary, so 5 * 0.7 and 3.5,
+ * or a bin's mean 0.7 and its observed 3.5 / 5, are equal in exact
+ * arithmetic and one ulp apart in doubles; without this the figures built
+ * on such differences (Spiegelhalter's z, reliability, skill ...) carry
+ * noise like -2.7e-16 where the exact value is 0 (issue 11).  A true
+ * difference this small would need probabilities stated to 15 digits.
+ */
+static double cancel(double a, double b)
+{
+	double d = a - b;
+	return fabs(d) <= 8.0 * DBL_EPSILON * fmax(fabs(a), fabs(b)) ? 0.0 : d;
 }
 
 /* splitmix64's finaliser: decimal fractions differ mostly in low bits. */
@@ -305,9 +322,10 @@ static void binned_terms(const struct score_entry *e, size_t len, int bins, doub
 	for (size_t k = 0; k < nc; k++) {
 		const struct cell *c = &cells[k];
 		double nk = (double)c->n;
-		double gap = c->mean_p - c->observed;
+		double gap = cancel(c->mean_p, c->observed);
+		double spread = cancel(c->observed, base_rate);
 		nsum_add(&rel, nk * gap * gap);
-		nsum_add(&res, nk * (c->observed - base_rate) * (c->observed - base_rate));
+		nsum_add(&res, nk * spread * spread);
 		nsum_add(&ece, nk * fabs(gap));
 		/*
 		 * Stephenson et al. (2008): sum over forecasts j in bin k of
@@ -317,10 +335,10 @@ static void binned_terms(const struct score_entry *e, size_t len, int bins, doub
 		 */
 		for (size_t i = c->first; i < c->first + c->count; i++) {
 			double m = (double)entry_n(&e[i]);
-			double df = e[i].p - c->mean_p;
+			double df = cancel(e[i].p, c->mean_p);
 			double osum = (double)(e[i].count[1] + 2 * e[i].count[2]) / 2.0;
 			nsum_add(&wbv, m * df * df);
-			nsum_add(&wbc, df * (osum - m * c->observed));
+			nsum_add(&wbc, df * cancel(osum, m * c->observed));
 		}
 	}
 	double n = (double)f->n;
@@ -359,6 +377,7 @@ void score_compute(const struct score_table *t, int bins, struct score_figures *
 
 	struct nsum sp = {0, 0}, sb = {0, 0}, sl = {0, 0};
 	struct nsum znum = {0, 0}, zden = {0, 0};
+	double zscale = 0; /* sum of |terms|: the size of znum's rounding */
 	for (size_t i = 0; i < t->len; i++) {
 		double p = e[i].p, q = 1.0 - p;
 		double c0 = (double)e[i].count[0], c1 = (double)e[i].count[1];
@@ -382,19 +401,24 @@ void score_compute(const struct score_table *t, int bins, struct score_figures *
 		 * sqrt(sum (1 - 2p)^2 p (1 - p)).
 		 */
 		double w = 1.0 - 2.0 * p;
-		nsum_add(&znum, c0 * w * -p);
-		nsum_add(&znum, c1 * w * (0.5 - p));
-		nsum_add(&znum, c2 * w * q);
-		nsum_add(&zden, (c0 + c1 + c2) * w * w * p * q);
+		double m = c0 + c1 + c2;
+		double zterm = w * cancel(0.5 * c1 + c2, m * p);
+		nsum_add(&znum, zterm);
+		zscale += fabs(zterm);
+		nsum_add(&zden, m * w * w * p * q);
 	}
 	out->mean_probability = nsum_value(&sp) / n;
 	out->brier = nsum_value(&sb) / n;
 	out->log_score = nsum_value(&sl) / n;
 	if (out->uncertainty > 0.0)
-		out->skill = 1.0 - out->brier / out->uncertainty;
+		out->skill = cancel(1.0, out->brier / out->uncertainty);
 	double den = nsum_value(&zden);
 	if (den > 0.0) {
-		out->spiegelhalter_z = nsum_value(&znum) / sqrt(den);
+		/* terms of both signs that cancel exactly: 0, not noise */
+		double num = nsum_value(&znum);
+		if (fabs(num) <= 8.0 * DBL_EPSILON * zscale)
+			num = 0.0;
+		out->spiegelhalter_z = num / sqrt(den);
 		out->spiegelhalter_p = erfc(fabs(out->spiegelhalter_z) * INV_SQRT2);
 	}
 
@@ -410,7 +434,7 @@ void score_compute(const struct score_table *t, int bins, struct score_figures *
 			double p = e[i].p;
 			double d[3] = {p * p, (p - 0.5) * (p - 0.5), (1.0 - p) * (1.0 - p)};
 			for (int j = 0; j < 3; j++) {
-				double dev = d[j] - out->brier;
+				double dev = cancel(d[j], out->brier);
 				nsum_add(&ss, (double)e[i].count[j] * dev * dev);
 			}
 		}

@@ -70,5 +70,11 @@ void csvw_header(struct csv_writer *w, const char *const *names);
 
 /* The number formatting used by csvw_double, for other writers (reports). */
 void csv_format_double(double v, char out[32]);
+/*
+ * A computed figure for a spreadsheet: at most 12 significant digits
+ * ("%.12g", '.' decimal point), so 0.015 is not 0.0150000000000001;
+ * "0" for zero of either sign; "" for NaN and infinities.
+ */
+void csv_format_figure(double v, char out[32]);
 
 #endif

@@ -4,7 +4,7 @@
  * spaces kept around unquoted fields, empty cells, a stray quote and an
  * unterminated quote rejected with their line; writing -- text always
  * quoted, numbers unquoted with '.', empty for NaN/inf, the shortest
- * round-trip number form, the formula guard, CRLF and BOM for Excel.
+ * round-trip number form, figures at 12 significant digits, the formula guard, CRLF and BOM for Excel.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -186,6 +186,32 @@ static void test_number_format(void **state)
 	assert_string_equal(out, "");
 }
 
+/* Figures for spreadsheets: 12 significant digits, so the noise in the
+ * last digits of a computed double (issue 11) never shows. */
+static void test_figure_format(void **state)
+{
+	char out[32];
+	(void)state;
+	csv_format_figure(0.015 + 1e-16, out); /* 0.015000000000000101 */
+	assert_string_equal(out, "0.015");
+	csv_format_figure(0.1 + 0.2, out);
+	assert_string_equal(out, "0.3");
+	csv_format_figure(0.010000000000000002, out);
+	assert_string_equal(out, "0.01");
+	csv_format_figure(-1.0 / 3.0, out);
+	assert_string_equal(out, "-0.333333333333");
+	csv_format_figure(123456789.123456, out);
+	assert_string_equal(out, "123456789.123");
+	csv_format_figure(0.0004963364204703941, out);
+	assert_string_equal(out, "0.00049633642047");
+	csv_format_figure(-0.0, out);
+	assert_string_equal(out, "0");
+	csv_format_figure(INFINITY, out);
+	assert_string_equal(out, "");
+	csv_format_figure(NAN, out);
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_writer_excel_guard),
 		cmocka_unit_test(test_guard_every_trigger),
 		cmocka_unit_test(test_number_format),
+		cmocka_unit_test(test_figure_format),
 	};
 	return cmocka_run_group_tests_name("csvio", tests, NULL, NULL);
 }

@@ -693,6 +693,70 @@ static void test_ten_million_rows(void **state)
 	score_table_free(t);
 }
 
+/*
+ * Figures whose exact value is zero come out as 0.0, not rounding noise
+ * such as -2.7e-16 (issue 11): the noise is the difference of two doubles
+ * that are equal in exact arithmetic, and a spreadsheet shows it as a
+ * number.  Worked by hand with p as the decimal stated:
+ *   A: five forecasts at 0.7, outcomes yes, yes, yes, partial, no:
+ *      sum o = 3.5 = 5 * 0.7, so sum (o - p)(1 - 2p) = 0: z = 0, p = 1;
+ *      one bin whose observed 0.7 is its mean p: reliability 0, ece 0;
+ *      its observed is the base rate: resolution 0; brier = uncertainty
+ *      (both mean (o - 0.7)^2): skill 0.  With 10 bins, one value per bin:
+ *      within-bin terms 0.
+ *   B: 0.1 that did not happen and 0.9 that did, seven of them in all:
+ *      every (p - o)^2 is 0.01, so the standard error is 0.
+ *   C: 0.2 once and 0.8 four times, all happened: the z terms are
+ *      0.6 * 0.8 and -0.6 * (4 - 3.2), which cancel: z = 0.
+ */
+static void assert_zero_at(double v, const char *what, const char *file, int line)
+{
+	if (v != 0.0 || signbit(v)) {
+		print_error("%s: %.17g, expected exactly 0\n", what, v);
+		_fail(file, line);
+	}
+}
+
+#define assert_zero(v) assert_zero_at((v), #v, __FILE__, __LINE__)
+
+static void test_exact_zeros(void **state)
+{
+	(void)state;
+	static const double pa[] = {0.7, 0.7, 0.7, 0.7, 0.7};
+	static const int oa[] = {SCORE_YES, SCORE_YES, SCORE_YES, SCORE_PARTIAL, SCORE_NO};
+	struct score_table *t = table_of(5, pa, oa);
+	struct score_figures f;
+	for (int bins = 0; bins <= 10; bins += 10) {
+		score_compute(t, bins, &f);
+		assert_zero(f.spiegelhalter_z);
+		assert_true(f.spiegelhalter_p == 1.0);
+		assert_zero(f.reliability);
+		assert_zero(f.resolution);
+		assert_zero(f.ece);
+		assert_zero(f.skill);
+		assert_zero(f.within_bin_variance);
+		assert_zero(f.within_bin_covariance);
+		assert_near(f.brier, (3 * 0.09 + 0.04 + 0.49) / 5);
+	}
+	score_table_free(t);
+
+	static const double pb[] = {0.1, 0.9, 0.1, 0.9, 0.9, 0.1, 0.9};
+	static const int ob[] = {SCORE_NO, SCORE_YES, SCORE_NO, SCORE_YES,
+	                         SCORE_YES, SCORE_NO, SCORE_YES};
+	t = table_of(7, pb, ob);
+	score_compute(t, 0, &f);
+	assert_near(f.brier, 0.01);
+	assert_zero(f.brier_se);
+	score_table_free(t);
+
+	static const double pc[] = {0.2, 0.8, 0.8, 0.8, 0.8};
+	static const int oc[] = {SCORE_YES, SCORE_YES, SCORE_YES, SCORE_YES, SCORE_YES};
+	t = table_of(5, pc, oc);
+	score_compute(t, 0, &f);
+	assert_zero(f.spiegelhalter_z);
+	score_table_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -712,6 +776,7 @@ int main(void)
 	    cmocka_unit_test(test_identity_and_order),
 	    cmocka_unit_test(test_shared_vectors),
 	    cmocka_unit_test(test_ten_million_rows),
+	    cmocka_unit_test(test_exact_zeros),
 	};
 	return cmocka_run_group_tests_name("score", tests, NULL, NULL);
 }
