@@ -19,8 +19,9 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 # Computed lazily (=) so `make deps` can install pkg-config and the
 # libraries before anything asks for their flags.
-LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3 libxml-2.0 jansson 2>/dev/null)
-LIB_LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libxml-2.0 jansson 2>/dev/null) -lcsv -lm
+LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3 libxml-2.0 jansson xlsxwriter 2>/dev/null)
+LIB_LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libxml-2.0 jansson xlsxwriter 2>/dev/null) \
+	   -lcsv -lm
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 

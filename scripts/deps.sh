@@ -4,7 +4,7 @@
 # fast: one dpkg-query) when everything is there.
 set -eu
 
-packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 libxml2-utils libxml2-dev libjansson-dev"
+packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 libxml2-utils libxml2-dev libjansson-dev libxlsxwriter-dev libreoffice-calc-nogui"
 # `deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; the
 # rest of the build never needs them.
 if [ "${1:-}" = "fuzz" ]; then

@@ -17,7 +17,8 @@
 #include "likely/score.h"
 
 const char *const report_file_names[RF_NFILES] = {
-	"scores.csv", "calibration.csv", "forecasts.csv", "report.md", "calibration.svg"};
+	"scores.csv", "calibration.csv", "forecasts.csv", "report.md", "calibration.svg",
+	"scorecard.xlsx"};
 
 static unsigned csv_flags(const struct report *r)
 {
@@ -60,6 +61,8 @@ int report_open(const struct report_options *o, struct diag *d, struct report **
 		csvw_raw(&r->forecasts, ledger_columns[c]);
 	csvw_raw(&r->forecasts, forecast_extra[0]);
 	csvw_end(&r->forecasts);
+	if ((rc = report_xlsx_open(r)))
+		goto fail;
 	*out = r;
 	return LIKELY_OK;
 fail:
@@ -98,6 +101,7 @@ void report_forecast(struct report *r, const struct forecast *f, double score)
 	}
 	put_double(r, &r->forecasts, score);
 	csvw_end(&r->forecasts);
+	report_xlsx_forecast(r, f, score);
 
 	/* Rewinding reuses the stream's buffer: after fflush, mem_len is the
 	 * position, i.e. the length of this one record. */
@@ -270,6 +274,7 @@ int report_write(struct report *r, const struct scoreboard *sb)
 	write_scores(r, sb);
 	write_calibration(r, sb);
 	write_chart(r, sb);
+	rc = report_xlsx_write(r, sb);
 	buf_init(&md);
 	report_markdown(r, sb, &md);
 	fwrite(md.data, 1, md.len, r->file[RF_MARKDOWN].fp);
@@ -291,6 +296,7 @@ void report_free(struct report *r)
 {
 	if (!r)
 		return;
+	report_xlsx_release(r);
 	fileset_free(r->set);
 	if (r->mem)
 		fclose(r->mem);

@@ -14,8 +14,20 @@
 #include "likely/fileset.h"
 #include "likely/report.h"
 #include "likely/strset.h"
+#include "likely/xlsx.h"
 
-enum report_file { RF_SCORES, RF_CALIBRATION, RF_FORECASTS, RF_MARKDOWN, RF_CHART, RF_NFILES };
+enum report_file {
+	RF_SCORES, RF_CALIBRATION, RF_FORECASTS, RF_MARKDOWN, RF_CHART, RF_XLSX, RF_NFILES
+};
+
+/* One point of the trend: a group's Brier score as of a date. */
+struct report_trend_point {
+	char *as_of, *by, *author;
+	long n;
+	double brier;
+};
+
+struct xlsx;
 
 struct report {
 	const struct report_options *o;
@@ -26,6 +38,13 @@ struct report {
 		const char *path;
 	} file[RF_NFILES]; /* the set's files */
 	struct csv_writer forecasts;
+	/* scorecard.xlsx, made in a temporary file (report_xlsx.c) */
+	struct xlsx *xlsx;
+	char *xlsx_tmp;
+	struct xlsx_column forecast_cols[LEDGER_NCOLS + 1];
+	/* the trend: earlier runs, then this one */
+	struct report_trend_point *trend;
+	size_t trend_n, trend_cap;
 	/* The digest: each record is formatted as `likely export` would into
 	 * a memory stream, then hashed. */
 	struct sha256 sha;
@@ -64,6 +83,16 @@ extern const char *const report_file_names[RF_NFILES];
  * "AUTHOR / TOPIC" for a pair; "cue: CUE".
  */
 void report_group_name(const struct sb_group *g, struct buf *b);
+
+/* scorecard.xlsx (report_xlsx.c): open starts the workbook in a
+ * temporary file (LIKELY_OK, or reported 73/1); forecast adds one row to
+ * the forecasts sheet; write fills the other sheets and copies the file
+ * into the set (LIKELY_OK or reported 74); release removes the temporary
+ * file. */
+int report_xlsx_open(struct report *r);
+void report_xlsx_forecast(struct report *r, const struct forecast *f, double score);
+int report_xlsx_write(struct report *r, const struct scoreboard *sb);
+void report_xlsx_release(struct report *r);
 
 /* Writes report.md into b. */
 void report_markdown(struct report *r, const struct scoreboard *sb, struct buf *b);
