@@ -159,10 +159,12 @@ static const struct command commands[] = {
 	 "Due: y yes, n no, p partial, v void (asks for evidence), e edit, s skip,\n"
 	 "q quit. Every answer is saved at once.\n"},
 	{"score", cmd_score, 0, 0, DB_OWN_TX,
-	 OPTS("as-of=", "out=", "bins=", "partial=", "min-n=", "excel"),
+	 OPTS("as-of=", "out=", "bins=", "partial=", "min-n=", "excel", "author=", "topic=",
+	      "from=", "to="),
 	 "compute scores and write the reports",
 	 "score [--as-of DATE] [--out DIR] [--bins N|exact] "
-	 "[--partial half|exclude] [--min-n N] [--excel]",
+	 "[--partial half|exclude] [--min-n N] [--excel]\n"
+	 "             [--author A] [--topic T] [--from DATE] [--to DATE]",
 	 "  --as-of DATE        score what was known on this day (default today)\n"
 	 "  --out DIR           where the reports go (default reports)\n"
 	 "  --bins N|exact      calibration bins: N equal-width, or one per stated\n"
@@ -170,8 +172,12 @@ static const struct command commands[] = {
 	 "  --partial half|exclude   a partial outcome counts 0.5, or is left out\n"
 	 "  --min-n N           authors with fewer scored forecasts are not ranked (5)\n"
 	 "  --excel             BOM and CRLF in the CSV files\n"
-	 "Writes scores.csv, calibration.csv, forecasts.csv, report.md and\n"
-	 "calibration.svg, and records the run in the database.\n"},
+	 "  --author A          score only author A's forecasts\n"
+	 "  --topic T           score only forecasts with topic T\n"
+	 "  --from/--to DATE    score only forecasts published in that period\n"
+	 "Writes scores.csv, calibration.csv, forecasts.csv, report.md,\n"
+	 "calibration.svg, scorecard.xlsx, trend.csv and trend.svg, and records\n"
+	 "the run in the database (a narrowed run is not recorded).\n"},
 	{"show", cmd_show, 1, 1, DB_READ, NO_OPTS,
 	 "one forecast with its context and history", "show ID",
 	 "  ID   the forecast (the first characters of an id are enough)\n"},

@@ -14,11 +14,12 @@
 #include <string.h>
 
 #include "likely/chart.h"
+#include "likely/date.h"
 #include "likely/score.h"
 
 const char *const report_file_names[RF_NFILES] = {
 	"scores.csv", "calibration.csv", "forecasts.csv", "report.md", "calibration.svg",
-	"scorecard.xlsx"};
+	"scorecard.xlsx", "trend.csv", "trend.svg"};
 
 static unsigned csv_flags(const struct report *r)
 {
@@ -179,6 +180,105 @@ static void put_group_name(struct csv_writer *w, const struct sb_group *g)
 	buf_release(&name);
 }
 
+void report_trend_point(struct report *r, const char *as_of, const char *by,
+			const char *author, long n, double brier)
+{
+	if (r->trend_n == r->trend_cap) {
+		r->trend_cap = r->trend_cap ? 2 * r->trend_cap : 64;
+		r->trend = xrealloc(r->trend, r->trend_cap * sizeof *r->trend);
+	}
+	r->trend[r->trend_n++] = (struct report_trend_point){
+		xstrdup(as_of), xstrdup(by), xstrdup(author), n, n ? brier : NAN};
+}
+
+const char *report_trend_name(const struct report_trend_point *t)
+{
+	if (!strcmp(t->by, "all"))
+		return "all forecasts";
+	return *t->author ? t->author : "unattributed";
+}
+
+/* This run's points: "all", then the authors (sorted, as the earlier
+ * runs' points are). */
+static void trend_add_this_run(struct report *r, const struct scoreboard *sb)
+{
+	size_t n;
+	const struct sb_group *g = scoreboard_groups(sb, &n);
+	for (size_t i = 0; i < n; i++)
+		if (g[i].by == SB_ALL || g[i].by == SB_AUTHOR)
+			report_trend_point(r, r->o->as_of, sb_by_name(g[i].by), g[i].author,
+					   g[i].fig.n, g[i].fig.brier);
+}
+
+static void write_trend(struct report *r)
+{
+	static const char *const header[] = {"as_of", "by", "author", "n", "brier", "group",
+					     NULL};
+	struct csv_writer w;
+	csvw_init(&w, r->file[RF_TREND].fp, csv_flags(r));
+	csvw_header(&w, header);
+	for (size_t i = 0; i < r->trend_n; i++) {
+		const struct report_trend_point *t = &r->trend[i];
+		csvw_raw(&w, t->as_of);
+		csvw_raw(&w, t->by);
+		csvw_text(&w, t->author);
+		csvw_long(&w, t->n);
+		put_double(r, &w, t->brier);
+		csvw_text(&w, report_trend_name(t));
+		csvw_end(&w);
+	}
+}
+
+/* The most lines trend.svg draws: all forecasts and seven authors. */
+#define TREND_LINES 8
+
+/* Fills line (its arrays malloc'd) with the points of group by/author. */
+static void trend_line(const struct report *r, const char *by, const char *author,
+		       const char *name, struct chart_line *line)
+{
+	long *day = xmalloc((r->trend_n ? r->trend_n : 1) * sizeof *day);
+	double *value = xmalloc((r->trend_n ? r->trend_n : 1) * sizeof *value);
+	size_t n = 0;
+	for (size_t i = 0; i < r->trend_n; i++) {
+		const struct report_trend_point *t = &r->trend[i];
+		if (strcmp(t->by, by) || strcmp(t->author, author) ||
+		    !date_parse_iso(t->as_of, &day[n]))
+			continue;
+		value[n++] = t->brier;
+	}
+	*line = (struct chart_line){name, n, day, value};
+}
+
+/*
+ * trend.svg: the Brier score of all forecasts and of the authors ranked
+ * in this run (at least --min-n scored, named), at most seven of them, by
+ * name, over the recorded runs.
+ */
+static void write_trend_chart(struct report *r)
+{
+	struct chart_line lines[TREND_LINES];
+	size_t nl = 0;
+	struct buf svg;
+	long min_n = r->o->min_n > 1 ? r->o->min_n : 1;
+
+	trend_line(r, "all", "", "all forecasts", &lines[nl++]);
+	for (size_t i = 0; i < r->trend_n && nl < TREND_LINES; i++) {
+		const struct report_trend_point *t = &r->trend[i];
+		if (!strcmp(t->as_of, r->o->as_of) && !strcmp(t->by, "author") && *t->author &&
+		    t->n >= min_n)
+			trend_line(r, "author", t->author, t->author, &lines[nl++]);
+	}
+	buf_init(&svg);
+	chart_trend_svg(&svg, lines, nl, "Brier score by run (0 best, 1 worst)",
+			"Brier score");
+	fwrite(svg.data, 1, svg.len, r->file[RF_TREND_CHART].fp);
+	buf_release(&svg);
+	for (size_t i = 0; i < nl; i++) {
+		free((void *)lines[i].day);
+		free((void *)lines[i].value);
+	}
+}
+
 static void write_scores(struct report *r, const struct scoreboard *sb)
 {
 	static const char *const header[] = {
@@ -259,7 +359,7 @@ static void write_chart(struct report *r, const struct scoreboard *sb)
 	buf_init(&title);
 	/* Short: the plot is 520 px wide and the bins are named in report.md. */
 	buf_printf(&title, "All scored forecasts, as of %s", r->o->as_of);
-	chart_reliability_svg(&svg, bins, nb, title.data);
+	chart_reliability_svg(&svg, bins, nb, scoreboard_all(sb)->fig.base_rate, title.data);
 	fwrite(svg.data, 1, svg.len, r->file[RF_CHART].fp);
 	buf_release(&title);
 	buf_release(&svg);
@@ -274,6 +374,9 @@ int report_write(struct report *r, const struct scoreboard *sb)
 	write_scores(r, sb);
 	write_calibration(r, sb);
 	write_chart(r, sb);
+	trend_add_this_run(r, sb);
+	write_trend(r);
+	write_trend_chart(r);
 	rc = report_xlsx_write(r, sb);
 	buf_init(&md);
 	report_markdown(r, sb, &md);
@@ -301,6 +404,12 @@ void report_free(struct report *r)
 	if (r->mem)
 		fclose(r->mem);
 	free(r->mem_buf);
+	for (size_t i = 0; i < r->trend_n; i++) {
+		free(r->trend[i].as_of);
+		free(r->trend[i].by);
+		free(r->trend[i].author);
+	}
+	free(r->trend);
 	strset_free(r->prev_authors);
 	free(r->prev_brier);
 	if (r->has_prev) {

@@ -17,7 +17,8 @@
 #include "likely/xlsx.h"
 
 enum report_file {
-	RF_SCORES, RF_CALIBRATION, RF_FORECASTS, RF_MARKDOWN, RF_CHART, RF_XLSX, RF_NFILES
+	RF_SCORES, RF_CALIBRATION, RF_FORECASTS, RF_MARKDOWN, RF_CHART, RF_XLSX,
+	RF_TREND, RF_TREND_CHART, RF_NFILES
 };
 
 /* One point of the trend: a group's Brier score as of a date. */
@@ -93,6 +94,9 @@ int report_xlsx_open(struct report *r);
 void report_xlsx_forecast(struct report *r, const struct forecast *f, double score);
 int report_xlsx_write(struct report *r, const struct scoreboard *sb);
 void report_xlsx_release(struct report *r);
+
+/* The name of a trend point's group, as report_group_name gives it. */
+const char *report_trend_name(const struct report_trend_point *t);
 
 /* Writes report.md into b. */
 void report_markdown(struct report *r, const struct scoreboard *sb, struct buf *b);

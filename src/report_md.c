@@ -41,6 +41,30 @@ static void md_code(struct buf *b, const char *s)
 	buf_addc(b, '`');
 }
 
+/*
+ * text as a link to url when url is a web address (http or https only: a
+ * "javascript:" url must not become a link), else plain.  The characters
+ * that would end or break the link's destination are percent-encoded.
+ */
+static void md_link(struct buf *b, const char *text, const char *url)
+{
+	bool web = !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8);
+	if (!web) {
+		md_text(b, text);
+		return;
+	}
+	buf_addc(b, '[');
+	md_text(b, text);
+	buf_adds(b, "](");
+	for (const unsigned char *u = (const unsigned char *)url; *u; u++) {
+		if (*u <= ' ' || *u == '(' || *u == ')' || *u == '<' || *u == '>' || *u == 0x7F)
+			buf_printf(b, "%%%02X", *u);
+		else
+			buf_addc(b, (char)*u);
+	}
+	buf_addc(b, ')');
+}
+
 static void md_author(struct buf *b, const char *author)
 {
 	if (*author)
@@ -199,6 +223,13 @@ static void summary(struct report *r, const struct scoreboard *sb, struct buf *b
 	const char *d = r->o->as_of;
 
 	buf_printf(b, "# Forecast scorecard as of %s\n\n", d);
+	if (r->o->narrowed) {
+		buf_adds(b, "**Narrowed to ");
+		md_text(b, r->o->narrowed);
+		buf_adds(b, "**: only these forecasts are scored, and every figure below is "
+			    "theirs. A narrowed scorecard is not recorded, and it is not compared "
+			    "with the recorded runs.\n\n");
+	}
 	if (t->accepted == 0) {
 		buf_printf(b, "**Nothing is scored yet**: the ledger holds no accepted forecast "
 			   "published by %s.\n\n", d);
@@ -240,7 +271,7 @@ static void summary(struct report *r, const struct scoreboard *sb, struct buf *b
 			md_change(b, r->prev_all_brier, f->brier);
 			buf_adds(b, ").");
 		}
-	} else {
+	} else if (!r->o->narrowed) {
 		buf_printf(b, "There is no earlier run (as of a date before %s) to compare "
 			   "with.", d);
 	}
@@ -322,7 +353,8 @@ static void ranking_tables(struct report *r, const struct scoreboard *sb, enum s
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].by != by)
 			continue;
-		if (g[i].fig.n >= min_n)
+		/* "unattributed" is many people, or nobody: shown, never ranked */
+		if (g[i].fig.n >= min_n && *g[i].author)
 			ranked[nranked++] = &g[i];
 		else
 			other[nother++] = &g[i];
@@ -342,8 +374,8 @@ static void ranking_tables(struct report *r, const struct scoreboard *sb, enum s
 			   who, min_n, min_n == 1 ? "" : "s");
 	}
 	if (nother) {
-		buf_printf(b, "\nNot ranked yet (fewer than %ld scored forecast%s):\n\n", min_n,
-			   min_n == 1 ? "" : "s");
+		buf_printf(b, "\nNot ranked (fewer than %ld scored forecast%s, or no %s "
+			   "named):\n\n", min_n, min_n == 1 ? "" : "s", who);
 		table_head(b, false, who, change);
 		for (size_t i = 0; i < nother; i++)
 			ranking_row(r, other[i], 0, b);
@@ -542,6 +574,41 @@ static void calibration(struct report *r, const struct scoreboard *sb, struct bu
 	cues(sb, b);
 }
 
+/* The recorded runs and this one: the overall Brier score per run; the
+ * authors' are in trend.csv and the chart. */
+static void trend(struct report *r, struct buf *b)
+{
+	char t[32];
+	size_t runs = 0;
+	buf_adds(b, "## Trend\n\n");
+	if (r->o->narrowed) {
+		buf_adds(b, "A narrowed scorecard has no trend: the recorded runs score every "
+			    "forecast. The trend is in the whole scorecard.\n\n");
+		return;
+	}
+	for (size_t i = 0; i < r->trend_n; i++)
+		runs += !strcmp(r->trend[i].by, "all");
+	if (runs < 2) {
+		buf_adds(b, "This is the first recorded run: the trend starts here. ");
+	} else {
+		buf_printf(b, "The overall Brier score in each of the %zu runs, one per as-of "
+			   "date (of several runs as of one date, the last recorded):\n\n"
+			   "| as of | scored | Brier |\n|---|---:|---:|\n", runs);
+		for (size_t i = 0; i < r->trend_n; i++) {
+			const struct report_trend_point *p = &r->trend[i];
+			if (strcmp(p->by, "all"))
+				continue;
+			buf_printf(b, "| %s | %s | ", p->as_of, th(t, p->n));
+			md_num(b, p->brier, 3);
+			buf_adds(b, " |\n");
+		}
+		buf_adds(b, "\n![Brier score by run](trend.svg)\n\n");
+	}
+	buf_adds(b, "Each author's Brier score in every run is in `trend.csv` (and the "
+		    "`trend` sheet of `scorecard.xlsx`); `trend.svg` draws all forecasts and the "
+		    "ranked authors.\n\n");
+}
+
 static void pick_line(struct buf *b, size_t i, const struct sb_pick *k)
 {
 	const struct forecast *f = &k->f;
@@ -562,8 +629,11 @@ static void pick_line(struct buf *b, size_t i, const struct sb_pick *k)
 	buf_printf(b, ", %s", f->col[COL_PUBLISHED]);
 	if (*f->col[COL_TITLE]) {
 		buf_adds(b, ", *");
-		md_text(b, f->col[COL_TITLE]);
+		md_link(b, f->col[COL_TITLE], f->col[COL_URL]);
 		buf_adds(b, "*");
+	} else if (*f->col[COL_URL]) {
+		buf_adds(b, ", ");
+		md_link(b, "the article", f->col[COL_URL]);
 	}
 	buf_printf(b, "; settled %s", f->col[COL_RESOLVED_ON]);
 	if (*f->col[COL_EVIDENCE]) {
@@ -625,7 +695,7 @@ static void queue(struct report *r, const struct scoreboard *sb, struct buf *b)
 		buf_printf(b, "| %ld | %s | ", k[i].overdue, k[i].f.col[COL_HORIZON]);
 		md_author(b, k[i].f.col[COL_AUTHOR]);
 		buf_adds(b, " | ");
-		md_text(b, k[i].f.col[COL_CLAIM]);
+		md_link(b, k[i].f.col[COL_CLAIM], k[i].f.col[COL_URL]);
 		buf_adds(b, " | ");
 		md_code(b, k[i].f.col[COL_ID]);
 		buf_adds(b, " |\n");
@@ -843,7 +913,8 @@ static void provenance(struct report *r, struct buf *b)
 	}
 	buf_adds(b, "- Files: `scores.csv` (every group), `calibration.csv` (every bin of "
 		    "every group and cue), `forecasts.csv` (the scored forecasts with their "
-		    "penalty), `calibration.svg` (the chart above).\n");
+		    "penalty), `calibration.svg` (the chart above), `trend.csv` and `trend.svg` "
+		    "(the trend), `scorecard.xlsx` (all of it as a workbook).\n");
 }
 
 void report_markdown(struct report *r, const struct scoreboard *sb, struct buf *b)
@@ -852,6 +923,7 @@ void report_markdown(struct report *r, const struct scoreboard *sb, struct buf *
 	authors(r, sb, b);
 	forecasters(r, sb, b);
 	topics(r, sb, b);
+	trend(r, b);
 	calibration(r, sb, b);
 	picks(sb, b);
 	queue(r, sb, b);

@@ -89,6 +89,7 @@ int report_xlsx_open(struct report *r)
 	}
 	close(fd);
 	r->xlsx_tmp = buf_detach(&path);
+	buf_release(&path);
 	date_parse_iso(r->o->as_of, &created);
 	r->xlsx = xlsx_new(r->xlsx_tmp, "likely scorecard", created);
 	if (!r->xlsx)
@@ -190,13 +191,6 @@ static void calibration_chart(struct report *r, long all_rows)
 		     "observed frequency", s, 2);
 }
 
-static const char *trend_group_name(const struct report_trend_point *t)
-{
-	if (!strcmp(t->by, "all"))
-		return "all forecasts";
-	return *t->author ? t->author : "unattributed";
-}
-
 static void trend_sheet(struct report *r)
 {
 	for (size_t i = 0; i < r->trend_n; i++) {
@@ -206,7 +200,7 @@ static void trend_sheet(struct report *r)
 		xlsx_text(r->xlsx, SHEET_TREND, t->author);
 		xlsx_number(r->xlsx, SHEET_TREND, (double)t->n);
 		figure(r, SHEET_TREND, t->brier);
-		xlsx_text(r->xlsx, SHEET_TREND, trend_group_name(t));
+		xlsx_text(r->xlsx, SHEET_TREND, report_trend_name(t));
 		xlsx_end_row(r->xlsx, SHEET_TREND);
 	}
 }

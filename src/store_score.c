@@ -158,3 +158,29 @@ int store_score_group_each(struct store *s, long long run_id, const char *by,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int store_score_trend(struct store *s, const char *as_of,
+		      int (*fn)(const struct score_trend_rec *t, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = store_prepare(s, "SELECT r.as_of, g.by, g.author, g.n, g.brier"
+			       " FROM score_run r JOIN score_group g ON g.run_id = r.id"
+			       " WHERE r.as_of < ?1 AND g.by IN ('all', 'author')"
+			       " AND r.id = (SELECT max(id) FROM score_run WHERE as_of = r.as_of)"
+			       " ORDER BY r.as_of, g.by, g.author COLLATE BINARY", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct score_trend_rec t = {store_text(st, 0), store_text(st, 1),
+					    store_text(st, 2), (long)sqlite3_column_int64(st, 3),
+					    column_real(st, 4)};
+		if ((rc = fn(&t, ctx)))
+			break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading the recorded scoring runs");
+	sqlite3_finalize(st);
+	return rc;
+}

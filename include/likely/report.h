@@ -1,7 +1,8 @@
 /*
  * report: the files `likely score` leaves in its output directory (SPEC
- * §7) -- scores.csv, calibration.csv, forecasts.csv, report.md and
- * calibration.svg -- made from a finished scoreboard.
+ * §7) -- scores.csv, calibration.csv, forecasts.csv, report.md,
+ * calibration.svg, scorecard.xlsx, trend.csv and trend.svg -- made from
+ * a finished scoreboard and the recorded runs.
  *
  * Every file is written under a temporary name and renamed into place
  * only when all of them were written without error, so a failed run
@@ -33,6 +34,7 @@ struct report_options {
 	long min_n;            /* --min-n: fewer scored forecasts are not ranked */
 	bool excel;            /* BOM and CRLF in the CSV files */
 	const char *options;   /* the options in force, as the report names them */
+	const char *narrowed;  /* --author/--topic/--from/--to in words, NULL: all */
 	const char *config;    /* configuration directory in force, NULL: built in */
 	const struct lexicon *lexicon; /* the cue table in force */
 };
@@ -74,6 +76,14 @@ void report_digest(struct report *r, char out[SHA256_HEX_LEN]);
 void report_previous(struct report *r, const struct report_previous *prev);
 void report_previous_group(struct report *r, const char *by, const char *author, long n,
 			   double brier);
+
+/*
+ * Adds one point of an earlier run to the trend (store_score_trend order:
+ * by as-of date, "all" first, then authors); strings are copied.  The
+ * points of this run are added by report_write from the scoreboard.
+ */
+void report_trend_point(struct report *r, const char *as_of, const char *by,
+			const char *author, long n, double brier);
 
 /*
  * Writes scores.csv, calibration.csv, report.md and calibration.svg from sb

@@ -56,4 +56,21 @@ void store_score_run_release(struct score_run_rec *r);
 int store_score_group_each(struct store *s, long long run_id, const char *by,
 			   int (*fn)(const struct score_group_rec *g, void *ctx), void *ctx);
 
+/* One point of the trend: a group's figures in one recorded run. */
+struct score_trend_rec {
+	const char *as_of, *by, *author;
+	long n;
+	double brier; /* NAN when nothing was scored */
+};
+
+/*
+ * Calls fn for the groups "all" and "author" of the recorded runs as of a
+ * date before as_of -- of several runs as of one date, the last recorded
+ * -- ordered by as-of date, then "all" before "author", then author (byte
+ * order).  fn returns 0 to go on or an exit code to stop, which is then
+ * returned.  The record is valid during the call.
+ */
+int store_score_trend(struct store *s, const char *as_of,
+		      int (*fn)(const struct score_trend_rec *t, void *ctx), void *ctx);
+
 #endif

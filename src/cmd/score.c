@@ -10,6 +10,7 @@
  * can resolve forecasts while a big ledger is scored.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,20 +28,74 @@
 struct gather {
 	struct scoreboard *sb;
 	struct report *rep;
+	long from, to; /* --from/--to as days; LONG_MIN/LONG_MAX when not given */
 };
 
 static int gather_one(const struct forecast *f, void *data)
 {
 	struct gather *g = data;
 	double score;
+	long published;
+	/* --from/--to: the publication day (a month-only date counts as the
+	 * month's last day, as everywhere); an undated forecast is outside
+	 * any period */
+	if ((g->from != LONG_MIN || g->to != LONG_MAX) &&
+	    (!ledger_published_day(f->col[COL_PUBLISHED], &published) || published < g->from ||
+	     published > g->to))
+		return 0;
 	if (scoreboard_add(g->sb, f, &score) == SB_SCORED)
 		report_forecast(g->rep, f, score);
 	return 0;
 }
 
+/*
+ * --author, --topic, --from, --to: checks them, and describes the
+ * narrowing in words for the report (left empty when nothing narrows).
+ */
+static int opt_narrow(struct ctx *ctx, const struct cmd_args *a, struct gather *g,
+		      struct buf *words, struct buf *options)
+{
+	const char *author = args_get(a, "author"), *topic = args_get(a, "topic");
+	const char *from = args_get(a, "from"), *to = args_get(a, "to");
+	int rc;
+	g->from = LONG_MIN;
+	g->to = LONG_MAX;
+	if ((rc = opt_text(ctx, "author", author, 0)) || (rc = opt_text(ctx, "topic", topic, 0)) ||
+	    (rc = opt_date(ctx, "from", from, &g->from)) || (rc = opt_date(ctx, "to", to, &g->to)))
+		return rc;
+	if (g->from > g->to)
+		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+				   "--from %s is after --to %s", from, to);
+	if (author) {
+		buf_printf(words, "author %s", author);
+		buf_printf(options, " --author '%s'", author);
+	}
+	if (topic) {
+		buf_printf(words, "%stopic %s", words->len ? ", " : "", topic);
+		buf_printf(options, " --topic '%s'", topic);
+	}
+	if (from || to) {
+		buf_adds(words, words->len ? ", published" : "published");
+		if (from)
+			buf_printf(words, " from %s", from);
+		buf_printf(words, to ? " to %s" : "", to);
+		if (from)
+			buf_printf(options, " --from %s", from);
+		if (to)
+			buf_printf(options, " --to %s", to);
+	}
+	return LIKELY_OK;
+}
+
 static int note_previous(const struct score_group_rec *g, void *data)
 {
 	report_previous_group(data, g->by, g->author, g->n, g->fig.brier);
+	return 0;
+}
+
+static int note_trend(const struct score_trend_rec *t, void *data)
+{
+	report_trend_point(data, t->as_of, t->by, t->author, t->n, t->brier);
 	return 0;
 }
 
@@ -104,7 +159,8 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	struct report *rep = NULL;
 	struct score_run_rec prev = {0};
 	struct extract_config cfg;
-	struct buf options;
+	struct buf options, narrow;
+	struct gather g = {0};
 	char digest[SHA256_HEX_LEN];
 	long as_of;
 	bool found = false;
@@ -114,33 +170,46 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	if (args_get(a, "as-of"))
 		ro.as_of = args_get(a, "as-of");
 	ro.excel = args_has(a, "excel");
+	buf_init(&options);
+	buf_init(&narrow);
 	if ((rc = opt_date(ctx, "as-of", ro.as_of, &as_of)) ||
 	    (rc = opt_bins(ctx, args_get(a, "bins"), &ro.bins)) ||
 	    (rc = opt_partial(ctx, args_get(a, "partial"), &ro.exclude_partial)) ||
 	    (rc = opt_count(ctx, "min-n", args_get(a, "min-n"), 1000000000L, &ro.min_n)))
-		return rc;
-	if (!*ro.dir)
-		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-				   "--out: the directory name is empty");
+		goto early;
+	if (!*ro.dir) {
+		rc = diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+				 "--out: the directory name is empty");
+		goto early;
+	}
+	struct buf narrow_opts;
+	buf_init(&narrow_opts);
+	rc = opt_narrow(ctx, a, &g, &narrow, &narrow_opts);
+	if (rc) {
+		buf_release(&narrow_opts);
+		goto early;
+	}
 	/* the lexicon in force is part of the scorecard (SPEC §7) */
 	if ((rc = config_load(ctx, &cfg))) {
+		buf_release(&narrow_opts);
 		extract_config_release(&cfg);
-		return rc;
+		goto early;
 	}
 	ro.config = strcmp(cfg.origin, "built-in") ? cfg.origin : NULL;
 	ro.lexicon = &cfg.lexicon;
 
 	/* The options that change figures, in one canonical form: recorded
 	 * with the run and printed in the report. */
-	buf_init(&options);
 	buf_printf(&options, "--as-of %s --bins ", ro.as_of);
 	if (ro.bins)
 		buf_printf(&options, "%d", ro.bins);
 	else
 		buf_adds(&options, "exact");
-	buf_printf(&options, " --partial %s --min-n %ld%s", ro.exclude_partial ? "exclude" : "half",
-		   ro.min_n, ro.excel ? " --excel" : "");
+	buf_printf(&options, " --partial %s --min-n %ld%s%s", ro.exclude_partial ? "exclude" : "half",
+		   ro.min_n, ro.excel ? " --excel" : "", narrow_opts.len ? narrow_opts.data : "");
+	buf_release(&narrow_opts);
 	ro.options = options.data;
+	ro.narrowed = narrow.len ? narrow.data : NULL;
 
 	so = (struct sb_options){.as_of = ro.as_of, .exclude_partial = ro.exclude_partial,
 				 .bins = ro.bins};
@@ -151,13 +220,17 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	 * short write transaction. */
 	if ((rc = store_begin_read(ctx->store)))
 		goto out;
-	struct forecast_filter flt = {.status = "accepted"};
-	struct gather g = {sb, rep};
+	struct forecast_filter flt = {.status = "accepted", .author = args_get(a, "author"),
+				      .topic = args_get(a, "topic")};
+	g.sb = sb;
+	g.rep = rep;
 	if ((rc = store_forecast_each(ctx->store, &flt, gather_one, &g)))
 		goto out;
 	scoreboard_finish(sb);
 	report_digest(rep, digest);
-	if ((rc = store_score_previous(ctx->store, ro.as_of, &prev, &found)))
+	/* A narrowed scorecard is a view: it is not recorded, and neither
+	 * compared with the recorded (whole) runs nor drawn in their trend. */
+	if (!ro.narrowed && (rc = store_score_previous(ctx->store, ro.as_of, &prev, &found)))
 		goto out;
 	if (found) {
 		struct report_previous rp = {prev.id, prev.as_of, prev.options, prev.scored,
@@ -166,13 +239,14 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 		if ((rc = store_score_group_each(ctx->store, prev.id, NULL, note_previous, rep)))
 			goto out;
 	}
-	if ((rc = report_write(rep, sb)) || (rc = store_commit(ctx->store)))
+	if ((!ro.narrowed && (rc = store_score_trend(ctx->store, ro.as_of, note_trend, rep))) ||
+	    (rc = report_write(rep, sb)) || (rc = store_commit(ctx->store)))
 		goto out;
 	/* The files are placed only once the run is recorded (and a busy
 	 * database is known before any report is replaced); the run is kept
 	 * only once the files are placed. */
 	if ((rc = store_begin(ctx->store)) ||
-	    (rc = record_run(ctx, sb, ro.as_of, ro.options, digest)) ||
+	    (!ro.narrowed && (rc = record_run(ctx, sb, ro.as_of, ro.options, digest))) ||
 	    (rc = report_commit(rep)) || (rc = store_commit(ctx->store)))
 		goto out;
 
@@ -189,7 +263,9 @@ out:
 		store_score_run_release(&prev);
 	report_free(rep);
 	scoreboard_free(sb);
-	buf_release(&options);
 	extract_config_release(&cfg);
+early:
+	buf_release(&options);
+	buf_release(&narrow);
 	return rc;
 }

@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 cd "$tmp" || exit 1
 export SOURCE_DATE_EPOCH=1700000000 TZ=UTC
 fail() { echo "FAIL: $*"; exit 1; }
-files="scores.csv calibration.csv forecasts.csv report.md calibration.svg"
+files="scores.csv calibration.csv forecasts.csv report.md calibration.svg scorecard.xlsx trend.csv trend.svg"
 as_of=2020-06-30
 
 "$build/tools/gen_ledger" "$rows" 5 > ledger.csv || fail "generator"

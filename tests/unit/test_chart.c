@@ -11,7 +11,10 @@
  *  - elements: XML declaration, svg root, axis labels, the dashed
  *    diagonal, one point per bin at the right coordinates, the Wilson bar,
  *    "n=" labels, radius growing with n, balanced elements, no nan/inf;
- *  - determinism: the same bins give the same bytes; output is appended.
+ *  - axes in percent; the base-rate line; the count histogram (sharpness);
+ *  - determinism: the same bins give the same bytes; output is appended;
+ *  - the trend chart: dates along x, points at the right place, a line
+ *    broken where a run scored nothing, the legend escaped, the empty chart.
  * Whether it renders is checked by hand with xmllint and rsvg-convert
  * (see the report that came with this file); a unit test cannot look.
  */
@@ -70,7 +73,7 @@ static void test_title_escaped(void **state)
 	(void)state;
 	struct buf b;
 	buf_init(&b);
-	chart_reliability_svg(&b, NULL, 0, "Tom & Jerry's <b>\"best\"</b>");
+	chart_reliability_svg(&b, NULL, 0, NAN, "Tom & Jerry's <b>\"best\"</b>");
 	const char *esc = "Tom &amp; Jerry&apos;s &lt;b&gt;&quot;best&quot;"
 	                  "&lt;/b&gt;";
 	assert_non_null(strstr(b.data, "<title>"));
@@ -81,7 +84,7 @@ static void test_title_escaped(void **state)
 
 	/* No title: a generic <title>, no heading. */
 	buf_init(&b);
-	chart_reliability_svg(&b, NULL, 0, NULL);
+	chart_reliability_svg(&b, NULL, 0, NAN, NULL);
 	assert_non_null(strstr(b.data, "<title>Reliability diagram</title>"));
 	assert_null(strstr(b.data, "font-weight=\"bold\""));
 	buf_release(&b);
@@ -92,9 +95,11 @@ static void test_empty(void **state)
 	(void)state;
 	struct buf b;
 	buf_init(&b);
-	chart_reliability_svg(&b, NULL, 0, "empty");
+	chart_reliability_svg(&b, NULL, 0, NAN, "empty");
 	assert_non_null(strstr(b.data, "no scored forecasts"));
 	assert_null(strstr(b.data, "<circle"));
+	assert_null(strstr(b.data, ">base rate "));
+	assert_null(strstr(b.data, "id=\"counts\""));
 	assert_non_null(strstr(b.data, "stated probability"));
 	buf_release(&b);
 
@@ -104,7 +109,7 @@ static void test_empty(void **state)
 	    {0.2, 0.3, 5, 0.25, NAN, 0.1, 0.9},
 	};
 	buf_init(&b);
-	chart_reliability_svg(&b, bad, 2, "empty");
+	chart_reliability_svg(&b, bad, 2, NAN, "empty");
 	assert_non_null(strstr(b.data, "no scored forecasts"));
 	assert_null(strstr(b.data, "<circle"));
 	buf_release(&b);
@@ -120,7 +125,7 @@ static void test_elements(void **state)
 	(void)state;
 	struct buf b;
 	buf_init(&b);
-	chart_reliability_svg(&b, two_bins, 2, "t");
+	chart_reliability_svg(&b, two_bins, 2, 0.4, "t");
 	const char *s = b.data;
 	assert_int_equal(strncmp(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 39), 0);
 	assert_non_null(strstr(s, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
@@ -131,9 +136,21 @@ static void test_elements(void **state)
 	assert_non_null(strstr(s, "<line x1=\"70.0\" y1=\"450.0\" x2=\"470.0\" "
 	                          "y2=\"50.0\" stroke=\"#999999\""));
 	assert_non_null(strstr(s, "stroke-dasharray"));
-	/* Ticks labelled 0, 0.2, ..., 1 on both axes. */
-	assert_int_equal(count_of(s, ">0.4</text>"), 2);
-	assert_int_equal(count_of(s, ">1</text>"), 2);
+	/* Ticks labelled 0%, 20%, ..., 100% on both axes, as report.md
+	 * writes probabilities. */
+	assert_int_equal(count_of(s, ">40%</text>"), 2);
+	assert_int_equal(count_of(s, ">100%</text>"), 2);
+	assert_null(strstr(s, ">0.4</text>"));
+	/* The base rate 0.4: a dotted line across the plot at y = 290. */
+	assert_non_null(strstr(s, "<line x1=\"70.0\" y1=\"290.0\" x2=\"470.0\" y2=\"290.0\""));
+	assert_non_null(strstr(s, ">base rate 40.0%</text>"));
+	/* Sharpness: one count bar per bin under the plot, the tallest (n =
+	 * 100) 60 px high across its bin 0.7-0.8, n = 1 at least 1 px. */
+	assert_non_null(strstr(s, "<g><title>n=100</title><rect x=\"351.0\" y=\"480.0\" "
+	                          "width=\"38.0\" height=\"60.0\"/>"));
+	assert_non_null(strstr(s, "<g><title>n=1</title><rect x=\"111.0\" y=\"539.0\" "
+	                          "width=\"38.0\" height=\"1.0\"/>"));
+	assert_non_null(strstr(s, ">n (max 100)</text>"));
 	/* One point per bin at (mean p, observed), area growing with n. */
 	assert_int_equal(count_of(s, "<circle"), 2);
 	assert_non_null(strstr(s, "<circle cx=\"370.0\" cy=\"250.0\" r=\"10.0\""));
@@ -146,9 +163,9 @@ static void test_elements(void **state)
 	assert_non_null(strstr(s, ">n=100</text>"));
 	assert_non_null(strstr(s, ">n=1</text>"));
 	/* A hover text per point, numbers with a decimal point. */
-	assert_non_null(strstr(s, "<title>stated 0.750, observed 0.500 (95% "
-	                          "interval 0.250\xE2\x80\x93"
-	                          "0.750), n=100"));
+	assert_non_null(strstr(s, "<title>stated 75.0%, observed 50.0% (95% "
+	                          "interval 25.0%\xE2\x80\x93"
+	                          "75.0%), n=100"));
 	assert_null(strstr(s, "no scored forecasts"));
 	/* Balanced, and nothing undefined leaked into the numbers. */
 	assert_int_equal(count_of(s, "<g"), count_of(s, "</g>"));
@@ -167,8 +184,8 @@ static void test_deterministic_and_appends(void **state)
 	buf_init(&a);
 	buf_init(&b);
 	buf_adds(&b, "keep");
-	chart_reliability_svg(&a, two_bins, 2, "same");
-	chart_reliability_svg(&b, two_bins, 2, "same");
+	chart_reliability_svg(&a, two_bins, 2, NAN, "same");
+	chart_reliability_svg(&b, two_bins, 2, NAN, "same");
 	assert_int_equal(b.len, a.len + 4);
 	assert_memory_equal(b.data, "keep", 4);
 	assert_memory_equal(a.data, b.data + 4, a.len);
@@ -187,7 +204,7 @@ static void test_close_labels_do_not_collide(void **state)
 	};
 	struct buf b;
 	buf_init(&b);
-	chart_reliability_svg(&b, close, 3, "v4");
+	chart_reliability_svg(&b, close, 3, NAN, "v4");
 	/* Each label got its own anchor: right, left or above/below. */
 	const char *n2 = strstr(b.data, ">n=2<");
 	const char *n3 = strstr(b.data, ">n=3<");
@@ -204,6 +221,44 @@ static void test_close_labels_do_not_collide(void **state)
 	buf_release(&b);
 }
 
+/*
+ * The trend chart: three runs, two lines (all, one author with a run
+ * where nothing was scored); x from the first to the last day, y from 0
+ * to the largest value rounded up to a tenth (0.37 -> 0.4).
+ */
+static void test_trend(void **state)
+{
+	(void)state;
+	static const long day[] = {17000, 17100, 17200};
+	static const double all[] = {0.37, 0.2, 0.1};
+	static const double ann[] = {0.3, NAN, 0.05};
+	struct chart_line lines[] = {{"all forecasts", 3, day, all}, {"Ann & Lee", 3, day, ann}};
+	struct buf b;
+	buf_init(&b);
+	chart_trend_svg(&b, lines, 2, "Brier", "Brier score");
+	const char *s = b.data;
+	assert_non_null(strstr(s, ">0.40</text>"));
+	assert_non_null(strstr(s, ">2016-07-18</text>")); /* day 17000 (Python datetime) */
+	assert_non_null(strstr(s, ">2017-02-03</text>")); /* day 17200 */
+	/* 0.37 of 0.4 on a 220 px plot from y = 50: y = 50 + 220 * 0.075 */
+	assert_non_null(strstr(s, "<circle cx=\"70.0\" cy=\"66.5\""));
+	assert_non_null(strstr(s, "<circle cx=\"470.0\" cy=\"242.5\""));
+	/* all: 3 points, 2 segments; Ann: 2 points, no segment over the gap */
+	assert_int_equal(count_of(s, "<circle"), 5);
+	assert_int_equal(count_of(s, "stroke-width=\"2.5\"/>"), 3); /* 2 + legend */
+	assert_int_equal(count_of(s, "stroke-width=\"1.5\"/>"), 1); /* legend only */
+	assert_non_null(strstr(s, ">Ann &amp; Lee</text>"));
+	assert_int_equal(count_of(s, "<g"), count_of(s, "</g>"));
+	assert_null(strstr(s, "nan"));
+	buf_release(&b);
+
+	buf_init(&b);
+	chart_trend_svg(&b, lines, 0, "Brier", "Brier score");
+	assert_non_null(strstr(b.data, "no recorded runs yet"));
+	assert_int_equal(strcmp(b.data + b.len - 7, "</svg>\n"), 0);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +268,7 @@ int main(void)
 	    cmocka_unit_test(test_elements),
 	    cmocka_unit_test(test_deterministic_and_appends),
 	    cmocka_unit_test(test_close_labels_do_not_collide),
+	    cmocka_unit_test(test_trend),
 	};
 	return cmocka_run_group_tests_name("chart", tests, NULL, NULL);
 }
