@@ -23,6 +23,7 @@ only_in 'sqlite3.h' 'src/store' 'sqlite3.h outside the store'
 only_in 'csv.h' 'src/csvio.c' 'csv.h outside csvio'
 only_in 'libxml/' 'src/(html|feed).c' 'libxml2 outside html.c and feed.c'
 only_in 'jansson.h' 'src/html.c' 'jansson.h outside html.c'
+only_in 'xlsxwriter.h' 'src/xlsx.c' 'xlsxwriter.h outside xlsx.c'
 if grep -nE '\bexit[[:space:]]*\(' src/*.c src/cmd/*.c | grep -v 'src/buf.c' | grep -v 'src/main.c'; then
 	echo "lint: exit() outside main and the allocation wrappers"
 	status=1

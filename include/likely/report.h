@@ -86,8 +86,9 @@ void report_trend_point(struct report *r, const char *as_of, const char *by,
 			const char *author, long n, double brier);
 
 /*
- * Writes scores.csv, calibration.csv, report.md and calibration.svg from sb
- * (finished) into their temporary files.  Returns LIKELY_OK, or
+ * Writes scores.csv, calibration.csv, report.md, calibration.svg,
+ * trend.csv, trend.svg and scorecard.xlsx from sb (finished) and the
+ * trend points into their temporary files.  Returns LIKELY_OK, or
  * LIKELY_IOERR (reported) when a file could not be written.
  */
 int report_write(struct report *r, const struct scoreboard *sb);

@@ -14,8 +14,8 @@ calibration sheet; docProps dated by the as-of date, not the clock.
 
 converted reads the CSV files LibreOffice wrote from the workbook
 (soffice --convert-to csv, every sheet, text cells quoted, values not as
-shown) and compares them with scores.csv, calibration.csv and
-forecasts.csv: text cells arrive as (quoted) text, numbers as unquoted
+shown) and compares them with scores.csv, calibration.csv, forecasts.csv
+and trend.csv: text cells arrive as (quoted) text, numbers as unquoted
 numbers with the very value of the CSV file, percentages as "70%"-style
 numbers, dates as unquoted ISO dates.
 
@@ -188,6 +188,8 @@ def check_converted(prefix, report_dir):
     compare_sheet(prefix + "-forecasts.csv", report_dir + "/forecasts.csv", "forecasts",
                   date_cols=("published", "horizon", "resolved_on"),
                   percent_cols=("probability",))
+    compare_sheet(prefix + "-trend.csv", report_dir + "/trend.csv", "trend",
+                  date_cols=("as_of",))
 
 
 def main():
