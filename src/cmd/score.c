@@ -49,11 +49,12 @@ static int gather_one(const struct forecast *f, void *data)
 }
 
 /*
- * --author, --topic, --from, --to: checks them, and describes the
- * narrowing in words for the report (left empty when nothing narrows).
+ * --author, --topic, --from, --to: checks them, sets g's period, and
+ * describes the narrowing in words for the report (words stays empty when
+ * nothing narrows).
  */
 static int opt_narrow(struct ctx *ctx, const struct cmd_args *a, struct gather *g,
-		      struct buf *words, struct buf *options)
+		      struct buf *words)
 {
 	const char *author = args_get(a, "author"), *topic = args_get(a, "topic");
 	const char *from = args_get(a, "from"), *to = args_get(a, "to");
@@ -66,25 +67,28 @@ static int opt_narrow(struct ctx *ctx, const struct cmd_args *a, struct gather *
 	if (g->from > g->to)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "--from %s is after --to %s", from, to);
-	if (author) {
+	if (author)
 		buf_printf(words, "author %s", author);
-		buf_printf(options, " --author '%s'", author);
-	}
-	if (topic) {
+	if (topic)
 		buf_printf(words, "%stopic %s", words->len ? ", " : "", topic);
-		buf_printf(options, " --topic '%s'", topic);
-	}
 	if (from || to) {
 		buf_adds(words, words->len ? ", published" : "published");
 		if (from)
 			buf_printf(words, " from %s", from);
-		buf_printf(words, to ? " to %s" : "", to);
-		if (from)
-			buf_printf(options, " --from %s", from);
 		if (to)
-			buf_printf(options, " --to %s", to);
+			buf_printf(words, " to %s", to);
 	}
 	return LIKELY_OK;
+}
+
+/* The narrowing options as the run's options name them. */
+static void narrow_options(const struct cmd_args *a, struct buf *options)
+{
+	static const char *const names[] = {"author", "topic", "from", "to"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (args_get(a, names[i]))
+			buf_printf(options, i < 2 ? " --%s '%s'" : " --%s %s", names[i],
+				   args_get(a, names[i]));
 }
 
 static int note_previous(const struct score_group_rec *g, void *data)
@@ -182,16 +186,10 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 				 "--out: the directory name is empty");
 		goto early;
 	}
-	struct buf narrow_opts;
-	buf_init(&narrow_opts);
-	rc = opt_narrow(ctx, a, &g, &narrow, &narrow_opts);
-	if (rc) {
-		buf_release(&narrow_opts);
+	if ((rc = opt_narrow(ctx, a, &g, &narrow)))
 		goto early;
-	}
 	/* the lexicon in force is part of the scorecard (SPEC §7) */
 	if ((rc = config_load(ctx, &cfg))) {
-		buf_release(&narrow_opts);
 		extract_config_release(&cfg);
 		goto early;
 	}
@@ -205,9 +203,9 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 		buf_printf(&options, "%d", ro.bins);
 	else
 		buf_adds(&options, "exact");
-	buf_printf(&options, " --partial %s --min-n %ld%s%s", ro.exclude_partial ? "exclude" : "half",
-		   ro.min_n, ro.excel ? " --excel" : "", narrow_opts.len ? narrow_opts.data : "");
-	buf_release(&narrow_opts);
+	buf_printf(&options, " --partial %s --min-n %ld%s", ro.exclude_partial ? "exclude" : "half",
+		   ro.min_n, ro.excel ? " --excel" : "");
+	narrow_options(a, &options);
 	ro.options = options.data;
 	ro.narrowed = narrow.len ? narrow.data : NULL;
 
