@@ -296,18 +296,38 @@ static uint64_t fnv1a(uint64_t h, const char *s)
 	return h;
 }
 
+/* FNV-1a of s with its white space collapsed as ledger_collapse_space
+ * does (runs folded to one space, none at either end), without making
+ * the collapsed copy: every extracted forecast is hashed twice. */
+static uint64_t fnv1a_collapsed(uint64_t h, const char *s)
+{
+	bool pending = false, any = false;
+	while (*s) {
+		size_t k = collapsible_space(s);
+		if (k) {
+			pending = any;
+			s += k;
+			continue;
+		}
+		if (pending)
+			h = (h ^ (unsigned char)' ') * 0x100000001b3ULL;
+		pending = false;
+		any = true;
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+	}
+	return h;
+}
+
 void ledger_make_id(const char *title, const char *published,
 		    const char *claim, char out[17])
 {
 	static const char hex[] = "0123456789abcdef";
-	char *collapsed = ledger_collapse_space(claim);
 	uint64_t h = 0xcbf29ce484222325ULL;
 	h = fnv1a(h, title);
 	h = fnv1a(h, "\x1f");
 	h = fnv1a(h, published);
 	h = fnv1a(h, "\x1f");
-	h = fnv1a(h, collapsed);
-	free(collapsed);
+	h = fnv1a_collapsed(h, claim);
 	for (int i = 15; i >= 0; i--, h >>= 4)
 		out[i] = hex[h & 0xF];
 	out[16] = '\0';

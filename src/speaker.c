@@ -905,8 +905,9 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 	}
 	if (!st->named_here && person && has_word(c, &w, reporting_words))
 		set_last(st, person);
-	/* a research note's own voice, outside quotations */
-	bool quoted = in_quote || st->note_voice || has_quote(c, len);
+	/* a research note's own voice, outside quotations ("we" or "our"
+	 * in the sentence, as the caller's scan said) */
+	bool quoted = !voice || in_quote || st->note_voice || has_quote(c, len);
 	for (size_t i = 0; i + 1 < w.n && !quoted && !st->note_voice; i++) {
 		char f = c[w.at[i]];
 		if (f != 'w' && f != 'W' && f != 'o' && f != 'O')
