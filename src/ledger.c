@@ -20,17 +20,28 @@ const char *const ledger_columns[LEDGER_NCOLS + 1] = {
 	"status", "outcome", "resolved_on", "evidence", "note", "speaker",
 	NULL};
 
+/* The value of every field a forecast has not been given: shared, never
+ * freed, never written (extraction makes a record per forecast, and most
+ * of its 19 fields stay empty). */
+static char empty_field[1];
+
+static void free_field(char *v)
+{
+	if (v != empty_field)
+		free(v);
+}
+
 void forecast_init(struct forecast *f)
 {
 	for (int c = 0; c < LEDGER_NCOLS; c++)
-		f->col[c] = xstrdup("");
+		f->col[c] = empty_field;
 	f->context = NULL;
 }
 
 void forecast_release(struct forecast *f)
 {
 	for (int c = 0; c < LEDGER_NCOLS; c++) {
-		free(f->col[c]);
+		free_field(f->col[c]);
 		f->col[c] = NULL;
 	}
 	free(f->context);
@@ -39,8 +50,8 @@ void forecast_release(struct forecast *f)
 
 void forecast_set(struct forecast *f, enum ledger_column c, const char *value)
 {
-	char *copy = xstrdup(value ? value : "");
-	free(f->col[c]);
+	char *copy = value && *value ? xstrdup(value) : empty_field;
+	free_field(f->col[c]);
 	f->col[c] = copy;
 }
 
@@ -221,7 +232,7 @@ void ledger_note_add(struct forecast *f, const char *note)
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, "%s%s%s", old, *old ? LEDGER_NOTE_JOIN : "", note);
-	free(f->col[COL_NOTE]);
+	free_field(f->col[COL_NOTE]);
 	f->col[COL_NOTE] = buf_detach(&b);
 	buf_release(&b);
 }
@@ -242,7 +253,7 @@ void ledger_note_drop(struct forecast *f, const char *note)
 	buf_init(&b);
 	buf_add(&b, old, at);
 	buf_adds(&b, old + end);
-	free(f->col[COL_NOTE]);
+	free_field(f->col[COL_NOTE]);
 	f->col[COL_NOTE] = buf_detach(&b);
 	buf_release(&b);
 }
