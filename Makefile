@@ -13,7 +13,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wformat=2 -Wno-format-nonliteral
-CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -MMD -MP
+CPPFLAGS_ALL = -Iinclude -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -MMD -MP
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
@@ -57,6 +57,27 @@ all: deps
 
 deps:
 	@sh scripts/deps.sh
+
+# The built-in cue, horizon and topic tables are made from the shipped
+# predictions/config files, so each entry is written once.
+GEN = $(BUILD)/gen
+CONFIG_INC = $(GEN)/lexicon.inc $(GEN)/horizons.inc $(GEN)/topics.inc
+
+$(GEN)/lexicon.inc: predictions/config/lexicon.csv scripts/config-table.awk
+	@mkdir -p $(dir $@)
+	awk -v second=number -f scripts/config-table.awk $< > $@.tmp && mv $@.tmp $@
+
+$(GEN)/horizons.inc: predictions/config/horizons.csv scripts/config-table.awk
+	@mkdir -p $(dir $@)
+	awk -v second=integer -f scripts/config-table.awk $< > $@.tmp && mv $@.tmp $@
+
+$(GEN)/topics.inc: predictions/config/topics.csv scripts/config-table.awk
+	@mkdir -p $(dir $@)
+	awk -v second=string -f scripts/config-table.awk $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/src/lexicon.o: $(GEN)/lexicon.inc
+$(BUILD)/src/horizon.o: $(GEN)/horizons.inc
+$(BUILD)/src/topic.o: $(GEN)/topics.inc
 
 $(BIN): $(MAIN_OBJ) $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIB_LIBS)
