@@ -138,10 +138,9 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("talks", CW_SCHEDULE_NOUN), ROW("hearing", CW_SCHEDULE_NOUN),
 	ROW("briefing", CW_SCHEDULE_NOUN), ROW("voting", CW_SCHEDULE_NOUN),
 	ROW("sitting", CW_SCHEDULE_NOUN), ROW("inauguration", CW_SCHEDULE_NOUN),
-	ROW("monday", CW_CALENDAR), ROW("tuesday", CW_CALENDAR),
-	ROW("wednesday", CW_CALENDAR), ROW("thursday", CW_CALENDAR),
-	ROW("friday", CW_CALENDAR), ROW("saturday", CW_CALENDAR),
-	ROW("sunday", CW_CALENDAR), ROW("today", CW_CALENDAR),
+	/* and the weekdays' names, from the one weekday table
+	 * (vocab_weekdays; cue.c adds them) */
+	ROW("today", CW_CALENDAR),
 	ROW("tomorrow", CW_CALENDAR), ROW("tonight", CW_CALENDAR),
 	ROW("tomorrow's", CW_CALENDAR),
 

@@ -12,6 +12,7 @@
 
 #include "likely/buf.h"
 #include "likely/date.h"
+#include "likely/fnv.h"
 #include "likely/textfield.h"
 
 const char *const ledger_columns[LEDGER_NCOLS + 1] = {
@@ -297,16 +298,6 @@ char *ledger_collapse_space(const char *s)
 	return out;
 }
 
-/* FNV-1a, 64-bit (Fowler, Noll, Vo): stable across platforms and runs. */
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* FNV-1a of s with its white space collapsed as ledger_collapse_space
  * does (runs folded to one space, none at either end), without making
  * the collapsed copy: every extracted forecast is hashed twice. */
@@ -321,10 +312,10 @@ static uint64_t fnv1a_collapsed(uint64_t h, const char *s)
 			continue;
 		}
 		if (pending)
-			h = (h ^ (unsigned char)' ') * 0x100000001b3ULL;
+			h = fnv1a_byte(h, ' ');
 		pending = false;
 		any = true;
-		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+		h = fnv1a_byte(h, (unsigned char)*s++);
 	}
 	return h;
 }
@@ -333,11 +324,11 @@ void ledger_make_id(const char *title, const char *published,
 		    const char *claim, char out[17])
 {
 	static const char hex[] = "0123456789abcdef";
-	uint64_t h = 0xcbf29ce484222325ULL;
-	h = fnv1a(h, title);
-	h = fnv1a(h, "\x1f");
-	h = fnv1a(h, published);
-	h = fnv1a(h, "\x1f");
+	uint64_t h = FNV1A_START;
+	h = fnv1a_str(h, title);
+	h = fnv1a_byte(h, 0x1f);
+	h = fnv1a_str(h, published);
+	h = fnv1a_byte(h, 0x1f);
 	h = fnv1a_collapsed(h, claim);
 	for (int i = 15; i >= 0; i--, h >>= 4)
 		out[i] = hex[h & 0xF];

@@ -12,6 +12,7 @@
 
 #include "likely/ledger.h"
 #include "likely/strset.h"
+#include "likely/text.h"
 
 #define MAX_NAMES 256  /* names remembered per article */
 #define HEAD_MAX 65536 /* how far into a page the masthead is looked for */
@@ -142,10 +143,7 @@ static uint32_t word_shape[256];
 
 static size_t word_slot(const char *w, size_t n)
 {
-	unsigned h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	size_t slot = h & (WORD_SLOTS - 1);
+	size_t slot = text_hash(w, n) & (WORD_SLOTS - 1);
 	while (word_index[slot].word[0] &&
 	       !(strncmp(word_index[slot].word, w, n) == 0 && word_index[slot].word[n] == '\0'))
 		slot = (slot + 1) & (WORD_SLOTS - 1);
