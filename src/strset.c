@@ -90,7 +90,3 @@ bool strset_get(const struct strset *s, const char *key, long *value)
 	return slot->key != NULL;
 }
 
-size_t strset_count(const struct strset *s)
-{
-	return s->count;
-}

@@ -338,7 +338,3 @@ const char *text_tok(const struct text_tokens *t, size_t i)
 	return t->norm.data + t->tok[i].norm;
 }
 
-bool text_tok_is(const struct text_tokens *t, size_t i, const char *w)
-{
-	return i < t->n && strcmp(text_tok(t, i), w) == 0;
-}

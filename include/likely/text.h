@@ -135,7 +135,5 @@ void text_tokenize(struct text_tokens *t, const char *s, size_t len);
 unsigned text_hash(const char *s, size_t len);
 /* The folded, NUL-terminated text of token i. */
 const char *text_tok(const struct text_tokens *t, size_t i);
-/* True when token i is the word w (folded form). */
-bool text_tok_is(const struct text_tokens *t, size_t i, const char *w);
 
 #endif
