@@ -29,6 +29,7 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("writes", CW_REPORTING), ROW("according", CW_REPORTING),
 	ROW("believes", CW_REPORTING), ROW("believe", CW_REPORTING),
 	ROW("thinks", CW_REPORTING), ROW("reckons", CW_REPORTING),
+	ROW("reckon", CW_REPORTING),
 	ROW("warned", CW_REPORTING), ROW("warns", CW_REPORTING),
 	ROW("warn", CW_REPORTING), ROW("cautioned", CW_REPORTING),
 	ROW("explained", CW_REPORTING), ROW("commented", CW_REPORTING),
