@@ -11,7 +11,6 @@ out=$(mktemp "${TMPDIR:-/tmp}/likely-check.XXXXXX")
 trap 'rm -f "$out"' EXIT INT TERM
 
 pass=0 fail=0
-export LIKELY_SHARED="${LIKELY_SHARED:-$top/../shared}"
 export TZ=UTC LC_ALL=C.UTF-8
 
 # cmocka prints its closing lines on stderr, hence 2>&1; TAP gives one
