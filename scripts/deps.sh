@@ -8,6 +8,8 @@ packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 li
 # locales: the locale sources, from which tests/e2e/score-locale.sh compiles
 # a comma-decimal locale into a private directory.
 packages="$packages locales"
+# mandoc: tests/e2e/man-page.sh checks the manual page with mandoc -Tlint.
+packages="$packages mandoc"
 # `deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; the
 # rest of the build never needs them.
 if [ "${1:-}" = "fuzz" ]; then
