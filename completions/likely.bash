@@ -22,7 +22,7 @@ _likely_choices()
 _likely()
 {
 	local prog=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]}
-	local prev=${COMP_WORDS[COMP_CWORD - 1]} cmd= i
+	local prev=${COMP_WORDS[COMP_CWORD - 1]} cmd='' i
 	COMPREPLY=()
 	# the command is the first word that is neither an option nor the
 	# value of --db or --config
