@@ -4,6 +4,10 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+MANDIR ?= $(PREFIX)/share/man
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+# make install strips the binary; INSTALL_STRIP= keeps its symbols
+INSTALL_STRIP ?= -s
 BUILD ?= build
 BIN ?= likely
 SANITIZE ?=
@@ -50,7 +54,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 
 .PHONY: all deps check sanitize bench lint install uninstall clean \
-        golden-update report unit cases eval fuzz fuzzers crash
+        golden-update report unit cases eval fuzz fuzzers crash man
 
 all: deps
 	@$(MAKE) --no-print-directory $(BIN)
@@ -155,12 +159,24 @@ golden-update: deps
 lint:
 	@sh scripts/lint.sh
 
+# man: doc/likely.1 from the help texts and doc/likely.1.in; run it after
+# changing a command's options or help and commit the page (make check
+# fails while they differ).
+man: all
+	@python3 scripts/gen-man.py $(BIN) doc/likely.1.in > doc/likely.1.tmp || \
+		{ rm -f doc/likely.1.tmp; exit 1; }
+	@mv doc/likely.1.tmp doc/likely.1
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/likely
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASH_COMPLETION_DIR)
+	install -m 755 $(INSTALL_STRIP) $(BIN) $(DESTDIR)$(PREFIX)/bin/likely
+	install -m 644 doc/likely.1 $(DESTDIR)$(MANDIR)/man1/likely.1
+	install -m 644 completions/likely.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/likely
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/likely
+	rm -f $(DESTDIR)$(PREFIX)/bin/likely $(DESTDIR)$(MANDIR)/man1/likely.1 \
+		$(DESTDIR)$(BASH_COMPLETION_DIR)/likely
 
 clean:
 	rm -rf build likely

@@ -18,6 +18,7 @@
 #include "likely/cli.h"
 #include "likely/date.h"
 #include "likely/store.h"
+#include "likely/suggest.h"
 
 enum db_use {
 	DB_NONE,    /* no database */
@@ -208,6 +209,28 @@ static int usage_error(struct ctx *ctx, const struct command *c,
 	return LIKELY_USAGE;
 }
 
+/* An option the command does not know, with the closest one it does
+ * (--db and --config are everyone's) when there is one. */
+static int unknown_option(struct ctx *ctx, const struct command *c,
+			  const char *arg, const char *name, size_t len, bool is_short)
+{
+	static const char *const everyones[] = {"db=", "config=", "help", NULL};
+	struct suggest s;
+	struct buf hint;
+	buf_init(&hint);
+	if (!is_short) {
+		suggest_init(&s, name, len);
+		cli_offer_options(c->options, &s);
+		cli_offer_options(everyones, &s);
+		suggest_hint(&s, "--", &hint);
+	}
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "%s: unknown option '%s'%s",
+		    c->name, arg, hint.data);
+	fprintf(stderr, "usage: likely %s\n", c->usage);
+	buf_release(&hint);
+	return LIKELY_USAGE;
+}
+
 /*
  * Parses argv (after the command name) into a.  --db and --config are
  * accepted after the command too, because people type them there.
@@ -252,7 +275,7 @@ static int parse_args(struct ctx *ctx, const struct command *c, int argc,
 		}
 		int k = cli_find_option(c->options, name, len, is_short);
 		if (k < 0 || k >= CLI_MAX_OPTIONS)
-			return usage_error(ctx, c, "%s: unknown option '%s'", arg);
+			return unknown_option(ctx, c, arg, name, len, is_short);
 		if (cli_takes_value(c->options[k])) {
 			const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!v)
@@ -296,6 +319,21 @@ static const struct command *find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+static int unknown_command(struct ctx *ctx, const char *name)
+{
+	struct suggest s;
+	struct buf hint;
+	buf_init(&hint);
+	suggest_init(&s, name, strlen(name));
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		suggest_offer(&s, commands[i].name, strlen(commands[i].name));
+	suggest_hint(&s, "", &hint);
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "unknown command '%s'%s",
+		    name, hint.len ? hint.data : " (see likely --help)");
+	buf_release(&hint);
+	return LIKELY_USAGE;
 }
 
 static int run(struct ctx *ctx, const struct command *c, int argc, char **argv)
@@ -342,6 +380,24 @@ out:
 	return rc;
 }
 
+static int unknown_global_option(struct ctx *ctx, const char *arg)
+{
+	static const char *const globals[] = {"version", "help", "db=", "config=", NULL};
+	struct suggest s;
+	struct buf hint;
+	buf_init(&hint);
+	if (arg[1] == '-') {
+		suggest_init(&s, arg + 2, strcspn(arg + 2, "="));
+		cli_offer_options(globals, &s);
+		suggest_hint(&s, "--", &hint);
+	}
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+		    "unknown or incomplete option '%s'%s", arg, hint.data);
+	buf_release(&hint);
+	print_help(stderr);
+	return LIKELY_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	struct ctx ctx = {0};
@@ -378,10 +434,7 @@ int main(int argc, char **argv)
 		} else if (!strncmp(arg, "--config=", 9)) {
 			ctx.config_dir = arg + 9;
 		} else {
-			diag_report(&ctx.diag, LIKELY_USAGE, NULL, 0,
-				    "unknown or incomplete option '%s'", arg);
-			print_help(stderr);
-			return LIKELY_USAGE;
+			return unknown_global_option(&ctx, arg);
 		}
 	}
 	if (i == argc) {
@@ -390,11 +443,8 @@ int main(int argc, char **argv)
 		return LIKELY_USAGE;
 	}
 	const struct command *c = find_command(argv[i]);
-	if (!c) {
-		diag_report(&ctx.diag, LIKELY_USAGE, NULL, 0,
-			    "unknown command '%s' (see likely --help)", argv[i]);
-		return LIKELY_USAGE;
-	}
+	if (!c)
+		return unknown_command(&ctx, argv[i]);
 	rc = run(&ctx, c, argc - i - 1, argv + i + 1);
 	/* A result that did not reach stdout is an I/O error, whatever else. */
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -19,8 +19,6 @@ bin=${1:?usage: run-cases.sh [--update] BIN [PATTERN]}
 pattern=${2:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 case "$bin" in /*) ;; *) bin="$top/$bin" ;; esac
-shared=${LIKELY_SHARED:-$top/../shared}
-case "$shared" in /*) ;; *) shared="$top/$shared" ;; esac
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/likely-cases.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -50,7 +48,7 @@ for dir in "$cases"/*/*/; do
 		cd "$work" || exit 99
 		env -i PATH="$tmp/bin:/usr/bin:/bin" HOME="$work" TZ=UTC \
 			LC_ALL=C.UTF-8 LIKELY_DB=test.db SOURCE_DATE_EPOCH=1700000000 \
-			LIKELY_SHARED="$shared" TOP="$top" \
+			TOP="$top" \
 			ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
 			sh ./cmd >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
 		echo $? >"$tmp/status"
