@@ -44,7 +44,8 @@ struct command {
 static const struct command commands[] = {
 	{"accept", cmd_accept, 1, -1, DB_WRITE, OPTS("reason="),
 	 "accept candidate forecasts", "accept ID... [--reason R]",
-	 "  ID...        forecasts to accept (the first characters of an id are enough)\n"
+	 "  ID...        forecasts to accept (the first 4 characters of an id are\n"
+	 "               enough when no other id starts the same way)\n"
 	 "  --reason R   why, kept in each forecast's history\n"
 	 "One transaction: an unknown id anywhere changes nothing.  A candidate\n"
 	 "without a publication date is refused (exit 65) and the others are\n"
@@ -137,18 +138,21 @@ static const struct command commands[] = {
 	 "with [heading] and {block author} when it has them.\n"},
 	{"reject", cmd_reject, 1, -1, DB_WRITE, OPTS("reason="),
 	 "reject candidate forecasts", "reject ID... [--reason R]",
-	 "  ID...        forecasts to reject\n"
+	 "  ID...        forecasts to reject (whole ids or their first 4+ characters)\n"
 	 "  --reason R   why, kept in each forecast's history\n"},
 	{"resolve", cmd_resolve, 1, 1, DB_WRITE,
-	 OPTS("outcome=", "on=", "evidence=", "note=", "undo"),
+	 OPTS("outcome=", "on=", "evidence=", "note=", "undo", "force"),
 	 "settle a forecast, or reopen it with --undo",
 	 "resolve ID --outcome yes|no|partial|void [--on DATE] [--evidence E] "
-	 "[--note N]\n       likely resolve ID --undo",
+	 "[--note N] [--force]\n       likely resolve ID --undo",
+	 "  ID              the whole id, or its first 4 characters or more\n"
 	 "  --outcome O     yes, no, partial or void\n"
 	 "  --on DATE       the day it was settled (default today; not before the\n"
 	 "                  forecast was published, not in the future)\n"
 	 "  --evidence E    what settled it\n"
 	 "  --note N        a note\n"
+	 "  --force         replace the verdict of a forecast already settled; its\n"
+	 "                  evidence and note are replaced or cleared\n"
 	 "  --undo          reopen: outcome, date and evidence are cleared; the old\n"
 	 "                  verdict stays in the history\n"},
 	{"review", cmd_review, 0, 0, DB_OWN_TX, NO_OPTS,

@@ -320,7 +320,7 @@ static int review_list(struct ctx *ctx, const struct id_list *l,
 		enum step step = STEP_AGAIN;
 		while (step == STEP_AGAIN && !rc) {
 			struct forecast f;
-			if ((rc = forecast_load(ctx, l->ids[i], &f))) {
+			if ((rc = forecast_load(ctx, l->ids[i], ID_READ, &f))) {
 				forecast_release(&f);
 				break;
 			}
