@@ -54,7 +54,10 @@ static const struct command commands[] = {
 	 "the review queue: accepted forecasts past their horizon, unsettled",
 	 "due [--as-of DATE] [--format table|csv]",
 	 "  --as-of DATE   the day to judge \"past the horizon\" (default today)\n"
-	 "  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"},
+	 "  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"
+	 "The table fits the terminal's width (else $COLUMNS, else 80 columns);\n"
+	 "the claim is cut, never the id.  FORECASTER is the speaker when there\n"
+	 "is one, else the author.\n"},
 	{"edit", cmd_edit, 1, 1, DB_WRITE,
 	 OPTS("probability=", "horizon=", "topic=", "author=", "speaker=",
 	      "claim=", "published=", "reason="),
@@ -111,17 +114,27 @@ static const struct command commands[] = {
 	 "Creates the database (--db, $LIKELY_DB or ./likely.db) or upgrades its\n"
 	 "schema.\n"},
 	{"list", cmd_list, 0, 0, DB_READ,
-	 OPTS("author=", "speaker=", "topic=", "status=", "open", "format="),
+	 OPTS("author=", "speaker=", "topic=", "status=", "open", "outcome=",
+	      "since=", "until=", "format="),
 	 "browse forecasts",
 	 "list [--author A] [--speaker S] [--topic T] [--status S] [--open] "
-	 "[--format table|csv]",
-	 "  --author A       only this author\n"
+	 "[--outcome O] [--since DATE] [--until DATE] [--format table|csv]",
+	 "  --author A       authors whose name holds A (case does not matter);\n"
+	 "                   \"unattributed\" selects forecasts with no author\n"
 	 "  --speaker S      only forecasts this speaker made (case and spaces,\n"
 	 "                   a title and an affiliation do not matter)\n"
 	 "  --topic T        only forecasts with this topic (one of their \";\" topics)\n"
 	 "  --status S       candidate, accepted or rejected\n"
 	 "  --open           accepted and not settled\n"
-	 "  --format csv     ledger CSV instead of the table\n"},
+	 "  --outcome O      yes, no, partial, void, or open (no outcome yet)\n"
+	 "  --since DATE     published on or after DATE (YYYY-MM-DD; a month-only\n"
+	 "                   date counts as the month's last day; undated ones drop)\n"
+	 "  --until DATE     published on or before DATE\n"
+	 "  --format csv     ledger CSV instead of the table\n"
+	 "The table fits the terminal's width (else $COLUMNS, else 80 columns):\n"
+	 "columns are dropped when space is short and the claim is cut, never the\n"
+	 "id.  STATE is candidate, rejected, open (accepted, not settled) or the\n"
+	 "outcome; FORECASTER is the speaker when there is one, else the author.\n"},
 	{"read", cmd_read, 1, -1, DB_NONE, OPTS("format=", "as=", "manifest="),
 	 "show what the page reader finds in pages (no database)",
 	 "read [--format text|jsonl] [--as text|html|feed] [--manifest F] FILE...",
