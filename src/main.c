@@ -170,11 +170,17 @@ static const struct command commands[] = {
 	 "                  verdict stays in the history\n"},
 	{"review", cmd_review, 0, 0, DB_OWN_TX, NO_OPTS,
 	 "interactive review of candidates and due forecasts", "review",
-	 "On a terminal: the candidates, then the due forecasts, one at a time.\n"
-	 "Candidates: a accept, r reject (asks a reason), e edit, s skip, q quit;\n"
-	 "accepting one without a date asks for it (Enter leaves it a candidate).\n"
-	 "Due: y yes, n no, p partial, v void (asks for evidence), e edit, s skip,\n"
-	 "q quit. Every answer is saved at once.\n"},
+	 "On a terminal: the candidates, then the due forecasts, one at a time,\n"
+	 "each on one screen laid out for the terminal's size (else $COLUMNS and\n"
+	 "$LINES, else 80x24) under a fixed header and a line of keys.\n"
+	 "Candidates: a accept (one without a date asks for it), r reject (asks\n"
+	 "why).  Due: y yes, n no, p partial (each asks the day it became known --\n"
+	 "Enter takes the horizon when it has passed, else today -- and the\n"
+	 "evidence), v void (asks the day and why, kept as the note); a forecast\n"
+	 "settled meanwhile asks before its verdict is replaced.  Both: e edit\n"
+	 "(Enter keeps a value, - clears it), s skip, u undo the last answer (the\n"
+	 "history keeps the answer and its undoing), ? the keys, q quit.\n"
+	 "Every answer is saved at once; the end shows what the session did.\n"},
 	{"score", cmd_score, 0, 0, DB_OWN_TX,
 	 OPTS("as-of=", "out=", "bins=", "partial=", "min-n=", "excel"),
 	 "compute scores and write the reports",

@@ -81,6 +81,20 @@ static size_t span_chars(const char *s, size_t len)
 	return n;
 }
 
+void screen_cut(struct buf *out, const char *s, size_t width)
+{
+	size_t len = strlen(s), chars = span_chars(s, len);
+	if (chars > width)
+		len = prefix_bytes(s, len, width > 3 ? width - 3 : 0);
+	size_t start = out->len;
+	buf_add(out, s, len);
+	for (size_t i = start; i < out->len; i++)
+		if (out->data[i] == '\n' || out->data[i] == '\r' || out->data[i] == '\t')
+			out->data[i] = ' ';
+	if (chars > width)
+		buf_adds(out, width > 3 ? "..." : "");
+}
+
 struct wrap {
 	struct buf *out;
 	const char *indent;

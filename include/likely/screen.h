@@ -47,6 +47,11 @@ void screen_size_from(size_t tty_cols, size_t tty_rows, const char *columns,
 size_t screen_wrap(struct buf *out, const char *s, size_t width,
 		   const char *indent, size_t max_lines);
 
+/* Appends s as one line of at most width characters: line breaks and
+ * tabs become spaces (other spacing is kept), and a longer line is cut,
+ * ending in "...". */
+void screen_cut(struct buf *out, const char *s, size_t width);
+
 /* The length of s in code points. */
 size_t screen_chars(const char *s);
 

@@ -3,7 +3,8 @@
  * $COLUMNS/$LINES, else 80x24, never narrower than 40 columns; garbage in
  * the environment is ignored.  Wrapping breaks between words, never inside
  * one unless the word is longer than a line, counts code points (Cyrillic)
- * and the indent, and a line limit ends the last line in "...".  A table
+ * and the indent, and a line limit ends the last line in "...".  A cut
+ * line keeps its spacing (the legend's double spaces) and loses its breaks.  A table
  * keeps its rank-0 columns (the id) and drops whole ranks, highest first,
  * to leave the free text its minimum; cells are cut or padded to width.
  */
@@ -73,6 +74,22 @@ static void test_wrap_line_limit(void **state)
 	check_wrap("one two three four", 13, "", 1, "one two th...\n", 1);
 }
 
+static void test_cut_keeps_spacing(void **state)
+{
+	struct buf b;
+	(void)state;
+	buf_init(&b);
+	screen_cut(&b, "a accept  r reject", 40);
+	assert_string_equal(b.data, "a accept  r reject");
+	buf_reset(&b);
+	screen_cut(&b, "two\nlines\tand a tab", 40);
+	assert_string_equal(b.data, "two lines and a tab");
+	buf_reset(&b);
+	screen_cut(&b, "Минск вероятно", 8);
+	assert_string_equal(b.data, "Минск...");
+	buf_release(&b);
+}
+
 static void test_table_fit(void **state)
 {
 	struct screen_col cols[] = {
@@ -112,6 +129,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_at_words),
 		cmocka_unit_test(test_wrap_long_word_and_utf8),
 		cmocka_unit_test(test_wrap_line_limit),
+		cmocka_unit_test(test_cut_keeps_spacing),
 		cmocka_unit_test(test_table_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
