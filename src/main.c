@@ -65,6 +65,7 @@ static const struct command commands[] = {
 	 "claim or date",
 	 "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
 	 "[--speaker S] [--claim TEXT] [--published DATE] [--reason R]",
+	 "  ID                the whole id, or its first 4 characters or more\n"
 	 "  --probability P   a decimal in [0,1], or \"\" for a hedged statement\n"
 	 "  --horizon DATE    YYYY-MM-DD, not before the publication date\n"
 	 "  --published DATE  the article's date, YYYY-MM-DD or YYYY-MM (a month);\n"

@@ -1,7 +1,9 @@
 /*
  * list: browse forecasts as a table for people or ledger CSV for scripts.
  * The table fits the terminal (screen.h): columns are dropped, least
- * needed first, and the claim is cut; the id is always whole.
+ * needed first, and the claim is cut; the id is always whole.  One column
+ * names who made the forecast as scoring groups it (the speaker, else the
+ * author): a second author column would take the claim's room.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,7 @@
 #define MIN_CLAIM 24
 
 enum list_col { L_ID, L_STATE, L_PUBLISHED, L_HORIZON, L_P, L_FORECASTER,
-		L_AUTHOR, L_NCOLS };
+		L_NCOLS };
 
 /* What the table shows beyond the store's own filters. */
 struct list_match {
@@ -104,7 +106,7 @@ static int print_row(const struct forecast *f, void *data)
 	const char *cells[L_NCOLS] = {
 		f->col[COL_ID], state_of(f), or_dash(f->col[COL_PUBLISHED]),
 		or_dash(f->col[COL_HORIZON]), or_dash(f->col[COL_PROBABILITY]),
-		*f->col[COL_SPEAKER] ? f->col[COL_SPEAKER] : author, author};
+		*f->col[COL_SPEAKER] ? f->col[COL_SPEAKER] : author};
 	for (int c = 0; c < L_NCOLS; c++)
 		screen_cell(b, &st->cols[c], cells[c]);
 	text_fit(b, f->col[COL_CLAIM], st->claim_width, false);
@@ -154,7 +156,6 @@ static void print_header(struct list_state *st)
 		[L_HORIZON] = {"HORIZON", 10, 3, false, false},
 		[L_P] = {"P", 4, 1, false, false},
 		[L_FORECASTER] = {"FORECASTER", 14, 2, false, false},
-		[L_AUTHOR] = {"AUTHOR", 14, 5, false, false},
 	};
 	struct screen_size sz;
 	screen_size(st->ctx->out, &sz);

@@ -492,6 +492,7 @@ static int run(struct review *rv, bool *quit)
 		if (rv->at >= rv->count)
 			break;
 		struct forecast f;
+		screen_size(rv->ctx->out, &rv->sz); /* the window may have changed */
 		if (!(rc = forecast_load(rv->ctx, rv->ids[rv->at], ID_READ, &f)) &&
 		    !(rc = review_draw(rv, &f))) {
 			enum step st = on_key(rv, &f, read_key(), &rc);
