@@ -163,7 +163,7 @@ lint:
 # changing a command's options or help and commit the page (make check
 # fails while they differ).
 man: all
-	@python3 scripts/gen-man.py $(BIN) doc/likely.1.in > doc/likely.1.tmp || \
+	@python3 scripts/gen-man.py $(abspath $(BIN)) doc/likely.1.in > doc/likely.1.tmp || \
 		{ rm -f doc/likely.1.tmp; exit 1; }
 	@mv doc/likely.1.tmp doc/likely.1
 

@@ -21,7 +21,7 @@ static int set_status(struct ctx *ctx, const char *id, const char *status,
 		      const char *reason, struct tally *t)
 {
 	struct forecast f;
-	int rc = forecast_load(ctx, id, &f);
+	int rc = forecast_load(ctx, id, ID_CHANGE, &f);
 
 	if (rc)
 		goto out;

@@ -5,8 +5,8 @@
 # one of them.  They had drifted before this test.
 # usage: readme-synopsis.sh BIN
 set -u
-bin=${1:?binary}
 top=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:?binary}; case "$bin" in /*) ;; *) bin="$top/$bin" ;; esac
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/likely-synopsis.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
