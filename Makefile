@@ -4,6 +4,10 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+MANDIR ?= $(PREFIX)/share/man
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+# make install strips the binary; INSTALL_STRIP= keeps its symbols
+INSTALL_STRIP ?= -s
 BUILD ?= build
 BIN ?= likely
 SANITIZE ?=
@@ -13,7 +17,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wformat=2 -Wno-format-nonliteral
-CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -MMD -MP
+CPPFLAGS_ALL = -Iinclude -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -MMD -MP
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
@@ -51,13 +55,34 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 
 .PHONY: all deps check sanitize bench lint install uninstall clean \
-        golden-update report unit cases eval fuzz fuzzers crash
+        golden-update report unit cases eval fuzz fuzzers crash man
 
 all: deps
 	@$(MAKE) --no-print-directory $(BIN)
 
 deps:
 	@sh scripts/deps.sh
+
+# The built-in cue, horizon and topic tables are made from the shipped
+# predictions/config files, so each entry is written once.
+GEN = $(BUILD)/gen
+CONFIG_INC = $(GEN)/lexicon.inc $(GEN)/horizons.inc $(GEN)/topics.inc
+
+$(GEN)/lexicon.inc: predictions/config/lexicon.csv scripts/config-table.awk
+	@mkdir -p $(dir $@)
+	awk -v second=number -f scripts/config-table.awk $< > $@.tmp && mv $@.tmp $@
+
+$(GEN)/horizons.inc: predictions/config/horizons.csv scripts/config-table.awk
+	@mkdir -p $(dir $@)
+	awk -v second=integer -f scripts/config-table.awk $< > $@.tmp && mv $@.tmp $@
+
+$(GEN)/topics.inc: predictions/config/topics.csv scripts/config-table.awk
+	@mkdir -p $(dir $@)
+	awk -v second=string -f scripts/config-table.awk $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/src/lexicon.o: $(GEN)/lexicon.inc
+$(BUILD)/src/horizon.o: $(GEN)/horizons.inc
+$(BUILD)/src/topic.o: $(GEN)/topics.inc
 
 $(BIN): $(MAIN_OBJ) $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIB_LIBS)
@@ -135,12 +160,24 @@ golden-update: deps
 lint:
 	@sh scripts/lint.sh
 
+# man: doc/likely.1 from the help texts and doc/likely.1.in; run it after
+# changing a command's options or help and commit the page (make check
+# fails while they differ).
+man: all
+	@python3 scripts/gen-man.py $(abspath $(BIN)) doc/likely.1.in > doc/likely.1.tmp || \
+		{ rm -f doc/likely.1.tmp; exit 1; }
+	@mv doc/likely.1.tmp doc/likely.1
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/likely
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASH_COMPLETION_DIR)
+	install -m 755 $(INSTALL_STRIP) $(BIN) $(DESTDIR)$(PREFIX)/bin/likely
+	install -m 644 doc/likely.1 $(DESTDIR)$(MANDIR)/man1/likely.1
+	install -m 644 completions/likely.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/likely
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/likely
+	rm -f $(DESTDIR)$(PREFIX)/bin/likely $(DESTDIR)$(MANDIR)/man1/likely.1 \
+		$(DESTDIR)$(BASH_COMPLETION_DIR)/likely
 
 clean:
 	rm -rf build likely

@@ -1,26 +1,29 @@
 #!/bin/sh
 # How predictions/belarus.csv was made, step by step, with the tool itself:
-# extract the shared corpus, review every candidate (all thirteen are real
-# forecasts or forward-looking hedges, so all are accepted), then apply
-# the editors' verdicts of ../shared/seed-outcomes.csv with `resolve`, and
-# export.  Rerunning it reproduces the committed file byte for byte.
-# usage: sh scripts/build-belarus-ledger.sh [SHARED_DIR]
+# extract the five seed pages, review every candidate (all thirteen are
+# real forecasts or forward-looking hedges, so all are accepted), then
+# apply the editors' verdicts of outcomes.csv with `resolve`, and export.
+# Rerunning it reproduces the committed file byte for byte.  The pages and
+# verdicts are kept in the repository (tests/data/seed/: corpus/*.txt and
+# outcomes.csv), so a clone needs nothing beside it.
+# usage: sh scripts/build-belarus-ledger.sh [SEED_DIR]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-shared=${1:-${LIKELY_SHARED:-$top/../shared}}
+seed=${1:-$top/tests/data/seed}
+case "$seed" in /*) ;; *) seed="$(pwd)/$seed" ;; esac
 likely=${LIKELY_BIN_OVERRIDE:-$top/likely}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/likely-ledger.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 export LIKELY_DB="$tmp/belarus.db"
 
-cd "$shared/corpus"
+cd "$seed/corpus"
 "$likely" --config "$top/predictions/config" extract --source belarusinfocus ./*.txt
 # the review: every candidate is a forecast a careful reader would count
 "$likely" accept $("$likely" list --status candidate --format csv | sed 1d | cut -d, -f1 | tr -d '"')
 
 # the editors' verdicts: each row names its forecast by file and the start
 # of the claim
-python3 - "$shared/seed-outcomes.csv" > "$tmp/resolve.sh" <<'PY'
+python3 - "$seed/outcomes.csv" > "$tmp/resolve.sh" <<'PY'
 import csv, shlex, sys
 for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
     args = ["resolve_one", row["file"], row["claim_starts_with"], row["outcome"], row["resolved_on"],

@@ -4,7 +4,15 @@
 # fast: one dpkg-query) when everything is there.
 set -eu
 
-packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 libxml2-utils libxml2-dev libjansson-dev libxlsxwriter-dev libreoffice-calc-nogui"
+packages="gcc make pkg-config libsqlite3-dev libcsv-dev libcmocka-dev python3 libxml2-utils libxml2-dev libjansson-dev"
+# locales: the locale sources, from which tests/e2e/score-locale.sh compiles
+# a comma-decimal locale into a private directory.
+packages="$packages locales"
+# mandoc: tests/e2e/man-page.sh checks the manual page with mandoc -Tlint.
+packages="$packages mandoc"
+# libxlsxwriter-dev: scorecard.xlsx; libreoffice-calc-nogui: tests/e2e/
+# score-workbook.sh opens that workbook with LibreOffice headless.
+packages="$packages libxlsxwriter-dev libreoffice-calc-nogui"
 # `deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; the
 # rest of the build never needs them.
 if [ "${1:-}" = "fuzz" ]; then
@@ -18,15 +26,16 @@ for p in $packages; do
 done
 [ -z "$missing" ] && exit 0
 
-echo "deps: installing$missing" >&2
 if [ "$(id -u)" -eq 0 ]; then
 	sudo=""
 elif command -v sudo >/dev/null 2>&1; then
 	sudo="sudo"
 else
-	echo "deps: need root or sudo to install:$missing" >&2
+	# one line a newcomer can act on: what is missing, what to run as root
+	echo "deps: missing Debian packages:$missing -- as root (or an administrator) run: apt-get update && apt-get install$missing" >&2
 	exit 1
 fi
+echo "deps: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 # Another apt may hold the dpkg lock on a fresh machine; wait for it.
 $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq >&2

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "likely/suggest.h"
+
 /* Index of option `name` in the spec list, comparing the canonical name
  * (before ',' or '=') or the short alias (after ','). */
 int cli_find_option(const char *const *spec, const char *name, size_t len,
@@ -26,6 +28,12 @@ int cli_find_option(const char *const *spec, const char *name, size_t len,
 bool cli_takes_value(const char *spec)
 {
 	return spec[strlen(spec) - 1] == '=';
+}
+
+void cli_offer_options(const char *const *spec, struct suggest *s)
+{
+	for (int i = 0; spec[i]; i++)
+		suggest_offer(s, spec[i], strcspn(spec[i], ",="));
 }
 
 static int find_by_canonical(const char *const *spec, const char *name)

@@ -98,7 +98,8 @@ void text_fit(struct buf *b, const char *s, size_t width, bool pad)
 	free(flat);
 }
 
-int forecast_load(struct ctx *ctx, const char *id, struct forecast *f)
+int forecast_load(struct ctx *ctx, const char *id, enum id_use use,
+		  struct forecast *f)
 {
 	bool found;
 	char *full = NULL;
@@ -107,6 +108,11 @@ int forecast_load(struct ctx *ctx, const char *id, struct forecast *f)
 	if (rc || found)
 		return rc;
 	/* not an id: perhaps the first digits of one */
+	if (use == ID_CHANGE && strlen(id) < ID_PREFIX_MIN_CHANGE)
+		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+				   "'%s' is not an id; to change a forecast give "
+				   "its whole id or at least its first %d "
+				   "characters", id, ID_PREFIX_MIN_CHANGE);
 	if ((rc = store_forecast_match(ctx->store, id, &full, &count)))
 		return rc;
 	if (count == 1) {

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "likely/pagevocab.h"
+
 
 /* The pre-test reads raw text, where "won't", "shan't" and "it'll" are
  * not yet split into "will not" / "it will": their stems stand for
@@ -134,12 +136,21 @@ static void build_known(struct cue_matcher *m)
 	size_t total = m->lx->n + (m->extra ? m->extra->n : 0);
 	for (size_t k = 0; cue_vocab[k].word; k++)
 		total++;
+	for (size_t k = 0; vocab_weekdays[k].word; k++)
+		total++;
 	m->known_slots = 16;
 	while (m->known_slots < 2 * total)
 		m->known_slots *= 2;
 	m->known = xcalloc(m->known_slots, sizeof *m->known);
 	for (size_t k = 0; cue_vocab[k].word; k++)
 		add_known(m, cue_vocab[k].word)->classes |= cue_vocab[k].classes;
+	/* a weekday's name, not its abbreviation ("sun", "sat", "wed" are
+	 * English words too) */
+	for (size_t k = 0; vocab_weekdays[k].word; k++) {
+		const char *w = vocab_weekdays[k].word;
+		if (!vocab_abbreviation(vocab_weekdays, w, strlen(w)))
+			add_known(m, w)->classes |= CW_CALENDAR;
+	}
 	for (size_t k = 0; m->extra && k < m->extra->n; k++)
 		add_known(m, m->extra->e[k].word)->classes |= m->extra->e[k].classes;
 	for (size_t i = 0; i < m->lx->n; i++) {

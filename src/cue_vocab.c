@@ -29,6 +29,7 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("writes", CW_REPORTING), ROW("according", CW_REPORTING),
 	ROW("believes", CW_REPORTING), ROW("believe", CW_REPORTING),
 	ROW("thinks", CW_REPORTING), ROW("reckons", CW_REPORTING),
+	ROW("reckon", CW_REPORTING),
 	ROW("warned", CW_REPORTING), ROW("warns", CW_REPORTING),
 	ROW("warn", CW_REPORTING), ROW("cautioned", CW_REPORTING),
 	ROW("explained", CW_REPORTING), ROW("commented", CW_REPORTING),
@@ -138,10 +139,9 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("talks", CW_SCHEDULE_NOUN), ROW("hearing", CW_SCHEDULE_NOUN),
 	ROW("briefing", CW_SCHEDULE_NOUN), ROW("voting", CW_SCHEDULE_NOUN),
 	ROW("sitting", CW_SCHEDULE_NOUN), ROW("inauguration", CW_SCHEDULE_NOUN),
-	ROW("monday", CW_CALENDAR), ROW("tuesday", CW_CALENDAR),
-	ROW("wednesday", CW_CALENDAR), ROW("thursday", CW_CALENDAR),
-	ROW("friday", CW_CALENDAR), ROW("saturday", CW_CALENDAR),
-	ROW("sunday", CW_CALENDAR), ROW("today", CW_CALENDAR),
+	/* and the weekdays' names, from the one weekday table
+	 * (vocab_weekdays; cue.c adds them) */
+	ROW("today", CW_CALENDAR),
 	ROW("tomorrow", CW_CALENDAR), ROW("tonight", CW_CALENDAR),
 	ROW("tomorrow's", CW_CALENDAR),
 

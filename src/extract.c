@@ -16,6 +16,7 @@
 #include "likely/cue.h"
 #include "likely/date.h"
 #include "likely/page.h"
+#include "likely/path.h"
 #include "likely/sentence.h"
 #include "likely/speaker.h"
 #include "likely/text.h"
@@ -138,12 +139,6 @@ struct extractor {
 static char *dup_or_null(const char *s)
 {
 	return s && *s ? xstrdup(s) : NULL;
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
 }
 
 /* Hands on the article's forecasts; a research note's own voice speaks
@@ -465,7 +460,7 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 		page_reader_set_format(x->page, meta->format);
 	x->cue = cue_matcher_new(&cfg->lexicon, &cfg->horizons, &cfg->vocab);
 	x->speaker = speaker_new();
-	x->file = xstrdup(base_name(file));
+	x->file = xstrdup(path_base(file));
 	x->url = xstrdup(meta && meta->url ? meta->url : "");
 	x->source = xstrdup(meta && meta->source ? meta->source : "");
 	if (meta) {

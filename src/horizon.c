@@ -18,15 +18,9 @@ static const struct {
 	const char *phrase;
 	int months;
 } builtin[] = {
-	{"soon", 6}, {"shortly", 6},
-	{"in the near future", 12}, {"in the short term", 12},
-	{"in the coming months", 12}, {"in the months ahead", 12},
-	{"in the near term", 12}, {"in the short run", 12},
-	{"in the coming years", 36}, {"in the medium term", 36},
-	{"in the years ahead", 36}, {"in the years to come", 36},
-	{"in the long term", 60}, {"in the long run", 60},
-	{"in the foreseeable future", 12}, {"in the coming weeks", 2},
-	{"in the coming days", 1}, {"for years to come", 36},
+	/* made by the build from predictions/config/horizons.csv (scripts/config-table.awk):
+	 * the shipped file is the built-in table */
+#include "horizons.inc"
 };
 
 void horizon_init_empty(struct horizon_table *t)

@@ -20,6 +20,7 @@
 #include "likely/htmlmain.h"
 #include "likely/ledger.h"
 #include "likely/pagedate.h"
+#include "likely/pagevocab.h"
 #include "likely/text.h"
 #include "likely/utf8.h"
 
@@ -30,16 +31,6 @@
 #define SCOPE_MIN 200
 
 /* ---- dates ---- */
-
-static int month_abbr(const char *s)
-{
-	static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun",
-					"jul", "aug", "sep", "oct", "nov", "dec"};
-	for (int i = 0; i < 12; i++)
-		if (strncasecmp(s, m[i], 3) == 0)
-			return i + 1;
-	return 0;
-}
 
 static bool digits(const char *s, int n, int *v)
 {
@@ -94,11 +85,13 @@ bool html_parse_date(const char *s, long *days, bool *month_only)
 	char *end;
 	long dd = strtol(p, &end, 10);
 	if (end != p && *end == ' ' && dd >= 1 && dd <= 31) {
-		int mo = month_abbr(end + 1);
-		const char *q = end + 4;
-		while (*q && *q != ' ')
+		int mo = 0; /* "Oct", and the month's other names */
+		const char *q = end + 1 + vocab_prefix(vocab_months, end + 1,
+						       strlen(end + 1), &mo);
+		if (*q == '.') /* "Sept." */
 			q++;
-		if (mo && digits(q + 1, 4, &y) && date_valid(y, mo, (int)dd)) {
+		if (mo && *q == ' ' && digits(q + 1, 4, &y) &&
+		    date_valid(y, mo, (int)dd)) {
 			*days = date_from_ymd(y, mo, (int)dd);
 			return true;
 		}

@@ -12,6 +12,7 @@
 
 #include "likely/buf.h"
 #include "likely/date.h"
+#include "likely/fnv.h"
 #include "likely/textfield.h"
 
 const char *const ledger_columns[LEDGER_NCOLS + 1] = {
@@ -20,17 +21,28 @@ const char *const ledger_columns[LEDGER_NCOLS + 1] = {
 	"status", "outcome", "resolved_on", "evidence", "note", "speaker",
 	NULL};
 
+/* The value of every field a forecast has not been given: shared, never
+ * freed, never written (extraction makes a record per forecast, and most
+ * of its 19 fields stay empty). */
+static char empty_field[1];
+
+static void free_field(char *v)
+{
+	if (v != empty_field)
+		free(v);
+}
+
 void forecast_init(struct forecast *f)
 {
 	for (int c = 0; c < LEDGER_NCOLS; c++)
-		f->col[c] = xstrdup("");
+		f->col[c] = empty_field;
 	f->context = NULL;
 }
 
 void forecast_release(struct forecast *f)
 {
 	for (int c = 0; c < LEDGER_NCOLS; c++) {
-		free(f->col[c]);
+		free_field(f->col[c]);
 		f->col[c] = NULL;
 	}
 	free(f->context);
@@ -39,8 +51,8 @@ void forecast_release(struct forecast *f)
 
 void forecast_set(struct forecast *f, enum ledger_column c, const char *value)
 {
-	char *copy = xstrdup(value ? value : "");
-	free(f->col[c]);
+	char *copy = value && *value ? xstrdup(value) : empty_field;
+	free_field(f->col[c]);
 	f->col[c] = copy;
 }
 
@@ -221,7 +233,7 @@ void ledger_note_add(struct forecast *f, const char *note)
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, "%s%s%s", old, *old ? LEDGER_NOTE_JOIN : "", note);
-	free(f->col[COL_NOTE]);
+	free_field(f->col[COL_NOTE]);
 	f->col[COL_NOTE] = buf_detach(&b);
 	buf_release(&b);
 }
@@ -242,7 +254,7 @@ void ledger_note_drop(struct forecast *f, const char *note)
 	buf_init(&b);
 	buf_add(&b, old, at);
 	buf_adds(&b, old + end);
-	free(f->col[COL_NOTE]);
+	free_field(f->col[COL_NOTE]);
 	f->col[COL_NOTE] = buf_detach(&b);
 	buf_release(&b);
 }
@@ -286,12 +298,24 @@ char *ledger_collapse_space(const char *s)
 	return out;
 }
 
-/* FNV-1a, 64-bit (Fowler, Noll, Vo): stable across platforms and runs. */
-static uint64_t fnv1a(uint64_t h, const char *s)
+/* FNV-1a of s with its white space collapsed as ledger_collapse_space
+ * does (runs folded to one space, none at either end), without making
+ * the collapsed copy: every extracted forecast is hashed twice. */
+static uint64_t fnv1a_collapsed(uint64_t h, const char *s)
 {
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
+	bool pending = false, any = false;
+	while (*s) {
+		size_t k = collapsible_space(s);
+		if (k) {
+			pending = any;
+			s += k;
+			continue;
+		}
+		if (pending)
+			h = fnv1a_byte(h, ' ');
+		pending = false;
+		any = true;
+		h = fnv1a_byte(h, (unsigned char)*s++);
 	}
 	return h;
 }
@@ -300,14 +324,12 @@ void ledger_make_id(const char *title, const char *published,
 		    const char *claim, char out[17])
 {
 	static const char hex[] = "0123456789abcdef";
-	char *collapsed = ledger_collapse_space(claim);
-	uint64_t h = 0xcbf29ce484222325ULL;
-	h = fnv1a(h, title);
-	h = fnv1a(h, "\x1f");
-	h = fnv1a(h, published);
-	h = fnv1a(h, "\x1f");
-	h = fnv1a(h, collapsed);
-	free(collapsed);
+	uint64_t h = FNV1A_START;
+	h = fnv1a_str(h, title);
+	h = fnv1a_byte(h, 0x1f);
+	h = fnv1a_str(h, published);
+	h = fnv1a_byte(h, 0x1f);
+	h = fnv1a_collapsed(h, claim);
 	for (int i = 15; i >= 0; i--, h >>= 4)
 		out[i] = hex[h & 0xF];
 	out[16] = '\0';

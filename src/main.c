@@ -18,6 +18,7 @@
 #include "likely/cli.h"
 #include "likely/date.h"
 #include "likely/store.h"
+#include "likely/suggest.h"
 
 enum db_use {
 	DB_NONE,    /* no database */
@@ -44,7 +45,8 @@ struct command {
 static const struct command commands[] = {
 	{"accept", cmd_accept, 1, -1, DB_WRITE, OPTS("reason="),
 	 "accept candidate forecasts", "accept ID... [--reason R]",
-	 "  ID...        forecasts to accept (the first characters of an id are enough)\n"
+	 "  ID...        forecasts to accept (the first 4 characters of an id are\n"
+	 "               enough when no other id starts the same way)\n"
 	 "  --reason R   why, kept in each forecast's history\n"
 	 "One transaction: an unknown id anywhere changes nothing.  A candidate\n"
 	 "without a publication date is refused (exit 65) and the others are\n"
@@ -53,7 +55,10 @@ static const struct command commands[] = {
 	 "the review queue: accepted forecasts past their horizon, unsettled",
 	 "due [--as-of DATE] [--format table|csv]",
 	 "  --as-of DATE   the day to judge \"past the horizon\" (default today)\n"
-	 "  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"},
+	 "  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"
+	 "The table fits the terminal's width (else $COLUMNS, else 80 columns);\n"
+	 "the claim is cut, never the id.  FORECASTER is the speaker when there\n"
+	 "is one, else the author.\n"},
 	{"edit", cmd_edit, 1, 1, DB_WRITE,
 	 OPTS("probability=", "horizon=", "topic=", "author=", "speaker=",
 	      "claim=", "published=", "reason="),
@@ -61,6 +66,7 @@ static const struct command commands[] = {
 	 "claim or date",
 	 "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
 	 "[--speaker S] [--claim TEXT] [--published DATE] [--reason R]",
+	 "  ID                the whole id, or its first 4 characters or more\n"
 	 "  --probability P   a decimal in [0,1], or \"\" for a hedged statement\n"
 	 "  --horizon DATE    YYYY-MM-DD, not before the publication date\n"
 	 "  --published DATE  the article's date, YYYY-MM-DD or YYYY-MM (a month);\n"
@@ -110,17 +116,27 @@ static const struct command commands[] = {
 	 "Creates the database (--db, $LIKELY_DB or ./likely.db) or upgrades its\n"
 	 "schema.\n"},
 	{"list", cmd_list, 0, 0, DB_READ,
-	 OPTS("author=", "speaker=", "topic=", "status=", "open", "format="),
+	 OPTS("author=", "speaker=", "topic=", "status=", "open", "outcome=",
+	      "since=", "until=", "format="),
 	 "browse forecasts",
 	 "list [--author A] [--speaker S] [--topic T] [--status S] [--open] "
-	 "[--format table|csv]",
-	 "  --author A       only this author\n"
+	 "[--outcome O] [--since DATE] [--until DATE] [--format table|csv]",
+	 "  --author A       authors whose name holds A (case does not matter);\n"
+	 "                   \"unattributed\" selects forecasts with no author\n"
 	 "  --speaker S      only forecasts this speaker made (case and spaces,\n"
 	 "                   a title and an affiliation do not matter)\n"
 	 "  --topic T        only forecasts with this topic (one of their \";\" topics)\n"
 	 "  --status S       candidate, accepted or rejected\n"
 	 "  --open           accepted and not settled\n"
-	 "  --format csv     ledger CSV instead of the table\n"},
+	 "  --outcome O      yes, no, partial, void, or open (no outcome yet)\n"
+	 "  --since DATE     published on or after DATE (YYYY-MM-DD; a month-only\n"
+	 "                   date counts as the month's last day; undated ones drop)\n"
+	 "  --until DATE     published on or before DATE\n"
+	 "  --format csv     ledger CSV instead of the table\n"
+	 "The table fits the terminal's width (else $COLUMNS, else 80 columns):\n"
+	 "columns are dropped when space is short and the claim is cut, never the\n"
+	 "id.  STATE is candidate, rejected, open (accepted, not settled) or the\n"
+	 "outcome; FORECASTER is the speaker when there is one, else the author.\n"},
 	{"read", cmd_read, 1, -1, DB_NONE, OPTS("format=", "as=", "manifest="),
 	 "show what the page reader finds in pages (no database)",
 	 "read [--format text|jsonl] [--as text|html|feed] [--manifest F] FILE...",
@@ -137,27 +153,36 @@ static const struct command commands[] = {
 	 "with [heading] and {block author} when it has them.\n"},
 	{"reject", cmd_reject, 1, -1, DB_WRITE, OPTS("reason="),
 	 "reject candidate forecasts", "reject ID... [--reason R]",
-	 "  ID...        forecasts to reject\n"
+	 "  ID...        forecasts to reject (whole ids or their first 4+ characters)\n"
 	 "  --reason R   why, kept in each forecast's history\n"},
 	{"resolve", cmd_resolve, 1, 1, DB_WRITE,
-	 OPTS("outcome=", "on=", "evidence=", "note=", "undo"),
+	 OPTS("outcome=", "on=", "evidence=", "note=", "undo", "force"),
 	 "settle a forecast, or reopen it with --undo",
 	 "resolve ID --outcome yes|no|partial|void [--on DATE] [--evidence E] "
-	 "[--note N]\n       likely resolve ID --undo",
+	 "[--note N] [--force]\n       likely resolve ID --undo",
+	 "  ID              the whole id, or its first 4 characters or more\n"
 	 "  --outcome O     yes, no, partial or void\n"
 	 "  --on DATE       the day it was settled (default today; not before the\n"
 	 "                  forecast was published, not in the future)\n"
 	 "  --evidence E    what settled it\n"
 	 "  --note N        a note\n"
+	 "  --force         replace the verdict of a forecast already settled; its\n"
+	 "                  evidence and note are replaced or cleared\n"
 	 "  --undo          reopen: outcome, date and evidence are cleared; the old\n"
 	 "                  verdict stays in the history\n"},
 	{"review", cmd_review, 0, 0, DB_OWN_TX, NO_OPTS,
 	 "interactive review of candidates and due forecasts", "review",
-	 "On a terminal: the candidates, then the due forecasts, one at a time.\n"
-	 "Candidates: a accept, r reject (asks a reason), e edit, s skip, q quit;\n"
-	 "accepting one without a date asks for it (Enter leaves it a candidate).\n"
-	 "Due: y yes, n no, p partial, v void (asks for evidence), e edit, s skip,\n"
-	 "q quit. Every answer is saved at once.\n"},
+	 "On a terminal: the candidates, then the due forecasts, one at a time,\n"
+	 "each on one screen laid out for the terminal's size (else $COLUMNS and\n"
+	 "$LINES, else 80x24) under a fixed header and a line of keys.\n"
+	 "Candidates: a accept (one without a date asks for it), r reject (asks\n"
+	 "why).  Due: y yes, n no, p partial (each asks the day it became known --\n"
+	 "Enter takes the horizon when it has passed, else today -- and the\n"
+	 "evidence), v void (asks the day and why, kept as the note); a forecast\n"
+	 "settled meanwhile asks before its verdict is replaced.  Both: e edit\n"
+	 "(Enter keeps a value, - clears it), s skip, u undo the last answer (the\n"
+	 "history keeps the answer and its undoing), ? the keys, q quit.\n"
+	 "Every answer is saved at once; the end shows what the session did.\n"},
 	{"score", cmd_score, 0, 0, DB_OWN_TX,
 	 OPTS("as-of=", "out=", "bins=", "partial=", "min-n=", "excel", "author=", "topic=",
 	      "from=", "to="),
@@ -214,6 +239,28 @@ static int usage_error(struct ctx *ctx, const struct command *c,
 	return LIKELY_USAGE;
 }
 
+/* An option the command does not know, with the closest one it does
+ * (--db and --config are everyone's) when there is one. */
+static int unknown_option(struct ctx *ctx, const struct command *c,
+			  const char *arg, const char *name, size_t len, bool is_short)
+{
+	static const char *const everyones[] = {"db=", "config=", "help", NULL};
+	struct suggest s;
+	struct buf hint;
+	buf_init(&hint);
+	if (!is_short) {
+		suggest_init(&s, name, len);
+		cli_offer_options(c->options, &s);
+		cli_offer_options(everyones, &s);
+		suggest_hint(&s, "--", &hint);
+	}
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "%s: unknown option '%s'%s",
+		    c->name, arg, hint.data);
+	fprintf(stderr, "usage: likely %s\n", c->usage);
+	buf_release(&hint);
+	return LIKELY_USAGE;
+}
+
 /*
  * Parses argv (after the command name) into a.  --db and --config are
  * accepted after the command too, because people type them there.
@@ -258,7 +305,7 @@ static int parse_args(struct ctx *ctx, const struct command *c, int argc,
 		}
 		int k = cli_find_option(c->options, name, len, is_short);
 		if (k < 0 || k >= CLI_MAX_OPTIONS)
-			return usage_error(ctx, c, "%s: unknown option '%s'", arg);
+			return unknown_option(ctx, c, arg, name, len, is_short);
 		if (cli_takes_value(c->options[k])) {
 			const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!v)
@@ -302,6 +349,21 @@ static const struct command *find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+static int unknown_command(struct ctx *ctx, const char *name)
+{
+	struct suggest s;
+	struct buf hint;
+	buf_init(&hint);
+	suggest_init(&s, name, strlen(name));
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		suggest_offer(&s, commands[i].name, strlen(commands[i].name));
+	suggest_hint(&s, "", &hint);
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "unknown command '%s'%s",
+		    name, hint.len ? hint.data : " (see likely --help)");
+	buf_release(&hint);
+	return LIKELY_USAGE;
 }
 
 static int run(struct ctx *ctx, const struct command *c, int argc, char **argv)
@@ -348,6 +410,24 @@ out:
 	return rc;
 }
 
+static int unknown_global_option(struct ctx *ctx, const char *arg)
+{
+	static const char *const globals[] = {"version", "help", "db=", "config=", NULL};
+	struct suggest s;
+	struct buf hint;
+	buf_init(&hint);
+	if (arg[1] == '-') {
+		suggest_init(&s, arg + 2, strcspn(arg + 2, "="));
+		cli_offer_options(globals, &s);
+		suggest_hint(&s, "--", &hint);
+	}
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
+		    "unknown or incomplete option '%s'%s", arg, hint.data);
+	buf_release(&hint);
+	print_help(stderr);
+	return LIKELY_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	struct ctx ctx = {0};
@@ -384,10 +464,7 @@ int main(int argc, char **argv)
 		} else if (!strncmp(arg, "--config=", 9)) {
 			ctx.config_dir = arg + 9;
 		} else {
-			diag_report(&ctx.diag, LIKELY_USAGE, NULL, 0,
-				    "unknown or incomplete option '%s'", arg);
-			print_help(stderr);
-			return LIKELY_USAGE;
+			return unknown_global_option(&ctx, arg);
 		}
 	}
 	if (i == argc) {
@@ -396,11 +473,8 @@ int main(int argc, char **argv)
 		return LIKELY_USAGE;
 	}
 	const struct command *c = find_command(argv[i]);
-	if (!c) {
-		diag_report(&ctx.diag, LIKELY_USAGE, NULL, 0,
-			    "unknown command '%s' (see likely --help)", argv[i]);
-		return LIKELY_USAGE;
-	}
+	if (!c)
+		return unknown_command(&ctx, argv[i]);
 	rc = run(&ctx, c, argc - i - 1, argv + i + 1);
 	/* A result that did not reach stdout is an I/O error, whatever else. */
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -311,6 +311,19 @@ bool vocab_whole(const struct vocab_entry *t, const char *s, size_t len)
 	return false;
 }
 
+bool vocab_abbreviation(const struct vocab_entry *t, const char *w, size_t n)
+{
+	for (size_t k = 0; t[k].word; k++) {
+		if (strlen(t[k].word) != n || memcmp(t[k].word, w, n) != 0)
+			continue;
+		for (size_t j = 0; t[j].word; j++)
+			if (t[j].value == t[k].value && strlen(t[j].word) > n &&
+			    memcmp(t[j].word, w, n) == 0)
+				return true;
+	}
+	return false;
+}
+
 bool vocab_contains(const struct vocab_entry *t, const char *s, size_t len)
 {
 	char low[400];

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "likely/pagevocab.h"
 #include "likely/text.h"
 
 void sentence_iter_init(struct sentence_iter *it, const char *s, size_t len)
@@ -40,11 +41,17 @@ static const char *const cyr_titles[] = {
 	"\xd0\xb3-\xd0\xbd",                      /* г-н */
 	"\xd0\xb3-\xd0\xb6\xd0\xb0",              /* г-жа */
 	NULL};
-/* Before a number only: "No. 5", "Art. 3", "Dec. 7". */
+/* Before a number only: "No. 5", "Art. 3", and the months' abbreviations
+ * ("Dec. 7", from the one month table, vocab_months). */
 static const char *const before_number[] = {
 	"no", "nos", "art", "vol", "pp", "p", "ch", "fig", "para", "sec",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec", "approx", "ca", "nr", "tel", NULL};
+	"approx", "ca", "nr", "tel", NULL};
+
+static bool abbreviation_before_number(const char *w)
+{
+	return in_list(w, before_number) ||
+	       vocab_abbreviation(vocab_months, w, strlen(w));
+}
 /* Company suffixes and the like: a boundary only before an opener. */
 static const char *const name_parts[] = {
 	"inc", "ltd", "co", "corp", "bros", "vs", "cf", "jr", "sr", "plc",
@@ -193,7 +200,7 @@ static bool period_ends(const char *s, size_t len, size_t i, size_t nx)
 	if (ascii_word(s + a, i - a, w, sizeof w)) {
 		if (in_list(w, titles))
 			return false;
-		if (nk == NEXT_DIGIT && in_list(w, before_number))
+		if (nk == NEXT_DIGIT && abbreviation_before_number(w))
 			return false;
 		if (in_list(w, name_parts))
 			return nk == NEXT_UPPER ? is_opener(s, ws, we) : true;
@@ -224,7 +231,8 @@ static bool glued(const char *s, size_t len, size_t i, size_t e)
 	    !((unsigned char)s[i - 1] >= 0x80))
 		return false;
 	if (ascii_word(s + a, i - a, w, sizeof w) &&
-	    (in_list(w, titles) || in_list(w, name_parts) || in_list(w, before_number)))
+	    (in_list(w, titles) || in_list(w, name_parts) ||
+	     abbreviation_before_number(w)))
 		return false;
 	if (text_char_case(s + e, len - e, &n) != TEXT_UPPER || e + n >= len)
 		return false;

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "likely/cue_vocab.h"
 #include "likely/ledger.h"
 #include "likely/strset.h"
+#include "likely/text.h"
 
 #define MAX_NAMES 256  /* names remembered per article */
 #define HEAD_MAX 65536 /* how far into a page the masthead is looked for */
@@ -90,22 +92,19 @@ static const char *const clause_words[] = {
 static const char *const lead_prepositions[] = {
 	"from", "as", "to", "for", "on", "in", "with", "by", "if", NULL};
 
-/* Verbs that attribute what a sentence says to a speaker. */
-static const char *const reporting_words[] = {
-	"said", "says", "told", "added", "believes", "expects", "argues",
-	"argued", "noted", "notes", "warned", "warns", "wrote", "thinks",
-	"predicts", "forecasts", "according", "estimates", "estimate",
-	"expect", "predict", "believe", "say", "warn", "add", "think", NULL};
+/* Verbs that attribute what a sentence says to a speaker: the cue
+ * rules' reporting and forecasting verbs (cue_vocab), put into the index
+ * from there (vocab_lists below); this list only names the index. */
+static const char *const reporting_words[] = {NULL};
 
 /* After a span, a passive participle makes it the forecast's subject
  * ("Fed seen holding rates"), not its speaker. */
 static const char *const passives[] = {
 	"seen", "expected", "projected", "predicted", NULL};
 
-/* The research note's own voice: "we expect", "our forecasts". */
-static const char *const we_verbs[] = {
-	"expect", "see", "forecast", "project", "estimate", "anticipate",
-	"predict", "think", "believe", NULL};
+/* The research note's own voice: "we expect", "our forecasts".  The
+ * verbs are the reporting ones (from cue_vocab, as above). */
+static const char *const we_verbs[] = {NULL};
 static const char *const our_nouns[] = {
 	"forecast", "forecasts", "outlook", "view", "projection",
 	"projections", "baseline", "estimates", NULL};
@@ -128,6 +127,14 @@ static const char *const *const indexed_lists[] = {
 	[L_REPORTING] = reporting_words, [L_PASSIVES] = passives,
 	[L_WE_VERBS] = we_verbs, [L_OUR_NOUNS] = our_nouns};
 #define NLISTS (sizeof indexed_lists / sizeof indexed_lists[0])
+/* The lists whose words are cue_vocab's words of some classes. */
+static const struct {
+	size_t list;
+	unsigned classes;
+} vocab_lists[] = {
+	{L_REPORTING, CW_REPORTING | CW_FORECAST_VERB},
+	{L_WE_VERBS, CW_REPORTING | CW_FORECAST_VERB},
+};
 #define WORD_SLOTS 1024 /* a power of two, well above twice the words */
 #define WORD_MAX 24
 
@@ -142,28 +149,33 @@ static uint32_t word_shape[256];
 
 static size_t word_slot(const char *w, size_t n)
 {
-	unsigned h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	size_t slot = h & (WORD_SLOTS - 1);
+	size_t slot = text_hash(w, n) & (WORD_SLOTS - 1);
 	while (word_index[slot].word[0] &&
 	       !(strncmp(word_index[slot].word, w, n) == 0 && word_index[slot].word[n] == '\0'))
 		slot = (slot + 1) & (WORD_SLOTS - 1);
 	return slot;
 }
 
+static void index_word(size_t list, const char *w)
+{
+	size_t n = strlen(w);
+	if (n >= WORD_MAX)
+		return; /* longer words are scanned: none today */
+	size_t slot = word_slot(w, n);
+	word_shape[(unsigned char)*w] |= UINT32_C(1) << n;
+	memcpy(word_index[slot].word, w, n + 1);
+	word_index[slot].lists |= 1u << list;
+}
+
 static void build_word_index(void)
 {
 	for (size_t k = 0; k < NLISTS; k++)
-		for (const char *const *l = indexed_lists[k]; *l; l++) {
-			size_t n = strlen(*l);
-			if (n >= WORD_MAX)
-				continue; /* longer words are scanned: none today */
-			size_t slot = word_slot(*l, n);
-			word_shape[(unsigned char)**l] |= UINT32_C(1) << n;
-			memcpy(word_index[slot].word, *l, n + 1);
-			word_index[slot].lists |= 1u << k;
-		}
+		for (const char *const *l = indexed_lists[k]; *l; l++)
+			index_word(k, *l);
+	for (size_t v = 0; v < sizeof vocab_lists / sizeof vocab_lists[0]; v++)
+		for (size_t r = 0; cue_vocab[r].word; r++)
+			if (cue_vocab[r].classes & vocab_lists[v].classes)
+				index_word(vocab_lists[v].list, cue_vocab[r].word);
 	word_index_built = true;
 }
 
@@ -905,8 +917,9 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 	}
 	if (!st->named_here && person && has_word(c, &w, reporting_words))
 		set_last(st, person);
-	/* a research note's own voice, outside quotations */
-	bool quoted = in_quote || st->note_voice || has_quote(c, len);
+	/* a research note's own voice, outside quotations ("we" or "our"
+	 * in the sentence, as the caller's scan said) */
+	bool quoted = !voice || in_quote || st->note_voice || has_quote(c, len);
 	for (size_t i = 0; i + 1 < w.n && !quoted && !st->note_voice; i++) {
 		char f = c[w.at[i]];
 		if (f != 'w' && f != 'W' && f != 'o' && f != 'O')

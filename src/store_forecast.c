@@ -213,18 +213,15 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 		flt = &all;
 	if ((rc = store_prepare(s, "SELECT " FORECAST_COLUMNS " FROM forecast"
 		" WHERE (?1 IS NULL OR status = ?1)"
-		" AND (?2 IS NULL OR author = ?2)"
-		" AND (?3 IS NULL OR instr(';' || topic || ';', ';' || ?3 || ';') > 0)"
-		" AND (?4 = 0 OR (status = 'accepted' AND outcome = ''))"
+		" AND (?2 IS NULL OR instr(';' || topic || ';', ';' || ?2 || ';') > 0)"
+		" AND (?3 = 0 OR (status = 'accepted' AND outcome = ''))"
 		" ORDER BY seq", &st)))
 		return rc;
 	if (flt->status)
 		sqlite3_bind_text(st, 1, flt->status, -1, SQLITE_STATIC);
-	if (flt->author)
-		sqlite3_bind_text(st, 2, flt->author, -1, SQLITE_STATIC);
 	if (flt->topic)
-		sqlite3_bind_text(st, 3, flt->topic, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, flt->open_only);
+		sqlite3_bind_text(st, 2, flt->topic, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, flt->open_only);
 	struct buf want, have;
 	buf_init(&want);
 	buf_init(&have);

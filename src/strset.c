@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "likely/buf.h"
+#include "likely/fnv.h"
 
 struct slot {
 	char *key; /* NULL: empty */
@@ -22,15 +23,6 @@ struct strset {
 	size_t count;
 };
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
 
 struct strset *strset_new(void)
 {
@@ -75,7 +67,7 @@ static void grow(struct strset *s)
 
 bool strset_add(struct strset *s, const char *key, long value, long *existing)
 {
-	uint64_t h = hash_str(key);
+	uint64_t h = fnv1a_str(FNV1A_START, key);
 	struct slot *slot = find_slot(s->slots, s->cap, key, h);
 	if (slot->key) {
 		if (existing)
@@ -92,13 +84,9 @@ bool strset_add(struct strset *s, const char *key, long value, long *existing)
 
 bool strset_get(const struct strset *s, const char *key, long *value)
 {
-	struct slot *slot = find_slot(s->slots, s->cap, key, hash_str(key));
+	struct slot *slot = find_slot(s->slots, s->cap, key, fnv1a_str(FNV1A_START, key));
 	if (slot->key && value)
 		*value = slot->value;
 	return slot->key != NULL;
 }
 
-size_t strset_count(const struct strset *s)
-{
-	return s->count;
-}

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "likely/fnv.h"
+
 enum text_case text_char_case(const char *s, size_t len, size_t *n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -328,12 +330,7 @@ void text_tokenize(struct text_tokens *t, const char *s, size_t len)
 
 unsigned text_hash(const char *s, size_t len)
 {
-	unsigned h = 2166136261u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (unsigned)fnv1a(FNV1A_START, s, len);
 }
 
 const char *text_tok(const struct text_tokens *t, size_t i)
@@ -341,7 +338,3 @@ const char *text_tok(const struct text_tokens *t, size_t i)
 	return t->norm.data + t->tok[i].norm;
 }
 
-bool text_tok_is(const struct text_tokens *t, size_t i, const char *w)
-{
-	return i < t->n && strcmp(text_tok(t, i), w) == 0;
-}

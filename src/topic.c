@@ -17,42 +17,9 @@
 static const struct {
 	const char *topic, *keyword;
 } builtin[] = {
-	{"military", "militar"}, {"military", "defence"},
-	{"military", "defense"}, {"military", "army"}, {"military", "armed"},
-	{"military", "weapon"}, {"military", "arms"}, {"military", "missile"},
-	{"military", "troop"}, {"military", "soldier"}, {"military", "munition"},
-	{"military", "air defen"}, {"military", "nato"}, {"military", "warfare"},
-	{"military", "uav"}, {"military", "drone"},
-	{"economy", "econom"}, {"economy", "trade"}, {"economy", "gdp"},
-	{"economy", "inflation"}, {"economy", "invest"}, {"economy", "loan"},
-	{"economy", "budget"}, {"economy", "export"}, {"economy", "imports"},
-	{"economy", "tariff"}, {"economy", "industr"}, {"economy", "market"},
-	{"economy", "bank"}, {"economy", "currenc"}, {"economy", "financ"},
-	{"economy", "price"}, {"economy", "oil"}, {"economy", "gas"},
-	{"foreign policy", "foreign"}, {"foreign policy", "diplomat"},
-	{"foreign policy", "bilateral"}, {"foreign policy", "ally"},
-	{"foreign policy", "allies"}, {"foreign policy", "alliance"},
-	{"foreign policy", "embass"}, {"foreign policy", "ambassador"},
-	{"foreign policy", "sanction"}, {"foreign policy", "international"},
-	{"foreign policy", "treaty"}, {"foreign policy", "union state"},
-	{"foreign policy", "negotiat"}, {"foreign policy", "summit"},
-	{"domestic politics", "election"}, {"domestic politics", "vote"},
-	{"domestic politics", "voting"}, {"domestic politics", "parliament"},
-	{"domestic politics", "opposition"}, {"domestic politics", "protest"},
-	{"domestic politics", "referendum"}, {"domestic politics", "constitution"},
-	{"domestic politics", "government"},
-	{"domestic politics", "regime"},
-	{"religion", "church"}, {"religion", "orthodox"}, {"religion", "catholic"},
-	{"religion", "religio"}, {"religion", "patriarch"}, {"religion", "pope"},
-	{"religion", "holy see"}, {"religion", "clergy"}, {"religion", "muslim"},
-	{"religion", "islam"}, {"religion", "faith"},
-	{"human rights", "human right"}, {"human rights", "death penalty"},
-	{"human rights", "capital punishment"}, {"human rights", "moratorium"},
-	{"human rights", "political prisoner"}, {"human rights", "repression"},
-	{"human rights", "torture"}, {"human rights", "civil society"},
-	{"human rights", "activist"}, {"human rights", "detain"},
-	{"human rights", "detention"}, {"human rights", "censorship"},
-	{"human rights", "freedom of"},
+	/* made by the build from predictions/config/topics.csv (scripts/config-table.awk):
+	 * the shipped file is the built-in table */
+#include "topics.inc"
 };
 
 void topic_init_empty(struct topic_rules *t)

@@ -8,7 +8,7 @@
 # The environment is pinned (TZ, LC_ALL, the database, the clock) so no
 # case depends on the machine.  A mismatch prints `diff -u`.
 #
-# usage: run-cases.sh [--update] BIN [PATTERN]
+# usage: [LIKELY_CASES=DIR] run-cases.sh [--update] BIN [PATTERN]
 #   PATTERN selects cases whose <command>/<case> name contains it.
 #   --update rewrites the expected files (review the diff before committing).
 set -u
@@ -19,8 +19,6 @@ bin=${1:?usage: run-cases.sh [--update] BIN [PATTERN]}
 pattern=${2:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 case "$bin" in /*) ;; *) bin="$top/$bin" ;; esac
-shared=${LIKELY_SHARED:-$top/../shared}
-case "$shared" in /*) ;; *) shared="$top/$shared" ;; esac
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/likely-cases.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -28,11 +26,19 @@ mkdir -p "$tmp/bin"
 ln -s "$bin" "$tmp/bin/likely"
 
 pass=0 fail=0
-for dir in "$top"/tests/cases/*/*/; do
+cases=${LIKELY_CASES:-$top/tests/cases} # another tree: the runner's own test
+for dir in "$cases"/*/*/; do
+	[ -d "$dir" ] || continue # no case at all
 	dir=${dir%/}
-	name=${dir#"$top"/tests/cases/}
-	[ -f "$dir/cmd" ] || continue
+	name=${dir#"$cases"/}
 	case "$name" in *"$pattern"*) ;; *) continue ;; esac
+	if [ ! -f "$dir/cmd" ]; then
+		# a folder without cmd would never run: a case lost its script,
+		# or data sits where cases go
+		echo "FAIL $name: no cmd file (every folder here is a case)"
+		fail=$((fail + 1))
+		continue
+	fi
 
 	work="$tmp/work"
 	rm -rf "$work"
@@ -42,7 +48,7 @@ for dir in "$top"/tests/cases/*/*/; do
 		cd "$work" || exit 99
 		env -i PATH="$tmp/bin:/usr/bin:/bin" HOME="$work" TZ=UTC \
 			LC_ALL=C.UTF-8 LIKELY_DB=test.db SOURCE_DATE_EPOCH=1700000000 \
-			LIKELY_SHARED="$shared" TOP="$top" \
+			TOP="$top" \
 			ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
 			sh ./cmd >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
 		echo $? >"$tmp/status"

@@ -50,6 +50,10 @@ int cli_find_option(const char *const *spec, const char *name, size_t len,
 /* Whether the spec entry takes a value (ends in '='). */
 bool cli_takes_value(const char *spec);
 
+struct suggest;
+/* Offers every canonical option name of the spec list to s (suggest.h). */
+void cli_offer_options(const char *const *spec, struct suggest *s);
+
 /* Whether option `name` (canonical name, as in the spec) was given. */
 bool args_has(const struct cmd_args *a, const char *name);
 /* Its value, or NULL when not given. */

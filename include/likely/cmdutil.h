@@ -27,11 +27,20 @@ int opt_date(struct ctx *ctx, const char *option, const char *value,
 int opt_count(struct ctx *ctx, const char *option, const char *value,
 	      long max, long *out);
 
+/* What a forecast is looked up for: a command that changes data needs a
+ * longer prefix (ID_PREFIX_MIN_CHANGE characters), so that a slip of one
+ * character cannot name a forecast by accident. */
+enum id_use { ID_READ, ID_CHANGE };
+#define ID_PREFIX_MIN_CHANGE 4
+
 /*
- * Reads forecast id into f (initialised here; release it either way).
- * An unknown id is reported as a data error (65).
+ * Reads forecast id into f (initialised here; release it either way).  id
+ * is a whole id, or the start of exactly one (for ID_CHANGE at least
+ * ID_PREFIX_MIN_CHANGE characters).  An unknown or ambiguous id is a data
+ * error (65); a prefix too short for a change is a usage error (2).
  */
-int forecast_load(struct ctx *ctx, const char *id, struct forecast *f);
+int forecast_load(struct ctx *ctx, const char *id, enum id_use use,
+		  struct forecast *f);
 /*
  * Stores f, recording each changed column in its history with reason.
  * Returns the store's code.

@@ -59,6 +59,10 @@ size_t vocab_prefix(const struct vocab_entry *t, const char *s, size_t len,
 		    int *value);
 /* True when s (trailing ':' and '.' ignored) is one entry of t. */
 bool vocab_whole(const struct vocab_entry *t, const char *s, size_t len);
+/* True when the lower-case word w[0..n) is an abbreviation in t: an
+ * entry that begins a longer entry of the same value ("sept" of
+ * "september"; "may" is no abbreviation). */
+bool vocab_abbreviation(const struct vocab_entry *t, const char *w, size_t n);
 /* True when some entry of t occurs anywhere in s (s of at most 400 bytes). */
 bool vocab_contains(const struct vocab_entry *t, const char *s, size_t len);
 

@@ -84,7 +84,6 @@ int store_forecast_put(struct store *s, const struct forecast *f,
 /* Which forecasts store_forecast_each visits; NULL members match all. */
 struct forecast_filter {
 	const char *status;
-	const char *author;
 	const char *speaker; /* compared normalised (speaker_normalise) */
 	const char *topic;  /* matches one of the ;-separated topics */
 	bool open_only;     /* accepted with no outcome */

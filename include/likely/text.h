@@ -69,6 +69,19 @@ static inline bool text_word_has(uint64_t w, unsigned char c)
 	return ((v - ones) & ~v & (ones << 7)) != 0;
 }
 
+/*
+ * True when one of the eight bytes of w is below 0x20 or is 0x7F (a
+ * control character): the "has less than" test (Hacker's Delight, 6-1)
+ * on w, then text_word_has for DEL.  Exact for bytes below 0x80; a byte
+ * of 0x80 or more may give a false alarm, which only sends the caller to
+ * its byte-by-byte path.
+ */
+static inline bool text_word_has_control(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	return ((w - ones * 0x20) & ~w & (ones << 7)) != 0 || text_word_has(w, 0x7F);
+}
+
 /* True when the character at s is a letter or digit (any script; any
  * non-ASCII character that is not known punctuation or space counts). */
 bool text_is_wordchar(const char *s, size_t len, size_t *n);
@@ -122,7 +135,5 @@ void text_tokenize(struct text_tokens *t, const char *s, size_t len);
 unsigned text_hash(const char *s, size_t len);
 /* The folded, NUL-terminated text of token i. */
 const char *text_tok(const struct text_tokens *t, size_t i);
-/* True when token i is the word w (folded form). */
-bool text_tok_is(const struct text_tokens *t, size_t i, const char *w);
 
 #endif

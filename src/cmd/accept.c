@@ -15,13 +15,14 @@
 
 struct tally {
 	unsigned long done, undated, failed;
+	struct buf done_lines; /* "ID: accepted\n" each, said once committed */
 };
 
 static int set_status(struct ctx *ctx, const char *id, const char *status,
 		      const char *reason, struct tally *t)
 {
 	struct forecast f;
-	int rc = forecast_load(ctx, id, &f);
+	int rc = forecast_load(ctx, id, ID_CHANGE, &f);
 
 	if (rc)
 		goto out;
@@ -50,7 +51,7 @@ static int set_status(struct ctx *ctx, const char *id, const char *status,
 	rc = forecast_save(ctx, &f, reason);
 	if (!rc) {
 		t->done++;
-		diag_note(&ctx->diag, "%s: %s", id, status);
+		buf_printf(&t->done_lines, "%s: %s\n", id, status);
 	}
 out:
 	if (rc)
@@ -64,12 +65,13 @@ static int set_all(struct ctx *ctx, const struct cmd_args *a,
 {
 	const char *reason = args_get(a, "reason");
 	int worst = LIKELY_OK;
-	struct tally t = {0, 0, 0};
+	struct tally t = {0, 0, 0, {0}};
 	struct buf why;
 
 	if ((worst = opt_text(ctx, "reason", reason, TEXTFIELD_MULTILINE)))
 		return worst;
 	buf_init(&why);
+	buf_init(&t.done_lines);
 	buf_adds(&why, verb);
 	if (reason && *reason)
 		buf_printf(&why, ": %s", reason);
@@ -82,12 +84,25 @@ static int set_all(struct ctx *ctx, const struct cmd_args *a,
 	/* an undated candidate is the editor's next step, not a mistake in
 	 * the command: the others are kept -- unless something else was
 	 * wrong, which keeps the one-transaction rule */
+	bool commits = !worst || (t.undated && !t.failed);
+	/* what was done is said only when it is kept: an id that failed
+	 * after it undoes the whole command */
+	for (char *line = t.done_lines.data; commits && line && *line;) {
+		char *end = strchr(line, '\n');
+		*end = '\0';
+		diag_note(&ctx->diag, "%s", line);
+		line = end + 1;
+	}
+	if (!commits && t.done)
+		diag_note(&ctx->diag, "nothing %s: an id failed, and the command "
+			  "changes all of them or none", status);
 	if (t.undated && !t.failed) {
 		ctx->commit_anyway = true;
 		diag_note(&ctx->diag, "%lu %s; %lu without a date left as "
 			  "candidate%s", t.done, status, t.undated,
 			  t.undated == 1 ? "" : "s");
 	}
+	buf_release(&t.done_lines);
 	return worst;
 }
 

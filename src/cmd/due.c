@@ -11,25 +11,46 @@
 #include "likely/csvio.h"
 #include "likely/date.h"
 #include "likely/ledger.h"
+#include "likely/screen.h"
 #include "likely/store.h"
 
+#define MIN_CLAIM 24
+
+/* The table fits the terminal (screen.h): the forecaster, then the horizon
+ * go when space is short; the claim is cut, the id never. */
 static void print_table(struct ctx *ctx, const struct due_list *l)
 {
-	struct buf line;
+	enum { D_ID, D_OVERDUE, D_HORIZON, D_FORECASTER, D_NCOLS };
+	struct screen_col cols[D_NCOLS] = {
+		[D_ID] = {"ID", 16, 0, false, false},
+		[D_OVERDUE] = {"OVERDUE", 7, 0, true, false},
+		[D_HORIZON] = {"HORIZON", 10, 1, false, false},
+		[D_FORECASTER] = {"FORECASTER", 14, 2, false, false},
+	};
+	struct screen_size sz;
+	struct buf line, days;
+	screen_size(ctx->out, &sz);
+	size_t claim_width = screen_table_fit(cols, D_NCOLS, sz.cols, MIN_CLAIM);
 	buf_init(&line);
-	fprintf(ctx->out, "%-16s  %7s  %-10s  %-18s  %s\n", "ID", "OVERDUE",
-		"HORIZON", "AUTHOR", "CLAIM");
+	buf_init(&days);
+	screen_table_header(&line, cols, D_NCOLS, "CLAIM");
+	fprintf(ctx->out, "%s\n", line.data);
 	for (size_t i = 0; i < l->count; i++) {
 		const struct forecast *f = &l->items[i].f;
+		const char *who = *f->col[COL_SPEAKER] ? f->col[COL_SPEAKER]
+				: *f->col[COL_AUTHOR] ? f->col[COL_AUTHOR]
+				: "unattributed";
 		buf_reset(&line);
-		buf_printf(&line, "%-16s  %6ldd  %-10s  ", f->col[COL_ID],
-			   l->items[i].overdue, f->col[COL_HORIZON]);
-		text_fit(&line, *f->col[COL_AUTHOR] ? f->col[COL_AUTHOR]
-						    : "unattributed", 18, true);
-		buf_adds(&line, "  ");
-		text_fit(&line, f->col[COL_CLAIM], 80, false);
+		buf_reset(&days);
+		buf_printf(&days, "%ldd", l->items[i].overdue);
+		screen_cell(&line, &cols[D_ID], f->col[COL_ID]);
+		screen_cell(&line, &cols[D_OVERDUE], days.data);
+		screen_cell(&line, &cols[D_HORIZON], f->col[COL_HORIZON]);
+		screen_cell(&line, &cols[D_FORECASTER], who);
+		text_fit(&line, f->col[COL_CLAIM], claim_width, false);
 		fprintf(ctx->out, "%s\n", line.data);
 	}
+	buf_release(&days);
 	buf_release(&line);
 }
 

@@ -88,7 +88,7 @@ int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 				   "--horizon, --topic, --author, --speaker, --claim or "
 				   "--published)");
 	buf_init(&said);
-	if ((rc = forecast_load(ctx, a->argv[0], &f)))
+	if ((rc = forecast_load(ctx, a->argv[0], ID_CHANGE, &f)))
 		goto out;
 	if (published && (rc = set_published(ctx, &f, published, &said)))
 		goto out;

@@ -17,6 +17,7 @@
 #include "likely/manifest.h"
 #include "likely/page.h"
 #include "likely/pagedump.h"
+#include "likely/path.h"
 
 /* The manifest's fields over the page's first article. */
 struct override {
@@ -66,12 +67,6 @@ static int over_paragraph(const struct page_article *a,
 	return o->inner.on_paragraph(a, p, o->inner.ctx);
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 static int read_one(struct ctx *ctx, const char *path, bool jsonl,
 		    enum page_format format, const struct manifest *m)
 {
@@ -89,7 +84,7 @@ static int read_one(struct ctx *ctx, const char *path, bool jsonl,
 				   "cannot open: %s", strerror(errno));
 	o.inner = jsonl ? page_json_callbacks(&json, ctx->out, path)
 			: page_dump_callbacks(ctx->out);
-	o.e = m ? manifest_find(m, base_name(path)) : NULL;
+	o.e = m ? manifest_find(m, path_base(path)) : NULL;
 	struct page_callbacks cb = {over_article, over_paragraph, &o};
 	if (!jsonl)
 		fprintf(ctx->out, "== %s\n", path);

@@ -5,10 +5,12 @@
  */
 #include <string.h>
 
+#include "likely/buf.h"
 #include "likely/cli.h"
 #include "likely/cmdutil.h"
 #include "likely/date.h"
 #include "likely/ledger.h"
+#include "likely/verdict.h"
 
 static int reopen(struct ctx *ctx, struct forecast *f, const char *note)
 {
@@ -24,41 +26,37 @@ static int reopen(struct ctx *ctx, struct forecast *f, const char *note)
 	return forecast_save(ctx, f, "resolve --undo");
 }
 
+/* A verdict replaces another only when asked to: one mistyped id must not
+ * overturn a settled forecast unnoticed. */
 static int settle(struct ctx *ctx, const struct cmd_args *a,
 		  struct forecast *f, const char *outcome)
 {
 	const char *on = args_get(a, "on");
-	const char *evidence = args_get(a, "evidence");
-	const char *note = args_get(a, "note");
 	const char *id = f->col[COL_ID];
+	struct buf why;
 
 	if (strcmp(f->col[COL_STATUS], "accepted") != 0)
 		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
 				   "%s: is %s; only accepted forecasts are settled "
 				   "(likely accept %s)",
 				   id, f->col[COL_STATUS], id);
+	if (*f->col[COL_OUTCOME] && !args_has(a, "force"))
+		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
+				   "%s: already settled as '%s' on %s; add --force "
+				   "to replace the verdict (its evidence and note "
+				   "go too)", id, f->col[COL_OUTCOME],
+				   f->col[COL_RESOLVED_ON]);
 	if (!on)
 		on = ctx->today;
-	/* a month-only date counts as the month's last day */
-	long on_day, from;
-	if (date_parse_iso(on, &on_day) &&
-	    ledger_published_day(f->col[COL_PUBLISHED], &from) && on_day < from)
-		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
-				   "%s: --on %s is before the forecast was "
-				   "published (%s%s)",
-				   id, on, f->col[COL_PUBLISHED],
-				   strlen(f->col[COL_PUBLISHED]) == 7
-				   ? ", counted as the month's last day" : "");
-	if (strcmp(on, ctx->today) > 0)
-		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
-				   "%s: --on %s is in the future (today is %s)", id,
-				   on, ctx->today);
-	forecast_set(f, COL_OUTCOME, outcome);
-	forecast_set(f, COL_RESOLVED_ON, on);
-	if (evidence)
-		forecast_set(f, COL_EVIDENCE, evidence);
-	if (note)
-		forecast_set(f, COL_NOTE, note);
+	buf_init(&why);
+	bool ok = verdict_day_ok(f, on, ctx->today, &why);
+	if (!ok)
+		diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0, "%s: --on %s",
+			    id, why.data);
+	buf_release(&why);
+	if (!ok)
+		return LIKELY_DATAERR;
+	verdict_set(f, outcome, on, args_get(a, "evidence"), args_get(a, "note"));
 	return forecast_save(ctx, f, "resolve");
 }
 
@@ -70,9 +68,11 @@ int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 	long day;
 	int rc;
 
-	if (undo && (outcome || args_get(a, "on") || args_get(a, "evidence")))
+	if (undo && (outcome || args_get(a, "on") || args_get(a, "evidence") ||
+		     args_has(a, "force")))
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-				   "resolve: --undo takes no --outcome, --on or --evidence");
+				   "resolve: --undo takes no --outcome, --on, "
+				   "--evidence or --force");
 	if (!undo && !outcome)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "resolve: --outcome yes|no|partial|void is required");
@@ -86,7 +86,7 @@ int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 	    (rc = opt_text(ctx, "note", args_get(a, "note"),
 			   ledger_column_text_flags(COL_NOTE))))
 		return rc;
-	if (!(rc = forecast_load(ctx, a->argv[0], &f))) {
+	if (!(rc = forecast_load(ctx, a->argv[0], ID_CHANGE, &f))) {
 		rc = undo ? reopen(ctx, &f, args_get(a, "note"))
 			  : settle(ctx, a, &f, outcome);
 		if (!rc)

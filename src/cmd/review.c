@@ -2,35 +2,42 @@
  * review: the interactive loop an editor works through -- first the
  * candidates extraction found, then the due queue -- one forecast at a
  * time, one key per decision.  Every answer is committed at once, so
- * quitting, a crash or a closed terminal loses nothing already decided.
- * Without a terminal it refuses and points to the scriptable commands.
+ * quitting, a crash or a closed terminal loses nothing already decided;
+ * `u` takes answers back one by one, by saving the forecast as it was (so
+ * the history keeps the answer and its undoing).  Without a terminal it
+ * refuses and points to the scriptable commands.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
 #include "likely/cmdutil.h"
 #include "likely/date.h"
 #include "likely/extract.h"
-#include "likely/ledger.h"
 #include "likely/redate.h"
 #include "likely/store.h"
+#include "likely/verdict.h"
 
-struct id_list {
-	char **ids;
-	size_t count, cap;
-};
+#include "review_impl.h"
 
-static void push_id(struct id_list *l, const char *id)
+#define ESC 27
+
+static const char *const act_names[REVIEW_NACT] = {
+	[ACT_ACCEPT] = "accepted", [ACT_REJECT] = "rejected",
+	[ACT_EDIT] = "edited", [ACT_SKIP] = "skipped", [ACT_YES] = "yes",
+	[ACT_NO] = "no", [ACT_PARTIAL] = "partial", [ACT_VOID] = "void"};
+
+enum step { STEP_NEXT, STEP_AGAIN, STEP_QUIT, STEP_JUMP };
+
+static void push_id(struct review *rv, const char *id)
 {
-	if (l->count == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 32;
-		l->ids = xrealloc(l->ids, l->cap * sizeof *l->ids);
+	if (rv->count == rv->cap) {
+		rv->cap = rv->cap ? rv->cap * 2 : 32;
+		rv->ids = xrealloc(rv->ids, rv->cap * sizeof *rv->ids);
 	}
-	l->ids[l->count++] = xstrdup(id);
+	rv->ids[rv->count++] = xstrdup(id);
 }
 
 static int collect_candidate(const struct forecast *f, void *data)
@@ -39,31 +46,35 @@ static int collect_candidate(const struct forecast *f, void *data)
 	return 0;
 }
 
-/* The due queue in the order `likely due` shows it. */
-static int collect_due(struct ctx *ctx, struct id_list *ids)
+/* The due queue in the order `likely due` shows it, after the candidates
+ * (forecasts accepted just now may be due too). */
+static int add_due(struct review *rv)
 {
 	struct due_list due;
 	long today;
-	date_parse_iso(ctx->today, &today);
-	int rc = due_collect(ctx, today, &due);
+	date_parse_iso(rv->ctx->today, &today);
+	int rc = due_collect(rv->ctx, today, &due);
 	for (size_t i = 0; !rc && i < due.count; i++)
-		push_id(ids, due.items[i].f.col[COL_ID]);
+		push_id(rv, due.items[i].f.col[COL_ID]);
 	due_list_release(&due);
+	rv->due_added = true;
 	return rc;
 }
 
-static void free_ids(struct id_list *l)
+static void drop_due(struct review *rv)
 {
-	for (size_t i = 0; i < l->count; i++)
-		free(l->ids[i]);
-	free(l->ids);
+	while (rv->count > rv->n_cand)
+		free(rv->ids[--rv->count]);
+	rv->due_added = false;
 }
 
-/* One key, unbuffered and unechoed; Ctrl-C, Ctrl-D and EOF read as 'q'. */
+/* One key, unbuffered and unechoed; Ctrl-C, Ctrl-D and EOF read as 'q'.
+ * The rest of an escape sequence (an arrow key) is swallowed, so that it
+ * counts as one unknown key. */
 static int read_key(void)
 {
 	struct termios saved, raw;
-	unsigned char c = 'q';
+	unsigned char c = 'q', rest[16];
 	if (tcgetattr(STDIN_FILENO, &saved) != 0)
 		return 'q';
 	raw = saved;
@@ -73,17 +84,24 @@ static int read_key(void)
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 	if (read(STDIN_FILENO, &c, 1) != 1 || c == 3 || c == 4)
 		c = 'q';
+	if (c == ESC) {
+		raw.c_cc[VMIN] = 0;
+		raw.c_cc[VTIME] = 1;
+		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+		while (read(STDIN_FILENO, rest, sizeof rest) > 0)
+			;
+	}
 	tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 	return c;
 }
 
 /* A line of text (cooked mode, echoed); NULL at end of input. */
-static char *read_line(FILE *out, const char *prompt)
+static char *read_line(struct review *rv, const char *prompt)
 {
 	char *line = NULL;
 	size_t cap = 0;
-	fputs(prompt, out);
-	fflush(out);
+	fputs(prompt, rv->ctx->out);
+	fflush(rv->ctx->out);
 	ssize_t n = getline(&line, &cap, stdin);
 	if (n < 0) {
 		free(line);
@@ -94,64 +112,17 @@ static char *read_line(FILE *out, const char *prompt)
 	return line;
 }
 
-static void print_forecast(FILE *out, const struct forecast *f, size_t at,
-			   size_t of, const char *part)
+/* What the next screen says under the legend: the last answer's result,
+ * or why a key did nothing. */
+static void say(struct review *rv, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void say(struct review *rv, const char *fmt, ...)
 {
-	fprintf(out, "\n\033[1m[%zu/%zu %s]\033[0m %s\n", at, of, part,
-		f->col[COL_ID]);
-	fprintf(out, "article:  %s (%s, %s)\n", f->col[COL_TITLE],
-		*f->col[COL_PUBLISHED] ? f->col[COL_PUBLISHED] : "no date",
-		f->col[COL_FILE]);
-	fprintf(out, "author:   %s\n",
-		*f->col[COL_AUTHOR] ? f->col[COL_AUTHOR] : "unattributed");
-	if (*f->col[COL_SPEAKER])
-		fprintf(out, "speaker:  %s\n", f->col[COL_SPEAKER]);
-	fprintf(out, "cue:      %s (%s)   horizon: %s%s%s%s   topic: %s\n",
-		f->col[COL_CUE],
-		*f->col[COL_PROBABILITY] ? f->col[COL_PROBABILITY] : "hedged",
-		*f->col[COL_HORIZON] ? f->col[COL_HORIZON] : "none", *f->col[COL_HORIZON_PHRASE] ? " (\"" : "",
-		f->col[COL_HORIZON_PHRASE],
-		*f->col[COL_HORIZON_PHRASE] ? "\")" : "", f->col[COL_TOPIC]);
-	if (*f->col[COL_NOTE])
-		fprintf(out, "note:     %s\n", f->col[COL_NOTE]);
-	fprintf(out, "\n  \033[1m%s\033[0m\n", f->col[COL_CLAIM]);
-	if (f->context && strcmp(f->context, f->col[COL_CLAIM]) != 0)
-		fprintf(out, "\n  in context: %s\n", f->context);
-}
-
-struct hits {
-	FILE *out;
-	int n;
-};
-
-static int print_hit(const struct evidence_hit *h, void *data)
-{
-	struct hits *hs = data;
-	struct buf line;
-	if (hs->n++ == 0)
-		fputs("\n  possible evidence (likely evidence shows more):\n", hs->out);
-	buf_init(&line);
-	text_fit(&line, h->sentence, 110, false);
-	fprintf(hs->out, "    %s (%s): %s\n", h->published, h->file, line.data);
-	buf_release(&line);
-	return 0;
-}
-
-/* For a due forecast, the three sentences of later articles most likely
- * to settle it (what `likely evidence` shows), to decide without leaving
- * the loop. */
-static int print_evidence(struct ctx *ctx, const struct forecast *f)
-{
-	struct hits hs = {ctx->out, 0};
-	struct buf q;
-	int rc = LIKELY_OK;
-	buf_init(&q);
-	char after[DATE_ISO_LEN];
-	evidence_after(f->col[COL_PUBLISHED], after);
-	if (claim_search_query(f->col[COL_CLAIM], &q) > 0)
-		rc = store_evidence_each(ctx->store, q.data, after, 3, print_hit, &hs);
-	buf_release(&q);
-	return rc;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_reset(&rv->status);
+	buf_vprintf(&rv->status, fmt, ap);
+	va_end(ap);
 }
 
 /* Saves one decision in its own transaction. */
@@ -167,7 +138,95 @@ static int save(struct ctx *ctx, const struct forecast *f, const char *reason)
 	return rc;
 }
 
-static int edit_interactively(struct ctx *ctx, struct forecast *f)
+static void copy_forecast(struct forecast *to, const struct forecast *from)
+{
+	forecast_init(to);
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		forecast_set(to, c, from->col[c]);
+}
+
+/* Remembers an answer for undo and counts it.  before is the forecast as
+ * it was (NULL for an answer that changed nothing: a skip). */
+static void remember(struct review *rv, enum review_act act,
+		     const struct forecast *before, const char *id)
+{
+	if (rv->n_answers == rv->cap_answers) {
+		rv->cap_answers = rv->cap_answers ? rv->cap_answers * 2 : 16;
+		rv->answers = xrealloc(rv->answers,
+				       rv->cap_answers * sizeof *rv->answers);
+	}
+	struct review_answer *a = &rv->answers[rv->n_answers++];
+	a->at = rv->at;
+	a->act = act;
+	a->saved = before != NULL;
+	a->id = xstrdup(id);
+	if (before)
+		copy_forecast(&a->before, before);
+	rv->tally[act]++;
+}
+
+static void forget(struct review_answer *a)
+{
+	if (a->saved)
+		forecast_release(&a->before);
+	free(a->id);
+}
+
+/* Saves the change from `before` to f and remembers it. */
+static int answer(struct review *rv, enum review_act act,
+		  const struct forecast *before, const struct forecast *f,
+		  const char *reason)
+{
+	int rc = save(rv->ctx, f, reason);
+	if (!rc)
+		remember(rv, act, before, f->col[COL_ID]);
+	return rc;
+}
+
+static enum step undo(struct review *rv, int *rc)
+{
+	if (!rv->n_answers) {
+		say(rv, "nothing to undo in this session");
+		return STEP_AGAIN;
+	}
+	struct review_answer *a = &rv->answers[--rv->n_answers];
+	if (a->saved && (*rc = save(rv->ctx, &a->before, "review: undo")))
+		return STEP_QUIT;
+	rv->tally[a->act]--;
+	rv->undone++;
+	rv->at = a->at;
+	/* back among the candidates: the due part is gathered again later */
+	if (rv->at < rv->n_cand && rv->due_added)
+		drop_due(rv);
+	say(rv, "undone: %s (%s)", a->act == ACT_SKIP ? "skip"
+	    : a->act == ACT_EDIT ? "edit" : act_names[a->act], a->id);
+	forget(a);
+	return STEP_JUMP;
+}
+
+/* A value typed at an edit prompt: Enter keeps, "-" clears. */
+static void edit_field(struct review *rv, struct forecast *f,
+		       const char *label, enum ledger_column c, bool *eof)
+{
+	struct buf prompt;
+	buf_init(&prompt);
+	buf_printf(&prompt, "%s [%s]: ", label, f->col[c]);
+	char *v = read_line(rv, prompt.data);
+	buf_release(&prompt);
+	if (!v) {
+		*eof = true;
+		return;
+	}
+	const char *value = strcmp(v, "-") == 0 ? "" : v;
+	const char *bad = *v ? ledger_check_field(c, value) : NULL;
+	if (bad)
+		fprintf(rv->ctx->out, "  not changed: %s\n", bad);
+	else if (*v)
+		forecast_set(f, c, value);
+	free(v);
+}
+
+static enum step edit(struct review *rv, struct forecast *f, int *rc)
 {
 	static const struct {
 		const char *label;
@@ -177,48 +236,30 @@ static int edit_interactively(struct ctx *ctx, struct forecast *f)
 		      {"topic", COL_TOPIC},
 		      {"author", COL_AUTHOR},
 		      {"speaker", COL_SPEAKER}};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		struct buf prompt;
-		buf_init(&prompt);
-		buf_printf(&prompt, "%s [%s]: ", fields[i].label, f->col[fields[i].c]);
-		char *v = read_line(ctx->out, prompt.data);
-		buf_release(&prompt);
-		if (!v)
-			return LIKELY_OK;
-		const char *bad = *v ? ledger_check_field(fields[i].c, v) : NULL;
-		if (bad)
-			fprintf(ctx->out, "  not changed: %s\n", bad);
-		else if (*v)
-			forecast_set(f, fields[i].c, v);
-		free(v);
+	struct forecast before;
+	bool eof = false;
+	copy_forecast(&before, f);
+	say(rv, "edit: Enter keeps a value, - clears it");
+	review_draw_dialog(rv, f);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0] && !eof; i++)
+		edit_field(rv, f, fields[i].label, fields[i].c, &eof);
+	if (eof) {
+		forecast_release(&before);
+		return STEP_QUIT;
 	}
 	enum ledger_column col;
 	const char *bad = ledger_check_record(f, &col);
-	if (bad) {
-		fprintf(ctx->out, "  not saved: %s: %s\n", ledger_columns[col], bad);
-		return LIKELY_OK;
-	}
-	return save(ctx, f, "review: edit");
-}
-
-enum step { STEP_NEXT, STEP_AGAIN, STEP_QUIT };
-
-/* The keys both parts share: edit, skip, quit, and help for the rest. */
-static enum step shared_key(struct ctx *ctx, struct forecast *f, int key,
-			    int *rc, const char *help)
-{
-	switch (key) {
-	case 'e':
-		*rc = edit_interactively(ctx, f);
-		return STEP_AGAIN;
-	case 's':
-		return STEP_NEXT;
-	case 'q':
-		return STEP_QUIT;
-	default:
-		fprintf(ctx->out, "  %s\n", help);
-		return STEP_AGAIN;
-	}
+	bool same = true;
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		same = same && strcmp(before.col[c], f->col[c]) == 0;
+	if (bad)
+		say(rv, "not saved: %s: %s", ledger_columns[col], bad);
+	else if (same)
+		say(rv, "nothing changed");
+	else if (!(*rc = answer(rv, ACT_EDIT, &before, f, "review: edit")))
+		say(rv, "edited %s", f->col[COL_ID]);
+	forecast_release(&before);
+	return STEP_AGAIN;
 }
 
 /*
@@ -227,27 +268,29 @@ static enum step shared_key(struct ctx *ctx, struct forecast *f, int key,
  * given (f redated, as edit --published does), STEP_NEXT when the editor
  * leaves it undated, STEP_QUIT at end of input.
  */
-static enum step ask_date(struct ctx *ctx, struct forecast *f, int *rc)
+static enum step ask_date(struct review *rv, struct forecast *f, int *rc)
 {
+	say(rv, "no date found: it needs one to be accepted");
 	for (;;) {
-		char *d = read_line(ctx->out, "no date found: published (YYYY-MM-DD "
-				    "or YYYY-MM; Enter leaves it undated): ");
+		review_draw_dialog(rv, f);
+		char *d = read_line(rv, "published (YYYY-MM-DD or YYYY-MM; Enter "
+				    "leaves it undated): ");
 		if (!d)
 			return STEP_QUIT;
 		if (!*d) {
 			free(d);
-			fputs("  not accepted: without a date it cannot be scored; it "
-			      "stays a candidate\n", ctx->out);
+			say(rv, "not accepted: without a date it cannot be "
+			    "scored; it stays a candidate");
 			return STEP_NEXT;
 		}
 		const char *bad = ledger_check_field(COL_PUBLISHED, d);
 		if (bad) {
-			fprintf(ctx->out, "  '%s': %s\n", d, bad);
+			say(rv, "'%s': %s", d, bad);
 			free(d);
 			continue;
 		}
 		struct extract_config cfg;
-		if (!(*rc = config_load(ctx, &cfg)))
+		if (!(*rc = config_load(rv->ctx, &cfg)))
 			redate_forecast(&cfg.horizons, f, d);
 		extract_config_release(&cfg);
 		free(d);
@@ -255,98 +298,243 @@ static enum step ask_date(struct ctx *ctx, struct forecast *f, int *rc)
 	}
 }
 
-static enum step candidate_key(struct ctx *ctx, struct forecast *f, int key,
-			       int *rc)
+static enum step accept(struct review *rv, struct forecast *f, int *rc)
 {
-	if (key == 'a') {
-		if (!*f->col[COL_PUBLISHED]) {
-			enum step st = ask_date(ctx, f, rc);
-			if (st != STEP_AGAIN)
-				return st;
-		}
-		enum ledger_column col;
-		forecast_set(f, COL_STATUS, "accepted");
-		const char *bad = ledger_check_record(f, &col);
-		if (bad) {
-			fprintf(ctx->out, "  not saved: %s: %s\n", ledger_columns[col],
-				bad);
-			return STEP_AGAIN;
-		}
-		*rc = save(ctx, f, "review: accept");
-		fputs("  accepted\n", ctx->out);
-		return STEP_NEXT;
+	struct forecast before;
+	enum ledger_column col;
+	enum step st = STEP_NEXT;
+	copy_forecast(&before, f);
+	if (!*f->col[COL_PUBLISHED] && (st = ask_date(rv, f, rc)) != STEP_AGAIN)
+		goto out;
+	forecast_set(f, COL_STATUS, "accepted");
+	const char *bad = ledger_check_record(f, &col);
+	if (bad) {
+		say(rv, "not saved: %s: %s", ledger_columns[col], bad);
+		st = STEP_AGAIN;
+	} else if (!(*rc = answer(rv, ACT_ACCEPT, &before, f, "review: accept"))) {
+		say(rv, "accepted %s (u undoes)", f->col[COL_ID]);
+		st = STEP_NEXT;
 	}
-	if (key == 'r') {
-		char *why = read_line(ctx->out, "reason (optional): ");
-		struct buf reason;
-		buf_init(&reason);
-		buf_adds(&reason, "review: reject");
-		if (why && *why)
-			buf_printf(&reason, ": %s", why);
-		forecast_set(f, COL_STATUS, "rejected");
-		*rc = save(ctx, f, reason.data);
-		buf_release(&reason);
-		free(why);
-		fputs("  rejected\n", ctx->out);
-		return STEP_NEXT;
-	}
-	return shared_key(ctx, f, key, rc,
-			  "a accept, r reject, e edit, s skip, q quit");
+out:
+	forecast_release(&before);
+	return st;
 }
 
-static enum step due_key(struct ctx *ctx, struct forecast *f, int key, int *rc)
+static enum step reject(struct review *rv, struct forecast *f, int *rc)
 {
-	const char *outcome = key == 'y' ? "yes" : key == 'n' ? "no"
-			    : key == 'p' ? "partial" : key == 'v' ? "void" : NULL;
-	if (!outcome)
-		return shared_key(ctx, f, key, rc,
-				  "y yes, n no, p partial, v void, e edit, s skip, q quit");
-	char *ev = read_line(ctx->out, "evidence (optional): ");
-	forecast_set(f, COL_OUTCOME, outcome);
-	forecast_set(f, COL_RESOLVED_ON, ctx->today);
-	if (ev && *ev)
-		forecast_set(f, COL_EVIDENCE, ev);
-	free(ev);
-	*rc = save(ctx, f, "review: resolve");
-	fprintf(ctx->out, "  settled: %s on %s\n", outcome, ctx->today);
+	struct forecast before;
+	struct buf reason;
+	copy_forecast(&before, f);
+	say(rv, "reject");
+	review_draw_dialog(rv, f);
+	char *why = read_line(rv, "why (Enter for no reason): ");
+	buf_init(&reason);
+	buf_adds(&reason, "review: reject");
+	if (why && *why)
+		buf_printf(&reason, ": %s", why);
+	forecast_set(f, COL_STATUS, "rejected");
+	if (why && !(*rc = answer(rv, ACT_REJECT, &before, f, reason.data)))
+		say(rv, "rejected %s (u undoes)", f->col[COL_ID]);
+	buf_release(&reason);
+	forecast_release(&before);
+	enum step st = why ? STEP_NEXT : STEP_QUIT;
+	free(why);
+	return st;
+}
+
+/* Asks the day the verdict became known until it is a possible one.
+ * Returns NULL at end of input. */
+static char *ask_known_on(struct review *rv, const struct forecast *f)
+{
+	char fallback[DATE_ISO_LEN];
+	struct buf prompt, why;
+	char *on = NULL;
+	verdict_default_day(f, rv->ctx->today, fallback);
+	buf_init(&prompt);
+	buf_init(&why);
+	buf_printf(&prompt, "became known on (Enter: %s): ", fallback);
+	for (;;) {
+		free(on);
+		if (!(on = read_line(rv, prompt.data)))
+			break;
+		if (!*on) {
+			free(on);
+			on = xstrdup(fallback);
+		}
+		long day;
+		buf_reset(&why);
+		if (!date_parse_iso(on, &day))
+			buf_printf(&why, "'%s' is not a date YYYY-MM-DD", on);
+		else if (verdict_day_ok(f, on, rv->ctx->today, &why))
+			break;
+		say(rv, "%s", why.data);
+		review_draw_dialog(rv, f);
+	}
+	buf_release(&why);
+	buf_release(&prompt);
+	return on;
+}
+
+/* Evidence, or for a void verdict why it is void; NULL at end of input. */
+static char *ask_text(struct review *rv, const struct forecast *f,
+		      bool is_void)
+{
+	enum ledger_column c = is_void ? COL_NOTE : COL_EVIDENCE;
+	for (;;) {
+		char *t = read_line(rv, is_void ? "why void (Enter for no reason): "
+				    : "evidence (Enter for none): ");
+		const char *bad = t ? ledger_check_field(c, t) : NULL;
+		if (!bad)
+			return t;
+		say(rv, "%s", bad);
+		free(t);
+		review_draw_dialog(rv, f);
+	}
+}
+
+/* A verdict replaces another only when the editor says so. */
+static bool confirm_replace(struct review *rv, const struct forecast *f,
+			    bool *eof)
+{
+	struct buf q;
+	buf_init(&q);
+	buf_printf(&q, "already settled as %s on %s; replace it (y/N): ",
+		   f->col[COL_OUTCOME], f->col[COL_RESOLVED_ON]);
+	char *yes = read_line(rv, q.data);
+	buf_release(&q);
+	*eof = !yes;
+	bool ok = yes && (strcmp(yes, "y") == 0 || strcmp(yes, "yes") == 0);
+	free(yes);
+	return ok;
+}
+
+static enum step settle(struct review *rv, struct forecast *f,
+			enum review_act act, int *rc)
+{
+	const char *outcome = act_names[act];
+	struct forecast before;
+	char *on = NULL, *text = NULL;
+	bool eof = false;
+
+	if (strcmp(f->col[COL_STATUS], "accepted") != 0) {
+		say(rv, "%s is %s: only accepted forecasts are settled",
+		    f->col[COL_ID], f->col[COL_STATUS]);
+		return STEP_AGAIN;
+	}
+	say(rv, "settle as %s", outcome);
+	review_draw_dialog(rv, f);
+	if (*f->col[COL_OUTCOME] && !confirm_replace(rv, f, &eof)) {
+		say(rv, "kept: %s on %s", f->col[COL_OUTCOME],
+		    f->col[COL_RESOLVED_ON]);
+		return eof ? STEP_QUIT : STEP_AGAIN;
+	}
+	if (!(on = ask_known_on(rv, f)) || !(text = ask_text(rv, f, act == ACT_VOID))) {
+		free(on);
+		return STEP_QUIT;
+	}
+	copy_forecast(&before, f);
+	if (act == ACT_VOID)
+		verdict_set(f, outcome, on, NULL, *text ? text : NULL);
+	else
+		verdict_set(f, outcome, on, *text ? text : NULL, NULL);
+	if (!(*rc = answer(rv, act, &before, f, "review: resolve")))
+		say(rv, "settled: %s, known on %s (u undoes)", outcome, on);
+	forecast_release(&before);
+	free(on);
+	free(text);
 	return STEP_NEXT;
 }
 
-static int review_list(struct ctx *ctx, const struct id_list *l,
-		       const char *part, bool due, bool *quit)
+static enum step on_key(struct review *rv, struct forecast *f, int key,
+			int *rc)
+{
+	bool due = review_in_due(rv);
+	switch (key) {
+	case 'e':
+		return edit(rv, f, rc);
+	case 's':
+		remember(rv, ACT_SKIP, NULL, f->col[COL_ID]);
+		say(rv, "skipped %s (u goes back)", f->col[COL_ID]);
+		return STEP_NEXT;
+	case 'u':
+		return undo(rv, rc);
+	case 'q':
+		return STEP_QUIT;
+	case '?':
+		review_draw_help(rv, f);
+		read_key();
+		buf_reset(&rv->status);
+		return STEP_AGAIN;
+	}
+	if (!due && key == 'a')
+		return accept(rv, f, rc);
+	if (!due && key == 'r')
+		return reject(rv, f, rc);
+	enum review_act act = key == 'y' ? ACT_YES : key == 'n' ? ACT_NO
+			    : key == 'p' ? ACT_PARTIAL : key == 'v' ? ACT_VOID
+			    : REVIEW_NACT;
+	if (due && act != REVIEW_NACT)
+		return settle(rv, f, act, rc);
+	if (key > ' ' && key < 127)
+		say(rv, "'%c' is not a key here; ? shows the keys", key);
+	else
+		say(rv, "key 0x%02x is not one here; ? shows the keys", key);
+	return STEP_AGAIN;
+}
+
+static int run(struct review *rv, bool *quit)
 {
 	int rc = LIKELY_OK;
-	for (size_t i = 0; i < l->count && !rc && !*quit; i++) {
-		enum step step = STEP_AGAIN;
-		while (step == STEP_AGAIN && !rc) {
-			struct forecast f;
-			if ((rc = forecast_load(ctx, l->ids[i], &f))) {
-				forecast_release(&f);
-				break;
-			}
-			print_forecast(ctx->out, &f, i + 1, l->count, part);
-			if (due && (rc = print_evidence(ctx, &f))) {
-				forecast_release(&f);
-				break;
-			}
-			fputs(due ? "settle? [y]es [n]o [p]artial [v]oid [e]dit [s]kip [q]uit "
-				  : "[a]ccept [r]eject [e]dit [s]kip [q]uit ", ctx->out);
-			fflush(ctx->out);
-			int key = read_key();
-			fputc('\n', ctx->out);
-			step = due ? due_key(ctx, &f, key, &rc)
-				   : candidate_key(ctx, &f, key, &rc);
-			forecast_release(&f);
+	while (!rc && !*quit) {
+		if (rv->at >= rv->n_cand && !rv->due_added &&
+		    (rc = add_due(rv)))
+			break;
+		if (rv->at >= rv->count)
+			break;
+		struct forecast f;
+		screen_size(rv->ctx->out, &rv->sz); /* the window may have changed */
+		if (!(rc = forecast_load(rv->ctx, rv->ids[rv->at], ID_READ, &f)) &&
+		    !(rc = review_draw(rv, &f))) {
+			enum step st = on_key(rv, &f, read_key(), &rc);
+			if (st == STEP_NEXT)
+				rv->at++;
+			*quit = st == STEP_QUIT;
 		}
-		*quit = step == STEP_QUIT;
+		forecast_release(&f);
 	}
 	return rc;
+}
+
+static void print_tally(const struct review *rv)
+{
+	static const enum review_act order[] = {ACT_ACCEPT, ACT_REJECT,
+		ACT_YES, ACT_NO, ACT_PARTIAL, ACT_VOID, ACT_EDIT, ACT_SKIP};
+	struct buf t;
+	buf_init(&t);
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		unsigned long n = rv->tally[order[i]];
+		if (!n)
+			continue;
+		bool verdict = order[i] >= ACT_YES && order[i] <= ACT_VOID;
+		buf_printf(&t, "%s%lu %s%s", t.len ? ", " : "", n,
+			   verdict ? "settled " : "", act_names[order[i]]);
+	}
+	if (rv->undone)
+		buf_printf(&t, "%s%lu undone", t.len ? ", " : "", rv->undone);
+	struct buf line;
+	buf_init(&line);
+	buf_printf(&line, "this session: %s", t.len ? t.data : "no answers");
+	buf_reset(&t);
+	screen_wrap(&t, line.data, rv->sz.cols, "", 0);
+	fputs(t.data, rv->ctx->out);
+	buf_release(&line);
+	buf_release(&t);
 }
 
 int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast_filter candidates = {.status = "candidate"};
-	struct id_list cand = {0}, due = {0};
+	struct review rv = {.ctx = ctx};
 	bool quit = false;
 	int rc;
 	(void)a;
@@ -355,25 +543,33 @@ int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "review needs a terminal; in scripts use likely "
 				   "list --status candidate, accept, reject, due and resolve");
-	if ((rc = store_forecast_each(ctx->store, &candidates, collect_candidate, &cand)) ||
-	    (rc = collect_due(ctx, &due)))
-		goto out;
-	fprintf(ctx->out, "%zu candidate%s to review, %zu forecast%s due. "
-		"Every answer is saved at once.\n", cand.count,
-		cand.count == 1 ? "" : "s", due.count, due.count == 1 ? "" : "s");
-	rc = review_list(ctx, &cand, "candidate", false, &quit);
-	if (!rc && !quit) {
-		/* forecasts accepted just now may be due too */
-		free_ids(&due);
-		memset(&due, 0, sizeof due);
-		if (!(rc = collect_due(ctx, &due)))
-			rc = review_list(ctx, &due, "due", true, &quit);
+	/* keys are read with read(2): stdio must not hold typed bytes back */
+	setvbuf(stdin, NULL, _IONBF, 0);
+	screen_size(ctx->out, &rv.sz);
+	buf_init(&rv.status);
+	if (!(rc = store_forecast_each(ctx->store, &candidates, collect_candidate, &rv))) {
+		rv.n_cand = rv.count;
+		rc = add_due(&rv);
+		buf_printf(&rv.status, "%zu candidate%s to review, %zu forecast%s "
+			   "due; every answer is saved at once", rv.n_cand,
+			   rv.n_cand == 1 ? "" : "s", rv.count - rv.n_cand,
+			   rv.count - rv.n_cand == 1 ? "" : "s");
+		drop_due(&rv);
 	}
 	if (!rc)
-		fputs(quit ? "\nstopped; everything answered is saved\n"
-			   : "\nnothing left to review\n", ctx->out);
-out:
-	free_ids(&cand);
-	free_ids(&due);
+		rc = run(&rv, &quit);
+	if (!rc) {
+		fprintf(ctx->out, "\033[H\033[2J%s\n", quit
+			? "stopped; everything answered is saved"
+			: "nothing left to review");
+		print_tally(&rv);
+	}
+	for (size_t i = 0; i < rv.n_answers; i++)
+		forget(&rv.answers[i]);
+	free(rv.answers);
+	for (size_t i = 0; i < rv.count; i++)
+		free(rv.ids[i]);
+	free(rv.ids);
+	buf_release(&rv.status);
 	return rc;
 }

@@ -33,7 +33,7 @@ int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast f;
 	FILE *out = ctx->out;
-	int rc = forecast_load(ctx, a->argv[0], &f);
+	int rc = forecast_load(ctx, a->argv[0], ID_READ, &f);
 
 	if (rc)
 		goto out;

@@ -1,16 +1,14 @@
 #!/bin/sh
 # The files shipped in predictions/config/ hold exactly the built-in
 # defaults: extraction with them and with no configuration at all gives
-# the same forecasts (on the shared corpus and on the test pages).
+# the same forecasts (on the seed pages and on the test pages).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$1; case "$bin" in /*) ;; *) bin="$top/$bin" ;; esac
-shared=${LIKELY_SHARED:-$top/../shared}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/likely-cfg.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir "$tmp/empty"
-pages="$top/tests/cases/extract/dry-run/pages/wire.txt"
-[ -d "$shared/corpus" ] && pages="$pages $shared/corpus/*.txt"
+pages="$top/tests/cases/extract/dry-run/pages/wire.txt $top/tests/data/seed/corpus/*.txt"
 # shellcheck disable=SC2086
 "$bin" --config "$top/predictions/config" extract --dry-run $pages > "$tmp/shipped.csv" 2>/dev/null || { echo "FAIL: extract with shipped config"; exit 1; }
 # shellcheck disable=SC2086

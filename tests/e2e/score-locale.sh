@@ -28,7 +28,7 @@ if [ -z "$loc" ] && command -v localedef >/dev/null 2>&1; then
 	fi
 fi
 if [ -z "$loc" ]; then
-	echo "# skipped: no comma-decimal locale here and none could be compiled"
+	echo "# SKIPPED: locale independence: no comma-decimal locale here and none could be compiled (the deps step installs the locales package for localedef)"
 	exit 0
 fi
 

@@ -1,24 +1,25 @@
 #!/bin/sh
-# The scoring vectors of ../shared/score-vectors (independent exact
-# computations): each becomes a ledger, is imported and scored with the
+# The scoring vectors of tests/data/score-vectors (independent exact
+# computations, copied from the product side's shared folder): each becomes a ledger, is imported and scored with the
 # default bins and with --bins 10, and every figure the vectors README maps
 # onto scores.csv and calibration.csv must agree within
-# max(1e-9 |expected|, 1e-12).  Skipped, with a message, when the vectors
-# are not there ($LIKELY_SHARED, default ../shared beside the project).
+# max(1e-9 |expected|, 1e-12).
 # usage: score-vectors.sh BIN BUILD_DIR
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$1; case "$bin" in /*) ;; *) bin="$top/$bin" ;; esac
-shared=${LIKELY_SHARED:-$top/../shared}
-case "$shared" in /*) ;; *) shared="$top/$shared" ;; esac
-vectors="$shared/score-vectors"
+vectors="$top/tests/data/score-vectors"
 check="python3 $top/tests/e2e/score_check.py"
 if ! ls "$vectors"/*.csv >/dev/null 2>&1; then
-	echo "# skipped: no score vectors in $vectors"
-	exit 0
+	echo "FAIL: no score vectors in $vectors"
+	exit 1
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/likely-vec.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# the unit tests read the same vectors through a generated header
+python3 "$top/tests/unit/gen_vectors.py" "$vectors" > "$tmp/score_vectors.h" &&
+	cmp -s "$tmp/score_vectors.h" "$top/tests/unit/score_vectors.h" ||
+	{ echo "FAIL: tests/unit/score_vectors.h is stale: python3 tests/unit/gen_vectors.py $vectors > tests/unit/score_vectors.h"; exit 1; }
 export SOURCE_DATE_EPOCH=1700000000 TZ=UTC
 status=0
 n=0

@@ -1,10 +1,11 @@
 /*
- * Test plan (config files): the CSV files shipped in predictions/config/
- * hold exactly the built-in tables, entry for entry and in order, so an
- * outlet that starts from them changes only what it means to change, and
- * the README's promise holds.  (Once horizons.csv lacked six phrases the
- * built-in table had, and the extraction-level test did not notice.)
- * Runs from the project root, as make check does.
+ * Test plan (config files): the built-in tables are made at build time
+ * from the shipped predictions/config files by scripts/config-table.awk;
+ * an outlet's copy of those files is read at run time by the config
+ * loader.  The two readers must agree entry for entry and in order, so
+ * that `--config predictions/config` and no --config at all extract the
+ * same (a build reader that mangled a value or dropped a row would
+ * fail here).  Runs from the project root, as make check does.
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -150,6 +150,9 @@ static void test_dates(void **state)
 	date_is("20231010", "2023-10-10");
 	date_is("Tue, 10 Oct 2023 08:30:00 +0200", "2023-10-10");
 	date_is("10 Oct 2023 08:30 GMT", "2023-10-10");
+	date_is("Mon, 04 Sep 2023 07:00:00 GMT", "2023-09-04");
+	date_is("4 Sept. 2023", "2023-09-04"); /* the months' other names too */
+	date_is("4 Mai 2023", NULL);
 	date_is("October 10, 2023", "2023-10-10");
 	date_is("2023-02-30", NULL);
 	date_is("yesterday", NULL);

@@ -15,7 +15,7 @@
  *    bin counts, the one-ulp-below neighbour of each edge;
  *  - the table: -0 and 0 share a key, bad arguments leave it unchanged,
  *    figures do not depend on insertion order, clear and add_count;
- *  - the shared vectors (../shared/score-vectors, via score_vectors.h made
+ *  - the shared vectors (tests/data/score-vectors, via score_vectors.h made
  *    by gen_vectors.py): every group of every vector, exact and 10 bins,
  *    figures and calibration tables;
  *  - precision: ten million rows against the closed form worked by hand.

@@ -52,6 +52,12 @@ static void test_abbreviations(void **state)
 	      "Tanks, guns, etc. are in demand.", "Prices rise.");
 	SPLIT("It happened on Dec. 7 in Minsk. On Jan. 31 it ended.",
 	      "It happened on Dec. 7 in Minsk.", "On Jan. 31 it ended.");
+	SPLIT("It ends on Sept. 30 as planned. Talks resume on Feb. 2 next year.",
+	      "It ends on Sept. 30 as planned.", "Talks resume on Feb. 2 next year.");
+	/* "May" is a whole month name, no abbreviation: its stop ends a
+	 * sentence before a number */
+	SPLIT("Talks resumed in May. 12 delegates came.", "Talks resumed in May.",
+	      "12 delegates came.");
 	SPLIT("Decree No. 5 was signed. It changed nothing.",
 	      "Decree No. 5 was signed.", "It changed nothing.");
 	SPLIT("Prices rose, etc. Analysts disagree.", "Prices rose, etc.", "Analysts disagree.");

@@ -108,6 +108,12 @@ static void test_carry_and_fallbacks(void **state)
 	/* a last clause ", X estimate." */
 	assert_string_equal(who(st, "Storage will reach 90%, analysts at Nordgas Consulting estimate.",
 				"", "", &b), "Nordgas Consulting");
+	/* the reporting verbs are the cue rules' (cue_vocab): "cautioned",
+	 * "reckons", "anticipates" attribute as "said" does */
+	assert_string_equal(who(st, "Lena Moor, an economist at Q Bank, cautioned that rates will rise.",
+				"", "", &b), "Lena Moor");
+	assert_string_equal(who(st, "Rates will rise, economists at Vesta Partners reckon.",
+				"", "", &b), "Vesta Partners");
 	buf_release(&b);
 	speaker_free(st);
 }
@@ -127,6 +133,9 @@ static void test_masthead_and_voice(void **state)
 	assert_false(speaker_note_voice(st)); /* an outlet's view */
 	speaker_sentence(st, "We see inflation falling.", 25, false, true, true);
 	assert_true(speaker_note_voice(st));
+	speaker_article(st);
+	speaker_sentence(st, "We anticipate two cuts.", 23, false, true, true);
+	assert_true(speaker_note_voice(st)); /* any forecasting verb */
 	speaker_article(st);
 	assert_false(speaker_note_voice(st));
 	speaker_free(st);

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "likely/textfield.h"
@@ -67,6 +68,31 @@ static void test_required_not_blank(void **state)
 	assert_null(textfield_check_str(" x ", REQ));
 }
 
+/* The scan passes over eight bytes at a time: a control character at
+ * every position of a long field, after ASCII and after Cyrillic, and
+ * DEL, must still be found. */
+static void test_controls_found_anywhere(void **state)
+{
+	(void)state;
+	const unsigned char bad[] = {0x01, 0x1F, 0x7F, '\r', '\v'};
+	for (size_t b = 0; b < sizeof bad; b++)
+		for (size_t at = 0; at < 40; at++) {
+			char s[48];
+			memset(s, 'a', sizeof s - 1);
+			s[sizeof s - 1] = '\0';
+			if (at % 3 == 1 && at >= 2) { /* a two-byte letter before it */
+				s[at - 2] = (char)0xD0;
+				s[at - 1] = (char)0xB0;
+			}
+			s[at] = (char)bad[b];
+			assert_non_null(textfield_check_str(s, 0));
+			assert_non_null(textfield_check_str(s, TEXTFIELD_MULTILINE));
+		}
+	/* and bytes of 0x80 and more (Cyrillic, curly quotes) are no alarm */
+	assert_null(textfield_check_str("\xd0\x91\xd0\xb5\xd0\xbb\xd0\xb0\xd1\x80\xd1\x83\xd1\x81\xd1\x8c "
+					"\xe2\x80\x9cquoted\xe2\x80\x9d text of some length", 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -75,6 +101,7 @@ int main(void)
 		cmocka_unit_test(test_line_breaks_where_allowed),
 		cmocka_unit_test(test_invalid_utf8_fails),
 		cmocka_unit_test(test_required_not_blank),
+		cmocka_unit_test(test_controls_found_anywhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
