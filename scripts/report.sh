@@ -29,9 +29,10 @@ rm -f "$db" "$db-wal" "$db-shm"
 rm -rf build/reports
 "$bin" --db "$db" score --out build/reports --as-of "$as_of"
 mkdir -p reports
-for f in report.md scores.csv calibration.csv forecasts.csv calibration.svg; do
+for f in report.md scores.csv calibration.csv forecasts.csv calibration.svg scorecard.xlsx \
+	trend.csv trend.svg; do
 	cp "build/reports/$f" "reports/$f"
 done
 echo "$as_of" > reports/AS_OF
-echo "scorecard as of $as_of: reports/report.md (also scores.csv, calibration.csv, forecasts.csv, calibration.svg)" >&2
+echo "scorecard as of $as_of: reports/report.md (also scores.csv, calibration.csv, forecasts.csv, calibration.svg, scorecard.xlsx, trend.csv, trend.svg)" >&2
 "$bin" --db "$db" due --as-of "$as_of" >&2

@@ -188,8 +188,8 @@ static const struct command commands[] = {
 	      "from=", "to="),
 	 "compute scores and write the reports",
 	 "score [--as-of DATE] [--out DIR] [--bins N|exact] "
-	 "[--partial half|exclude] [--min-n N] [--excel]\n"
-	 "             [--author A] [--topic T] [--from DATE] [--to DATE]",
+	 "[--partial half|exclude] [--min-n N] [--excel] [--author A] [--topic T] "
+	 "[--from DATE] [--to DATE]",
 	 "  --as-of DATE        score what was known on this day (default today)\n"
 	 "  --out DIR           where the reports go (default reports)\n"
 	 "  --bins N|exact      calibration bins: N equal-width, or one per stated\n"
@@ -197,9 +197,10 @@ static const struct command commands[] = {
 	 "  --partial half|exclude   a partial outcome counts 0.5, or is left out\n"
 	 "  --min-n N           authors with fewer scored forecasts are not ranked (5)\n"
 	 "  --excel             BOM and CRLF in the CSV files\n"
-	 "  --author A          score only author A's forecasts\n"
+	 "  --author A          score only the forecasts whose author is exactly A\n"
 	 "  --topic T           score only forecasts with topic T\n"
-	 "  --from/--to DATE    score only forecasts published in that period\n"
+	 "  --from DATE         score only forecasts published on or after DATE\n"
+	 "  --to DATE           score only forecasts published on or before DATE\n"
 	 "Writes scores.csv, calibration.csv, forecasts.csv, report.md,\n"
 	 "calibration.svg, scorecard.xlsx, trend.csv and trend.svg, and records\n"
 	 "the run in the database (a narrowed run is not recorded).\n"},

@@ -28,6 +28,7 @@
 struct gather {
 	struct scoreboard *sb;
 	struct report *rep;
+	const char *author; /* --author: exactly this author, NULL: any */
 	long from, to; /* --from/--to as days; LONG_MIN/LONG_MAX when not given */
 };
 
@@ -36,6 +37,8 @@ static int gather_one(const struct forecast *f, void *data)
 	struct gather *g = data;
 	double score;
 	long published;
+	if (g->author && strcmp(f->col[COL_AUTHOR], g->author) != 0)
+		return 0;
 	/* --from/--to: the publication day (a month-only date counts as the
 	 * month's last day, as everywhere); an undated forecast is outside
 	 * any period */
@@ -59,6 +62,7 @@ static int opt_narrow(struct ctx *ctx, const struct cmd_args *a, struct gather *
 	const char *author = args_get(a, "author"), *topic = args_get(a, "topic");
 	const char *from = args_get(a, "from"), *to = args_get(a, "to");
 	int rc;
+	g->author = author;
 	g->from = LONG_MIN;
 	g->to = LONG_MAX;
 	if ((rc = opt_text(ctx, "author", author, 0)) || (rc = opt_text(ctx, "topic", topic, 0)) ||
@@ -218,8 +222,7 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	 * short write transaction. */
 	if ((rc = store_begin_read(ctx->store)))
 		goto out;
-	struct forecast_filter flt = {.status = "accepted", .author = args_get(a, "author"),
-				      .topic = args_get(a, "topic")};
+	struct forecast_filter flt = {.status = "accepted", .topic = args_get(a, "topic")};
 	g.sb = sb;
 	g.rep = rep;
 	if ((rc = store_forecast_each(ctx->store, &flt, gather_one, &g)))
