@@ -16,6 +16,7 @@
 #include "likely/cli.h"
 #include "likely/lexicon.h"
 #include "likely/score.h"
+#include "likely/speaker.h"
 
 /* Appends s on one line with Markdown's special characters escaped. */
 static void md_text(struct buf *b, const char *s)
@@ -353,8 +354,10 @@ static void ranking_tables(struct report *r, const struct scoreboard *sb, enum s
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].by != by)
 			continue;
-		/* "unattributed" is many people, or nobody: shown, never ranked */
-		if (g[i].fig.n >= min_n && *g[i].author)
+		/* "unattributed" and "(unnamed)" are many people, or nobody:
+		 * shown, never ranked */
+		if (g[i].fig.n >= min_n && *g[i].author &&
+		    strcmp(g[i].author, SPEAKER_UNNAMED) != 0)
 			ranked[nranked++] = &g[i];
 		else
 			other[nother++] = &g[i];
@@ -412,8 +415,8 @@ static void forecasters(struct report *r, const struct scoreboard *sb, struct bu
 	buf_printf(b, "Who made the forecasts: the analyst, expert or institution a "
 		   "forecast is reported from (its speaker), else the article's author. "
 		   "The outlet's own authors are marked *(author)*; `(unnamed)` gathers "
-		   "forecasts reported from sources the articles do not name. Ranked as "
-		   "the authors are (at least %ld scored forecast%s).\n\n",
+		   "forecasts reported from sources the articles do not name (shown, not "
+		   "ranked: it is many people). Ranked as the authors are (at least %ld scored forecast%s).\n\n",
 		   min_n, min_n == 1 ? "" : "s");
 	ranking_tables(r, sb, SB_FORECASTER, min_n, b);
 }
