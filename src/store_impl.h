@@ -15,6 +15,12 @@ enum store_stmt {
 	STMT_FORECAST_UPDATE,
 	STMT_HISTORY_ADD,
 	STMT_SENTENCE_ADD,
+	STMT_SENTENCE_INDEX,
+	STMT_SENTENCE_PENDING,
+	STMT_SENTENCE_CLEAR,
+	STMT_ARTICLE_BEGIN,
+	STMT_ARTICLE_DIGEST,
+	STMT_FORECAST_LINK,
 	STMT_SCORE_GROUP_ADD,
 	STORE_NSTMT
 };
@@ -25,6 +31,11 @@ struct store {
 	struct diag *diag;
 	const char *path;
 	int savepoints; /* depth of open savepoints */
+	/* The first sentence row not yet in the full-text index (0: none).
+	 * Sentences are indexed in one statement per page, not one per row:
+	 * FTS5 writes its pending terms out at every statement that touches
+	 * it, so a row at a time cost two thirds of a stored extract. */
+	long long unindexed_from;
 };
 
 /*
@@ -41,6 +52,9 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
  */
 int store_cached(struct store *s, enum store_stmt which, const char *sql,
 		 sqlite3_stmt **st);
+/* Adds the sentences stored since the last call to the full-text index
+ * (store_release and store_commit call it before they end a page). */
+int store_sentences_index(struct store *s);
 /* Runs statements without results. */
 int store_exec(struct store *s, const char *sql);
 /* Column text as a C string, "" for NULL. */
