@@ -457,6 +457,7 @@ int store_open(const char *path, enum store_mode mode, struct diag *d,
 	 * later calls fail, harmlessly. */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	buf_init(&s->batch.text);
 	int flags = readonly ? SQLITE_OPEN_READONLY
 			     : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	char *uri = readonly ? immutable_uri(path) : NULL;
@@ -515,6 +516,7 @@ void store_close(struct store *s)
 	for (int i = 0; i < STORE_NSTMT; i++)
 		sqlite3_finalize(s->cache[i]);
 	sqlite3_close(s->db);
+	buf_release(&s->batch.text);
 	free(s);
 }
 
@@ -541,7 +543,7 @@ void store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->savepoints = 0;
-	s->unindexed_from = 0;
+	store_sentences_forget(s);
 }
 
 int store_savepoint(struct store *s)
@@ -570,5 +572,5 @@ void store_rollback_savepoint(struct store *s)
 {
 	sqlite3_exec(s->db, "ROLLBACK TO page; RELEASE page", NULL, NULL, NULL);
 	s->savepoints--;
-	s->unindexed_from = 0;
+	store_sentences_forget(s);
 }

@@ -126,10 +126,12 @@ int store_article_begin(struct store *s, const struct article_rec *a,
 			long long *id);
 /* Records the digest of the article's text once all of it was read. */
 int store_article_set_digest(struct store *s, long long id, const char *digest);
-/* Adds one sentence of an article; it is searchable once the page's
- * savepoint is released or the transaction committed. */
+/* Adds one sentence of an article, text[0..len); it is searchable once
+ * the page's savepoint is released or the transaction committed.  It may
+ * wait in a batch until then: a failure to store it may be reported by a
+ * later call. */
 int store_sentence_add(struct store *s, long long article_id, int ord,
-		       int paragraph, const char *text);
+		       int paragraph, const char *text, size_t len);
 /* Records which article a forecast came from (for context and evidence). */
 int store_forecast_link(struct store *s, const char *forecast_id,
 			long long article_id);

@@ -122,11 +122,8 @@ static int on_sentence(unsigned article, const char *text, size_t len,
 		return 0;
 	r->digest = fnv(r->digest, text, len);
 	r->digest = fnv(r->digest, "\n", 1);
-	char *s = xstrndup(text, len);
-	int rc = store_sentence_add(r->ctx->store, r->article_id,
-				    r->sentence_ord++, 0, s);
-	free(s);
-	return rc;
+	return store_sentence_add(r->ctx->store, r->article_id,
+				  r->sentence_ord++, 0, text, len);
 }
 
 static int on_forecast(struct forecast *f, void *data)
