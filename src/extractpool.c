@@ -42,6 +42,7 @@ struct extract_pool {
 
 struct sender {
 	FILE *out;
+	bool to_store; /* forecasts' contexts too (a dry run prints none) */
 };
 
 static void put_u32(FILE *out, uint32_t v)
@@ -93,7 +94,7 @@ static int send_forecast(struct forecast *f, void *data)
 	putc('F', w->out);
 	for (int c = 0; c < LEDGER_NCOLS; c++)
 		put_cstr(w->out, f->col[c]);
-	if (f->context)
+	if (f->context && w->to_store)
 		put_cstr(w->out, f->context);
 	else
 		put_u32(w->out, NO_CONTEXT);
@@ -107,12 +108,12 @@ static int send_forecast(struct forecast *f, void *data)
  * connection, its buffered output) is closed or flushed from here.
  */
 static void work(const struct extract_config *cfg, char *const *pages,
-		 int npages, int k, int nworkers, bool want_sentences,
+		 int npages, int k, int nworkers, bool to_store,
 		 extract_meta_fn *meta_of, void *data, FILE *out)
 {
-	struct sender w = {out};
+	struct sender w = {out, to_store};
 	struct extract_callbacks cb = {send_article,
-				       want_sentences ? send_sentence : NULL,
+				       to_store ? send_sentence : NULL,
 				       send_forecast, &w};
 	for (int i = k; i < npages && !ferror(out); i += nworkers) {
 		struct extract_meta meta = {0};
@@ -272,7 +273,7 @@ void extract_pool_skip(struct extract_pool *p, int i)
 }
 
 int extract_pool_start(const struct extract_config *cfg, char *const *pages,
-		       int npages, int workers, bool want_sentences,
+		       int npages, int workers, bool to_store,
 		       extract_meta_fn *meta_of, void *data, struct diag *d,
 		       struct extract_pool **out)
 {
@@ -313,7 +314,7 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 			FILE *to = fdopen(fd[1], "w");
 			if (!to)
 				_exit(LIKELY_FAILURE);
-			work(cfg, pages, npages, k, workers, want_sentences, meta_of,
+			work(cfg, pages, npages, k, workers, to_store, meta_of,
 			     data, to);
 		}
 		close(fd[1]);

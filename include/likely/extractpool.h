@@ -28,13 +28,14 @@ typedef void extract_meta_fn(void *data, const char *path,
 /*
  * Starts min(workers, npages) workers for pages[0..npages), which must
  * stay valid, as must cfg and what meta_of reads: the workers see them as
- * they were at this call.  Sentences are passed back only when
- * want_sentences is set.  Returns LIKELY_OK, or LIKELY_FAILURE (reported
+ * they were at this call.  Sentences and the forecasts' contexts are
+ * passed back only when to_store is set: a dry run prints neither, and
+ * less to pass lets a worker run further ahead.  Returns LIKELY_OK, or LIKELY_FAILURE (reported
  * to d) when a pipe or process cannot be made; *out is then NULL and no
  * worker is left running.
  */
 int extract_pool_start(const struct extract_config *cfg, char *const *pages,
-		       int npages, int workers, bool want_sentences,
+		       int npages, int workers, bool to_store,
 		       extract_meta_fn *meta_of, void *data, struct diag *d,
 		       struct extract_pool **out);
 /*

@@ -52,6 +52,7 @@ struct run {
 	FILE *spool;
 	struct csv_writer spool_csv;
 	long long article_id;  /* current article's row, -1 before the first */
+	bool article_dated;    /* the current article has a date */
 	int sentence_ord;
 	uint64_t digest;       /* FNV-1a over the current article's sentences */
 	unsigned long page_new, page_known, page_dated;
@@ -99,9 +100,10 @@ static int on_article(const struct extract_article *a, void *data)
 	r->article_id = -1;
 	r->sentence_ord = 0;
 	r->digest = 0xcbf29ce484222325ULL;
+	r->article_dated = *a->published;
 	/* an undated article is stored too (with an empty date): its
 	 * forecasts show their context, and it is never evidence, which must
-	 * come after a forecast's date */
+	 * come after a forecast's date, so its sentences are not kept */
 	if (r->dry_run)
 		return 0;
 	struct article_rec rec = {
@@ -122,6 +124,8 @@ static int on_sentence(unsigned article, const char *text, size_t len,
 		return 0;
 	r->digest = fnv(r->digest, text, len);
 	r->digest = fnv(r->digest, "\n", 1);
+	if (!r->article_dated)
+		return 0;
 	return store_sentence_add(r->ctx->store, r->article_id,
 				  r->sentence_ord++, 0, text, len);
 }
