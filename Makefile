@@ -115,7 +115,8 @@ $(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
 	$(CC) $(CPPFLAGS_ALL) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LIB_LIBS)
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN) \
+		$(BUILD)/bench/gen_pages
 	@sh tests/run-all.sh $(BUILD) $(BIN)
 
 sanitize: deps

@@ -100,3 +100,12 @@ void diag_note(struct diag *d, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', d->out);
 }
+
+void diag_relay(struct diag *d, const char *text, size_t len,
+		enum exit_code worst, unsigned long count)
+{
+	fwrite(text, 1, len, d->out);
+	d->count += count;
+	if (severity(worst) > severity(d->worst))
+		d->worst = worst;
+}

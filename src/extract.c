@@ -678,6 +678,15 @@ const struct extract_stats *extractor_stats(const struct extractor *x)
 	return &x->st;
 }
 
+void extract_report_end(struct diag *d, const char *name, int rc,
+			const char *error, const char *warning)
+{
+	if (rc == LIKELY_DATAERR)
+		diag_report(d, LIKELY_DATAERR, name, 0, "%s", error);
+	else if (rc == LIKELY_OK && warning)
+		diag_note(d, "%s: warning: %s", name, warning);
+}
+
 int extract_stream(const struct extract_config *cfg, FILE *fp,
 		   const char *name, const struct extract_meta *meta,
 		   const struct extract_callbacks *cb, struct diag *d,
@@ -698,10 +707,7 @@ int extract_stream(const struct extract_config *cfg, FILE *fp,
 	}
 	if (rc == LIKELY_OK)
 		rc = extractor_finish(x);
-	if (rc == LIKELY_DATAERR)
-		diag_report(d, LIKELY_DATAERR, name, 0, "%s", extractor_error(x));
-	else if (rc == LIKELY_OK && extractor_warning(x))
-		diag_note(d, "%s: warning: %s", name, extractor_warning(x));
+	extract_report_end(d, name, rc, extractor_error(x), extractor_warning(x));
 out:
 	if (stats)
 		*stats = x->st;

@@ -94,9 +94,9 @@ static const struct command commands[] = {
 	 "Forecasts come out in the order they entered the database, so export,\n"
 	 "import, export gives the same bytes.\n"},
 	{"extract", cmd_extract, 1, -1, DB_WRITE,
-	 OPTS("manifest=", "source=", "dry-run", "format="),
+	 OPTS("manifest=", "source=", "dry-run", "format=", "jobs="),
 	 "find forecasts in article pages and store them as candidates",
-	 "extract [--manifest F] [--source S] [--format text|html|feed] [--dry-run] FILE...",
+	 "extract [--manifest F] [--source S] [--format text|html|feed] [--dry-run] [--jobs N] FILE...",
 	 "  FILE...        article pages: UTF-8 text, HTML (any charset it declares)\n"
 	 "                 or an RSS/Atom/WXR feed, told apart by content; \"-\" is stdin\n"
 	 "  --format F     read every page as text, html or feed\n"
@@ -104,6 +104,8 @@ static const struct command commands[] = {
 	 "  --manifest F   CSV file,url,title,published,author,source overriding\n"
 	 "                 what was detected for the pages it names\n"
 	 "  --source S     the source column for pages the manifest does not name\n"
+	 "  --jobs N       read pages in N processes (default 0: one per core);\n"
+	 "                 the output is the same for every N\n"
 	 "A bad page is reported and nothing of it is kept; the others are, and the\n"
 	 "run exits 65. Forecasts already stored are never changed.\n"},
 	{"import", cmd_import, 1, -1, DB_WRITE, NO_OPTS,

@@ -123,6 +123,17 @@ static const char *const migrations[] = {
 	"ALTER TABLE forecast ADD COLUMN speaker TEXT NOT NULL DEFAULT '';",
 	/* 3: the file says whose it is (`file` and other tools read it) */
 	"PRAGMA application_id = " APP_ID_TEXT ";",
+	/* 4: PLACEHOLDER, filled by import-speed's step on its branch; a no-op
+	 * here only so that the next step is number 5 */
+	"SELECT 1;",
+	/* 5: sentences are indexed by the store, a page at a time
+	 * (store_sentences_index), no longer one row at a time by a trigger;
+	 * what is already indexed stays as it is, so old sentences are still
+	 * found.  The delete trigger stays.  FTS5 merges its segments 16 at
+	 * a time rather than 4: a sixth less work when storing, a few more
+	 * segments to read when searching, the same results. */
+	"DROP TRIGGER IF EXISTS sentence_ai;"
+	"INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('automerge', 16);",
 };
 
 /*
@@ -440,6 +451,13 @@ int store_open(const char *path, enum store_mode mode, struct diag *d,
 		free(s);
 		return rc;
 	}
+	/* likely uses SQLite from one thread: without its mutexes and memory
+	 * statistics (a mutex per allocation) a stored extract takes a tenth
+	 * fewer instructions.  Only possible before SQLite's first use, so
+	 * later calls fail, harmlessly. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	buf_init(&s->batch.text);
 	int flags = readonly ? SQLITE_OPEN_READONLY
 			     : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	char *uri = readonly ? immutable_uri(path) : NULL;
@@ -498,6 +516,7 @@ void store_close(struct store *s)
 	for (int i = 0; i < STORE_NSTMT; i++)
 		sqlite3_finalize(s->cache[i]);
 	sqlite3_close(s->db);
+	buf_release(&s->batch.text);
 	free(s);
 }
 
@@ -515,7 +534,8 @@ int store_begin_read(struct store *s)
 
 int store_commit(struct store *s)
 {
-	return store_exec(s, "COMMIT");
+	int rc = store_sentences_index(s);
+	return rc ? rc : store_exec(s, "COMMIT");
 }
 
 void store_rollback(struct store *s)
@@ -523,11 +543,16 @@ void store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->savepoints = 0;
+	store_sentences_forget(s);
 }
 
 int store_savepoint(struct store *s)
 {
-	int rc = store_exec(s, "SAVEPOINT page");
+	/* nothing unindexed crosses a savepoint, so a rollback to it can
+	 * simply forget what is unindexed */
+	int rc = store_sentences_index(s);
+	if (!rc)
+		rc = store_exec(s, "SAVEPOINT page");
 	if (!rc)
 		s->savepoints++;
 	return rc;
@@ -535,7 +560,9 @@ int store_savepoint(struct store *s)
 
 int store_release(struct store *s)
 {
-	int rc = store_exec(s, "RELEASE page");
+	int rc = store_sentences_index(s);
+	if (!rc)
+		rc = store_exec(s, "RELEASE page");
 	if (!rc)
 		s->savepoints--;
 	return rc;
@@ -545,4 +572,5 @@ void store_rollback_savepoint(struct store *s)
 {
 	sqlite3_exec(s->db, "ROLLBACK TO page; RELEASE page", NULL, NULL, NULL);
 	s->savepoints--;
+	store_sentences_forget(s);
 }

@@ -6,7 +6,21 @@
 
 #include <sqlite3.h>
 
+#include "likely/buf.h"
 #include "likely/store.h"
+
+/* Sentences wait in a batch and go in SENTENCE_BATCH rows to a statement:
+ * each statement's own cost (about half of a one-row insert) is paid once
+ * per batch. */
+#define SENTENCE_BATCH 32
+
+struct sentence_batch {
+	long long article_id[SENTENCE_BATCH];
+	int ord[SENTENCE_BATCH], paragraph[SENTENCE_BATCH];
+	size_t at[SENTENCE_BATCH]; /* where each text starts in text */
+	struct buf text;           /* the texts, each ending in NUL */
+	int n;
+};
 
 /* Statements used once per row are prepared once per connection. */
 enum store_stmt {
@@ -15,6 +29,13 @@ enum store_stmt {
 	STMT_FORECAST_UPDATE,
 	STMT_HISTORY_ADD,
 	STMT_SENTENCE_ADD,
+	STMT_SENTENCE_BATCH,
+	STMT_SENTENCE_INDEX,
+	STMT_SENTENCE_PENDING,
+	STMT_SENTENCE_CLEAR,
+	STMT_ARTICLE_BEGIN,
+	STMT_ARTICLE_DIGEST,
+	STMT_FORECAST_LINK,
 	STMT_SCORE_GROUP_ADD,
 	STORE_NSTMT
 };
@@ -25,6 +46,12 @@ struct store {
 	struct diag *diag;
 	const char *path;
 	int savepoints; /* depth of open savepoints */
+	/* The first sentence row not yet in the full-text index (0: none).
+	 * Sentences are indexed in one statement per page, not one per row:
+	 * FTS5 writes its pending terms out at every statement that touches
+	 * it, so a row at a time cost two thirds of a stored extract. */
+	long long unindexed_from;
+	struct sentence_batch batch; /* sentences not yet inserted */
 };
 
 /*
@@ -41,6 +68,14 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
  */
 int store_cached(struct store *s, enum store_stmt which, const char *sql,
 		 sqlite3_stmt **st);
+/* Adds the sentences stored since the last call to the full-text index
+ * (store_release and store_commit call it before they end a page). */
+int store_sentences_index(struct store *s);
+/* Inserts the batch of sentences waiting (before anything reads the
+ * sentence table). */
+int store_sentences_flush(struct store *s);
+/* Drops the batch (a rollback) and forgets what was not indexed. */
+void store_sentences_forget(struct store *s);
 /* Runs statements without results. */
 int store_exec(struct store *s, const char *sql);
 /* Column text as a C string, "" for NULL. */

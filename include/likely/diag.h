@@ -40,4 +40,12 @@ enum exit_code diag_report(struct diag *d, enum exit_code code,
 void diag_note(struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * Passes on what another sink reported (a worker process's: its text as
+ * written, len bytes, its worst code and message count), as if it had
+ * been reported here.
+ */
+void diag_relay(struct diag *d, const char *text, size_t len,
+		enum exit_code worst, unsigned long count);
+
 #endif

@@ -120,6 +120,14 @@ int extract_stream(const struct extract_config *cfg, FILE *fp,
 		   const char *name, const struct extract_meta *meta,
 		   const struct extract_callbacks *cb, struct diag *d,
 		   struct extract_stats *stats);
+/*
+ * What extract_stream reports when a page ends with rc: for
+ * LIKELY_DATAERR the page's error (also when a callback returned it: the
+ * page's error is then ""), for LIKELY_OK its warning when not NULL.
+ * The extraction pool reports through it too, so both say the same.
+ */
+void extract_report_end(struct diag *d, const char *name, int rc,
+			const char *error, const char *warning);
 /* Opens path ("-" is stdin) and streams it; LIKELY_NOINPUT (reported)
  * when it cannot be opened. */
 int extract_path(const struct extract_config *cfg, const char *path,

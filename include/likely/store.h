@@ -47,7 +47,9 @@ int store_begin(struct store *s);    /* BEGIN IMMEDIATE */
 int store_begin_read(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s); /* no-op outside a transaction */
-/* Nested undo points, for work that may be dropped (one bad page). */
+/* Nested undo points, for work that may be dropped (one bad page).
+ * Sentences added since the savepoint are put in the full-text index when
+ * it is released (or the transaction committed), in one statement. */
 int store_savepoint(struct store *s);
 int store_release(struct store *s);
 void store_rollback_savepoint(struct store *s);
@@ -123,9 +125,12 @@ int store_article_begin(struct store *s, const struct article_rec *a,
 			long long *id);
 /* Records the digest of the article's text once all of it was read. */
 int store_article_set_digest(struct store *s, long long id, const char *digest);
-/* Adds one sentence of an article to the full-text index. */
+/* Adds one sentence of an article, text[0..len); it is searchable once
+ * the page's savepoint is released or the transaction committed.  It may
+ * wait in a batch until then: a failure to store it may be reported by a
+ * later call. */
 int store_sentence_add(struct store *s, long long article_id, int ord,
-		       int paragraph, const char *text);
+		       int paragraph, const char *text, size_t len);
 /* Records which article a forecast came from (for context and evidence). */
 int store_forecast_link(struct store *s, const char *forecast_id,
 			long long article_id);

@@ -7,7 +7,10 @@
  * (SPEC.md §2).  Forecasts already in the database are left alone -- an
  * editor may have accepted or edited them -- so running extract twice adds
  * nothing.  With --dry-run nothing is stored: each good page's forecasts
- * are printed as ledger CSV once the whole page has been read.
+ * are printed as ledger CSV once the whole page has been read.  With
+ * --jobs N (N > 1) worker processes read the pages (extractpool) and this
+ * one only stores or prints what they found, page by page in order, so
+ * that the output is the same for every N.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,10 +24,13 @@
 #include "likely/csvio.h"
 #include "likely/date.h"
 #include "likely/extract.h"
+#include "likely/extractpool.h"
 #include "likely/ledger.h"
 #include "likely/manifest.h"
 #include "likely/redate.h"
 #include "likely/store.h"
+
+#define JOBS_MAX 256
 
 struct run {
 	struct ctx *ctx;
@@ -32,6 +38,8 @@ struct run {
 	bool dry_run;
 	const char *default_source; /* --source */
 	enum page_format format;    /* --format */
+	const struct manifest *manifest;
+	struct extract_pool *pool;  /* --jobs N > 1: the workers */
 	struct csv_writer csv;
 	/* the page being read */
 	const char *file;
@@ -44,6 +52,7 @@ struct run {
 	FILE *spool;
 	struct csv_writer spool_csv;
 	long long article_id;  /* current article's row, -1 before the first */
+	bool article_dated;    /* the current article has a date */
 	int sentence_ord;
 	uint64_t digest;       /* FNV-1a over the current article's sentences */
 	unsigned long page_new, page_known, page_dated;
@@ -91,9 +100,10 @@ static int on_article(const struct extract_article *a, void *data)
 	r->article_id = -1;
 	r->sentence_ord = 0;
 	r->digest = 0xcbf29ce484222325ULL;
+	r->article_dated = *a->published;
 	/* an undated article is stored too (with an empty date): its
 	 * forecasts show their context, and it is never evidence, which must
-	 * come after a forecast's date */
+	 * come after a forecast's date, so its sentences are not kept */
 	if (r->dry_run)
 		return 0;
 	struct article_rec rec = {
@@ -114,11 +124,10 @@ static int on_sentence(unsigned article, const char *text, size_t len,
 		return 0;
 	r->digest = fnv(r->digest, text, len);
 	r->digest = fnv(r->digest, "\n", 1);
-	char *s = xstrndup(text, len);
-	int rc = store_sentence_add(r->ctx->store, r->article_id,
-				    r->sentence_ord++, 0, s);
-	free(s);
-	return rc;
+	if (!r->article_dated)
+		return 0;
+	return store_sentence_add(r->ctx->store, r->article_id,
+				  r->sentence_ord++, 0, text, len);
 }
 
 static int on_forecast(struct forecast *f, void *data)
@@ -233,23 +242,30 @@ static void progress(struct run *r, int at, int of, const char *path)
 	(void)r;
 }
 
-static int extract_one(struct run *r, const struct extract_config *cfg,
-		       const struct manifest *m, const char *path)
+/* The manifest's overrides for a page, else --source; --format.  Called
+ * in the workers too. */
+static void page_meta(void *data, const char *path, struct extract_meta *meta)
+{
+	const struct run *r = data;
+	const struct manifest_entry *e = manifest_find(r->manifest, base_name(path));
+
+	*meta = (struct extract_meta){0};
+	if (e)
+		*meta = (struct extract_meta){e->url, e->title, e->published,
+					      e->author, e->source, PAGE_FORMAT_AUTO};
+	if (!meta->source || !*meta->source)
+		meta->source = r->default_source;
+	meta->format = r->format;
+}
+
+static int extract_one(struct run *r, int i, const char *path)
 {
 	struct ctx *ctx = r->ctx;
-	const struct manifest_entry *e = manifest_find(m, base_name(path));
-	struct extract_meta meta = {0};
+	struct extract_meta meta;
 	struct extract_callbacks cb = {on_article, on_sentence, on_forecast, r};
-	struct extract_stats stats;
 	int rc;
 
-	if (e) {
-		meta = (struct extract_meta){e->url, e->title, e->published,
-					     e->author, e->source, PAGE_FORMAT_AUTO};
-	}
-	if (!meta.source || !*meta.source)
-		meta.source = r->default_source;
-	meta.format = r->format;
+	page_meta(r, path, &meta);
 	r->file = path;
 	r->source = meta.source;
 	r->url = meta.url;
@@ -258,13 +274,19 @@ static int extract_one(struct run *r, const struct extract_config *cfg,
 	r->page_articles = r->page_forecasts = r->page_hedged = r->page_undated = 0;
 	struct stat st;
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (r->pool)
+			extract_pool_skip(r->pool, i);
 		r->bad_pages++;
 		return diag_report(&ctx->diag, LIKELY_NOINPUT, path, 0,
 				   "is a directory, not a page");
 	}
-	if (!r->dry_run && (rc = store_savepoint(ctx->store)))
+	if (!r->dry_run && (rc = store_savepoint(ctx->store))) {
+		if (r->pool)
+			extract_pool_skip(r->pool, i);
 		return rc;
-	rc = extract_path(cfg, path, &meta, &cb, &ctx->diag, &stats);
+	}
+	rc = r->pool ? extract_pool_page(r->pool, i, &cb, &ctx->diag)
+		     : extract_path(r->cfg, path, &meta, &cb, &ctx->diag, NULL);
 	if (!rc)
 		rc = close_article(r);
 	if (rc) {
@@ -290,6 +312,20 @@ static int extract_one(struct run *r, const struct extract_config *cfg,
 	return LIKELY_OK;
 }
 
+/* --jobs 0 (the default) is one per core.  Pages on stdin are read by one
+ * process in their order: "-" twice is the rest of stdin the second time. */
+static long jobs_to_use(long jobs, const struct cmd_args *a)
+{
+	if (jobs == 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = cores > 0 ? cores : 1;
+	}
+	for (int i = 0; i < a->argc; i++)
+		if (strcmp(a->argv[i], "-") == 0)
+			return 1;
+	return jobs;
+}
+
 int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct run r = {.ctx = ctx, .dry_run = args_has(a, "dry-run"),
@@ -301,14 +337,18 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	struct extract_config cfg;
 	struct manifest *m = NULL;
 	const char *manifest_path = args_get(a, "manifest");
+	long jobs = 0;
 	int rc, worst = LIKELY_OK;
 
 	if ((rc = config_load(ctx, &cfg)) ||
-	    (rc = opt_text(ctx, "source", r.default_source, ledger_column_text_flags(COL_SOURCE))))
+	    (rc = opt_text(ctx, "source", r.default_source, ledger_column_text_flags(COL_SOURCE))) ||
+	    (rc = opt_count(ctx, "jobs", args_get(a, "jobs"), JOBS_MAX, &jobs)))
 		goto out;
+	jobs = jobs_to_use(jobs, a);
 	r.cfg = &cfg;
 	if (manifest_path && (rc = manifest_read(manifest_path, &ctx->diag, &m)))
 		goto out;
+	r.manifest = m;
 	if (r.dry_run) {
 		r.spool = tmpfile();
 		if (!r.spool) {
@@ -320,10 +360,14 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 		csvw_init(&r.csv, ctx->out, 0);
 		ledger_write_header(&r.csv);
 	}
+	if (jobs > 1 && (rc = extract_pool_start(&cfg, a->argv, a->argc, (int)jobs,
+						 !r.dry_run, page_meta, &r,
+						 &ctx->diag, &r.pool)))
+		goto out;
 	for (int i = 0; i < a->argc; i++) {
 		progress(&r, i + 1, a->argc, a->argv[i]);
 		r.pages++;
-		rc = extract_one(&r, &cfg, m, a->argv[i]);
+		rc = extract_one(&r, i, a->argv[i]);
 		if (rc == LIKELY_TEMPFAIL || rc == LIKELY_IOERR)
 			goto out; /* the database, not the page: stop */
 		if (rc && (!worst || rc == LIKELY_DATAERR))
@@ -355,6 +399,7 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 			  r.undated, r.undated == 1 ? "" : "s",
 			  r.undated == 1 ? "its" : "their", LEDGER_NOTE_NO_DATE);
 out:
+	extract_pool_free(r.pool);
 	if (r.spool)
 		fclose(r.spool);
 	manifest_free(m);

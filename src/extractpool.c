@@ -1,0 +1,353 @@
+/*
+ * extractpool: pages extracted in worker processes, handed back in order.
+ *
+ * Processes rather than threads: the extraction code keeps tables and
+ * scratch space that were never meant to be shared, and a fork()ed worker
+ * owns its copy of everything.  Worker k takes pages k, k+N, k+2N, ...;
+ * the caller takes page i from worker i mod N, so a worker runs ahead of
+ * the page being stored by at most what its pipe holds, and memory stays
+ * flat however large the pages.  The records on a pipe are: a type byte,
+ * then 32-bit counts and length-prefixed strings, in the machine's own
+ * byte order (both ends are the same program on the same machine).
+ */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
+#include "likely/extractpool.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "likely/buf.h"
+
+/* A worker's head start on the page being stored: what its pipe holds.
+ * Linux lets anyone raise a pipe to 1 MiB (the default is 64 KiB). */
+#define PIPE_BYTES (1 << 20)
+/* the context of a forecast that had none (a NULL, not "") */
+#define NO_CONTEXT UINT32_MAX
+
+struct extract_pool {
+	int nworkers;
+	pid_t *pid;
+	FILE **from; /* worker k's pipe */
+	char *const *pages;
+	struct buf field[LEDGER_NCOLS + 1];
+};
+
+/* ---- the worker's end ---- */
+
+struct sender {
+	FILE *out;
+	bool to_store; /* forecasts' contexts too (a dry run prints none) */
+};
+
+static void put_u32(FILE *out, uint32_t v)
+{
+	fwrite(&v, sizeof v, 1, out);
+}
+
+static void put_str(FILE *out, const char *s, size_t len)
+{
+	put_u32(out, (uint32_t)len);
+	fwrite(s, 1, len, out);
+}
+
+static void put_cstr(FILE *out, const char *s)
+{
+	put_str(out, s, strlen(s));
+}
+
+static int sent(const struct sender *w)
+{
+	return ferror(w->out) ? LIKELY_IOERR : LIKELY_OK;
+}
+
+static int send_article(const struct extract_article *a, void *data)
+{
+	struct sender *w = data;
+	putc('A', w->out);
+	put_u32(w->out, a->index);
+	put_cstr(w->out, a->title);
+	put_cstr(w->out, a->published);
+	put_cstr(w->out, a->author);
+	put_cstr(w->out, a->url);
+	return sent(w);
+}
+
+static int send_sentence(unsigned article, const char *text, size_t len,
+			 void *data)
+{
+	struct sender *w = data;
+	putc('S', w->out);
+	put_u32(w->out, article);
+	put_str(w->out, text, len);
+	return sent(w);
+}
+
+static int send_forecast(struct forecast *f, void *data)
+{
+	struct sender *w = data;
+	putc('F', w->out);
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		put_cstr(w->out, f->col[c]);
+	if (f->context && w->to_store)
+		put_cstr(w->out, f->context);
+	else
+		put_u32(w->out, NO_CONTEXT);
+	return sent(w);
+}
+
+/*
+ * Extracts worker k's pages into out, each followed by its end record:
+ * what extract_path returned and what it reported.  Never returns:
+ * _exit, not exit, so that nothing the parent owns (its database
+ * connection, its buffered output) is closed or flushed from here.
+ */
+static void work(const struct extract_config *cfg, char *const *pages,
+		 int npages, int k, int nworkers, bool to_store,
+		 extract_meta_fn *meta_of, void *data, FILE *out)
+{
+	struct sender w = {out, to_store};
+	struct extract_callbacks cb = {send_article,
+				       to_store ? send_sentence : NULL,
+				       send_forecast, &w};
+	for (int i = k; i < npages && !ferror(out); i += nworkers) {
+		struct extract_meta meta = {0};
+		struct diag d;
+		char *text = NULL;
+		size_t len = 0;
+		FILE *said = open_memstream(&text, &len);
+		if (!said)
+			_exit(LIKELY_FAILURE);
+		diag_init(&d, said);
+		meta_of(data, pages[i], &meta);
+		int rc = extract_path(cfg, pages[i], &meta, &cb, &d, NULL);
+		fclose(said);
+		putc('E', out);
+		put_u32(out, (uint32_t)rc);
+		put_u32(out, (uint32_t)d.worst);
+		put_u32(out, (uint32_t)d.count);
+		put_str(out, text, len);
+		free(text);
+	}
+	_exit(fflush(out) == 0 && !ferror(out) ? LIKELY_OK : LIKELY_IOERR);
+}
+
+/* ---- the caller's end ---- */
+
+static bool get_u32(FILE *in, uint32_t *v)
+{
+	return fread(v, sizeof *v, 1, in) == 1;
+}
+
+static bool get_bytes(FILE *in, struct buf *b, uint32_t len)
+{
+	char chunk[65536];
+	buf_reset(b);
+	while (len > 0) {
+		size_t n = len < sizeof chunk ? len : sizeof chunk;
+		if (fread(chunk, 1, n, in) != n)
+			return false;
+		buf_add(b, chunk, n);
+		len -= (uint32_t)n;
+	}
+	return true;
+}
+
+static bool get_str(FILE *in, struct buf *b)
+{
+	uint32_t len;
+	return get_u32(in, &len) && get_bytes(in, b, len);
+}
+
+static bool get_strs(FILE *in, struct buf *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!get_str(in, &b[i]))
+			return false;
+	return true;
+}
+
+static bool replay_article(struct extract_pool *p, FILE *in,
+			   const struct extract_callbacks *cb, int *rc)
+{
+	uint32_t index;
+	if (!get_u32(in, &index) || !get_strs(in, p->field, 4))
+		return false;
+	struct extract_article a = {index, p->field[0].data, p->field[1].data,
+				    p->field[2].data, p->field[3].data};
+	if (!*rc && cb->on_article)
+		*rc = cb->on_article(&a, cb->ctx);
+	return true;
+}
+
+static bool replay_sentence(struct extract_pool *p, FILE *in,
+			    const struct extract_callbacks *cb, int *rc)
+{
+	uint32_t article;
+	if (!get_u32(in, &article) || !get_str(in, &p->field[0]))
+		return false;
+	if (!*rc && cb->on_sentence)
+		*rc = cb->on_sentence(article, p->field[0].data, p->field[0].len,
+				      cb->ctx);
+	return true;
+}
+
+static bool replay_forecast(struct extract_pool *p, FILE *in,
+			    const struct extract_callbacks *cb, int *rc)
+{
+	uint32_t context_len;
+	struct buf *context = &p->field[LEDGER_NCOLS];
+	if (!get_strs(in, p->field, LEDGER_NCOLS) || !get_u32(in, &context_len) ||
+	    !get_bytes(in, context, context_len == NO_CONTEXT ? 0 : context_len))
+		return false;
+	if (*rc || !cb->on_forecast)
+		return true;
+	struct forecast f;
+	forecast_init(&f);
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		forecast_set(&f, c, p->field[c].data);
+	f.context = context_len == NO_CONTEXT ? NULL : xstrdup(context->data);
+	*rc = cb->on_forecast(&f, cb->ctx);
+	forecast_release(&f);
+	return true;
+}
+
+/*
+ * Reads page i's records, calling cb until one returns non-zero, as
+ * extract_stream stops at it; then reports to d (NULL: nowhere), as it
+ * would, either the worker's messages or, after a callback's error, the
+ * page's end with no page error (a page error would have come before).
+ */
+static int replay(struct extract_pool *p, int i,
+		  const struct extract_callbacks *cb, struct diag *d)
+{
+	FILE *in = p->from[i % p->nworkers];
+	const char *name = p->pages[i];
+	int rc = LIKELY_OK;
+	bool ok = true;
+	while (ok) {
+		int type = getc(in);
+		if (type == 'A')
+			ok = replay_article(p, in, cb, &rc);
+		else if (type == 'S')
+			ok = replay_sentence(p, in, cb, &rc);
+		else if (type == 'F')
+			ok = replay_forecast(p, in, cb, &rc);
+		else if (type == 'E')
+			break;
+		else
+			ok = false;
+	}
+	uint32_t wrc, worst, count;
+	struct buf *said = &p->field[0];
+	if (!ok || !get_u32(in, &wrc) || !get_u32(in, &worst) ||
+	    !get_u32(in, &count) || !get_str(in, said))
+		return d ? diag_report(d, LIKELY_FAILURE, name, 0,
+				       "the process extracting this page ended before it did")
+			 : LIKELY_FAILURE;
+	if (rc) {
+		if (d)
+			extract_report_end(d, name, rc, "", NULL);
+		return rc;
+	}
+	if (d)
+		diag_relay(d, said->data, said->len, (enum exit_code)worst, count);
+	return (int)wrc;
+}
+
+int extract_pool_page(struct extract_pool *p, int i,
+		      const struct extract_callbacks *cb, struct diag *d)
+{
+	return replay(p, i, cb, d);
+}
+
+void extract_pool_skip(struct extract_pool *p, int i)
+{
+	struct extract_callbacks none = {0};
+	replay(p, i, &none, NULL);
+}
+
+int extract_pool_start(const struct extract_config *cfg, char *const *pages,
+		       int npages, int workers, bool to_store,
+		       extract_meta_fn *meta_of, void *data, struct diag *d,
+		       struct extract_pool **out)
+{
+	struct extract_pool *p = xcalloc(1, sizeof *p);
+	p->pages = pages;
+	p->pid = xcalloc((size_t)workers, sizeof *p->pid);
+	p->from = xcalloc((size_t)workers, sizeof *p->from);
+	for (int f = 0; f <= LEDGER_NCOLS; f++)
+		buf_init(&p->field[f]);
+	*out = NULL;
+	if (workers > npages)
+		workers = npages;
+	/* what is buffered would otherwise be written once more by a worker
+	 * that ends through exit() (out of memory) */
+	fflush(NULL);
+	for (int k = 0; k < workers; k++) {
+		int fd[2];
+		if (pipe(fd) != 0) {
+			diag_report(d, LIKELY_FAILURE, NULL, 0, "cannot make a pipe for a worker");
+			goto fail;
+		}
+#ifdef F_SETPIPE_SZ
+		fcntl(fd[1], F_SETPIPE_SZ, PIPE_BYTES);
+#endif
+		pid_t pid = fork();
+		if (pid < 0) {
+			close(fd[0]);
+			close(fd[1]);
+			diag_report(d, LIKELY_FAILURE, NULL, 0, "cannot start a worker process");
+			goto fail;
+		}
+		if (pid == 0) {
+			/* only its own pipe: a worker that holds another's
+			 * would hide that one's end from the parent */
+			for (int j = 0; j < k; j++)
+				close(fileno(p->from[j]));
+			close(fd[0]);
+			FILE *to = fdopen(fd[1], "w");
+			if (!to)
+				_exit(LIKELY_FAILURE);
+			work(cfg, pages, npages, k, workers, to_store, meta_of,
+			     data, to);
+		}
+		close(fd[1]);
+		p->pid[k] = pid;
+		p->from[k] = fdopen(fd[0], "r");
+		p->nworkers = k + 1;
+		if (!p->from[k]) {
+			close(fd[0]);
+			diag_report(d, LIKELY_FAILURE, NULL, 0, "cannot read from a worker");
+			goto fail;
+		}
+	}
+	*out = p;
+	return LIKELY_OK;
+fail:
+	extract_pool_free(p);
+	return LIKELY_FAILURE;
+}
+
+void extract_pool_free(struct extract_pool *p)
+{
+	if (!p)
+		return;
+	for (int k = 0; k < p->nworkers; k++) {
+		if (p->from[k])
+			fclose(p->from[k]);
+		/* a worker still busy with pages nobody will take */
+		kill(p->pid[k], SIGTERM);
+		waitpid(p->pid[k], NULL, 0);
+	}
+	for (int f = 0; f <= LEDGER_NCOLS; f++)
+		buf_release(&p->field[f]);
+	free(p->pid);
+	free(p->from);
+	free(p);
+}
