@@ -235,15 +235,10 @@ static int due_add(const struct forecast *f, void *data)
 	return 0;
 }
 
-/* Ties broken down to the id, so the order never depends on how rows
- * happened to be stored. */
 static int by_horizon(const void *pa, const void *pb)
 {
 	const struct due_item *a = pa, *b = pb;
-	int c = strcmp(a->f.col[COL_HORIZON], b->f.col[COL_HORIZON]);
-	if (!c)
-		c = strcmp(a->f.col[COL_PUBLISHED], b->f.col[COL_PUBLISHED]);
-	return c ? c : strcmp(a->f.col[COL_ID], b->f.col[COL_ID]);
+	return forecast_due_order(&a->f, &b->f);
 }
 
 int due_collect(struct ctx *ctx, long as_of, struct due_list *l)

@@ -56,6 +56,14 @@ void forecast_set(struct forecast *f, enum ledger_column c, const char *value)
 	f->col[c] = copy;
 }
 
+int forecast_due_order(const struct forecast *a, const struct forecast *b)
+{
+	int c = strcmp(a->col[COL_HORIZON], b->col[COL_HORIZON]);
+	if (!c)
+		c = strcmp(a->col[COL_PUBLISHED], b->col[COL_PUBLISHED]);
+	return c ? c : strcmp(a->col[COL_ID], b->col[COL_ID]);
+}
+
 bool ledger_parse_probability(const char *s, double *p)
 {
 	size_t i = 0, digits = 0;

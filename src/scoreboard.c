@@ -84,10 +84,7 @@ static bool best_before(const struct sb_pick *a, const struct sb_pick *b)
 /* The order of `likely due`, so the report and the command agree. */
 static bool queue_before(const struct sb_pick *a, const struct sb_pick *b)
 {
-	int c = strcmp(a->f.col[COL_HORIZON], b->f.col[COL_HORIZON]);
-	if (!c)
-		c = strcmp(a->f.col[COL_PUBLISHED], b->f.col[COL_PUBLISHED]);
-	return (c ? c : cmp_id(a, b)) < 0;
+	return forecast_due_order(&a->f, &b->f) < 0;
 }
 
 static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by,

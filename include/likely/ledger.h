@@ -66,6 +66,12 @@ struct forecast {
 void forecast_init(struct forecast *f);   /* all columns "" */
 void forecast_release(struct forecast *f);
 /* Replaces one column with a copy of value (NULL means ""). */
+/*
+ * The order of the review queue (`likely due`, `review`, the report's
+ * queue): oldest horizon first, then the older article, then the id, so
+ * the order never depends on how rows happened to be stored.  strcmp-like.
+ */
+int forecast_due_order(const struct forecast *a, const struct forecast *b);
 void forecast_set(struct forecast *f, enum ledger_column c, const char *value);
 
 /*

@@ -193,6 +193,36 @@ static void test_ids(void **state)
 	assert_string_equal(a, "f12a2f2ac6a00853"); /* python FNV-1a */
 }
 
+static void due(struct forecast *f, const char *horizon, const char *published,
+		const char *id)
+{
+	forecast_init(f);
+	forecast_set(f, COL_HORIZON, horizon);
+	forecast_set(f, COL_PUBLISHED, published);
+	forecast_set(f, COL_ID, id);
+}
+
+/* The review queue's one order: horizon, then the article's date, then
+ * the id (due, review and the report all use it). */
+static void test_due_order(void **state)
+{
+	(void)state;
+	struct forecast a, b, c, d;
+	due(&a, "2017-01-01", "2016-05-01", "ff");
+	due(&b, "2017-06-30", "2016-01-01", "00");
+	due(&c, "2017-06-30", "2016-02-01", "aa");
+	due(&d, "2017-06-30", "2016-02-01", "ab");
+	assert_true(forecast_due_order(&a, &b) < 0); /* the older horizon */
+	assert_true(forecast_due_order(&b, &c) < 0); /* then the older article */
+	assert_true(forecast_due_order(&c, &d) < 0); /* then the id */
+	assert_true(forecast_due_order(&d, &a) > 0);
+	assert_int_equal(forecast_due_order(&c, &c), 0);
+	forecast_release(&a);
+	forecast_release(&b);
+	forecast_release(&c);
+	forecast_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_collapse),
 		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_due_order),
 	};
 	return cmocka_run_group_tests_name("ledger", tests, NULL, NULL);
 }
