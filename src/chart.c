@@ -12,8 +12,10 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "likely/date.h"
+#include "likely/utf8.h"
 
 #define CHART_W      520
 #define CHART_H      610
@@ -67,51 +69,21 @@ static double py(double o)
 	return PLOT_Y + PLOT_S * (1.0 - fmin(fmax(o, 0.0), 1.0));
 }
 
-/*
- * Returns the length of the valid UTF-8 sequence at s and sets *cp, or 0
- * when s does not start one (overlong forms, surrogates and code points
- * past U+10FFFF are invalid; a NUL ends a truncated sequence).
- */
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	size_t len;
-	uint32_t v, min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		len = 2, v = c & 0x1Fu, min = 0x80;
-	} else if ((c & 0xF0) == 0xE0) {
-		len = 3, v = c & 0x0Fu, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4, v = c & 0x07u, min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3Fu);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
-}
-
 void chart_xml_escape(struct buf *out, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t left = strlen(s);
 	while (*u) {
 		uint32_t cp;
-		size_t len = utf8_decode(u, &cp);
+		size_t len = utf8_decode(u, left, &cp);
 		/* XML 1.0 Char: tab, LF, CR, U+0020..U+FFFD minus surrogates, and beyond. */
 		int allowed = len > 0 && (cp >= 0x20 || cp == 0x9 || cp == 0xA || cp == 0xD) &&
 		              cp != 0xFFFE && cp != 0xFFFF;
 		if (!allowed) {
 			buf_adds(out, "\xEF\xBF\xBD");
-			u += len ? len : 1;
+			len = len ? len : 1;
+			u += len;
+			left -= len;
 			continue;
 		}
 		switch (cp) {
@@ -135,6 +107,7 @@ void chart_xml_escape(struct buf *out, const char *s)
 			break;
 		}
 		u += len;
+		left -= len;
 	}
 }
 

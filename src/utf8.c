@@ -100,6 +100,21 @@ bool utf8_valid(const void *data, size_t len, size_t *bad_offset)
 	return false;
 }
 
+size_t utf8_decode(const void *s, size_t n, uint32_t *cp)
+{
+	/* the validator decides what is well formed; this only adds up bits */
+	size_t len = utf8_char_len(s, n);
+	const unsigned char *p = s;
+	static const unsigned char lead_bits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	if (len == 0)
+		return 0;
+	uint32_t v = p[0] & lead_bits[len];
+	for (size_t i = 1; i < len; i++)
+		v = (v << 6) | (p[i] & 0x3Fu);
+	*cp = v;
+	return len;
+}
+
 size_t utf8_char_len(const void *s, size_t n)
 {
 	const unsigned char *p = s;

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct utf8_validator {
 	unsigned long long offset;   /* bytes accepted so far */
@@ -47,5 +48,11 @@ bool utf8_valid(const void *data, size_t len, size_t *bad_offset);
  * n bytes available), or 0 when the bytes there are not one.
  */
 size_t utf8_char_len(const void *s, size_t n);
+/*
+ * The code point of the well-formed character at s (at most n bytes
+ * available) into *cp, returning its length in bytes, or 0 when the bytes
+ * there are not one (overlong forms, surrogates, past U+10FFFF, cut off).
+ */
+size_t utf8_decode(const void *s, size_t n, uint32_t *cp);
 
 #endif

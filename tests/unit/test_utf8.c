@@ -101,6 +101,26 @@ static void test_streaming_offset(void **state)
 	assert_int_equal(v.bad_offset, 10);
 }
 
+/* utf8_decode: the code point of each well-formed character, 0 for what
+ * the validator refuses (checked against code points written out). */
+static void test_decode(void **state)
+{
+	(void)state;
+	uint32_t cp = 0;
+	assert_int_equal(utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 0x41);
+	assert_int_equal(utf8_decode("\xd0\x91", 2, &cp), 2); /* Б */
+	assert_int_equal(cp, 0x411);
+	assert_int_equal(utf8_decode("\xe2\x80\x9c", 3, &cp), 3); /* “ */
+	assert_int_equal(cp, 0x201C);
+	assert_int_equal(utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4); /* U+1F600 */
+	assert_int_equal(cp, 0x1F600);
+	assert_int_equal(utf8_decode("\xc0\x80", 2, &cp), 0);      /* overlong */
+	assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), 0); /* surrogate */
+	assert_int_equal(utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0); /* past U+10FFFF */
+	assert_int_equal(utf8_decode("\xe2\x80", 2, &cp), 0);     /* cut off */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -109,6 +129,7 @@ int main(void)
 		cmocka_unit_test(test_streaming_chunks),
 		cmocka_unit_test(test_streaming_offset),
 		cmocka_unit_test(test_char_len),
+		cmocka_unit_test(test_decode),
 	};
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
