@@ -25,8 +25,10 @@
 #include "likely/date.h"
 #include "likely/extract.h"
 #include "likely/extractpool.h"
+#include "likely/fnv.h"
 #include "likely/ledger.h"
 #include "likely/manifest.h"
+#include "likely/path.h"
 #include "likely/redate.h"
 #include "likely/store.h"
 
@@ -62,21 +64,6 @@ struct run {
 	unsigned long undated, dated;
 };
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
-static uint64_t fnv(uint64_t h, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* The digest is known only once the article's last sentence is in. */
 static int close_article(struct run *r)
 {
@@ -99,7 +86,7 @@ static int on_article(const struct extract_article *a, void *data)
 		return rc;
 	r->article_id = -1;
 	r->sentence_ord = 0;
-	r->digest = 0xcbf29ce484222325ULL;
+	r->digest = FNV1A_START;
 	r->article_dated = *a->published;
 	/* an undated article is stored too (with an empty date): its
 	 * forecasts show their context, and it is never evidence, which must
@@ -107,7 +94,7 @@ static int on_article(const struct extract_article *a, void *data)
 	if (r->dry_run)
 		return 0;
 	struct article_rec rec = {
-		.file = base_name(r->file), .title = a->title,
+		.file = path_base(r->file), .title = a->title,
 		.published = a->published, .author = a->author,
 		.source = r->source ? r->source : "", .url = a->url,
 		.section = "",
@@ -122,8 +109,8 @@ static int on_sentence(unsigned article, const char *text, size_t len,
 	(void)article;
 	if (r->dry_run || r->article_id < 0)
 		return 0;
-	r->digest = fnv(r->digest, text, len);
-	r->digest = fnv(r->digest, "\n", 1);
+	r->digest = fnv1a(r->digest, text, len);
+	r->digest = fnv1a_byte(r->digest, '\n');
 	if (!r->article_dated)
 		return 0;
 	return store_sentence_add(r->ctx->store, r->article_id,
@@ -196,7 +183,7 @@ static int on_forecast(struct forecast *f, void *data)
 	}
 	struct buf why;
 	buf_init(&why);
-	buf_printf(&why, "extract %s", base_name(r->file));
+	buf_printf(&why, "extract %s", path_base(r->file));
 	rc = store_forecast_put(r->ctx->store, f, r->ctx->now, why.data, &put);
 	buf_release(&why);
 	if (!rc && r->article_id >= 0)
@@ -247,7 +234,7 @@ static void progress(struct run *r, int at, int of, const char *path)
 static void page_meta(void *data, const char *path, struct extract_meta *meta)
 {
 	const struct run *r = data;
-	const struct manifest_entry *e = manifest_find(r->manifest, base_name(path));
+	const struct manifest_entry *e = manifest_find(r->manifest, path_base(path));
 
 	*meta = (struct extract_meta){0};
 	if (e)
