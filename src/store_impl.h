@@ -19,12 +19,20 @@ enum store_stmt {
 	STORE_NSTMT
 };
 
+#define STORE_BULK_INDEXES 2
+/* The page cache while storing many forecasts, 64 MiB (negative: KiB,
+ * not pages): with SQLite's 2 MB an import read back and wrote out the
+ * same pages many times. */
+#define BULK_CACHE "PRAGMA cache_size = -65536"
+
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *cache[STORE_NSTMT];
 	struct diag *diag;
 	const char *path;
 	int savepoints; /* depth of open savepoints */
+	/* the statements that make the indexes store_bulk_begin dropped */
+	char *bulk_sql[STORE_BULK_INDEXES];
 };
 
 /*
