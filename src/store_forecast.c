@@ -20,17 +20,18 @@
 	" evidence, note, speaker, context"
 
 /*
- * Reads one row into f and checks every column by the ledger's rules: a
- * value nothing in likely can write means the file was changed behind
- * its back, and passing it on would produce a ledger import refuses.
+ * Points f's columns at the row's text, valid until st steps or is reset
+ * (f is a view: never forecast_release it; the casts drop a const no one
+ * writes through), and checks every column by the ledger's rules: a value
+ * nothing in likely can write means the file was changed behind its back,
+ * and passing it on would produce a ledger import refuses.
  */
-static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
+static int view_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 {
 	for (int c = 0; c < LEDGER_NCOLS; c++)
-		forecast_set(f, c, store_text(st, c));
-	free(f->context);
+		f->col[c] = (char *)store_text(st, c);
 	f->context = sqlite3_column_type(st, LEDGER_NCOLS) == SQLITE_NULL
-		? NULL : xstrdup(store_text(st, LEDGER_NCOLS));
+		? NULL : (char *)store_text(st, LEDGER_NCOLS);
 	for (int c = 0; c < LEDGER_NCOLS; c++) {
 		const char *why = ledger_check_field(c, f->col[c]);
 		if (why)
@@ -40,6 +41,18 @@ static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 					   ledger_columns[c], why, f->col[c]);
 	}
 	return LIKELY_OK;
+}
+
+/* view_row, into f's own copies. */
+static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
+{
+	struct forecast view;
+	int rc = view_row(s, st, &view);
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		forecast_set(f, c, view.col[c]);
+	free(f->context);
+	f->context = view.context ? xstrdup(view.context) : NULL;
+	return rc;
 }
 
 /* Looks id up; *st is then on its row (SQLITE_ROW) or done.  The caller
@@ -325,9 +338,9 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 	buf_init(&have);
 	if (flt->speaker)
 		speaker_normalise(flt->speaker, &want);
-	forecast_init(&f);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((rc = read_row(s, st, &f)))
+		/* a view, not copies: score reads every row of the ledger */
+		if ((rc = view_row(s, st, &f)))
 			break;
 		if (flt->speaker) {
 			speaker_normalise(f.col[COL_SPEAKER], &have);
@@ -341,7 +354,6 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 	buf_release(&want);
 	if (!rc && step != SQLITE_DONE)
 		rc = store_fail(s, step, "reading forecasts");
-	forecast_release(&f);
 	sqlite3_finalize(st);
 	return rc;
 }
