@@ -20,8 +20,8 @@
 #include "likely/buf.h"
 
 /* The fields of the record being read sit one after another, each with
- * its NUL, in one buffer that every record reuses: no allocation per
- * field (it had cost a tenth of an import). */
+ * its NUL, in one buffer that every record reuses: no malloc and free a
+ * field. */
 struct reader {
 	csv_record_fn fn;
 	void *ctx;

@@ -131,7 +131,7 @@ static const char *const migrations[] = {
 	"PRAGMA application_id = " APP_ID_TEXT ";",
 	/* 4: the checks on status and outcome as OR chains.  SQLite runs a
 	 * CHECK's IN list by building a temporary b-tree for every row it
-	 * writes (35-40% of an import); an OR chain compares in place and
+	 * writes (30% of an import's time); an OR chain compares in place and
 	 * accepts the same values.  A CHECK cannot be altered, so the table
 	 * is rebuilt as sqlite.org/lang_altertable.html#otheralter says:
 	 * the same columns in the same order, every row with its seq, the
