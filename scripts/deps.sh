@@ -13,11 +13,14 @@ packages="$packages mandoc"
 # libxlsxwriter-dev: scorecard.xlsx; libreoffice-calc-nogui: tests/e2e/
 # score-workbook.sh opens that workbook with LibreOffice headless.
 packages="$packages libxlsxwriter-dev libreoffice-calc-nogui"
-# `deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; the
-# rest of the build never needs them.
-if [ "${1:-}" = "fuzz" ]; then
-	packages="$packages clang libclang-rt-dev"
-fi
+# `deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime, and
+# `deps.sh bench` (make bench) the peers the import and score figures are
+# set against: the sqlite3 shell and pandas (Debian's, for /usr/bin/python3);
+# the rest of the build never needs them.
+case "${1:-}" in
+fuzz) packages="$packages clang libclang-rt-dev" ;;
+bench) packages="$packages sqlite3 python3-pandas" ;;
+esac
 
 missing=""
 for p in $packages; do

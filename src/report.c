@@ -45,17 +45,11 @@ int report_open(const struct report_options *o, struct diag *d, struct report **
 		r->file[i].path = fileset_path(r->set, (size_t)i);
 	}
 
-	r->mem = open_memstream(&r->mem_buf, &r->mem_len);
-	if (!r->mem) {
-		rc = diag_report(d, LIKELY_FAILURE, NULL, 0, "cannot make the digest: %s",
-				 strerror(errno));
-		goto fail;
-	}
+	buf_init(&r->row);
 	sha256_init(&r->sha);
-	csvw_init(&r->mem_w, r->mem, 0);
-	ledger_write_header(&r->mem_w);
-	fflush(r->mem);
-	sha256_update(&r->sha, r->mem_buf, r->mem_len);
+	csvw_init_buf(&r->row_w, &r->row, 0);
+	ledger_write_header(&r->row_w);
+	sha256_update(&r->sha, r->row.data, r->row.len);
 
 	csvw_init(&r->forecasts, r->file[RF_FORECASTS].fp, csv_flags(r));
 	for (int c = 0; c < LEDGER_NCOLS; c++)
@@ -92,24 +86,40 @@ static bool unquoted_column(int c)
 	       c == COL_RESOLVED_ON;
 }
 
+/* Whether forecasts.csv writes f's ledger columns as the ledger does:
+ * unless a text column trips the formula guard, or Excel's CR LF ends the
+ * record, its row is the ledger record with the score before the end. */
+static bool row_as_ledger(const struct report *r, const struct forecast *f)
+{
+	if (r->forecasts.flags & CSVW_CRLF)
+		return false;
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		if (!unquoted_column(c) && csvw_guards(&r->forecasts, f->col[c]))
+			return false;
+	return true;
+}
+
 void report_forecast(struct report *r, const struct forecast *f, double score)
 {
-	for (int c = 0; c < LEDGER_NCOLS; c++) {
-		if (unquoted_column(c))
-			csvw_raw(&r->forecasts, f->col[c]);
-		else
-			csvw_text(&r->forecasts, f->col[c]);
+	/* The record as `likely export` writes it is formatted once, hashed,
+	 * and most often written out too. */
+	buf_reset(&r->row);
+	ledger_write_record(&r->row_w, f);
+	sha256_update(&r->sha, r->row.data, r->row.len);
+
+	if (row_as_ledger(r, f)) {
+		csvw_fields(&r->forecasts, r->row.data, r->row.len - 1);
+	} else {
+		for (int c = 0; c < LEDGER_NCOLS; c++) {
+			if (unquoted_column(c))
+				csvw_raw(&r->forecasts, f->col[c]);
+			else
+				csvw_text(&r->forecasts, f->col[c]);
+		}
 	}
 	put_double(r, &r->forecasts, score);
 	csvw_end(&r->forecasts);
 	report_xlsx_forecast(r, f, score);
-
-	/* Rewinding reuses the stream's buffer: after fflush, mem_len is the
-	 * position, i.e. the length of this one record. */
-	rewind(r->mem);
-	ledger_write_record(&r->mem_w, f);
-	fflush(r->mem);
-	sha256_update(&r->sha, r->mem_buf, r->mem_len);
 	r->scored++;
 }
 
@@ -401,9 +411,7 @@ void report_free(struct report *r)
 		return;
 	report_xlsx_release(r);
 	fileset_free(r->set);
-	if (r->mem)
-		fclose(r->mem);
-	free(r->mem_buf);
+	buf_release(&r->row);
 	for (size_t i = 0; i < r->trend_n; i++) {
 		free(r->trend[i].as_of);
 		free(r->trend[i].by);

@@ -46,13 +46,11 @@ struct report {
 	/* the trend: earlier runs, then this one */
 	struct report_trend_point *trend;
 	size_t trend_n, trend_cap;
-	/* The digest: each record is formatted as `likely export` would into
-	 * a memory stream, then hashed. */
+	/* The digest: each record is formatted as `likely export` would, into
+	 * row, then hashed. */
 	struct sha256 sha;
-	FILE *mem;
-	char *mem_buf;
-	size_t mem_len;
-	struct csv_writer mem_w;
+	struct buf row;
+	struct csv_writer row_w;
 	char digest[SHA256_HEX_LEN];
 	/* Formatting a double (shortest text that reads back) is the main
 	 * cost of writing the CSV files, and most values repeat: a score

@@ -20,17 +20,18 @@
 	" evidence, note, speaker, context"
 
 /*
- * Reads one row into f and checks every column by the ledger's rules: a
- * value nothing in likely can write means the file was changed behind
- * its back, and passing it on would produce a ledger import refuses.
+ * Points f's columns at the row's text, valid until st steps or is reset
+ * (f is a view: never forecast_release it; the casts drop a const no one
+ * writes through), and checks every column by the ledger's rules: a value
+ * nothing in likely can write means the file was changed behind its back,
+ * and passing it on would produce a ledger import refuses.
  */
-static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
+static int view_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 {
 	for (int c = 0; c < LEDGER_NCOLS; c++)
-		forecast_set(f, c, store_text(st, c));
-	free(f->context);
+		f->col[c] = (char *)store_text(st, c);
 	f->context = sqlite3_column_type(st, LEDGER_NCOLS) == SQLITE_NULL
-		? NULL : xstrdup(store_text(st, LEDGER_NCOLS));
+		? NULL : (char *)store_text(st, LEDGER_NCOLS);
 	for (int c = 0; c < LEDGER_NCOLS; c++) {
 		const char *why = ledger_check_field(c, f->col[c]);
 		if (why)
@@ -42,24 +43,48 @@ static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 	return LIKELY_OK;
 }
 
+/* view_row, into f's own copies. */
+static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
+{
+	struct forecast view;
+	int rc = view_row(s, st, &view);
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		forecast_set(f, c, view.col[c]);
+	free(f->context);
+	f->context = view.context ? xstrdup(view.context) : NULL;
+	return rc;
+}
+
+/* Looks id up; *st is then on its row (SQLITE_ROW) or done.  The caller
+ * resets *st. */
+static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
+{
+	int rc = store_cached(s, STMT_FORECAST_GET, "SELECT " FORECAST_COLUMNS
+			      " FROM forecast WHERE id = ?1", st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
+	*step = sqlite3_step(*st);
+	if (*step != SQLITE_ROW && *step != SQLITE_DONE) {
+		rc = store_fail(s, *step, "reading a forecast");
+		sqlite3_reset(*st);
+	}
+	return rc;
+}
+
 int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 		       bool *found)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc, step;
 
 	forecast_init(f);
 	*found = false;
-	if ((rc = store_cached(s, STMT_FORECAST_GET, "SELECT " FORECAST_COLUMNS
-			       " FROM forecast WHERE id = ?1", &st)))
+	if ((rc = lookup(s, id, &st, &step)))
 		return rc;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		rc = read_row(s, st, f);
 		*found = rc == LIKELY_OK;
-	} else if (step != SQLITE_DONE) {
-		rc = store_fail(s, step, "reading a forecast");
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -146,6 +171,12 @@ static int insert_forecast(struct store *s, const struct forecast *f,
 			   f->col[COL_STATUS], reason);
 }
 
+int store_forecast_add(struct store *s, const struct forecast *f,
+		       const char *at, const char *reason)
+{
+	return insert_forecast(s, f, at, reason);
+}
+
 /* A NULL context in the new record means "keep the stored one". */
 static int update_forecast(struct store *s, const struct forecast *f)
 {
@@ -171,17 +202,25 @@ int store_forecast_put(struct store *s, const struct forecast *f,
 		       enum store_put *result)
 {
 	struct forecast old;
-	bool found;
-	int rc, changed = 0;
+	sqlite3_stmt *st;
+	int rc, step, changed = 0;
 
-	if ((rc = store_forecast_get(s, f->col[COL_ID], &old, &found)))
-		goto out;
-	if (!found) {
+	/* a new forecast (every row of a first import) costs one probe of
+	 * the id index, and no copy of an empty record */
+	if ((rc = lookup(s, f->col[COL_ID], &st, &step)))
+		return rc;
+	if (step == SQLITE_DONE) {
+		sqlite3_reset(st);
 		rc = insert_forecast(s, f, at, reason);
 		if (result)
 			*result = STORE_PUT_NEW;
-		goto out;
+		return rc;
 	}
+	forecast_init(&old);
+	rc = read_row(s, st, &old);
+	sqlite3_reset(st);
+	if (rc)
+		goto out;
 	for (int c = 0; c < LEDGER_NCOLS && !rc; c++) {
 		if (strcmp(old.col[c], f->col[c]) == 0)
 			continue;
@@ -197,6 +236,75 @@ int store_forecast_put(struct store *s, const struct forecast *f,
 		*result = changed ? STORE_PUT_CHANGED : STORE_PUT_UNCHANGED;
 out:
 	forecast_release(&old);
+	return rc;
+}
+
+/* The indexes an import into an empty table builds after the load: rows
+ * arrive in ledger order, and each would be a random insert into these
+ * (the id index stays: it is the UNIQUE constraint and the lookups). */
+static const struct {
+	const char *name, *drop;
+} bulk_indexes[STORE_BULK_INDEXES] = {
+	{"forecast_status", "DROP INDEX forecast_status"},
+	{"history_forecast", "DROP INDEX history_forecast"},
+};
+
+int store_forecast_empty(struct store *s, bool *empty)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT NOT EXISTS (SELECT 1 FROM forecast)", &st);
+	if (rc)
+		return rc;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*empty = sqlite3_column_int(st, 0);
+	else
+		rc = store_fail(s, step, "reading forecasts");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Drops bulk_indexes[i], keeping the statement that made it (as the
+ * schema has it, so it is built again exactly as the migrations made it). */
+static int drop_index(struct store *s, int i, char **sql)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT sql FROM sqlite_master"
+			       " WHERE type = 'index' AND name = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, bulk_indexes[i].name, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*sql = xstrdup(store_text(st, 0));
+	else if (step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading the schema");
+	sqlite3_finalize(st);
+	if (rc || !*sql)
+		return rc;
+	return store_exec(s, bulk_indexes[i].drop);
+}
+
+int store_bulk_begin(struct store *s)
+{
+	bool empty;
+	int rc;
+	if ((rc = store_exec(s, BULK_CACHE)) || (rc = store_forecast_empty(s, &empty)))
+		return rc;
+	for (int i = 0; empty && !rc && i < STORE_BULK_INDEXES; i++)
+		rc = drop_index(s, i, &s->bulk_sql[i]);
+	return rc;
+}
+
+int store_bulk_end(struct store *s)
+{
+	int rc = LIKELY_OK;
+	for (int i = 0; i < STORE_BULK_INDEXES; i++) {
+		if (!rc && s->bulk_sql[i])
+			rc = store_exec(s, s->bulk_sql[i]);
+		free(s->bulk_sql[i]);
+		s->bulk_sql[i] = NULL;
+	}
 	return rc;
 }
 
@@ -227,9 +335,9 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 	buf_init(&have);
 	if (flt->speaker)
 		speaker_normalise(flt->speaker, &want);
-	forecast_init(&f);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((rc = read_row(s, st, &f)))
+		/* a view, not copies: score reads every row of the ledger */
+		if ((rc = view_row(s, st, &f)))
 			break;
 		if (flt->speaker) {
 			speaker_normalise(f.col[COL_SPEAKER], &have);
@@ -243,7 +351,6 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 	buf_release(&want);
 	if (!rc && step != SQLITE_DONE)
 		rc = store_fail(s, step, "reading forecasts");
-	forecast_release(&f);
 	sqlite3_finalize(st);
 	return rc;
 }

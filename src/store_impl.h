@@ -40,6 +40,12 @@ enum store_stmt {
 	STORE_NSTMT
 };
 
+#define STORE_BULK_INDEXES 2
+/* The page cache while storing many forecasts, 64 MiB (negative: KiB,
+ * not pages): with SQLite's 2 MB an import read back and wrote out the
+ * same pages many times. */
+#define BULK_CACHE "PRAGMA cache_size = -65536"
+
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *cache[STORE_NSTMT];
@@ -52,6 +58,8 @@ struct store {
 	 * it, so a row at a time cost two thirds of a stored extract. */
 	long long unindexed_from;
 	struct sentence_batch batch; /* sentences not yet inserted */
+	/* the statements that make the indexes store_bulk_begin dropped */
+	char *bulk_sql[STORE_BULK_INDEXES];
 };
 
 /*

@@ -49,17 +49,31 @@ enum {
 	CSVW_GUARD_FORMULAS = 4 /* prefix ' to text starting = + - @ TAB CR */
 };
 
+struct buf;
+
+/* A record is kept in pend and reaches fp whole at csvw_end. */
 struct csv_writer {
 	FILE *fp;
+	struct buf *mem;  /* or, when fp is NULL, the buffer records go to */
 	unsigned flags;
 	bool row_started; /* a field has been written on this record */
+	size_t npend;
+	char pend[4096];
 };
 
 void csvw_init(struct csv_writer *w, FILE *fp, unsigned flags);
+/* The same writer, appending its records to b (which the caller owns). */
+void csvw_init_buf(struct csv_writer *w, struct buf *b, unsigned flags);
 /* Quoted text; NULL or "" writes an empty cell. */
 void csvw_text(struct csv_writer *w, const char *s);
 /* Unquoted token written as given (ISO dates, integers already formatted). */
 void csvw_raw(struct csv_writer *w, const char *s);
+/* Whether csvw_text(w, s) would prefix s with an apostrophe (the formula
+ * guard). */
+bool csvw_guards(const struct csv_writer *w, const char *s);
+/* Fields already formatted, len bytes with their separators but no line
+ * end (the start of a record another writer made), written as they are. */
+void csvw_fields(struct csv_writer *w, const char *fields, size_t len);
 /* A number: shortest text that reads back exactly, '.' decimal point;
  * NaN and infinities (undefined figures) write an empty cell. */
 void csvw_double(struct csv_writer *w, double v);

@@ -83,6 +83,29 @@ int store_forecast_put(struct store *s, const struct forecast *f,
 		       const char *at, const char *reason,
 		       enum store_put *result);
 
+/*
+ * Readies the open write transaction for storing many forecasts (import):
+ * a bigger page cache (64 MiB; memory used only as pages are read), and,
+ * when the forecast table is empty, no status index and no index of
+ * history by forecast until store_bulk_end builds them, each in one
+ * sorted pass (stored a row at a time, they take random inserts).  Call
+ * store_bulk_end before committing; a rollback undoes both.
+ */
+int store_bulk_begin(struct store *s);
+int store_bulk_end(struct store *s);
+
+/* Sets *empty to whether no forecast is stored. */
+int store_forecast_empty(struct store *s, bool *empty);
+
+/*
+ * Stores f as store_forecast_put stores a new forecast, without first
+ * looking for a stored one: for a caller that knows the id is not stored
+ * (an import into an empty table, its ids checked unique).  A stored id is
+ * still refused, as an error, by the table's UNIQUE constraint.
+ */
+int store_forecast_add(struct store *s, const struct forecast *f,
+		       const char *at, const char *reason);
+
 /* Which forecasts store_forecast_each visits; NULL members match all. */
 struct forecast_filter {
 	const char *status;

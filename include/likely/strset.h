@@ -20,5 +20,7 @@ void strset_free(struct strset *s); /* NULL is fine */
 bool strset_add(struct strset *s, const char *key, long value, long *existing);
 /* True when key is present; its value goes to *value if not NULL. */
 bool strset_get(const struct strset *s, const char *key, long *value);
+/* How many keys s holds. */
+size_t strset_count(const struct strset *s);
 
 #endif

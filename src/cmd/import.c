@@ -23,6 +23,8 @@ struct import_state {
 	struct ctx *ctx;
 	const char *name;
 	struct strset *ids;   /* id -> line, to find duplicates in the file */
+	bool fresh;           /* no forecast was stored when the file began:
+			       * every id the set lets through is new */
 	bool header_seen;
 	size_t ncols;         /* LEDGER_NCOLS, or LEDGER_NCOLS_V1 for a ledger
 			       * written before the speaker column */
@@ -90,8 +92,9 @@ static int check_header(struct import_state *st, const struct csv_record *r)
 	return LIKELY_DATAERR; /* nothing after a wrong header can be trusted */
 }
 
+/* f's columns point into the record (its fields are not copied). */
 static int check_row(struct import_state *st, const struct csv_record *r,
-		     struct forecast *f)
+		     const struct forecast *f)
 {
 	int stop = 0;
 	unsigned long before = st->errors;
@@ -100,7 +103,6 @@ static int check_row(struct import_state *st, const struct csv_record *r,
 		const char *why = ledger_check_field(c, r->fields[c]);
 		if (why)
 			stop = bad_field(st, r->line, c, why, r->fields[c]);
-		forecast_set(f, c, r->fields[c]);
 	}
 	if (stop || st->errors != before)
 		return stop;
@@ -119,22 +121,23 @@ static int check_row(struct import_state *st, const struct csv_record *r,
 }
 
 /* A ledger without the speaker column says nothing about speakers: a
- * stored forecast keeps its own, a new one has none. */
-static int keep_speaker(struct import_state *st, struct forecast *f)
+ * stored forecast keeps its own (f borrows it from old, which the caller
+ * releases after f's last use), a new one has none. */
+static int keep_speaker(struct import_state *st, struct forecast *f,
+			struct forecast *old)
 {
-	struct forecast old;
 	bool found;
-	int rc = store_forecast_get(st->ctx->store, f->col[COL_ID], &old, &found);
+	int rc = store_forecast_get(st->ctx->store, f->col[COL_ID], old, &found);
 	if (!rc && found)
-		forecast_set(f, COL_SPEAKER, old.col[COL_SPEAKER]);
-	forecast_release(&old);
+		f->col[COL_SPEAKER] = old->col[COL_SPEAKER];
 	return rc;
 }
 
 static int on_record(const struct csv_record *r, void *data)
 {
+	static char empty[] = "";
 	struct import_state *st = data;
-	struct forecast f;
+	struct forecast f, old;
 	int rc;
 
 	if (!st->header_seen) {
@@ -147,19 +150,28 @@ static int on_record(const struct csv_record *r, void *data)
 			    "expected %zu fields, found %zu", st->ncols, r->count);
 		return ++st->errors >= MAX_ERRORS ? LIKELY_DATAERR : 0;
 	}
-	forecast_init(&f);
+	/* the record's fields, borrowed, not copied */
+	for (size_t c = 0; c < LEDGER_NCOLS; c++)
+		f.col[c] = c < r->count ? r->fields[c] : empty;
+	f.context = NULL;
 	rc = check_row(st, r, &f);
-	if (!rc && st->errors == 0 && st->ncols < LEDGER_NCOLS)
-		rc = keep_speaker(st, &f);
-	if (!rc && st->errors == 0) {
-		enum store_put put;
+	bool kept = !rc && st->errors == 0 && st->ncols < LEDGER_NCOLS && !st->fresh;
+	if (kept)
+		rc = keep_speaker(st, &f, &old);
+	if (!rc && st->errors == 0 && st->fresh) {
+		rc = store_forecast_add(st->ctx->store, &f, st->ctx->now,
+					st->reason.data);
+		st->added++;
+	} else if (!rc && st->errors == 0) {
+		enum store_put put = STORE_PUT_UNCHANGED;
 		rc = store_forecast_put(st->ctx->store, &f, st->ctx->now,
 					st->reason.data, &put);
 		st->added += put == STORE_PUT_NEW;
 		st->changed += put == STORE_PUT_CHANGED;
 		st->unchanged += put == STORE_PUT_UNCHANGED;
 	}
-	forecast_release(&f);
+	if (kept)
+		forecast_release(&old);
 	return rc;
 }
 
@@ -167,12 +179,14 @@ static int on_record(const struct csv_record *r, void *data)
  * that a later file's error rolled back would be a lie. */
 static int import_file(struct ctx *ctx, const char *path, struct buf *summary)
 {
-	struct import_state st = {ctx, path, strset_new(), false, LEDGER_NCOLS,
-				  0, 0, 0, 0, 0, {0}};
+	struct import_state st = {ctx, path, strset_new(), false, false,
+				  LEDGER_NCOLS, 0, 0, 0, 0, 0, {0}};
 	buf_init(&st.reason);
 	buf_printf(&st.reason, "import %s", path);
 
-	int rc = csvio_read_path(path, on_record, &st, &ctx->diag);
+	int rc = store_forecast_empty(ctx->store, &st.fresh);
+	if (!rc)
+		rc = csvio_read_path(path, on_record, &st, &ctx->diag);
 	if (!rc && !st.header_seen)
 		rc = diag_report(&ctx->diag, LIKELY_DATAERR, path, 0,
 				 "empty file (no header)");
@@ -195,11 +209,17 @@ int cmd_import(struct ctx *ctx, const struct cmd_args *a)
 	int worst = LIKELY_OK;
 	struct buf summary;
 	buf_init(&summary);
+	if ((worst = store_bulk_begin(ctx->store))) {
+		buf_release(&summary);
+		return worst;
+	}
 	for (int i = 0; i < a->argc; i++) {
 		int rc = import_file(ctx, a->argv[i], &summary);
 		if (rc && !worst)
 			worst = rc;
 	}
+	if (!worst)
+		worst = store_bulk_end(ctx->store);
 	if (worst) {
 		diag_note(&ctx->diag, "nothing imported: the database is unchanged");
 	} else {

@@ -12,7 +12,7 @@ export LIKELY_DB="$tmp/bench.db"
 
 # "LABEL: S s, peak M MiB" -> the same plus rows per second
 rate() {
-	echo "$2" | awk -v n="$1" '{ for (i = 1; i <= NF; i++) if ($i == "s,") s = $(i-1);
+	echo "$2" | awk -v n="$1" '{ for (i = 1; i <= NF; i++) if ($i == "s,") { s = $(i-1); break }
 		printf "%s  (%.0f rows/s)\n", $0, n / s }'
 }
 
