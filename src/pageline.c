@@ -375,6 +375,10 @@ void page_line_classify(const char *s, size_t len, struct page_line *l)
 {
 	memset(l, 0, sizeof *l);
 	l->kind = PAGE_LINE_TEXT;
+	/* the pieces of a metadata line split at its separators may be
+	 * empty ("Jane Okafor |  | 3 March 2021"): nothing to classify */
+	if (len == 0)
+		return;
 	if (vocab_prefix(vocab_credits, s, len, NULL)) {
 		l->kind = PAGE_LINE_CREDIT;
 		return;

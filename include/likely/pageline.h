@@ -25,7 +25,7 @@ struct page_line {
 	size_t title_len;
 };
 
-/* Classifies the trimmed, non-empty line s[0..len). */
+/* Classifies the trimmed line s[0..len); an empty one is text. */
 void page_line_classify(const char *s, size_t len, struct page_line *l);
 
 /* Words, counted at white space. */

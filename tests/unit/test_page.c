@@ -27,6 +27,7 @@
 #include "likely/date.h"
 #include "likely/diag.h"
 #include "likely/page.h"
+#include "likely/pageline.h"
 
 static int on_art(const struct page_article *a, void *ctx)
 {
@@ -375,6 +376,18 @@ static void test_classify_markers(void **state)
 #undef K
 }
 
+/* A metadata line split at its separators can give an empty piece
+ * ("Jane Okafor |  | 3 March 2021"); the classifier reads nothing before
+ * it (the fuzzer found s[len - 1] read at len 0). */
+static void test_classify_empty(void **state)
+{
+	(void)state;
+	struct page_line l;
+	const char *line = "Jane Okafor |  | 3 March 2021";
+	page_line_classify(line + 13, 0, &l);
+	assert_int_equal(l.kind, PAGE_LINE_TEXT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_classify_substring),
 		cmocka_unit_test(test_classify_markers),
+		cmocka_unit_test(test_classify_empty),
 	};
 	return cmocka_run_group_tests_name("page", tests, NULL, NULL);
 }
