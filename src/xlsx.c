@@ -40,6 +40,7 @@ struct sheet {
 	const struct xlsx_column *cols;
 	size_t ncols;
 	long row;     /* the row being written (0 is the header) */
+	long max_rows; /* rows the sheet keeps, the header's included */
 	size_t col;   /* the next column of that row */
 	long dropped;
 };
@@ -111,6 +112,13 @@ void xlsx_add_sheet(struct xlsx *x, const char *name, const struct xlsx_column *
 	}
 	worksheet_freeze_panes(s->ws, 1, 0);
 	s->row = 1;
+	s->max_rows = XLSX_MAX_ROWS;
+}
+
+void xlsx_limit_rows(struct xlsx *x, size_t sheet, long rows)
+{
+	struct sheet *s = &x->sheet[sheet];
+	s->max_rows = rows + 1 < XLSX_MAX_ROWS ? rows + 1 : XLSX_MAX_ROWS;
 }
 
 /* The sheet's next cell, or NULL when the row does not fit (dropped). */
@@ -118,7 +126,7 @@ static struct sheet *next_cell(struct xlsx *x, size_t sheet, lxw_col_t *col)
 {
 	struct sheet *s = &x->sheet[sheet];
 	*col = (lxw_col_t)s->col++;
-	return s->row < XLSX_MAX_ROWS && *col < s->ncols ? s : NULL;
+	return s->row < s->max_rows && *col < s->ncols ? s : NULL;
 }
 
 void xlsx_text(struct xlsx *x, size_t sheet, const char *s)
@@ -177,7 +185,7 @@ void xlsx_cell(struct xlsx *x, size_t sheet, const char *s)
 void xlsx_end_row(struct xlsx *x, size_t sheet)
 {
 	struct sheet *s = &x->sheet[sheet];
-	if (s->row < XLSX_MAX_ROWS)
+	if (s->row < s->max_rows)
 		s->row++;
 	else
 		s->dropped++;

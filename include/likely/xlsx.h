@@ -54,14 +54,18 @@ struct xlsx *xlsx_new(const char *path, const char *title, long created);
  * header row; ncols columns, the descriptions kept by pointer. */
 void xlsx_add_sheet(struct xlsx *x, const char *name, const struct xlsx_column *cols,
 		    size_t ncols);
+/* Keeps at most `rows` rows under the header of sheet `sheet` (never more
+ * than the format's XLSX_MAX_ROWS); the rest are dropped and counted. */
+void xlsx_limit_rows(struct xlsx *x, size_t sheet, long rows);
 
 /*
  * The next cell of the current row of sheet `sheet`, in column order.
  * xlsx_text writes text (NULL or "" is an empty cell); xlsx_number a
  * number (NAN or an infinity: an empty cell); xlsx_cell writes text as
  * its column's type says (a date, or a number read with a '.' decimal
- * point; text that is not one stays text).  Rows past XLSX_MAX_ROWS are
- * counted and dropped (xlsx_dropped).
+ * point; text that is not one stays text).  Rows past the sheet's limit
+ * (XLSX_MAX_ROWS, or xlsx_limit_rows) are counted and dropped
+ * (xlsx_dropped).
  */
 void xlsx_text(struct xlsx *x, size_t sheet, const char *s);
 void xlsx_number(struct xlsx *x, size_t sheet, double v);
