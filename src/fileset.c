@@ -295,6 +295,11 @@ fail:
 	return rc;
 }
 
+char *fileset_new_path(const struct fileset *f, size_t i)
+{
+	return join(f->set, f->names[i]);
+}
+
 FILE *fileset_fp(struct fileset *f, size_t i)
 {
 	return f->fp[i];

@@ -39,9 +39,9 @@ struct report {
 		const char *path;
 	} file[RF_NFILES]; /* the set's files */
 	struct csv_writer forecasts;
-	/* scorecard.xlsx, made in a temporary file (report_xlsx.c) */
+	/* scorecard.xlsx, written by name inside the set (report_xlsx.c) */
 	struct xlsx *xlsx;
-	char *xlsx_tmp;
+	char *xlsx_path;
 	struct xlsx_column forecast_cols[LEDGER_NCOLS + 1];
 	/* the trend: earlier runs, then this one */
 	struct report_trend_point *trend;

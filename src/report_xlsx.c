@@ -5,17 +5,16 @@
  * numbers, percentages, dates, text), and trend the recorded runs; the
  * calibration sheet carries the reliability diagram as a native chart.
  *
- * libxlsxwriter writes to a file name, not to a stream, so the workbook
- * is made in a temporary file and copied into the report's set, which
- * then places it with the other files (all or nothing).
+ * libxlsxwriter writes to a file name, not to a stream: it writes the
+ * workbook's file inside the report's set (fileset_new_path), which then
+ * places it with the other files (all or nothing), and a killed run
+ * leaves nothing behind that the next run does not clean.
  */
 #include "report_impl.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "likely/date.h"
 #include "likely/score.h"
@@ -82,25 +81,11 @@ static void figure(struct report *r, size_t sheet, double v)
 
 int report_xlsx_open(struct report *r)
 {
-	const char *tmpdir = getenv("TMPDIR");
-	struct buf path;
 	long created = 0;
 
-	buf_init(&path);
-	buf_printf(&path, "%s/likely-xlsx.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	int fd = mkstemp(path.data);
-	if (fd < 0) {
-		int e = errno;
-		buf_release(&path);
-		return diag_report(r->diag, LIKELY_CANTCREAT, report_file_names[RF_XLSX], 0,
-				   "cannot make a temporary file for the workbook: %s",
-				   strerror(e));
-	}
-	close(fd);
-	r->xlsx_tmp = buf_detach(&path);
-	buf_release(&path);
+	r->xlsx_path = fileset_new_path(r->set, RF_XLSX);
 	date_parse_iso(r->o->as_of, &created);
-	r->xlsx = xlsx_new(r->xlsx_tmp, "likely scorecard", created);
+	r->xlsx = xlsx_new(r->xlsx_path, "likely scorecard", created);
 	if (!r->xlsx)
 		return diag_report(r->diag, LIKELY_FAILURE, report_file_names[RF_XLSX], 0,
 				   "cannot start the workbook");
@@ -217,21 +202,6 @@ static void trend_sheet(struct report *r)
 }
 
 /* Appends the file at path to fp. */
-static int copy_into(const char *path, FILE *fp)
-{
-	FILE *in = fopen(path, "rb");
-	char chunk[65536];
-	size_t got;
-	if (!in)
-		return -1;
-	while ((got = fread(chunk, 1, sizeof chunk, in)) > 0)
-		if (fwrite(chunk, 1, got, fp) != got)
-			break;
-	int bad = ferror(in) || ferror(fp);
-	fclose(in);
-	return bad ? -1 : 0;
-}
-
 int report_xlsx_write(struct report *r, const struct scoreboard *sb)
 {
 	const char *why;
@@ -256,9 +226,6 @@ int report_xlsx_write(struct report *r, const struct scoreboard *sb)
 	if (bad)
 		return diag_report(r->diag, LIKELY_IOERR, name, 0, "cannot write the workbook: %s",
 				   why);
-	if (copy_into(r->xlsx_tmp, r->file[RF_XLSX].fp))
-		return diag_report(r->diag, LIKELY_IOERR, name, 0, "write error: %s",
-				   strerror(errno));
 	return LIKELY_OK;
 }
 
@@ -267,8 +234,6 @@ void report_xlsx_release(struct report *r)
 	const char *why;
 	xlsx_close(r->xlsx, &why);
 	r->xlsx = NULL;
-	if (r->xlsx_tmp)
-		unlink(r->xlsx_tmp);
-	free(r->xlsx_tmp);
-	r->xlsx_tmp = NULL;
+	free(r->xlsx_path);
+	r->xlsx_path = NULL;
 }

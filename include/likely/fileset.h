@@ -35,6 +35,10 @@ int fileset_open(const char *dir, const char *const *names, size_t n,
 		 struct diag *d, struct fileset **out);
 /* The stream to write file i to. */
 FILE *fileset_fp(struct fileset *f, size_t i);
+/* The path of file i inside the set being written, for a writer that
+ * takes a file name rather than a stream (libxlsxwriter); it replaces
+ * what the stream would have held.  The caller frees it. */
+char *fileset_new_path(const struct fileset *f, size_t i);
 /* DIR/NAME of file i, for messages. */
 const char *fileset_path(const struct fileset *f, size_t i);
 /*
