@@ -15,20 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "megabytes.h"
+#include "gen.h"
 
-static uint64_t rng = 88172645463325252ULL;
 static unsigned long long written;
-
-static unsigned rnd(unsigned n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
-}
-
-#define PICK(a) (a[rnd(sizeof a / sizeof a[0])])
 
 static void out(const char *s)
 {

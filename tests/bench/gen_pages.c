@@ -17,19 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "megabytes.h"
-
-static uint64_t rng = 88172645463325252ULL;
-
-static unsigned rnd(unsigned n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
-}
-
-#define PICK(a) (a[rnd(sizeof a / sizeof a[0])])
+#include "gen.h"
 
 static const char *const subjects[] = {
 	"Belarus", "Minsk", "The Belarusian authorities", "Moscow", "Beijing",

@@ -12,6 +12,7 @@ bin=$2
 tmp=$3
 top=$(cd "$(dirname "$0")/../.." && pwd)
 m="python3 $top/tests/bench/measure.py"
+. "$top/tests/bench/lib.sh"
 
 for mb in 200 1024; do
 	echo "== extract: a generated page of $mb MB"
@@ -19,16 +20,12 @@ for mb in 200 1024; do
 	"$build/bench/bench_extract" "$tmp/page.txt"
 	if [ "$mb" = 200 ]; then
 		line=$($m "likely extract --dry-run (CLI, CSV to /dev/null)" sh -c "'$bin' extract --dry-run '$tmp/page.txt' > /dev/null" 2>&1)
-		echo "$line" | awk -v b="$(wc -c < "$tmp/page.txt")" '{ for (i = 1; i <= NF; i++) if ($i == "s,") s = $(i-1);
-			printf "%s  (%.1f MB/s)\n", $0, b / s / 1e6 }'
+		mbps "$(wc -c < "$tmp/page.txt")" "$line"
 		# the peer, on the same file in the same run: the regex script a
 		# user would write instead
 		peer=$($m "peer: python3 regex script (CSV to /dev/null)" sh -c "python3 '$top/tests/bench/peer_extract.py' '$tmp/page.txt' > /dev/null" 2>&1)
-		echo "$peer" | awk -v b="$(wc -c < "$tmp/page.txt")" '{ for (i = 1; i <= NF; i++) if ($i == "s,") s = $(i-1);
-			printf "%s  (%.1f MB/s)\n", $0, b / s / 1e6 }'
-		ls_s=$(echo "$line" | awk '{ for (i = 1; i <= NF; i++) if ($i == "s,") print $(i-1) }')
-		py_s=$(echo "$peer" | awk '{ for (i = 1; i <= NF; i++) if ($i == "s,") print $(i-1) }')
-		awk -v a="$ls_s" -v b="$py_s" 'BEGIN { printf "likely is %.1fx the peer on this page\n", b / a }'
+		mbps "$(wc -c < "$tmp/page.txt")" "$peer"
+		awk -v a="$(secs "$line")" -v b="$(secs "$peer")" 'BEGIN { printf "likely is %.1fx the peer on this page\n", b / a }'
 	fi
 	rm -f "$tmp/page.txt"
 done

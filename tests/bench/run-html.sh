@@ -12,13 +12,13 @@ bin=$2
 tmp=$3
 top=$(cd "$(dirname "$0")/../.." && pwd)
 m="python3 $top/tests/bench/measure.py"
+. "$top/tests/bench/lib.sh"
 
 echo "== html: a generated HTML page of 200 MB"
 "$build/bench/gen_html" 200 > "$tmp/page.html"
 "$build/bench/bench_extract" "$tmp/page.html"
 for what in "read" "extract --dry-run"; do
 	line=$($m "likely $what (CLI, output to /dev/null)" sh -c "'$bin' $what '$tmp/page.html' > /dev/null" 2>&1)
-	echo "$line" | awk -v b="$(wc -c < "$tmp/page.html")" '{ for (i = 1; i <= NF; i++) if ($i == "s,") s = $(i-1);
-		printf "%s  (%.1f MB/s)\n", $0, b / s / 1e6 }'
+	mbps "$(wc -c < "$tmp/page.html")" "$line"
 done
 rm -f "$tmp/page.html"

@@ -16,8 +16,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 m="python3 $top/tests/bench/measure.py --runs 3"
 export SOURCE_DATE_EPOCH=1700000000
 
-# the number before "s," in a measure.py line
-secs() { echo "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i == "s,") { print $(i-1); exit } }'; }
+. "$top/tests/bench/lib.sh"
 # LINE LIKELY_SECONDS: the peer's line and how long likely takes beside it
 beside() {
 	awk -v l="$2" -v p="$(secs "$1")" -v line="$1" \
@@ -30,8 +29,7 @@ echo "size: $(wc -c < "$tmp/big.csv") bytes"
 db="$tmp/import.db"
 line=$($m --setup "rm -f '$db' '$db-wal' '$db-shm'" "likely import" \
 	env LIKELY_DB="$db" "$bin" import "$tmp/big.csv" 2>&1)
-echo "$line" | awk -v n="$rows" '{ for (i = 1; i <= NF; i++) if ($i == "s,") { s = $(i-1); break }
-	printf "%s  (%.0f rows/s)\n", $0, n / s }'
+rate "$rows" "$line"
 echo "  database: $(wc -c < "$db") bytes"
 mine=$(secs "$line")
 rm -f "$db" "$db-wal" "$db-shm"

@@ -19,11 +19,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 m="python3 $top/tests/bench/measure.py"
 export LIKELY_DB="$tmp/score.db" SOURCE_DATE_EPOCH=1700000000
 
-rate() {
-	echo "$2" | awk -v n="$1" '{ for (i = 1; i <= NF; i++) if ($i == "s,") { s = $(i-1); break }
-		printf "%s  (%.0f rows/s)\n", $0, n / s }'
-}
-secs() { echo "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i == "s,") { print $(i-1); exit } }'; }
+. "$top/tests/bench/lib.sh"
 
 echo "== score: $rows settled forecasts, 200 authors, 30 topics"
 "$build/tools/gen_scored" "$rows" 42 > "$tmp/scored.csv"

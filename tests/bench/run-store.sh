@@ -21,10 +21,8 @@ mkdir -p "$tmp/pages"
 bytes=$(cat "$tmp"/pages/* | wc -c)
 echo "== extract: $(ls "$tmp/pages" | wc -l) pages of about 3 MB (a generated 60 MB page cut before an article)"
 
-# "LABEL: S s, peak M MiB" -> S
-secs() { echo "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i == "s,") print $(i-1) }'; }
-show() { echo "$1" | awk -v b="$bytes" '{ for (i = 1; i <= NF; i++) if ($i == "s,") s = $(i-1);
-	printf "%s  (%.1f MB/s)\n", $0, b / s / 1e6 }'; }
+. "$top/tests/bench/lib.sh"
+show() { mbps "$bytes" "$1"; }
 
 for jobs in 1 2; do
 	line=$($m "extract --dry-run --jobs $jobs" sh -c "'$bin' extract --dry-run --jobs $jobs '$tmp'/pages/* > /dev/null" 2>&1)

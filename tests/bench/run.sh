@@ -10,11 +10,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 m="python3 $top/tests/bench/measure.py"
 export LIKELY_DB="$tmp/bench.db"
 
-# "LABEL: S s, peak M MiB" -> the same plus rows per second
-rate() {
-	echo "$2" | awk -v n="$1" '{ for (i = 1; i <= NF; i++) if ($i == "s,") { s = $(i-1); break }
-		printf "%s  (%.0f rows/s)\n", $0, n / s }'
-}
+. "$top/tests/bench/lib.sh"
 
 echo "== ledger: 100000 generated rows"
 "$build/tools/gen_ledger" 100000 11 > "$tmp/ledger.csv"

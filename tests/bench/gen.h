@@ -1,11 +1,13 @@
 /*
- * megabytes: the one argument of the bench page generators (gen_pages,
- * gen_html): how many MiB to write.
+ * gen: what the bench page generators (gen_pages, gen_html) share: their
+ * one argument, how many MiB to write, and the random choices that make
+ * the same page on every run.
  */
-#ifndef LIKELY_BENCH_MEGABYTES_H
-#define LIKELY_BENCH_MEGABYTES_H
+#ifndef LIKELY_BENCH_GEN_H
+#define LIKELY_BENCH_GEN_H
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -27,5 +29,18 @@ static unsigned long long megabytes_arg(int argc, char **argv,
 	}
 	return (unsigned long long)mb << 20;
 }
+
+/* xorshift64 from a fixed seed: the same page on every run */
+static uint64_t rng = 88172645463325252ULL;
+
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+#define PICK(a) (a[rnd(sizeof a / sizeof a[0])])
 
 #endif
