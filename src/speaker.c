@@ -102,9 +102,8 @@ static const char *const reporting_words[] = {NULL};
 static const char *const passives[] = {
 	"seen", "expected", "projected", "predicted", NULL};
 
-/* The research note's own voice: "we expect", "our forecasts".  The
- * verbs are the reporting ones (from cue_vocab, as above). */
-static const char *const we_verbs[] = {NULL};
+/* The research note's own voice: "we expect" (any reporting word after
+ * "we"), "our forecasts". */
 static const char *const our_nouns[] = {
 	"forecast", "forecasts", "outlook", "view", "projection",
 	"projections", "baseline", "estimates", NULL};
@@ -117,7 +116,7 @@ static const char *const our_nouns[] = {
  */
 enum {
 	L_GENERIC, L_PRONOUNS, L_PARTICLES, L_LEGAL, L_POLL, L_TITLES, L_ORG,
-	L_CLAUSE, L_LEAD, L_REPORTING, L_PASSIVES, L_WE_VERBS, L_OUR_NOUNS
+	L_CLAUSE, L_LEAD, L_REPORTING, L_PASSIVES, L_OUR_NOUNS
 };
 static const char *const *const indexed_lists[] = {
 	[L_GENERIC] = generic_words, [L_PRONOUNS] = pronouns,
@@ -125,7 +124,7 @@ static const char *const *const indexed_lists[] = {
 	[L_POLL] = poll_words, [L_TITLES] = titles, [L_ORG] = org_words,
 	[L_CLAUSE] = clause_words, [L_LEAD] = lead_prepositions,
 	[L_REPORTING] = reporting_words, [L_PASSIVES] = passives,
-	[L_WE_VERBS] = we_verbs, [L_OUR_NOUNS] = our_nouns};
+	[L_OUR_NOUNS] = our_nouns};
 #define NLISTS (sizeof indexed_lists / sizeof indexed_lists[0])
 /* The lists whose words are cue_vocab's words of some classes. */
 static const struct {
@@ -133,7 +132,6 @@ static const struct {
 	unsigned classes;
 } vocab_lists[] = {
 	{L_REPORTING, CW_REPORTING | CW_FORECAST_VERB},
-	{L_WE_VERBS, CW_REPORTING | CW_FORECAST_VERB},
 };
 #define WORD_SLOTS 1024 /* a power of two, well above twice the words */
 #define WORD_MAX 24
@@ -925,7 +923,7 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 		if (f != 'w' && f != 'W' && f != 'o' && f != 'O')
 			continue;
 		if (in_list_ci((const char *const[]){"we", NULL}, c + w.at[i], WLEN(&w, i)) &&
-		    in_list(we_verbs, c + w.at[i + 1], WLEN(&w, i + 1)))
+		    in_list(reporting_words, c + w.at[i + 1], WLEN(&w, i + 1)))
 			st->note_voice = true;
 		if (in_list_ci((const char *const[]){"our", NULL}, c + w.at[i], WLEN(&w, i)))
 			for (size_t k = i + 1; k < w.n && k <= i + 2; k++)
