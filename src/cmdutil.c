@@ -16,62 +16,6 @@
 #include "likely/ledger.h"
 #include "likely/store.h"
 
-int opt_status(struct ctx *ctx, const char *value)
-{
-	if (!value || ledger_check_field(COL_STATUS, value) == NULL)
-		return LIKELY_OK;
-	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-			   "--status: '%s' is not one of candidate, accepted, rejected",
-			   value);
-}
-
-int opt_format(struct ctx *ctx, const char *value, bool *csv)
-{
-	*csv = false;
-	if (!value || strcmp(value, "table") == 0)
-		return LIKELY_OK;
-	if (strcmp(value, "csv") == 0) {
-		*csv = true;
-		return LIKELY_OK;
-	}
-	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-			   "--format: '%s' is not one of table, csv", value);
-}
-
-int opt_date(struct ctx *ctx, const char *option, const char *value,
-	     long *days)
-{
-	if (!value || date_parse_iso(value, days))
-		return LIKELY_OK;
-	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-			   "--%s: '%s' is not a calendar date in the form YYYY-MM-DD",
-			   option, value);
-}
-
-int opt_text(struct ctx *ctx, const char *option, const char *value, unsigned flags)
-{
-	const char *why = value ? textfield_check_str(value, flags) : NULL;
-	if (!why)
-		return LIKELY_OK;
-	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "--%s: %s", option, why);
-}
-
-int opt_count(struct ctx *ctx, const char *option, const char *value,
-	      long max, long *out)
-{
-	char *end;
-	if (!value)
-		return LIKELY_OK;
-	errno = 0;
-	long v = strtol(value, &end, 10);
-	if (*value < '0' || *value > '9' || *end || errno || v > max)
-		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-				   "--%s: '%s' is not a whole number from 0 to %ld",
-				   option, value, max);
-	*out = v;
-	return LIKELY_OK;
-}
-
 void text_fit(struct buf *b, const char *s, size_t width, bool pad)
 {
 	char *flat = ledger_collapse_space(s);

@@ -34,6 +34,11 @@ static int severity(enum exit_code c)
 	return 1;
 }
 
+enum exit_code diag_worse(enum exit_code a, enum exit_code b)
+{
+	return severity(b) > severity(a) ? b : a;
+}
+
 /*
  * Writes a formatted message with what could upset a terminal or a log
  * reader made visible: control characters and bytes that are not UTF-8
@@ -86,8 +91,7 @@ enum exit_code diag_report(struct diag *d, enum exit_code code,
 	va_end(ap);
 	fputc('\n', d->out);
 	d->count++;
-	if (severity(code) > severity(d->worst))
-		d->worst = code;
+	d->worst = diag_worse(d->worst, code);
 	return code;
 }
 
@@ -106,6 +110,5 @@ void diag_relay(struct diag *d, const char *text, size_t len,
 {
 	fwrite(text, 1, len, d->out);
 	d->count += count;
-	if (severity(worst) > severity(d->worst))
-		d->worst = worst;
+	d->worst = diag_worse(d->worst, worst);
 }

@@ -13,20 +13,6 @@
 #include "likely/cli.h"
 #include "likely/ledger.h"
 
-/* NULL is fine; else one of candidate, accepted, rejected. */
-int opt_status(struct ctx *ctx, const char *value);
-/* --format table|csv (NULL = table); sets *csv. */
-int opt_format(struct ctx *ctx, const char *value, bool *csv);
-/* A date option (--as-of, --on): ISO, a real day.  NULL leaves *days. */
-/* Checks a text option by the textfield rule (TEXTFIELD_* flags); NULL
- * passes.  LIKELY_USAGE (reported) when it fails. */
-int opt_text(struct ctx *ctx, const char *option, const char *value, unsigned flags);
-int opt_date(struct ctx *ctx, const char *option, const char *value,
-	     long *days);
-/* A non-negative integer option (--min-n, --limit, --bins). */
-int opt_count(struct ctx *ctx, const char *option, const char *value,
-	      long max, long *out);
-
 /* What a forecast is looked up for: a command that changes data needs a
  * longer prefix (ID_PREFIX_MIN_CHANGE characters), so that a slip of one
  * character cannot name a forecast by accident. */

@@ -28,6 +28,13 @@ struct diag {
 
 void diag_init(struct diag *d, FILE *out);
 /*
+ * The code a caller should worry about more: a busy database (try again)
+ * outranks an I/O error, then a failed output, a missing input, bad data,
+ * a usage slip and any other failure.  The process exits with the worse
+ * of the command's result and d->worst.
+ */
+enum exit_code diag_worse(enum exit_code a, enum exit_code b);
+/*
  * Reports one problem.  file may be NULL (no location); line 0 means the
  * whole file.  Raises d->worst to code when code is worse.  Returns code so
  * callers can write "return diag_report(...)".

@@ -14,6 +14,19 @@
 #include "likely/screen.h"
 #include "likely/store.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_AS_OF,
+	OPT_FORMAT,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_AS_OF] = {"as-of", 0, CLI_VALUE},
+	[OPT_FORMAT] = {"format", 0, CLI_VALUE},
+};
+
 #define MIN_CLAIM 24
 
 /* The table fits the terminal (screen.h): the forecaster, then the horizon
@@ -76,7 +89,7 @@ static void print_csv(struct ctx *ctx, const struct due_list *l)
 	}
 }
 
-int cmd_due(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct due_list l = {0};
 	long as_of;
@@ -84,8 +97,8 @@ int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 	int rc;
 
 	date_parse_iso(ctx->today, &as_of);
-	if ((rc = opt_date(ctx, "as-of", args_get(a, "as-of"), &as_of)) ||
-	    (rc = opt_format(ctx, args_get(a, "format"), &as_csv)))
+	if ((rc = opt_date(ctx, "as-of", a->value[OPT_AS_OF], &as_of)) ||
+	    (rc = opt_format(ctx, a->value[OPT_FORMAT], &as_csv)))
 		return rc;
 	rc = due_collect(ctx, as_of, &l);
 	if (!rc) {
@@ -100,3 +113,21 @@ int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 	due_list_release(&l);
 	return rc;
 }
+
+const struct command command_due = {
+	.name = "due",
+	.run = cmd_due,
+	.min_operands = 0,
+	.max_operands = 0,
+	.db = DB_READ,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "the review queue: accepted forecasts past their horizon, unsettled",
+	.usage = "due [--as-of DATE] [--format table|csv]",
+	.details =
+		"  --as-of DATE   the day to judge \"past the horizon\" (default today)\n"
+		"  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"
+		"The table fits the terminal's width (else $COLUMNS, else 80 columns);\n"
+		"the claim is cut, never the id.  FORECASTER is the speaker when there\n"
+		"is one, else the author.\n",
+};

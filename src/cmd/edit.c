@@ -14,16 +14,42 @@
 #include "likely/redate.h"
 #include "likely/textfield.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_PROBABILITY,
+	OPT_HORIZON,
+	OPT_TOPIC,
+	OPT_AUTHOR,
+	OPT_SPEAKER,
+	OPT_CLAIM,
+	OPT_PUBLISHED,
+	OPT_REASON,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_PROBABILITY] = {"probability", 0, CLI_VALUE},
+	[OPT_HORIZON] = {"horizon", 0, CLI_VALUE},
+	[OPT_TOPIC] = {"topic", 0, CLI_VALUE},
+	[OPT_AUTHOR] = {"author", 0, CLI_VALUE},
+	[OPT_SPEAKER] = {"speaker", 0, CLI_VALUE},
+	[OPT_CLAIM] = {"claim", 0, CLI_VALUE},
+	[OPT_PUBLISHED] = {"published", 0, CLI_VALUE},
+	[OPT_REASON] = {"reason", 0, CLI_VALUE},
+};
+
+/* The options that set one column as given. */
 static const struct {
-	const char *option;
+	int option;
 	enum ledger_column column;
 } editable[] = {
-	{"probability", COL_PROBABILITY},
-	{"horizon", COL_HORIZON},
-	{"topic", COL_TOPIC},
-	{"author", COL_AUTHOR},
-	{"speaker", COL_SPEAKER},
-	{"claim", COL_CLAIM},
+	{OPT_PROBABILITY, COL_PROBABILITY},
+	{OPT_HORIZON, COL_HORIZON},
+	{OPT_TOPIC, COL_TOPIC},
+	{OPT_AUTHOR, COL_AUTHOR},
+	{OPT_SPEAKER, COL_SPEAKER},
+	{OPT_CLAIM, COL_CLAIM},
 };
 
 #define NEDITABLE (sizeof editable / sizeof editable[0])
@@ -52,16 +78,16 @@ static int set_published(struct ctx *ctx, struct forecast *f, const char *v,
 	return rc;
 }
 
-int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast f;
 	struct buf why, said;
-	const char *reason = args_get(a, "reason");
+	const char *reason = a->value[OPT_REASON];
 	int rc, given = 0;
 
 	if ((rc = opt_text(ctx, "reason", reason, TEXTFIELD_MULTILINE)))
 		return rc;
-	const char *published = args_get(a, "published");
+	const char *published = a->value[OPT_PUBLISHED];
 	if (published) {
 		given++;
 		const char *bad = *published
@@ -72,14 +98,14 @@ int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 					   "--published: %s ('%s')", bad, published);
 	}
 	for (size_t i = 0; i < NEDITABLE; i++) {
-		const char *v = args_get(a, editable[i].option);
+		const char *v = a->value[editable[i].option];
 		if (!v)
 			continue;
 		given++;
 		const char *bad = ledger_check_field(editable[i].column, v);
 		if (bad)
 			return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-					   "--%s: %s ('%s')", editable[i].option,
+					   "--%s: %s ('%s')", option_list[editable[i].option].name,
 					   bad, v);
 	}
 	if (!given)
@@ -93,7 +119,7 @@ int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 	if (published && (rc = set_published(ctx, &f, published, &said)))
 		goto out;
 	for (size_t i = 0; i < NEDITABLE; i++) {
-		const char *v = args_get(a, editable[i].option);
+		const char *v = a->value[editable[i].option];
 		if (!v)
 			continue;
 		if (editable[i].column == COL_CLAIM) {
@@ -118,10 +144,39 @@ int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 	rc = forecast_save(ctx, &f, why.data);
 	buf_release(&why);
 	/* an editor's --horizon made the note moot */
-	if (!rc && said.len && !args_get(a, "horizon"))
+	if (!rc && said.len && !a->value[OPT_HORIZON])
 		diag_note(&ctx->diag, "%s", said.data);
 out:
 	buf_release(&said);
 	forecast_release(&f);
 	return rc;
 }
+
+const struct command command_edit = {
+	.name = "edit",
+	.run = cmd_edit,
+	.min_operands = 1,
+	.max_operands = 1,
+	.db = DB_WRITE,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "change a forecast's probability, horizon, topic, author, speaker, "
+	           "claim or date",
+	.usage = "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
+	         "[--speaker S] [--claim TEXT] [--published DATE] [--reason R]",
+	.details =
+		"  ID                the whole id, or its first 4 characters or more\n"
+		"  --probability P   a decimal in [0,1], or \"\" for a hedged statement\n"
+		"  --horizon DATE    YYYY-MM-DD, not before the publication date\n"
+		"  --published DATE  the article's date, YYYY-MM-DD or YYYY-MM (a month);\n"
+		"                    a horizon from extraction is computed again from\n"
+		"                    it, one set by an editor is kept\n"
+		"  --topic T         one or more topics joined by \";\"\n"
+		"  --author A        the author (\"\" for none)\n"
+		"  --speaker S       who made the forecast when it is not the article's\n"
+		"                    own voice (\"\" for the author's own, \"(unnamed)\"\n"
+		"                    for a source the article does not name)\n"
+		"  --claim TEXT      the sentence (whitespace is collapsed)\n"
+		"  --reason R        why, kept in the history\n"
+		"The id does not change.\n",
+};

@@ -11,6 +11,17 @@
 #include "likely/ledger.h"
 #include "likely/store.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_LIMIT,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_LIMIT] = {"limit", 0, CLI_VALUE},
+};
+
 struct evidence_state {
 	struct ctx *ctx;
 	int n;
@@ -24,7 +35,7 @@ static int print_hit(const struct evidence_hit *h, void *data)
 	return 0;
 }
 
-int cmd_evidence(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_evidence(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast f;
 	struct buf q;
@@ -32,7 +43,7 @@ int cmd_evidence(struct ctx *ctx, const struct cmd_args *a)
 	long limit = 10;
 	int rc;
 
-	if ((rc = opt_count(ctx, "limit", args_get(a, "limit"), 1000, &limit)))
+	if ((rc = opt_count(ctx, "limit", a->value[OPT_LIMIT], 1000, &limit)))
 		return rc;
 	buf_init(&q);
 	if ((rc = forecast_load(ctx, a->argv[0], ID_READ, &f)))
@@ -55,3 +66,20 @@ out:
 	buf_release(&q);
 	return rc;
 }
+
+const struct command command_evidence = {
+	.name = "evidence",
+	.run = cmd_evidence,
+	.min_operands = 1,
+	.max_operands = 1,
+	.db = DB_READ,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "sentences from later articles that may settle a forecast",
+	.usage = "evidence ID [--limit N]",
+	.details =
+		"  ID          the forecast\n"
+		"  --limit N   how many sentences (default 10)\n"
+		"Sentences come from articles published after the forecast that were read\n"
+		"with extract; they are suggestions, ranked by full-text relevance.\n",
+};

@@ -13,16 +13,29 @@
 #include "likely/outfile.h"
 #include "likely/store.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_OUTPUT,
+	OPT_STATUS,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_OUTPUT] = {"output", 'o', CLI_VALUE},
+	[OPT_STATUS] = {"status", 0, CLI_VALUE},
+};
+
 static int write_one(const struct forecast *f, void *data)
 {
 	ledger_write_record(data, f);
 	return 0;
 }
 
-int cmd_export(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_export(struct ctx *ctx, const struct cmd_args *a)
 {
-	const char *path = args_get(a, "output");
-	struct forecast_filter flt = {.status = args_get(a, "status")};
+	const char *path = a->value[OPT_OUTPUT];
+	struct forecast_filter flt = {.status = a->value[OPT_STATUS]};
 	struct csv_writer w;
 	struct outfile of = {0};
 	int rc;
@@ -43,3 +56,20 @@ int cmd_export(struct ctx *ctx, const struct cmd_args *a)
 	}
 	return outfile_commit(&of, &ctx->diag);
 }
+
+const struct command command_export = {
+	.name = "export",
+	.run = cmd_export,
+	.min_operands = 0,
+	.max_operands = 0,
+	.db = DB_READ,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "write the ledger CSV",
+	.usage = "export [-o FILE] [--status S]",
+	.details =
+		"  -o FILE, --output FILE   write FILE (atomically) instead of stdout\n"
+		"  --status S               only candidate, accepted or rejected forecasts\n"
+		"Forecasts come out in the order they entered the database, so export,\n"
+		"import, export gives the same bytes.\n",
+};

@@ -32,6 +32,25 @@
 #include "likely/redate.h"
 #include "likely/store.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_MANIFEST,
+	OPT_SOURCE,
+	OPT_DRY_RUN,
+	OPT_FORMAT,
+	OPT_JOBS,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_MANIFEST] = {"manifest", 0, CLI_VALUE},
+	[OPT_SOURCE] = {"source", 0, CLI_VALUE},
+	[OPT_DRY_RUN] = {"dry-run", 0, CLI_FLAG},
+	[OPT_FORMAT] = {"format", 0, CLI_VALUE},
+	[OPT_JOBS] = {"jobs", 0, CLI_VALUE},
+};
+
 #define JOBS_MAX 256
 
 struct run {
@@ -313,23 +332,27 @@ static long jobs_to_use(long jobs, const struct cmd_args *a)
 	return jobs;
 }
 
-int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 {
-	struct run r = {.ctx = ctx, .dry_run = args_has(a, "dry-run"),
-			.default_source = args_get(a, "source")};
-	const char *fmt = args_get(a, "format");
+	struct run r = {.ctx = ctx, .dry_run = a->seen[OPT_DRY_RUN],
+			.default_source = a->value[OPT_SOURCE]};
+	const char *fmt = a->value[OPT_FORMAT];
 	if (fmt && (!page_format_parse(fmt, &r.format) || r.format == PAGE_FORMAT_AUTO))
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "--format: text, html or feed, not '%s'", fmt);
+	/* the database first: one that is not likely's is refused before
+	 * any page is read */
+	int rc = r.dry_run ? LIKELY_OK : cli_store_open(ctx);
+	if (rc)
+		return rc;
 	struct extract_config cfg;
 	struct manifest *m = NULL;
-	const char *manifest_path = args_get(a, "manifest");
+	const char *manifest_path = a->value[OPT_MANIFEST];
 	long jobs = 0;
-	int rc, worst = LIKELY_OK;
 
 	if ((rc = config_load(ctx, &cfg)) ||
 	    (rc = opt_text(ctx, "source", r.default_source, ledger_column_text_flags(COL_SOURCE))) ||
-	    (rc = opt_count(ctx, "jobs", args_get(a, "jobs"), JOBS_MAX, &jobs)))
+	    (rc = opt_count(ctx, "jobs", a->value[OPT_JOBS], JOBS_MAX, &jobs)))
 		goto out;
 	jobs = jobs_to_use(jobs, a);
 	r.cfg = &cfg;
@@ -354,15 +377,14 @@ int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	for (int i = 0; i < a->argc; i++) {
 		progress(&r, i + 1, a->argc, a->argv[i]);
 		r.pages++;
+		/* a bad page is reported and skipped, and the good ones are
+		 * kept (the exit code says a page was bad); a failing
+		 * database or output stops the run */
 		rc = extract_one(&r, i, a->argv[i]);
 		if (rc == LIKELY_TEMPFAIL || rc == LIKELY_IOERR)
-			goto out; /* the database, not the page: stop */
-		if (rc && (!worst || rc == LIKELY_DATAERR))
-			worst = rc;
+			goto out;
 	}
-	rc = worst;
-	/* a bad page is reported and skipped; the good ones are kept */
-	ctx->commit_anyway = rc == LIKELY_DATAERR || rc == LIKELY_NOINPUT;
+	rc = LIKELY_OK;
 	/* one line, as a cron log wants it */
 	if (r.dry_run)
 		diag_note(&ctx->diag, "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
@@ -393,3 +415,28 @@ out:
 	extract_config_release(&cfg);
 	return rc;
 }
+
+const struct command command_extract = {
+	.name = "extract",
+	.run = cmd_extract,
+	.min_operands = 1,
+	.max_operands = -1,
+	.db = DB_WRITE_LAZY,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "find forecasts in article pages and store them as candidates",
+	.usage = "extract [--manifest F] [--source S] [--format text|html|feed] [--dry-run] [--jobs N] FILE...",
+	.details =
+		"  FILE...        article pages: UTF-8 text, HTML (any charset it declares)\n"
+		"                 or an RSS/Atom/WXR feed, told apart by content; \"-\" is stdin\n"
+		"  --format F     read every page as text, html or feed\n"
+		"  --dry-run      print the forecasts as ledger CSV, store nothing\n"
+		"  --manifest F   CSV file,url,title,published,author,source overriding\n"
+		"                 what was detected for the pages it names\n"
+		"  --source S     the source column for pages the manifest does not name\n"
+		"  --jobs N       read pages in N processes (default 0: one per core);\n"
+		"                 the output is the same for every N\n"
+		"A bad page is reported and nothing of it is kept; the others are, and the\n"
+		"run exits 65 (66 when a page cannot be read). Forecasts already stored\n"
+		"are never changed.\n",
+};

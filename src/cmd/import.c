@@ -204,23 +204,22 @@ static int import_file(struct ctx *ctx, const char *path, struct buf *summary)
 	return rc;
 }
 
-int cmd_import(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_import(struct ctx *ctx, const struct cmd_args *a)
 {
-	int worst = LIKELY_OK;
 	struct buf summary;
+	int rc = store_bulk_begin(ctx->store);
+	if (rc)
+		return rc;
 	buf_init(&summary);
-	if ((worst = store_bulk_begin(ctx->store))) {
-		buf_release(&summary);
-		return worst;
-	}
+	/* every file is checked, so that one run reports every bad row */
 	for (int i = 0; i < a->argc; i++) {
-		int rc = import_file(ctx, a->argv[i], &summary);
-		if (rc && !worst)
-			worst = rc;
+		int file_rc = import_file(ctx, a->argv[i], &summary);
+		if (file_rc)
+			rc = file_rc;
 	}
-	if (!worst)
-		worst = store_bulk_end(ctx->store);
-	if (worst) {
+	if (!rc)
+		rc = store_bulk_end(ctx->store);
+	if (rc) {
 		diag_note(&ctx->diag, "nothing imported: the database is unchanged");
 	} else {
 		for (char *line = summary.data, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
@@ -229,5 +228,19 @@ int cmd_import(struct ctx *ctx, const struct cmd_args *a)
 		}
 	}
 	buf_release(&summary);
-	return worst;
+	return rc;
 }
+
+const struct command command_import = {
+	.name = "import",
+	.run = cmd_import,
+	.min_operands = 1,
+	.max_operands = -1,
+	.db = DB_WRITE,
+	.summary = "load ledger CSV files (all or nothing)",
+	.usage = "import FILE...",
+	.details =
+		"  FILE...   ledger CSV files (header id,file,title,published,...); \"-\" is stdin\n"
+		"All files or nothing: any bad row is reported as FILE:LINE: column: reason\n"
+		"and the database is left as it was.\n",
+};

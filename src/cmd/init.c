@@ -5,7 +5,7 @@
 #include "likely/cli.h"
 #include "likely/store.h"
 
-int cmd_init(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_init(struct ctx *ctx, const struct cmd_args *a)
 {
 	int version, rc;
 	(void)a;
@@ -15,3 +15,16 @@ int cmd_init(struct ctx *ctx, const struct cmd_args *a)
 		  ctx->db_path, version);
 	return LIKELY_OK;
 }
+
+const struct command command_init = {
+	.name = "init",
+	.run = cmd_init,
+	.min_operands = 0,
+	.max_operands = 0,
+	.db = DB_WRITE,
+	.summary = "create or upgrade the database",
+	.usage = "init",
+	.details =
+		"Creates the database (--db, $LIKELY_DB or ./likely.db) or upgrades its\n"
+		"schema.\n",
+};

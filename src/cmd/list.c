@@ -17,6 +17,33 @@
 #include "likely/store.h"
 #include "likely/text.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_AUTHOR,
+	OPT_SPEAKER,
+	OPT_TOPIC,
+	OPT_STATUS,
+	OPT_OPEN,
+	OPT_OUTCOME,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_FORMAT,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_AUTHOR] = {"author", 0, CLI_VALUE},
+	[OPT_SPEAKER] = {"speaker", 0, CLI_VALUE},
+	[OPT_TOPIC] = {"topic", 0, CLI_VALUE},
+	[OPT_STATUS] = {"status", 0, CLI_VALUE},
+	[OPT_OPEN] = {"open", 0, CLI_FLAG},
+	[OPT_OUTCOME] = {"outcome", 0, CLI_VALUE},
+	[OPT_SINCE] = {"since", 0, CLI_VALUE},
+	[OPT_UNTIL] = {"until", 0, CLI_VALUE},
+	[OPT_FORMAT] = {"format", 0, CLI_VALUE},
+};
+
 #define MIN_CLAIM 24
 
 enum list_col { L_ID, L_STATE, L_PUBLISHED, L_HORIZON, L_P, L_FORECASTER,
@@ -119,15 +146,15 @@ static int parse_match(struct ctx *ctx, const struct cmd_args *a,
 {
 	static const char *const outcomes[] = {"yes", "no", "partial", "void",
 					       "open", NULL};
-	const char *who = args_get(a, "author");
-	const char *outcome = args_get(a, "outcome");
+	const char *who = a->value[OPT_AUTHOR];
+	const char *outcome = a->value[OPT_OUTCOME];
 	int rc;
 
-	if ((rc = opt_date(ctx, "since", args_get(a, "since"), &m->since)) ||
-	    (rc = opt_date(ctx, "until", args_get(a, "until"), &m->until)))
+	if ((rc = opt_date(ctx, "since", a->value[OPT_SINCE], &m->since)) ||
+	    (rc = opt_date(ctx, "until", a->value[OPT_UNTIL], &m->until)))
 		return rc;
-	m->has_since = args_get(a, "since") != NULL;
-	m->has_until = args_get(a, "until") != NULL;
+	m->has_since = a->value[OPT_SINCE] != NULL;
+	m->has_until = a->value[OPT_UNTIL] != NULL;
 	if (outcome) {
 		size_t i = 0;
 		while (outcomes[i] && strcmp(outcomes[i], outcome) != 0)
@@ -166,13 +193,13 @@ static void print_header(struct list_state *st)
 	fprintf(st->ctx->out, "%s\n", st->line.data);
 }
 
-int cmd_list(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_list(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast_filter flt = {
-		.status = args_get(a, "status"),
-		.speaker = args_get(a, "speaker"),
-		.topic = args_get(a, "topic"),
-		.open_only = args_has(a, "open"),
+		.status = a->value[OPT_STATUS],
+		.speaker = a->value[OPT_SPEAKER],
+		.topic = a->value[OPT_TOPIC],
+		.open_only = a->seen[OPT_OPEN],
 	};
 	struct list_state st = {.ctx = ctx};
 	struct buf author;
@@ -182,7 +209,7 @@ int cmd_list(struct ctx *ctx, const struct cmd_args *a)
 	buf_init(&st.line);
 	buf_init(&st.folded);
 	if ((rc = opt_status(ctx, flt.status)) ||
-	    (rc = opt_format(ctx, args_get(a, "format"), &st.as_csv)) ||
+	    (rc = opt_format(ctx, a->value[OPT_FORMAT], &st.as_csv)) ||
 	    (rc = parse_match(ctx, a, &st.m, &author)))
 		goto out;
 	if (st.as_csv) {
@@ -201,3 +228,33 @@ out:
 	buf_release(&author);
 	return rc;
 }
+
+const struct command command_list = {
+	.name = "list",
+	.run = cmd_list,
+	.min_operands = 0,
+	.max_operands = 0,
+	.db = DB_READ,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "browse forecasts",
+	.usage = "list [--author A] [--speaker S] [--topic T] [--status S] [--open] "
+	         "[--outcome O] [--since DATE] [--until DATE] [--format table|csv]",
+	.details =
+		"  --author A       authors whose name holds A (case does not matter);\n"
+		"                   \"unattributed\" selects forecasts with no author\n"
+		"  --speaker S      only forecasts this speaker made (case and spaces,\n"
+		"                   a title and an affiliation do not matter)\n"
+		"  --topic T        only forecasts with this topic (one of their \";\" topics)\n"
+		"  --status S       candidate, accepted or rejected\n"
+		"  --open           accepted and not settled\n"
+		"  --outcome O      yes, no, partial, void, or open (no outcome yet)\n"
+		"  --since DATE     published on or after DATE (YYYY-MM-DD; a month-only\n"
+		"                   date counts as the month's last day; undated ones drop)\n"
+		"  --until DATE     published on or before DATE\n"
+		"  --format csv     ledger CSV instead of the table\n"
+		"The table fits the terminal's width (else $COLUMNS, else 80 columns):\n"
+		"columns are dropped when space is short and the claim is cut, never the\n"
+		"id.  STATE is candidate, rejected, open (accepted, not settled) or the\n"
+		"outcome; FORECASTER is the speaker when there is one, else the author.\n",
+};

@@ -19,6 +19,21 @@
 #include "likely/pagedump.h"
 #include "likely/path.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_FORMAT,
+	OPT_AS,
+	OPT_MANIFEST,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_FORMAT] = {"format", 0, CLI_VALUE},
+	[OPT_AS] = {"as", 0, CLI_VALUE},
+	[OPT_MANIFEST] = {"manifest", 0, CLI_VALUE},
+};
+
 /* The manifest's fields over the page's first article. */
 struct override {
 	struct page_callbacks inner;
@@ -108,12 +123,12 @@ static int read_one(struct ctx *ctx, const char *path, bool jsonl,
 	return rc;
 }
 
-int cmd_read(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_read(struct ctx *ctx, const struct cmd_args *a)
 {
-	int worst = LIKELY_OK;
-	const char *fmt = args_get(a, "format");
-	const char *as = args_get(a, "as");
-	const char *manifest_path = args_get(a, "manifest");
+	int rc = LIKELY_OK;
+	const char *fmt = a->value[OPT_FORMAT];
+	const char *as = a->value[OPT_AS];
+	const char *manifest_path = a->value[OPT_MANIFEST];
 	enum page_format format = PAGE_FORMAT_AUTO;
 	struct manifest *m = NULL;
 	bool jsonl = false;
@@ -126,16 +141,38 @@ int cmd_read(struct ctx *ctx, const struct cmd_args *a)
 	if (as && !page_format_parse(as, &format))
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "--as: text, html or feed, not '%s'", as);
-	if (manifest_path) {
-		int rc = manifest_read(manifest_path, &ctx->diag, &m);
-		if (rc)
-			return rc;
-	}
+	if (manifest_path && (rc = manifest_read(manifest_path, &ctx->diag, &m)))
+		return rc;
+	/* a bad page is reported and the others are read */
 	for (int i = 0; i < a->argc; i++) {
-		int rc = read_one(ctx, a->argv[i], jsonl, format, m);
-		if (rc && worst == LIKELY_OK)
-			worst = rc;
+		int page_rc = read_one(ctx, a->argv[i], jsonl, format, m);
+		if (page_rc)
+			rc = page_rc;
 	}
 	manifest_free(m);
-	return worst;
+	return rc;
 }
+
+const struct command command_read = {
+	.name = "read",
+	.run = cmd_read,
+	.min_operands = 1,
+	.max_operands = -1,
+	.db = DB_NONE,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "show what the page reader finds in pages (no database)",
+	.usage = "read [--format text|jsonl] [--as text|html|feed] [--manifest F] FILE...",
+	.details =
+		"  FILE...          pages: UTF-8 text, HTML or an RSS/Atom/WXR feed, told\n"
+		"                   apart by their content; \"-\" reads stdin\n"
+		"  --format jsonl   one JSON object per article: file, article, title,\n"
+		"                   published, date_source, author, url, text\n"
+		"  --as FORMAT      read every page as text, html or feed\n"
+		"  --manifest F     as for extract: what it gives for a page wins\n"
+		"Text: \"== FILE\", then each article as \"A<n> DATE [SOURCE] | AUTHOR | TITLE\"\n"
+		"(DATE YYYY-MM-DD, YYYY-MM when only the month is given, - when none;\n"
+		"SOURCE json-ld, meta, time, text, manifest or none), \"U URL\" when it has\n"
+		"one, then its paragraphs, one a line: T title, P body, I list item, each\n"
+		"with [heading] and {block author} when it has them.\n",
+};

@@ -12,6 +12,27 @@
 #include "likely/ledger.h"
 #include "likely/verdict.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_OUTCOME,
+	OPT_ON,
+	OPT_EVIDENCE,
+	OPT_NOTE,
+	OPT_UNDO,
+	OPT_FORCE,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_OUTCOME] = {"outcome", 0, CLI_VALUE},
+	[OPT_ON] = {"on", 0, CLI_VALUE},
+	[OPT_EVIDENCE] = {"evidence", 0, CLI_VALUE},
+	[OPT_NOTE] = {"note", 0, CLI_VALUE},
+	[OPT_UNDO] = {"undo", 0, CLI_FLAG},
+	[OPT_FORCE] = {"force", 0, CLI_FLAG},
+};
+
 static int reopen(struct ctx *ctx, struct forecast *f, const char *note)
 {
 	if (!*f->col[COL_OUTCOME])
@@ -31,7 +52,7 @@ static int reopen(struct ctx *ctx, struct forecast *f, const char *note)
 static int settle(struct ctx *ctx, const struct cmd_args *a,
 		  struct forecast *f, const char *outcome)
 {
-	const char *on = args_get(a, "on");
+	const char *on = a->value[OPT_ON];
 	const char *id = f->col[COL_ID];
 	struct buf why;
 
@@ -40,7 +61,7 @@ static int settle(struct ctx *ctx, const struct cmd_args *a,
 				   "%s: is %s; only accepted forecasts are settled "
 				   "(likely accept %s)",
 				   id, f->col[COL_STATUS], id);
-	if (*f->col[COL_OUTCOME] && !args_has(a, "force"))
+	if (*f->col[COL_OUTCOME] && !a->seen[OPT_FORCE])
 		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
 				   "%s: already settled as '%s' on %s; add --force "
 				   "to replace the verdict (its evidence and note "
@@ -56,20 +77,20 @@ static int settle(struct ctx *ctx, const struct cmd_args *a,
 	buf_release(&why);
 	if (!ok)
 		return LIKELY_DATAERR;
-	verdict_set(f, outcome, on, args_get(a, "evidence"), args_get(a, "note"));
+	verdict_set(f, outcome, on, a->value[OPT_EVIDENCE], a->value[OPT_NOTE]);
 	return forecast_save(ctx, f, "resolve");
 }
 
-int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 {
-	const char *outcome = args_get(a, "outcome");
-	bool undo = args_has(a, "undo");
+	const char *outcome = a->value[OPT_OUTCOME];
+	bool undo = a->seen[OPT_UNDO];
 	struct forecast f;
 	long day;
 	int rc;
 
-	if (undo && (outcome || args_get(a, "on") || args_get(a, "evidence") ||
-		     args_has(a, "force")))
+	if (undo && (outcome || a->value[OPT_ON] || a->value[OPT_EVIDENCE] ||
+		     a->seen[OPT_FORCE]))
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "resolve: --undo takes no --outcome, --on, "
 				   "--evidence or --force");
@@ -80,14 +101,14 @@ int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "--outcome: '%s' is not one of yes, no, partial, void",
 				   outcome);
-	if ((rc = opt_date(ctx, "on", args_get(a, "on"), &day)) ||
-	    (rc = opt_text(ctx, "evidence", args_get(a, "evidence"),
+	if ((rc = opt_date(ctx, "on", a->value[OPT_ON], &day)) ||
+	    (rc = opt_text(ctx, "evidence", a->value[OPT_EVIDENCE],
 			   ledger_column_text_flags(COL_EVIDENCE))) ||
-	    (rc = opt_text(ctx, "note", args_get(a, "note"),
+	    (rc = opt_text(ctx, "note", a->value[OPT_NOTE],
 			   ledger_column_text_flags(COL_NOTE))))
 		return rc;
 	if (!(rc = forecast_load(ctx, a->argv[0], ID_CHANGE, &f))) {
-		rc = undo ? reopen(ctx, &f, args_get(a, "note"))
+		rc = undo ? reopen(ctx, &f, a->value[OPT_NOTE])
 			  : settle(ctx, a, &f, outcome);
 		if (!rc)
 			diag_note(&ctx->diag, "%s: %s", f.col[COL_ID],
@@ -96,3 +117,27 @@ int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 	forecast_release(&f);
 	return rc;
 }
+
+const struct command command_resolve = {
+	.name = "resolve",
+	.run = cmd_resolve,
+	.min_operands = 1,
+	.max_operands = 1,
+	.db = DB_WRITE,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "settle a forecast, or reopen it with --undo",
+	.usage = "resolve ID --outcome yes|no|partial|void [--on DATE] [--evidence E] "
+	         "[--note N] [--force]\n       likely resolve ID --undo",
+	.details =
+		"  ID              the whole id, or its first 4 characters or more\n"
+		"  --outcome O     yes, no, partial or void\n"
+		"  --on DATE       the day it was settled (default today; not before the\n"
+		"                  forecast was published, not in the future)\n"
+		"  --evidence E    what settled it\n"
+		"  --note N        a note\n"
+		"  --force         replace the verdict of a forecast already settled; its\n"
+		"                  evidence and note are replaced or cleared\n"
+		"  --undo          reopen: outcome, date and evidence are cleared; the old\n"
+		"                  verdict stays in the history\n",
+};

@@ -531,7 +531,7 @@ static void print_tally(const struct review *rv)
 	buf_release(&t);
 }
 
-int cmd_review(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast_filter candidates = {.status = "candidate"};
 	struct review rv = {.ctx = ctx};
@@ -573,3 +573,25 @@ int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 	buf_release(&rv.status);
 	return rc;
 }
+
+const struct command command_review = {
+	.name = "review",
+	.run = cmd_review,
+	.min_operands = 0,
+	.max_operands = 0,
+	.db = DB_OWN_TX,
+	.summary = "interactive review of candidates and due forecasts",
+	.usage = "review",
+	.details =
+		"On a terminal: the candidates, then the due forecasts, one at a time,\n"
+		"each on one screen laid out for the terminal's size (else $COLUMNS and\n"
+		"$LINES, else 80x24) under a fixed header and a line of keys.\n"
+		"Candidates: a accept (one without a date asks for it), r reject (asks\n"
+		"why).  Due: y yes, n no, p partial (each asks the day it became known --\n"
+		"Enter takes the horizon when it has passed, else today -- and the\n"
+		"evidence), v void (asks the day and why, kept as the note); a forecast\n"
+		"settled meanwhile asks before its verdict is replaced.  Both: e edit\n"
+		"(Enter keeps a value, - clears it), s skip, u undo the last answer (the\n"
+		"history keeps the answer and its undoing), ? the keys, q quit.\n"
+		"Every answer is saved at once; the end shows what the session did.\n",
+};

@@ -23,6 +23,35 @@
 #include "likely/store.h"
 #include "likely/store_score.h"
 
+/* What the command line may give: a->value[OPT_X] (NULL when not
+ * given) and a->seen[OPT_X]. */
+enum {
+	OPT_AS_OF,
+	OPT_OUT,
+	OPT_BINS,
+	OPT_PARTIAL,
+	OPT_MIN_N,
+	OPT_EXCEL,
+	OPT_AUTHOR,
+	OPT_TOPIC,
+	OPT_FROM,
+	OPT_TO,
+	NOPTS
+};
+
+static const struct cli_option option_list[NOPTS] = {
+	[OPT_AS_OF] = {"as-of", 0, CLI_VALUE},
+	[OPT_OUT] = {"out", 0, CLI_VALUE},
+	[OPT_BINS] = {"bins", 0, CLI_VALUE},
+	[OPT_PARTIAL] = {"partial", 0, CLI_VALUE},
+	[OPT_MIN_N] = {"min-n", 0, CLI_VALUE},
+	[OPT_EXCEL] = {"excel", 0, CLI_FLAG},
+	[OPT_AUTHOR] = {"author", 0, CLI_VALUE},
+	[OPT_TOPIC] = {"topic", 0, CLI_VALUE},
+	[OPT_FROM] = {"from", 0, CLI_VALUE},
+	[OPT_TO] = {"to", 0, CLI_VALUE},
+};
+
 #define BINS_MAX 1000
 
 struct gather {
@@ -59,8 +88,8 @@ static int gather_one(const struct forecast *f, void *data)
 static int opt_narrow(struct ctx *ctx, const struct cmd_args *a, struct gather *g,
 		      struct buf *words)
 {
-	const char *author = args_get(a, "author"), *topic = args_get(a, "topic");
-	const char *from = args_get(a, "from"), *to = args_get(a, "to");
+	const char *author = a->value[OPT_AUTHOR], *topic = a->value[OPT_TOPIC];
+	const char *from = a->value[OPT_FROM], *to = a->value[OPT_TO];
 	int rc;
 	g->author = author;
 	g->from = LONG_MIN;
@@ -88,11 +117,11 @@ static int opt_narrow(struct ctx *ctx, const struct cmd_args *a, struct gather *
 /* The narrowing options as the run's options name them. */
 static void narrow_options(const struct cmd_args *a, struct buf *options)
 {
-	static const char *const names[] = {"author", "topic", "from", "to"};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (args_get(a, names[i]))
-			buf_printf(options, i < 2 ? " --%s '%s'" : " --%s %s", names[i],
-				   args_get(a, names[i]));
+	static const int narrowing[] = {OPT_AUTHOR, OPT_TOPIC, OPT_FROM, OPT_TO};
+	for (size_t i = 0; i < sizeof narrowing / sizeof *narrowing; i++)
+		if (a->value[narrowing[i]])
+			buf_printf(options, i < 2 ? " --%s '%s'" : " --%s %s",
+				   option_list[narrowing[i]].name, a->value[narrowing[i]]);
 }
 
 static int note_previous(const struct score_group_rec *g, void *data)
@@ -159,7 +188,7 @@ static int record_run(struct ctx *ctx, const struct scoreboard *sb, const char *
 	return rc;
 }
 
-int cmd_score(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct report_options ro = {.as_of = ctx->today, .min_n = 5};
 	struct sb_options so;
@@ -174,16 +203,16 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	bool found = false;
 	int rc;
 
-	ro.dir = args_get(a, "out") ? args_get(a, "out") : "reports";
-	if (args_get(a, "as-of"))
-		ro.as_of = args_get(a, "as-of");
-	ro.excel = args_has(a, "excel");
+	ro.dir = a->value[OPT_OUT] ? a->value[OPT_OUT] : "reports";
+	if (a->value[OPT_AS_OF])
+		ro.as_of = a->value[OPT_AS_OF];
+	ro.excel = a->seen[OPT_EXCEL];
 	buf_init(&options);
 	buf_init(&narrow);
 	if ((rc = opt_date(ctx, "as-of", ro.as_of, &as_of)) ||
-	    (rc = opt_bins(ctx, args_get(a, "bins"), &ro.bins)) ||
-	    (rc = opt_partial(ctx, args_get(a, "partial"), &ro.exclude_partial)) ||
-	    (rc = opt_count(ctx, "min-n", args_get(a, "min-n"), 1000000000L, &ro.min_n)))
+	    (rc = opt_bins(ctx, a->value[OPT_BINS], &ro.bins)) ||
+	    (rc = opt_partial(ctx, a->value[OPT_PARTIAL], &ro.exclude_partial)) ||
+	    (rc = opt_count(ctx, "min-n", a->value[OPT_MIN_N], 1000000000L, &ro.min_n)))
 		goto early;
 	if (!*ro.dir) {
 		rc = diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
@@ -222,7 +251,7 @@ int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	 * short write transaction. */
 	if ((rc = store_begin_read(ctx->store)))
 		goto out;
-	struct forecast_filter flt = {.status = "accepted", .topic = args_get(a, "topic")};
+	struct forecast_filter flt = {.status = "accepted", .topic = a->value[OPT_TOPIC]};
 	g.sb = sb;
 	g.rep = rep;
 	if ((rc = store_forecast_each(ctx->store, &flt, gather_one, &g)))
@@ -270,3 +299,32 @@ early:
 	buf_release(&narrow);
 	return rc;
 }
+
+const struct command command_score = {
+	.name = "score",
+	.run = cmd_score,
+	.min_operands = 0,
+	.max_operands = 0,
+	.db = DB_OWN_TX,
+	.options = option_list,
+	.noptions = NOPTS,
+	.summary = "compute scores and write the reports",
+	.usage = "score [--as-of DATE] [--out DIR] [--bins N|exact] "
+	         "[--partial half|exclude] [--min-n N] [--excel] [--author A] [--topic T] "
+	         "[--from DATE] [--to DATE]",
+	.details =
+		"  --as-of DATE        score what was known on this day (default today)\n"
+		"  --out DIR           where the reports go (default reports)\n"
+		"  --bins N|exact      calibration bins: N equal-width, or one per stated\n"
+		"                      probability (default exact)\n"
+		"  --partial half|exclude   a partial outcome counts 0.5, or is left out\n"
+		"  --min-n N           authors with fewer scored forecasts are not ranked (5)\n"
+		"  --excel             BOM and CRLF in the CSV files\n"
+		"  --author A          score only the forecasts whose author is exactly A\n"
+		"  --topic T           score only forecasts with topic T\n"
+		"  --from DATE         score only forecasts published on or after DATE\n"
+		"  --to DATE           score only forecasts published on or before DATE\n"
+		"Writes scores.csv, calibration.csv, forecasts.csv, report.md,\n"
+		"calibration.svg, scorecard.xlsx, trend.csv and trend.svg, and records\n"
+		"the run in the database (a narrowed run is not recorded).\n",
+};

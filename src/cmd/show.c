@@ -29,7 +29,7 @@ static int print_history(const struct history_entry *h, void *data)
 	return 0;
 }
 
-int cmd_show(struct ctx *ctx, const struct cmd_args *a)
+static int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast f;
 	FILE *out = ctx->out;
@@ -83,3 +83,15 @@ out:
 	forecast_release(&f);
 	return rc;
 }
+
+const struct command command_show = {
+	.name = "show",
+	.run = cmd_show,
+	.min_operands = 1,
+	.max_operands = 1,
+	.db = DB_READ,
+	.summary = "one forecast with its context and history",
+	.usage = "show ID",
+	.details =
+		"  ID   the forecast (the first characters of an id are enough)\n",
+};

@@ -14,14 +14,14 @@ static int import_file(struct store *s, const char *path)
 {
 	struct ctx ctx = {0};
 	char *argv[] = {(char *)path, NULL};
-	struct cmd_args a = {.options = (const char *const[]){NULL}, .argc = 1, .argv = argv};
+	struct cmd_args a = {.argc = 1, .argv = argv};
 	diag_init(&ctx.diag, fuzz_devnull());
 	ctx.store = s;
 	ctx.out = fuzz_devnull();
 	snprintf(ctx.now, sizeof ctx.now, "2024-01-01T00:00:00Z");
 	snprintf(ctx.today, sizeof ctx.today, "2024-01-01");
 	FUZZ_ASSERT(store_begin(s) == 0);
-	int rc = cmd_import(&ctx, &a);
+	int rc = command_import.run(&ctx, &a);
 	if (rc == 0)
 		FUZZ_ASSERT(store_commit(s) == 0);
 	store_rollback(s);
