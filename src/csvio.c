@@ -194,6 +194,68 @@ int csvio_read_path(const char *path, csv_record_fn fn, void *ctx,
 	return rc;
 }
 
+static bool table_header_ok(struct csv_table *t, const struct csv_record *rec)
+{
+	size_t all = 0;
+	while (t->columns[all])
+		all++;
+	if (rec->count != all && (!t->min_columns || rec->count != t->min_columns))
+		return false;
+	for (size_t i = 0; i < rec->count; i++)
+		if (strcmp(rec->fields[i], t->columns[i]) != 0)
+			return false;
+	t->ncols = rec->count;
+	return true;
+}
+
+static int table_header_bad(struct csv_table *t, unsigned long line)
+{
+	struct buf want;
+	buf_init(&want);
+	for (size_t i = 0; t->columns[i]; i++)
+		buf_printf(&want, "%s%s", i ? "," : "", t->columns[i]);
+	diag_report(t->d, LIKELY_DATAERR, t->path, line, "header: expected \"%s\"%s%s",
+		    want.data, t->header_note ? " " : "",
+		    t->header_note ? t->header_note : "");
+	buf_release(&want);
+	t->errors++;
+	return LIKELY_DATAERR; /* nothing after a wrong header can be trusted */
+}
+
+static int table_record(const struct csv_record *rec, void *data)
+{
+	struct csv_table *t = data;
+	if (!t->ncols)
+		return table_header_ok(t, rec) ? 0 : table_header_bad(t, rec->line);
+	if (rec->count != t->ncols)
+		return csv_table_bad(t, rec->line, "expected %zu fields, found %zu",
+				     t->ncols, rec->count);
+	return t->row(t, rec);
+}
+
+int csv_table_read(struct csv_table *t)
+{
+	t->ncols = 0;
+	t->errors = 0;
+	int rc = csvio_read_path(t->path, table_record, t, t->d);
+	if (!rc && !t->ncols)
+		rc = diag_report(t->d, LIKELY_DATAERR, t->path, 0, "empty file (no header)");
+	return !rc && t->errors ? LIKELY_DATAERR : rc;
+}
+
+int csv_table_bad(struct csv_table *t, unsigned long line, const char *fmt, ...)
+{
+	struct buf msg;
+	va_list ap;
+	buf_init(&msg);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	diag_report(t->d, LIKELY_DATAERR, t->path, line, "%s", msg.data);
+	buf_release(&msg);
+	return ++t->errors >= CSV_TABLE_MAX_ERRORS ? LIKELY_DATAERR : 0;
+}
+
 void csvw_init(struct csv_writer *w, FILE *fp, unsigned flags)
 {
 	w->fp = fp;

@@ -61,6 +61,38 @@ static bool present(const char *path)
 	return lstat(path, &st) == 0 || errno != ENOENT;
 }
 
+/* The configuration files a directory may hold, each read by the module
+ * that owns its table. */
+static int load_lexicon(struct extract_config *c, const char *path, struct diag *d)
+{
+	return lexicon_load(&c->lexicon, path, d);
+}
+
+static int load_horizons(struct extract_config *c, const char *path, struct diag *d)
+{
+	return horizon_load(&c->horizons, path, d);
+}
+
+static int load_topics(struct extract_config *c, const char *path, struct diag *d)
+{
+	return topic_load(&c->topics, path, d);
+}
+
+static int load_vocabulary(struct extract_config *c, const char *path, struct diag *d)
+{
+	return cue_vocab_load(&c->vocab, path, d);
+}
+
+static const struct {
+	const char *name;
+	int (*load)(struct extract_config *c, const char *path, struct diag *d);
+} config_files[] = {
+	{"lexicon.csv", load_lexicon},
+	{"horizons.csv", load_horizons},
+	{"topics.csv", load_topics},
+	{"vocabulary.csv", load_vocabulary},
+};
+
 int extract_config_load_dir(struct extract_config *c, const char *dir,
 			    struct diag *d)
 {
@@ -69,26 +101,14 @@ int extract_config_load_dir(struct extract_config *c, const char *dir,
 	int rc = LIKELY_OK, r;
 	extract_config_init(&fresh);
 	buf_init(&path);
-
-	buf_printf(&path, "%s/lexicon.csv", dir);
-	if (present(path.data) &&
-	    (r = lexicon_load(&fresh.lexicon, path.data, d)) != LIKELY_OK)
-		rc = r;
-	buf_reset(&path);
-	buf_printf(&path, "%s/horizons.csv", dir);
-	if (present(path.data) &&
-	    (r = horizon_load(&fresh.horizons, path.data, d)) != LIKELY_OK)
-		rc = r;
-	buf_reset(&path);
-	buf_printf(&path, "%s/topics.csv", dir);
-	if (present(path.data) &&
-	    (r = topic_load(&fresh.topics, path.data, d)) != LIKELY_OK)
-		rc = r;
-	buf_reset(&path);
-	buf_printf(&path, "%s/vocabulary.csv", dir);
-	if (present(path.data) &&
-	    (r = cue_vocab_load(&fresh.vocab, path.data, d)) != LIKELY_OK)
-		rc = r;
+	/* every file is read, so that one run reports every bad one */
+	for (size_t i = 0; i < sizeof config_files / sizeof config_files[0]; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, config_files[i].name);
+		if (present(path.data) &&
+		    (r = config_files[i].load(&fresh, path.data, d)) != LIKELY_OK)
+			rc = r;
+	}
 	buf_release(&path);
 	if (rc != LIKELY_OK) {
 		extract_config_release(&fresh);
@@ -99,6 +119,23 @@ int extract_config_load_dir(struct extract_config *c, const char *dir,
 	extract_config_release(c);
 	*c = fresh;
 	return LIKELY_OK;
+}
+
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int extract_config_find(const char *dir, struct diag *d, struct extract_config *c)
+{
+	extract_config_init(c);
+	if (dir && !is_directory(dir))
+		return diag_report(d, LIKELY_NOINPUT, dir, 0,
+				   "no such configuration directory");
+	if (!dir && is_directory(EXTRACT_CONFIG_DIR))
+		dir = EXTRACT_CONFIG_DIR;
+	return dir ? extract_config_load_dir(c, dir, d) : LIKELY_OK;
 }
 
 struct extractor {

@@ -22,43 +22,17 @@ struct manifest {
 	struct strset *index; /* file -> entry index */
 };
 
-struct reader {
-	struct manifest *m;
-	const char *path;
-	struct diag *d;
-	bool header_seen;
-	int errors;
-};
-
-static int bad(struct reader *r, unsigned long line, const char *column,
+static int bad(struct csv_table *t, unsigned long line, const char *column,
 	       const char *why, const char *value)
 {
-	diag_report(r->d, LIKELY_DATAERR, r->path, line, "%s: %s ('%s')",
-		    column, why, value);
-	return ++r->errors >= 20 ? LIKELY_DATAERR : 0;
+	return csv_table_bad(t, line, "%s: %s ('%s')", column, why, value);
 }
 
-static int on_record(const struct csv_record *rec, void *data)
+static int on_row(struct csv_table *t, const struct csv_record *rec)
 {
-	struct reader *r = data;
-	struct manifest *m = r->m;
+	struct manifest *m = t->ctx;
 	long day, first;
 
-	if (!r->header_seen) {
-		r->header_seen = true;
-		bool ok = rec->count == 6;
-		for (int i = 0; ok && i < 6; i++)
-			ok = strcmp(rec->fields[i], columns[i]) == 0;
-		if (!ok)
-			return diag_report(r->d, LIKELY_DATAERR, r->path, rec->line,
-					   "header: expected file,url,title,published,author,source");
-		return 0;
-	}
-	if (rec->count != 6) {
-		diag_report(r->d, LIKELY_DATAERR, r->path, rec->line,
-			    "expected 6 fields, found %zu", rec->count);
-		return ++r->errors >= 20 ? LIKELY_DATAERR : 0;
-	}
 	const char *file = rec->fields[0], *published = rec->fields[3];
 	/* each value lands in the ledger column of the same name */
 	static const enum ledger_column as[6] = {COL_FILE, COL_URL, COL_TITLE,
@@ -67,17 +41,17 @@ static int on_record(const struct csv_record *rec, void *data)
 		const char *why = textfield_check_str(rec->fields[i],
 						      ledger_column_text_flags(as[i]));
 		if (why)
-			return bad(r, rec->line, columns[i], why, rec->fields[i]);
+			return bad(t, rec->line, columns[i], why, rec->fields[i]);
 	}
 	if (!*file)
-		return bad(r, rec->line, "file", "empty (which page is this row about?)", file);
+		return bad(t, rec->line, "file", "empty (which page is this row about?)", file);
 	if (*published && !date_parse_iso(published, &day) &&
 	    !date_parse_month(published, &day))
-		return bad(r, rec->line, "published",
+		return bad(t, rec->line, "published",
 			   "not a calendar date in the form YYYY-MM-DD (or YYYY-MM "
 			   "for a month)", published);
 	if (!strset_add(m->index, file, (long)m->count, &first))
-		return bad(r, rec->line, "file", "listed twice", file);
+		return bad(t, rec->line, "file", "listed twice", file);
 	if (m->count == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 16;
 		m->entries = xrealloc(m->entries, m->cap * sizeof *m->entries);
@@ -95,13 +69,10 @@ static int on_record(const struct csv_record *rec, void *data)
 int manifest_read(const char *path, struct diag *d, struct manifest **out)
 {
 	struct manifest *m = xcalloc(1, sizeof *m);
-	struct reader r = {m, path, d, false, 0};
+	struct csv_table t = {.path = path, .columns = columns, .row = on_row,
+			      .ctx = m, .d = d};
 	m->index = strset_new();
-	int rc = csvio_read_path(path, on_record, &r, d);
-	if (!rc && !r.header_seen)
-		rc = diag_report(d, LIKELY_DATAERR, path, 0, "empty file (no header)");
-	if (!rc && r.errors)
-		rc = LIKELY_DATAERR;
+	int rc = csv_table_read(&t);
 	if (rc) {
 		manifest_free(m);
 		m = NULL;

@@ -9,7 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "likely/cmdutil.h"
+#include "likely/text.h"
 
 #define DEFAULT_COLS 80
 #define DEFAULT_ROWS 24

@@ -380,3 +380,34 @@ int store_history_each(struct store *s, const char *id,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int store_forecast_lookup(struct store *s, const char *id, enum id_use use,
+			  struct forecast *f)
+{
+	bool found;
+	char *full = NULL;
+	int count, rc = store_forecast_get(s, id, f, &found);
+
+	if (rc || found)
+		return rc;
+	/* not an id: perhaps the first digits of one */
+	if (use == ID_CHANGE && strlen(id) < ID_PREFIX_MIN_CHANGE)
+		return diag_report(s->diag, LIKELY_USAGE, NULL, 0,
+				   "'%s' is not an id; to change a forecast give "
+				   "its whole id or at least its first %d "
+				   "characters", id, ID_PREFIX_MIN_CHANGE);
+	if ((rc = store_forecast_match(s, id, &full, &count)))
+		return rc;
+	if (count == 1) {
+		forecast_release(f);
+		rc = store_forecast_get(s, full, f, &found);
+	} else if (count > 1) {
+		rc = diag_report(s->diag, LIKELY_DATAERR, NULL, 0,
+				 "'%s' is the start of several ids; give more digits", id);
+	} else {
+		rc = diag_report(s->diag, LIKELY_DATAERR, NULL, 0,
+				 "no forecast with id '%s' (see likely list)", id);
+	}
+	free(full);
+	return rc;
+}

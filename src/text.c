@@ -338,3 +338,49 @@ const char *text_tok(const struct text_tokens *t, size_t i)
 	return t->norm.data + t->tok[i].norm;
 }
 
+/* s with each run of white space as one space, none at either end. */
+static void collapse_space(struct buf *out, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	bool pending = false;
+	while (i < len) {
+		size_t k = text_space_len(s + i, len - i);
+		if (k) {
+			pending = out->len > 0;
+			i += k;
+			continue;
+		}
+		if (pending)
+			buf_addc(out, ' ');
+		pending = false;
+		buf_addc(out, s[i++]);
+	}
+}
+
+void text_fit(struct buf *b, const char *s, size_t width, bool pad)
+{
+	struct buf flat;
+	size_t chars = 0, cut = 0, cut_chars = 0;
+
+	buf_init(&flat);
+	collapse_space(&flat, s);
+	for (size_t i = 0; i < flat.len; i++) {
+		if (((unsigned char)flat.data[i] & 0xC0) == 0x80)
+			continue;
+		if (chars == (width > 3 ? width - 3 : width)) {
+			cut = i;
+			cut_chars = chars;
+		}
+		chars++;
+	}
+	if (chars > width && width > 3) {
+		buf_add(b, flat.data, cut);
+		buf_adds(b, "...");
+		chars = cut_chars + 3;
+	} else {
+		buf_add(b, flat.data, flat.len);
+	}
+	while (pad && chars++ < width)
+		buf_addc(b, ' ');
+	buf_release(&flat);
+}

@@ -1,11 +1,11 @@
 /*
  * cfgtable: the shared reader of the three two-column configuration files
- * (lexicon.csv, horizons.csv, topics.csv).  It checks what they have in
- * common -- the exact header, two fields per row, a non-empty first field
- * -- and hands each data row to the owning module, which checks the value
- * and duplicates.  Problems are reported through diag as
- * "FILE:LINE: column: reason" and every bad row is reported, not only the
- * first, so a user fixes a file in one pass.
+ * (lexicon.csv, horizons.csv, topics.csv).  On csvio's table reader (the
+ * exact header, two fields per row, every bad row reported up to a cap),
+ * it checks what they have in common -- text by textfield's rule, neither
+ * field empty -- and hands each data row to the owning module, which
+ * checks the value and duplicates.  Problems are reported through diag as
+ * "FILE:LINE: column: reason".
  */
 #ifndef LIKELY_CFGTABLE_H
 #define LIKELY_CFGTABLE_H
@@ -26,7 +26,7 @@ typedef const char *(*cfgtable_row_fn)(const char *key, const char *value,
 
 /*
  * Reads path with header "<col1>,<col2>".  Returns LIKELY_OK when every
- * row was accepted, LIKELY_DATAERR after reporting each bad row (the
+ * row was accepted, LIKELY_DATAERR after reporting the bad rows (the
  * caller then discards what the rows built), LIKELY_NOINPUT when the file
  * cannot be opened, LIKELY_IOERR on a read error.
  */

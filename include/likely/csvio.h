@@ -43,6 +43,49 @@ int csvio_read(FILE *fp, const char *name, csv_record_fn fn, void *ctx,
 int csvio_read_path(const char *path, csv_record_fn fn, void *ctx,
 		    struct diag *d);
 
+/*
+ * A table: a header naming the columns, then rows of as many fields.  The
+ * ledger, the manifest and the configuration files are each one; this
+ * checks what they share -- the exact header, the field count of every
+ * row, a cap on reported problems -- and hands each row of the right
+ * shape to the owner, who checks its values.  Every bad row is reported as
+ * "FILE:LINE: ..." (a user fixes a file in one pass) up to
+ * CSV_TABLE_MAX_ERRORS, where reading stops.
+ */
+#define CSV_TABLE_MAX_ERRORS 20
+
+struct csv_table {
+	const char *path;             /* "-" is stdin */
+	const char *const *columns;   /* the header, NULL-terminated */
+	size_t min_columns;           /* a header of only the first min_columns
+				       * names is accepted too (an older file);
+				       * 0: all of them */
+	const char *header_note;      /* said after the expected header, or NULL */
+	/* Each row with the header's field count: returns 0 to go on, or
+	 * csv_table_bad's result, or an exit code to stop. */
+	int (*row)(struct csv_table *t, const struct csv_record *rec);
+	void *ctx;                    /* the owner's */
+	struct diag *d;
+	size_t ncols;                 /* the header's columns, once read */
+	unsigned long errors;         /* problems reported */
+};
+
+/*
+ * Reads t->path.  LIKELY_OK when the header and every row passed,
+ * LIKELY_DATAERR after reporting what did not (an empty file, a wrong
+ * header, a row of another field count, what t->row reported),
+ * LIKELY_NOINPUT / LIKELY_IOERR when the file cannot be read, or the code
+ * t->row stopped with.
+ */
+int csv_table_read(struct csv_table *t);
+/*
+ * Reports a bad row ("FILE:LINE: " then the message) and counts it.
+ * Returns 0, or LIKELY_DATAERR when the cap is reached (return it from
+ * t->row to stop reading).
+ */
+int csv_table_bad(struct csv_table *t, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 enum {
 	CSVW_CRLF = 1,          /* end records with CR LF (Excel) */
 	CSVW_BOM = 2,           /* start the file with a UTF-8 BOM (Excel) */

@@ -43,6 +43,18 @@ void extract_config_init(struct extract_config *c);
  */
 int extract_config_load_dir(struct extract_config *c, const char *dir,
 			    struct diag *d);
+
+/* Where an outlet keeps its configuration, relative to where likely runs. */
+#define EXTRACT_CONFIG_DIR "predictions/config"
+
+/*
+ * Loads the configuration in force (SPEC.md §3): dir (--config or
+ * $LIKELY_CONFIG) when given, else EXTRACT_CONFIG_DIR when it exists,
+ * else the built-in tables.  A named directory that does not exist is
+ * LIKELY_NOINPUT; a bad file LIKELY_DATAERR.  c is initialised here
+ * either way.
+ */
+int extract_config_find(const char *dir, struct diag *d, struct extract_config *c);
 void extract_config_release(struct extract_config *c);
 
 /* Manifest overrides for one page; NULL (or "") fields are detected.

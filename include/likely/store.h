@@ -67,6 +67,22 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 int store_forecast_match(struct store *s, const char *prefix, char **full,
 			 int *count);
 
+/* What a forecast is looked up for: a command that changes data needs a
+ * longer prefix (ID_PREFIX_MIN_CHANGE characters), so that a slip of one
+ * character cannot name a forecast by accident. */
+enum id_use { ID_READ, ID_CHANGE };
+#define ID_PREFIX_MIN_CHANGE 4
+
+/*
+ * Reads the forecast an editor named into f (initialised here; release it
+ * either way): id is a whole id, or the start of exactly one (for
+ * ID_CHANGE at least ID_PREFIX_MIN_CHANGE characters).  An unknown or
+ * ambiguous id is a data error (65), a prefix too short for a change a
+ * usage error (2), each reported.
+ */
+int store_forecast_lookup(struct store *s, const char *id, enum id_use use,
+			  struct forecast *f);
+
 enum store_put {
 	STORE_PUT_NEW,       /* inserted */
 	STORE_PUT_CHANGED,   /* updated; history rows written */

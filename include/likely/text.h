@@ -96,6 +96,14 @@ void text_fold(struct buf *out, const char *s, size_t len);
 /* Trims white space (text_space_len) at both ends of s[*start..*end). */
 void text_trim(const char *s, size_t *start, size_t *end);
 
+/*
+ * Appends s to b as one line of a table column: white space (text_space_len)
+ * collapsed to one space and trimmed, cut to at most width characters
+ * (code points) with "..." when longer, padded with spaces to width when
+ * pad is set.
+ */
+void text_fit(struct buf *b, const char *s, size_t width, bool pad);
+
 enum text_token_kind {
 	TOK_WORD,
 	TOK_PUNCT,  /* one punctuation character: , . ; : ! ? ( ) dashes ... */

@@ -9,8 +9,8 @@
 
 #include "likely/buf.h"
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/ledger.h"
+#include "likely/store.h"
 #include "likely/textfield.h"
 
 #include "curate.h"
@@ -24,7 +24,7 @@ static int set_status(struct ctx *ctx, const char *id, const char *status,
 		      const char *reason, struct tally *t)
 {
 	struct forecast f;
-	int rc = forecast_load(ctx, id, ID_CHANGE, &f);
+	int rc = store_forecast_lookup(ctx->store, id, ID_CHANGE, &f);
 
 	if (rc)
 		goto out;
@@ -50,7 +50,7 @@ static int set_status(struct ctx *ctx, const char *id, const char *status,
 		return LIKELY_OK; /* reported; the exit code carries it */
 	}
 	forecast_set(&f, COL_STATUS, status);
-	rc = forecast_save(ctx, &f, reason);
+	rc = store_forecast_put(ctx->store, &f, ctx->now, reason, NULL);
 	if (!rc) {
 		t->done++;
 		buf_printf(&t->done_lines, "%s: %s\n", id, status);

@@ -1,5 +1,5 @@
 /*
- * due: the review queue -- accepted forecasts whose horizon has passed and
+ * queue: the review queue -- accepted forecasts whose horizon has passed and
  * that nobody has settled yet, oldest horizon first.
  */
 #include <stdlib.h>
@@ -7,11 +7,12 @@
 
 #include "likely/buf.h"
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/csvio.h"
 #include "likely/date.h"
+#include "likely/queue.h"
 #include "likely/ledger.h"
 #include "likely/screen.h"
+#include "likely/text.h"
 #include "likely/store.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
@@ -31,7 +32,7 @@ static const struct cli_option option_list[NOPTS] = {
 
 /* The table fits the terminal (screen.h): the forecaster, then the horizon
  * go when space is short; the claim is cut, the id never. */
-static void print_table(struct ctx *ctx, const struct due_list *l)
+static void print_table(struct ctx *ctx, const struct queue *l)
 {
 	enum { D_ID, D_OVERDUE, D_HORIZON, D_FORECASTER, D_NCOLS };
 	struct screen_col cols[D_NCOLS] = {
@@ -67,7 +68,7 @@ static void print_table(struct ctx *ctx, const struct due_list *l)
 	buf_release(&line);
 }
 
-static void print_csv(struct ctx *ctx, const struct due_list *l)
+static void print_csv(struct ctx *ctx, const struct queue *l)
 {
 	static const char *const header[] = {
 		"id", "days_overdue", "horizon", "published", "author", "title",
@@ -91,7 +92,7 @@ static void print_csv(struct ctx *ctx, const struct due_list *l)
 
 static int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 {
-	struct due_list l = {0};
+	struct queue l = {0};
 	long as_of;
 	bool as_csv;
 	int rc;
@@ -100,7 +101,7 @@ static int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 	if ((rc = opt_date(ctx, "as-of", a->value[OPT_AS_OF], &as_of)) ||
 	    (rc = opt_format(ctx, a->value[OPT_FORMAT], &as_csv)))
 		return rc;
-	rc = due_collect(ctx, as_of, &l);
+	rc = queue_collect(ctx->store, as_of, &l);
 	if (!rc) {
 		if (as_csv)
 			print_csv(ctx, &l);
@@ -110,7 +111,7 @@ static int cmd_due(struct ctx *ctx, const struct cmd_args *a)
 			diag_note(&ctx->diag, "%zu forecast%s due", l.count,
 				  l.count == 1 ? "" : "s");
 	}
-	due_list_release(&l);
+	queue_release(&l);
 	return rc;
 }
 

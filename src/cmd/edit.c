@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/extract.h"
 #include "likely/ledger.h"
+#include "likely/store.h"
 #include "likely/redate.h"
 #include "likely/textfield.h"
 
@@ -62,7 +62,7 @@ static int set_published(struct ctx *ctx, struct forecast *f, const char *v,
 {
 	struct extract_config cfg;
 	char old[DATE_ISO_LEN + 1];
-	int rc = config_load(ctx, &cfg);
+	int rc = extract_config_find(ctx->config_dir, &ctx->diag, &cfg);
 	if (!rc) {
 		snprintf(old, sizeof old, "%s", f->col[COL_HORIZON]);
 		bool again = redate_forecast(&cfg.horizons, f, v);
@@ -114,7 +114,7 @@ static int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 				   "--horizon, --topic, --author, --speaker, --claim or "
 				   "--published)");
 	buf_init(&said);
-	if ((rc = forecast_load(ctx, a->argv[0], ID_CHANGE, &f)))
+	if ((rc = store_forecast_lookup(ctx->store, a->argv[0], ID_CHANGE, &f)))
 		goto out;
 	if (published && (rc = set_published(ctx, &f, published, &said)))
 		goto out;
@@ -141,7 +141,7 @@ static int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 	buf_adds(&why, "edit");
 	if (reason && *reason)
 		buf_printf(&why, ": %s", reason);
-	rc = forecast_save(ctx, &f, why.data);
+	rc = store_forecast_put(ctx->store, &f, ctx->now, why.data, NULL);
 	buf_release(&why);
 	/* an editor's --horizon made the note moot */
 	if (!rc && said.len && !a->value[OPT_HORIZON])

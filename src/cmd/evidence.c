@@ -46,7 +46,7 @@ static int cmd_evidence(struct ctx *ctx, const struct cmd_args *a)
 	if ((rc = opt_count(ctx, "limit", a->value[OPT_LIMIT], 1000, &limit)))
 		return rc;
 	buf_init(&q);
-	if ((rc = forecast_load(ctx, a->argv[0], ID_READ, &f)))
+	if ((rc = store_forecast_lookup(ctx->store, a->argv[0], ID_READ, &f)))
 		goto out;
 	fprintf(ctx->out, "claim (%s): %s\n\n",
 		*f.col[COL_PUBLISHED] ? f.col[COL_PUBLISHED] : "no date",

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/csvio.h"
 #include "likely/ledger.h"
 #include "likely/outfile.h"

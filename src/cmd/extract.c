@@ -20,7 +20,6 @@
 
 #include "likely/buf.h"
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/csvio.h"
 #include "likely/date.h"
 #include "likely/extract.h"
@@ -350,7 +349,7 @@ static int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	const char *manifest_path = a->value[OPT_MANIFEST];
 	long jobs = 0;
 
-	if ((rc = config_load(ctx, &cfg)) ||
+	if ((rc = extract_config_find(ctx->config_dir, &ctx->diag, &cfg)) ||
 	    (rc = opt_text(ctx, "source", r.default_source, ledger_column_text_flags(COL_SOURCE))) ||
 	    (rc = opt_count(ctx, "jobs", a->value[OPT_JOBS], JOBS_MAX, &jobs)))
 		goto out;

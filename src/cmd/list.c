@@ -10,7 +10,6 @@
 
 #include "likely/buf.h"
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/csvio.h"
 #include "likely/ledger.h"
 #include "likely/screen.h"

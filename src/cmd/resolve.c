@@ -7,9 +7,9 @@
 
 #include "likely/buf.h"
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/date.h"
 #include "likely/ledger.h"
+#include "likely/store.h"
 #include "likely/verdict.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
@@ -44,7 +44,7 @@ static int reopen(struct ctx *ctx, struct forecast *f, const char *note)
 	forecast_set(f, COL_EVIDENCE, "");
 	if (note)
 		forecast_set(f, COL_NOTE, note);
-	return forecast_save(ctx, f, "resolve --undo");
+	return store_forecast_put(ctx->store, f, ctx->now, "resolve --undo", NULL);
 }
 
 /* A verdict replaces another only when asked to: one mistyped id must not
@@ -78,7 +78,7 @@ static int settle(struct ctx *ctx, const struct cmd_args *a,
 	if (!ok)
 		return LIKELY_DATAERR;
 	verdict_set(f, outcome, on, a->value[OPT_EVIDENCE], a->value[OPT_NOTE]);
-	return forecast_save(ctx, f, "resolve");
+	return store_forecast_put(ctx->store, f, ctx->now, "resolve", NULL);
 }
 
 static int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
@@ -107,7 +107,7 @@ static int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 	    (rc = opt_text(ctx, "note", a->value[OPT_NOTE],
 			   ledger_column_text_flags(COL_NOTE))))
 		return rc;
-	if (!(rc = forecast_load(ctx, a->argv[0], ID_CHANGE, &f))) {
+	if (!(rc = store_forecast_lookup(ctx->store, a->argv[0], ID_CHANGE, &f))) {
 		rc = undo ? reopen(ctx, &f, a->value[OPT_NOTE])
 			  : settle(ctx, a, &f, outcome);
 		if (!rc)

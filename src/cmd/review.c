@@ -13,8 +13,8 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "likely/cmdutil.h"
 #include "likely/date.h"
+#include "likely/queue.h"
 #include "likely/extract.h"
 #include "likely/redate.h"
 #include "likely/store.h"
@@ -50,13 +50,13 @@ static int collect_candidate(const struct forecast *f, void *data)
  * (forecasts accepted just now may be due too). */
 static int add_due(struct review *rv)
 {
-	struct due_list due;
+	struct queue due;
 	long today;
 	date_parse_iso(rv->ctx->today, &today);
-	int rc = due_collect(rv->ctx, today, &due);
+	int rc = queue_collect(rv->ctx->store, today, &due);
 	for (size_t i = 0; !rc && i < due.count; i++)
 		push_id(rv, due.items[i].f.col[COL_ID]);
-	due_list_release(&due);
+	queue_release(&due);
 	rv->due_added = true;
 	return rc;
 }
@@ -130,7 +130,7 @@ static int save(struct ctx *ctx, const struct forecast *f, const char *reason)
 {
 	int rc = store_begin(ctx->store);
 	if (!rc)
-		rc = forecast_save(ctx, f, reason);
+		rc = store_forecast_put(ctx->store, f, ctx->now, reason, NULL);
 	if (!rc)
 		rc = store_commit(ctx->store);
 	if (rc)
@@ -290,7 +290,7 @@ static enum step ask_date(struct review *rv, struct forecast *f, int *rc)
 			continue;
 		}
 		struct extract_config cfg;
-		if (!(*rc = config_load(rv->ctx, &cfg)))
+		if (!(*rc = extract_config_find(rv->ctx->config_dir, &rv->ctx->diag, &cfg)))
 			redate_forecast(&cfg.horizons, f, d);
 		extract_config_release(&cfg);
 		free(d);
@@ -493,7 +493,7 @@ static int run(struct review *rv, bool *quit)
 			break;
 		struct forecast f;
 		screen_size(rv->ctx->out, &rv->sz); /* the window may have changed */
-		if (!(rc = forecast_load(rv->ctx, rv->ids[rv->at], ID_READ, &f)) &&
+		if (!(rc = store_forecast_lookup(rv->ctx->store, rv->ids[rv->at], ID_READ, &f)) &&
 		    !(rc = review_draw(rv, &f))) {
 			enum step st = on_key(rv, &f, read_key(), &rc);
 			if (st == STEP_NEXT)

@@ -16,7 +16,6 @@
 
 #include "likely/buf.h"
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/extract.h"
 #include "likely/report.h"
 #include "likely/scoreboard.h"
@@ -222,7 +221,7 @@ static int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	if ((rc = opt_narrow(ctx, a, &g, &narrow)))
 		goto early;
 	/* the lexicon in force is part of the scorecard (SPEC §7) */
-	if ((rc = config_load(ctx, &cfg))) {
+	if ((rc = extract_config_find(ctx->config_dir, &ctx->diag, &cfg))) {
 		extract_config_release(&cfg);
 		goto early;
 	}

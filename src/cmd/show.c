@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
 #include "likely/ledger.h"
 #include "likely/store.h"
 
@@ -33,7 +32,7 @@ static int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct forecast f;
 	FILE *out = ctx->out;
-	int rc = forecast_load(ctx, a->argv[0], ID_READ, &f);
+	int rc = store_forecast_lookup(ctx->store, a->argv[0], ID_READ, &f);
 
 	if (rc)
 		goto out;

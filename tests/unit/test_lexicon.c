@@ -126,7 +126,7 @@ static void test_load_bad(void **state)
 	assert_non_null(strstr(msgs, ":3: cue: empty"));
 	assert_non_null(strstr(msgs, ":4: probability: not a decimal in [0,1]: \"abc\""));
 	assert_non_null(strstr(msgs, ":6: cue: duplicate cue: \"likely to\""));
-	assert_non_null(strstr(msgs, ":7: row: expected 2 fields, found 3"));
+	assert_non_null(strstr(msgs, ":7: expected 2 fields, found 3"));
 	assert_non_null(strstr(msgs, ":8: probability"));
 	assert_null(strstr(msgs, ":5:"));
 

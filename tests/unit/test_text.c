@@ -11,7 +11,12 @@
  *  - text_tokenize: contractions split ("can't", "won't", "they'll",
  *    "CANNOT", "shan't"), the capital kept on the first half; a word of
  *    64 bytes or more is never split; punctuation and quotes as tokens;
- *    every token's hash is text_hash of its folded text.
+ *    every token's hash is text_hash of its folded text;
+ *  - text_fit: runs of white space (a tab, a line break, a no-break and a
+ *    thin space) become one space and the ends are trimmed; a value that
+ *    fits is kept whole, padded or not; a longer one is cut to width
+ *    characters ending in "..."; Cyrillic counts by characters, not
+ *    bytes; a width of 3 or less is not cut.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -136,6 +141,29 @@ static void test_tokenize(void **state)
 	tokens_are(longw, one, 1);
 }
 
+static void fit(const char *s, size_t width, bool pad, const char *want)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "|");
+	text_fit(&b, s, width, pad);
+	assert_string_equal(b.data + 1, want);
+	buf_release(&b);
+}
+
+static void test_fit(void **state)
+{
+	(void)state;
+	fit("  a\tb \n c  ", 10, false, "a b c");
+	fit("a\xc2\xa0\xc2\xa0" "b\xe2\x80\x89" "c", 10, true, "a b c     ");
+	fit("abcdefghij", 10, true, "abcdefghij");
+	fit("abcdefghijk", 10, false, "abcdefg...");
+	fit("\xd0\x9c\xd1\x96\xd0\xbd\xd1\x81\xd0\xba \xd1\x96 \xd0\x91\xd1\x80\xd1\x8d\xd1\x81\xd1\x82",
+	    8, false, "\xd0\x9c\xd1\x96\xd0\xbd\xd1\x81\xd0\xba...");
+	fit("abcdef", 3, false, "abcdef");
+	fit("", 4, true, "    ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_space_len),
 		cmocka_unit_test(test_word_has),
 		cmocka_unit_test(test_tokenize),
+		cmocka_unit_test(test_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
