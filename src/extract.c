@@ -700,19 +700,17 @@ unsigned long long extractor_error_offset(const struct extractor *x)
 	return x->bad_control ? x->bad_offset : page_error_offset(x->page);
 }
 
-const char *extractor_error(const struct extractor *x)
+/* After LIKELY_DATAERR: what is wrong with the page ("invalid UTF-8 at
+ * byte N", "a NUL byte at byte N", "empty file", ...). */
+static const char *extractor_error(const struct extractor *x)
 {
 	return x->bad_control ? x->bad_msg : page_error(x->page);
 }
 
-const char *extractor_warning(const struct extractor *x)
+/* A warning about a page read anyway (page_warning), or NULL. */
+static const char *extractor_warning(const struct extractor *x)
 {
 	return page_warning(x->page);
-}
-
-const struct extract_stats *extractor_stats(const struct extractor *x)
-{
-	return &x->st;
 }
 
 void extract_report_end(struct diag *d, const char *name, int rc,

@@ -39,7 +39,8 @@ void horizon_release(struct horizon_table *t)
 	horizon_init_empty(t);
 }
 
-int horizon_add(struct horizon_table *t, const char *phrase, int months)
+/* Adds a phrase.  Returns 0, or -1 when it is empty or already there. */
+static int horizon_add(struct horizon_table *t, const char *phrase, int months)
 {
 	struct text_tokens tok;
 	struct buf folded, words;

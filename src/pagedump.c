@@ -58,7 +58,9 @@ struct page_callbacks page_dump_callbacks(FILE *out)
 
 /* ---- JSON lines ---- */
 
-void page_json_string(FILE *out, const char *s, size_t len)
+/* s[0..len) escaped for a JSON string (UTF-8 kept; line breaks are
+ * spaces). */
+static void page_json_string(FILE *out, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];

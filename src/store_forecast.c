@@ -90,7 +90,12 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 	return rc;
 }
 
-int store_forecast_match(struct store *s, const char *prefix, char **full,
+/*
+ * Finds the ids that start with prefix (so editors can type the first
+ * digits, as with git).  *count is 0, 1 or 2 (2 meaning "two or more");
+ * when it is 1, *full is the whole id (the caller frees it), else NULL.
+ */
+static int store_forecast_match(struct store *s, const char *prefix, char **full,
 			 int *count)
 {
 	sqlite3_stmt *st;

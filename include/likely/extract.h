@@ -114,12 +114,6 @@ int extractor_feed(struct extractor *x, const void *data, size_t len);
 /* Ends the page.  Same returns as extractor_feed. */
 int extractor_finish(struct extractor *x);
 unsigned long long extractor_error_offset(const struct extractor *x);
-/* After LIKELY_DATAERR: what is wrong with the page ("invalid UTF-8 at
- * byte N", "a NUL byte at byte N", "empty file", ...). */
-const char *extractor_error(const struct extractor *x);
-/* A warning about a page read anyway (page_warning), or NULL. */
-const char *extractor_warning(const struct extractor *x);
-const struct extract_stats *extractor_stats(const struct extractor *x);
 
 /*
  * Streams fp (named name in messages) through a fresh extractor in 64 KiB

@@ -44,8 +44,6 @@ struct horizon_table {
 void horizon_init_default(struct horizon_table *t);
 void horizon_init_empty(struct horizon_table *t);
 void horizon_release(struct horizon_table *t);
-/* Adds a phrase.  Returns 0, or -1 when it is empty or already there. */
-int horizon_add(struct horizon_table *t, const char *phrase, int months);
 /*
  * Replaces t with the CSV at path: header exactly "phrase,months", phrase
  * non-empty and not repeated, months a whole number 0..1200.  Returns

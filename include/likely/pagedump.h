@@ -46,8 +46,5 @@ struct page_json {
 struct page_callbacks page_json_callbacks(struct page_json *j, FILE *out,
 					  const char *file);
 void page_json_finish(struct page_json *j);
-/* s[0..len) escaped for a JSON string (UTF-8 kept; line breaks are
- * spaces). */
-void page_json_string(FILE *out, const char *s, size_t len);
 
 #endif

@@ -16,8 +16,6 @@
 #include "likely/diag.h"
 #include "likely/ledger.h"
 
-#define STORE_SCHEMA_VERSION 2
-
 struct store;
 
 enum store_mode {
@@ -58,14 +56,6 @@ void store_rollback_savepoint(struct store *s);
  * whether there was one (f is left empty otherwise). */
 int store_forecast_get(struct store *s, const char *id, struct forecast *f,
 		       bool *found);
-
-/*
- * Finds the ids that start with prefix (so editors can type the first
- * digits, as with git).  *count is 0, 1 or 2 (2 meaning "two or more");
- * when it is 1, *full is the whole id (the caller frees it), else NULL.
- */
-int store_forecast_match(struct store *s, const char *prefix, char **full,
-			 int *count);
 
 /* What a forecast is looked up for: a command that changes data needs a
  * longer prefix (ID_PREFIX_MIN_CHANGE characters), so that a slip of one

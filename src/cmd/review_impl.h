@@ -47,12 +47,6 @@ struct review {
 bool review_in_due(const struct review *rv);
 
 /*
- * Clears the terminal and draws the fixed top: the header (position, id,
- * status, cue, probability, horizon), the key legend, rv->status and a
- * rule.  Returns the lines drawn.
- */
-size_t review_draw_top(struct review *rv, const struct forecast *f);
-/*
  * Draws the whole screen for f (the top, then as much of the forecast,
  * its context and, for a due one, possible evidence as fits) and the key
  * prompt.  Returns the store's code (evidence is looked up).

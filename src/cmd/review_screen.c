@@ -72,7 +72,12 @@ static void header(struct review *rv, const struct forecast *f, struct buf *h)
 	buf_release(&tail);
 }
 
-size_t review_draw_top(struct review *rv, const struct forecast *f)
+/*
+ * Clears the terminal and draws the fixed top: the header (position, id,
+ * status, cue, probability, horizon), the key legend, rv->status and a
+ * rule.  Returns the lines drawn.
+ */
+static size_t review_draw_top(struct review *rv, const struct forecast *f)
 {
 	struct buf h;
 	buf_init(&h);
