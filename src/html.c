@@ -316,9 +316,7 @@ static void cut_long(struct html_sax *x)
 	buf_add(&rest, x->block.data + cut, x->block.len - cut);
 	x->block.len = cut;
 	x->block.data[cut] = '\0';
-	bool item = x->item;
 	end_line(x, false);
-	(void)item;
 	buf_add(&x->block, rest.data, rest.len);
 	buf_release(&rest);
 }

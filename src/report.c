@@ -137,10 +137,9 @@ void report_previous(struct report *r, const struct report_previous *prev)
 	r->prev.options = xstrdup(prev->options);
 }
 
-void report_previous_group(struct report *r, const char *by, const char *author, long n,
+void report_previous_group(struct report *r, const char *by, const char *author,
 			   double brier)
 {
-	(void)n;
 	if (!strcmp(by, "all")) {
 		r->prev_all_brier = brier;
 		return;

@@ -74,7 +74,7 @@ void report_digest(struct report *r, char out[SHA256_HEX_LEN]);
  * report says there is none.  Then report_previous_group for its groups
  * "all" and "author" (others are ignored), to show each change. */
 void report_previous(struct report *r, const struct report_previous *prev);
-void report_previous_group(struct report *r, const char *by, const char *author, long n,
+void report_previous_group(struct report *r, const char *by, const char *author,
 			   double brier);
 
 /*

@@ -236,7 +236,7 @@ static int drop_held(struct run *r, bool print)
 	return rc;
 }
 
-static void progress(struct run *r, int at, int of, const char *path)
+static void progress(int at, int of, const char *path)
 {
 	if (!isatty(STDERR_FILENO))
 		return;
@@ -244,7 +244,6 @@ static void progress(struct run *r, int at, int of, const char *path)
 	if (at == of)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
-	(void)r;
 }
 
 /* The manifest's overrides for a page, else --source; --format.  Called
@@ -374,7 +373,7 @@ static int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 						 &ctx->diag, &r.pool)))
 		goto out;
 	for (int i = 0; i < a->argc; i++) {
-		progress(&r, i + 1, a->argc, a->argv[i]);
+		progress(i + 1, a->argc, a->argv[i]);
 		r.pages++;
 		/* a bad page is reported and skipped, and the good ones are
 		 * kept (the exit code says a page was bad); a failing

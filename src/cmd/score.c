@@ -125,7 +125,7 @@ static void narrow_options(const struct cmd_args *a, struct buf *options)
 
 static int note_previous(const struct score_group_rec *g, void *data)
 {
-	report_previous_group(data, g->by, g->author, g->n, g->fig.brier);
+	report_previous_group(data, g->by, g->author, g->fig.brier);
 	return 0;
 }
 
