@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "likely/utf8.h"
 
@@ -40,11 +41,26 @@ enum exit_code diag_worse(enum exit_code a, enum exit_code b)
 }
 
 /*
- * Writes a formatted message with what could upset a terminal or a log
- * reader made visible: control characters and bytes that are not UTF-8
- * (a bad value is quoted in the message as it was read) come out as \xNN,
- * so every diagnostic is one line of valid text.
+ * Writes s[0..n) with what could upset a terminal or a log reader made
+ * visible: control characters and bytes that are not UTF-8 (a bad value
+ * is quoted in a message as it was read, a file name is what the user
+ * gave) come out as \xNN, so every diagnostic is one line of valid text.
  */
+static void put_visible(FILE *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k = c < 0x80 ? 1 : utf8_char_len(s + i, n - i);
+		if (c < 0x20 || c == 0x7F || k == 0) {
+			fprintf(out, "\\x%02X", c);
+			i++;
+		} else {
+			fwrite(s + i, 1, k, out);
+			i += k;
+		}
+	}
+}
+
 static void put_message(FILE *out, const char *fmt, va_list ap)
 {
 	char small[512], *msg = small;
@@ -61,17 +77,7 @@ static void put_message(FILE *out, const char *fmt, va_list ap)
 		fputs("(a message could not be formatted)", out);
 		return;
 	}
-	for (size_t i = 0; i < (size_t)n;) {
-		unsigned char c = (unsigned char)msg[i];
-		size_t k = c < 0x80 ? 1 : utf8_char_len(msg + i, (size_t)n - i);
-		if (c < 0x20 || c == 0x7F || k == 0) {
-			fprintf(out, "\\x%02X", c);
-			i++;
-		} else {
-			fwrite(msg + i, 1, k, out);
-			i += k;
-		}
-	}
+	put_visible(out, msg, (size_t)n);
 	if (msg != small)
 		free(msg);
 }
@@ -82,10 +88,12 @@ enum exit_code diag_report(struct diag *d, enum exit_code code,
 {
 	va_list ap;
 	fputs("likely: ", d->out);
-	if (file && line)
-		fprintf(d->out, "%s:%lu: ", file, line);
-	else if (file)
-		fprintf(d->out, "%s: ", file);
+	if (file) {
+		put_visible(d->out, file, strlen(file));
+		if (line)
+			fprintf(d->out, ":%lu", line);
+		fputs(": ", d->out);
+	}
 	va_start(ap, fmt);
 	put_message(d->out, fmt, ap);
 	va_end(ap);

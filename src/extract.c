@@ -716,7 +716,8 @@ static const char *extractor_warning(const struct extractor *x)
 void extract_report_end(struct diag *d, const char *name, int rc,
 			const char *error, const char *warning)
 {
-	if (rc == LIKELY_DATAERR)
+	/* a page the callbacks refused was reported by them */
+	if (rc == LIKELY_DATAERR && error && *error)
 		diag_report(d, LIKELY_DATAERR, name, 0, "%s", error);
 	else if (rc == LIKELY_OK && warning)
 		diag_note(d, "%s: warning: %s", name, warning);

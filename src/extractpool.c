@@ -287,7 +287,7 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 	if (workers > npages)
 		workers = npages;
 	/* what is buffered would otherwise be written once more by a worker
-	 * that ends through exit() (out of memory) */
+	 * that runs out of memory and exits */
 	fflush(NULL);
 	for (int k = 0; k < workers; k++) {
 		int fd[2];

@@ -5,7 +5,10 @@
  *    argument it is; a code against itself is itself;
  *  - diag_report raises the sink's worst code, never lowers it, counts
  *    every message, and returns the code it was given;
- *  - diag_relay (a worker's report) raises the worst code the same way.
+ *  - diag_relay (a worker's report) raises the worst code the same way;
+ *  - a file name with a line break, a tab or a byte that is not UTF-8
+ *    comes out escaped (\xNN), so a message stays one line; Cyrillic is
+ *    kept as it is.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -53,11 +56,27 @@ static void test_report_keeps_worst(void **state)
 	fclose(sink);
 }
 
+static void test_file_name_escaped(void **state)
+{
+	(void)state;
+	char out[256] = {0};
+	struct diag d;
+	FILE *sink = fmemopen(out, sizeof out - 1, "w");
+	assert_non_null(sink);
+	diag_init(&d, sink);
+	diag_report(&d, LIKELY_DATAERR, "a\nb\t\xff.txt", 3, "bad %s", "row");
+	diag_report(&d, LIKELY_NOINPUT, "\xd0\x9c\xd1\x96\xd0\xbd\xd1\x81\xd0\xba.txt", 0, "missing");
+	fclose(sink);
+	assert_string_equal(out, "likely: a\\x0Ab\\x09\\xFF.txt:3: bad row\n"
+				 "likely: \xd0\x9c\xd1\x96\xd0\xbd\xd1\x81\xd0\xba.txt: missing\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_worse_order),
 		cmocka_unit_test(test_report_keeps_worst),
+		cmocka_unit_test(test_file_name_escaped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
