@@ -73,42 +73,34 @@ leftovers() { # DIR -> temporaries other than SQLite's own files
 	find "$1" -maxdepth 2 \( -name '*.tmp.*' -o -name '.new-*' -o -name '*-journal' \) | sed 's/^/  /'
 }
 
-# --- import
-"$bin" --db base.db init 2>/dev/null
-cp base.db after.db
-"$bin" --db after.db import ledger.csv 2>/dev/null
-before=$(state base.db) after=$(state after.db)
-t=$(clean_seconds "$bin" --db probe.db import ledger.csv)
-killed=0
-for k in $(seq 1 "$trials"); do
-	rm -f t.db t.db-wal t.db-shm
-	cp base.db t.db
-	kill_after "$(random_delay "$t" "$k")" "$bin" --db t.db import ledger.csv
-	[ "$(integrity t.db)" = ok ] || fail "import trial $k: integrity_check"
-	s=$(state t.db)
-	if [ "$s" = "$before" ]; then killed=$((killed + 1))
-	elif [ "$s" != "$after" ]; then fail "import trial $k: neither before nor after"; fi
-	[ -z "$(leftovers .)" ] || fail "import trial $k: left $(leftovers .)"
-done
-echo "# import: $trials kills within ${t} s, $killed before the commit, the rest after; all whole"
+# Kills `likely --db t.db WHAT ARGS...` (from a copy of base.db) at random
+# moments; the database must be whole and either as before or as after.
+kill_trials() {
+	what=$1; shift
+	cp base.db after.db
+	"$bin" --db after.db "$what" "$@" 2>/dev/null
+	after=$(state after.db)
+	rm -f probe.db probe.db-wal probe.db-shm
+	cp base.db probe.db
+	t=$(clean_seconds "$bin" --db probe.db "$what" "$@")
+	killed=0
+	for k in $(seq 1 "$trials"); do
+		rm -f t.db t.db-wal t.db-shm
+		cp base.db t.db
+		kill_after "$(random_delay "$t" "$k")" "$bin" --db t.db "$what" "$@"
+		[ "$(integrity t.db)" = ok ] || fail "$what trial $k: integrity_check"
+		s=$(state t.db)
+		if [ "$s" = "$before" ]; then killed=$((killed + 1))
+		elif [ "$s" != "$after" ]; then fail "$what trial $k: neither before nor after"; fi
+		[ -z "$(leftovers .)" ] || fail "$what trial $k: left $(leftovers .)"
+	done
+	echo "# $what: $trials kills within ${t} s, $killed before the commit, the rest after; all whole"
+}
 
-# --- extract
-cp base.db after.db
-"$bin" --db after.db extract pages/*.txt 2>/dev/null
-after=$(state after.db)
-t=$(clean_seconds "$bin" --db probe2.db extract pages/*.txt)
-killed=0
-for k in $(seq 1 "$trials"); do
-	rm -f t.db t.db-wal t.db-shm
-	cp base.db t.db
-	kill_after "$(random_delay "$t" "$k")" "$bin" --db t.db extract pages/*.txt
-	[ "$(integrity t.db)" = ok ] || fail "extract trial $k: integrity_check"
-	s=$(state t.db)
-	if [ "$s" = "$before" ]; then killed=$((killed + 1))
-	elif [ "$s" != "$after" ]; then fail "extract trial $k: neither before nor after"; fi
-	[ -z "$(leftovers .)" ] || fail "extract trial $k: left $(leftovers .)"
-done
-echo "# extract: $trials kills within ${t} s, $killed before the commit, the rest after; all whole"
+"$bin" --db base.db init 2>/dev/null
+before=$(state base.db)
+kill_trials import ledger.csv
+kill_trials extract pages/*.txt
 
 # --- score
 rm -f t.db t.db-wal t.db-shm

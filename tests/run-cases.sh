@@ -25,6 +25,19 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir -p "$tmp/bin"
 ln -s "$bin" "$tmp/bin/likely"
 
+# Compares WANT with GOT, saying LABEL differs, or WHY when one of them
+# is missing; clears ok on a mismatch.
+same() {
+	if [ ! -f "$1" ] || [ ! -f "$2" ]; then
+		echo "FAIL $name: $4"
+		ok=0
+	elif ! cmp -s "$1" "$2"; then
+		echo "FAIL $name: $3 differs"
+		diff -u "$1" "$2" | head -40
+		ok=0
+	fi
+}
+
 pass=0 fail=0
 cases=${LIKELY_CASES:-$top/tests/cases} # another tree: the runner's own test
 for dir in "$cases"/*/*/; do
@@ -66,26 +79,11 @@ for dir in "$cases"/*/*/; do
 	fi
 	ok=1
 	for part in stdout stderr status; do
-		want="$dir/expected/$part"
-		if [ ! -f "$want" ]; then
-			echo "FAIL $name: expected/$part is missing (make golden-update)"
-			ok=0
-		elif ! cmp -s "$want" "$tmp/$part"; then
-			echo "FAIL $name: $part differs"
-			diff -u "$want" "$tmp/$part" | head -40
-			ok=0
-		fi
+		same "$dir/expected/$part" "$tmp/$part" "$part" "expected/$part is missing (make golden-update)"
 	done
 	if [ -d "$dir/expected/files" ]; then
 		for f in $(cd "$dir/expected/files" && find . -type f | sort); do
-			if [ ! -f "$work/$f" ]; then
-				echo "FAIL $name: $f was not written"
-				ok=0
-			elif ! cmp -s "$dir/expected/files/$f" "$work/$f"; then
-				echo "FAIL $name: $f differs"
-				diff -u "$dir/expected/files/$f" "$work/$f" | head -40
-				ok=0
-			fi
+			same "$dir/expected/files/$f" "$work/$f" "$f" "$f was not written"
 		done
 	fi
 	if [ $ok -eq 1 ]; then

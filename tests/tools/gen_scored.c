@@ -23,17 +23,7 @@
 #include "likely/date.h"
 #include "likely/ledger.h"
 
-static uint64_t rng_state;
-
-static uint32_t rnd(uint32_t n)
-{
-	/* splitmix64, as in gen_ledger */
-	uint64_t z = (rng_state += 0x9E3779B97F4A7C15ULL);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	z ^= z >> 31;
-	return (uint32_t)(z % n);
-}
+#include "splitmix.h"
 
 static const struct {
 	const char *cue, *p;
