@@ -11,6 +11,8 @@ INSTALL_STRIP ?= -s
 BUILD ?= build
 BIN ?= likely
 SANITIZE ?=
+# WERROR=1 turns every warning into an error (make lint builds that way)
+WERROR ?=
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
@@ -35,7 +37,7 @@ else
 EXTRA =
 endif
 
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(EXTRA) $(LIB_CFLAGS)
+ALL_CFLAGS = $(WARN) $(if $(WERROR),-Werror) $(CFLAGS) $(EXTRA) $(LIB_CFLAGS)
 
 CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/cmd/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
@@ -161,7 +163,14 @@ golden-update: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@sh tests/run-cases.sh --update $(BIN)
 
+# lint: every source built with -Werror (in build/werror), then
+# scripts/lint.sh: banned calls, library boundaries, cppcheck, and the
+# formatting .clang-format decides.
 lint:
+	@sh scripts/deps.sh lint
+	@$(MAKE) -s --no-print-directory BUILD=build/werror BIN=build/werror/likely WERROR=1 \
+		build/werror/likely $(UNIT_BIN:$(BUILD)/%=build/werror/%) \
+		$(TOOL_BIN:$(BUILD)/%=build/werror/%) $(BENCH_BIN:$(BUILD)/%=build/werror/%)
 	@sh scripts/lint.sh
 
 # man: doc/likely.1 from the help texts and doc/likely.1.in; run it after

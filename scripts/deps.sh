@@ -16,9 +16,11 @@ packages="$packages libxlsxwriter-dev libreoffice-calc-nogui"
 # `deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime, and
 # `deps.sh bench` (make bench) the peers the import and score figures are
 # set against: the sqlite3 shell and pandas (Debian's, for /usr/bin/python3);
-# the rest of the build never needs them.
+# the rest of the build never needs them.  `deps.sh lint` (make lint) adds
+# clang-format and cppcheck.
 case "${1:-}" in
 fuzz) packages="$packages clang libclang-rt-dev" ;;
+lint) packages="$packages clang-format cppcheck" ;;
 bench) packages="$packages sqlite3 python3-pandas" ;;
 esac
 

@@ -191,8 +191,9 @@ static void test_manifest(void **state)
 {
 	struct seen s;
 	char msgs[256] = "";
-	struct extract_meta meta = {"https://example.org/a", "Given title", "2016-10-05",
-				    "Given Author", "Example Source"};
+	struct extract_meta meta = {.url = "https://example.org/a", .title = "Given title",
+				    .published = "2016-10-05", .author = "Given Author",
+				    .source = "Example Source"};
 	(void)state;
 	seen_init(&s);
 	assert_int_equal(run(page, strlen(page), &meta, &s, msgs, sizeof msgs, NULL), 0);
@@ -237,7 +238,7 @@ static void test_undated(void **state)
 	seen_release(&s);
 
 	seen_init(&s);
-	struct extract_meta meta = {NULL, NULL, "2020-01-02", NULL, NULL};
+	struct extract_meta meta = {.published = "2020-01-02"};
 	assert_int_equal(run(p, strlen(p), &meta, &s, msgs, sizeof msgs, &st), 0);
 	assert_int_equal(s.n, 3);
 	assert_int_equal(st.undated, 0);
