@@ -58,6 +58,8 @@ struct cli_option {
 	char letter;
 	enum cli_option_kind kind;
 };
+/* One entry of a command's option list, at its OPT_ index. */
+#define CLI_OPTION(index, name, letter, kind) [index] = {name, letter, kind}
 
 /* The command line after the dispatcher parsed it against the command's
  * option list: indexed by the command's own OPT_ enum. */

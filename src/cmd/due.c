@@ -24,8 +24,8 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_AS_OF] = {"as-of", 0, CLI_VALUE},
-	[OPT_FORMAT] = {"format", 0, CLI_VALUE},
+	CLI_OPTION(OPT_AS_OF, "as-of", 0, CLI_VALUE),
+	CLI_OPTION(OPT_FORMAT, "format", 0, CLI_VALUE),
 };
 
 #define MIN_CLAIM 24

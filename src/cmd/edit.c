@@ -29,14 +29,14 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_PROBABILITY] = {"probability", 0, CLI_VALUE},
-	[OPT_HORIZON] = {"horizon", 0, CLI_VALUE},
-	[OPT_TOPIC] = {"topic", 0, CLI_VALUE},
-	[OPT_AUTHOR] = {"author", 0, CLI_VALUE},
-	[OPT_SPEAKER] = {"speaker", 0, CLI_VALUE},
-	[OPT_CLAIM] = {"claim", 0, CLI_VALUE},
-	[OPT_PUBLISHED] = {"published", 0, CLI_VALUE},
-	[OPT_REASON] = {"reason", 0, CLI_VALUE},
+	CLI_OPTION(OPT_PROBABILITY, "probability", 0, CLI_VALUE),
+	CLI_OPTION(OPT_HORIZON, "horizon", 0, CLI_VALUE),
+	CLI_OPTION(OPT_TOPIC, "topic", 0, CLI_VALUE),
+	CLI_OPTION(OPT_AUTHOR, "author", 0, CLI_VALUE),
+	CLI_OPTION(OPT_SPEAKER, "speaker", 0, CLI_VALUE),
+	CLI_OPTION(OPT_CLAIM, "claim", 0, CLI_VALUE),
+	CLI_OPTION(OPT_PUBLISHED, "published", 0, CLI_VALUE),
+	CLI_OPTION(OPT_REASON, "reason", 0, CLI_VALUE),
 };
 
 /* The options that set one column as given. */

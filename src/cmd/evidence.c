@@ -19,7 +19,7 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_LIMIT] = {"limit", 0, CLI_VALUE},
+	CLI_OPTION(OPT_LIMIT, "limit", 0, CLI_VALUE),
 };
 
 struct evidence_state {

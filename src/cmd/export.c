@@ -21,8 +21,8 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_OUTPUT] = {"output", 'o', CLI_VALUE},
-	[OPT_STATUS] = {"status", 0, CLI_VALUE},
+	CLI_OPTION(OPT_OUTPUT, "output", 'o', CLI_VALUE),
+	CLI_OPTION(OPT_STATUS, "status", 0, CLI_VALUE),
 };
 
 static int write_one(const struct forecast *f, void *data)

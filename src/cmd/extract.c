@@ -43,11 +43,11 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_MANIFEST] = {"manifest", 0, CLI_VALUE},
-	[OPT_SOURCE] = {"source", 0, CLI_VALUE},
-	[OPT_DRY_RUN] = {"dry-run", 0, CLI_FLAG},
-	[OPT_FORMAT] = {"format", 0, CLI_VALUE},
-	[OPT_JOBS] = {"jobs", 0, CLI_VALUE},
+	CLI_OPTION(OPT_MANIFEST, "manifest", 0, CLI_VALUE),
+	CLI_OPTION(OPT_SOURCE, "source", 0, CLI_VALUE),
+	CLI_OPTION(OPT_DRY_RUN, "dry-run", 0, CLI_FLAG),
+	CLI_OPTION(OPT_FORMAT, "format", 0, CLI_VALUE),
+	CLI_OPTION(OPT_JOBS, "jobs", 0, CLI_VALUE),
 };
 
 #define JOBS_MAX 256

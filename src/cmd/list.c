@@ -32,15 +32,15 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_AUTHOR] = {"author", 0, CLI_VALUE},
-	[OPT_SPEAKER] = {"speaker", 0, CLI_VALUE},
-	[OPT_TOPIC] = {"topic", 0, CLI_VALUE},
-	[OPT_STATUS] = {"status", 0, CLI_VALUE},
-	[OPT_OPEN] = {"open", 0, CLI_FLAG},
-	[OPT_OUTCOME] = {"outcome", 0, CLI_VALUE},
-	[OPT_SINCE] = {"since", 0, CLI_VALUE},
-	[OPT_UNTIL] = {"until", 0, CLI_VALUE},
-	[OPT_FORMAT] = {"format", 0, CLI_VALUE},
+	CLI_OPTION(OPT_AUTHOR, "author", 0, CLI_VALUE),
+	CLI_OPTION(OPT_SPEAKER, "speaker", 0, CLI_VALUE),
+	CLI_OPTION(OPT_TOPIC, "topic", 0, CLI_VALUE),
+	CLI_OPTION(OPT_STATUS, "status", 0, CLI_VALUE),
+	CLI_OPTION(OPT_OPEN, "open", 0, CLI_FLAG),
+	CLI_OPTION(OPT_OUTCOME, "outcome", 0, CLI_VALUE),
+	CLI_OPTION(OPT_SINCE, "since", 0, CLI_VALUE),
+	CLI_OPTION(OPT_UNTIL, "until", 0, CLI_VALUE),
+	CLI_OPTION(OPT_FORMAT, "format", 0, CLI_VALUE),
 };
 
 #define MIN_CLAIM 24

@@ -29,9 +29,9 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_FORMAT] = {"format", 0, CLI_VALUE},
-	[OPT_AS] = {"as", 0, CLI_VALUE},
-	[OPT_MANIFEST] = {"manifest", 0, CLI_VALUE},
+	CLI_OPTION(OPT_FORMAT, "format", 0, CLI_VALUE),
+	CLI_OPTION(OPT_AS, "as", 0, CLI_VALUE),
+	CLI_OPTION(OPT_MANIFEST, "manifest", 0, CLI_VALUE),
 };
 
 /* The manifest's fields over the page's first article. */

@@ -14,7 +14,7 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_REASON] = {"reason", 0, CLI_VALUE},
+	CLI_OPTION(OPT_REASON, "reason", 0, CLI_VALUE),
 };
 
 static int cmd_reject(struct ctx *ctx, const struct cmd_args *a)

@@ -25,12 +25,12 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_OUTCOME] = {"outcome", 0, CLI_VALUE},
-	[OPT_ON] = {"on", 0, CLI_VALUE},
-	[OPT_EVIDENCE] = {"evidence", 0, CLI_VALUE},
-	[OPT_NOTE] = {"note", 0, CLI_VALUE},
-	[OPT_UNDO] = {"undo", 0, CLI_FLAG},
-	[OPT_FORCE] = {"force", 0, CLI_FLAG},
+	CLI_OPTION(OPT_OUTCOME, "outcome", 0, CLI_VALUE),
+	CLI_OPTION(OPT_ON, "on", 0, CLI_VALUE),
+	CLI_OPTION(OPT_EVIDENCE, "evidence", 0, CLI_VALUE),
+	CLI_OPTION(OPT_NOTE, "note", 0, CLI_VALUE),
+	CLI_OPTION(OPT_UNDO, "undo", 0, CLI_FLAG),
+	CLI_OPTION(OPT_FORCE, "force", 0, CLI_FLAG),
 };
 
 static int reopen(struct ctx *ctx, struct forecast *f, const char *note)

@@ -39,16 +39,16 @@ enum {
 };
 
 static const struct cli_option option_list[NOPTS] = {
-	[OPT_AS_OF] = {"as-of", 0, CLI_VALUE},
-	[OPT_OUT] = {"out", 0, CLI_VALUE},
-	[OPT_BINS] = {"bins", 0, CLI_VALUE},
-	[OPT_PARTIAL] = {"partial", 0, CLI_VALUE},
-	[OPT_MIN_N] = {"min-n", 0, CLI_VALUE},
-	[OPT_EXCEL] = {"excel", 0, CLI_FLAG},
-	[OPT_AUTHOR] = {"author", 0, CLI_VALUE},
-	[OPT_TOPIC] = {"topic", 0, CLI_VALUE},
-	[OPT_FROM] = {"from", 0, CLI_VALUE},
-	[OPT_TO] = {"to", 0, CLI_VALUE},
+	CLI_OPTION(OPT_AS_OF, "as-of", 0, CLI_VALUE),
+	CLI_OPTION(OPT_OUT, "out", 0, CLI_VALUE),
+	CLI_OPTION(OPT_BINS, "bins", 0, CLI_VALUE),
+	CLI_OPTION(OPT_PARTIAL, "partial", 0, CLI_VALUE),
+	CLI_OPTION(OPT_MIN_N, "min-n", 0, CLI_VALUE),
+	CLI_OPTION(OPT_EXCEL, "excel", 0, CLI_FLAG),
+	CLI_OPTION(OPT_AUTHOR, "author", 0, CLI_VALUE),
+	CLI_OPTION(OPT_TOPIC, "topic", 0, CLI_VALUE),
+	CLI_OPTION(OPT_FROM, "from", 0, CLI_VALUE),
+	CLI_OPTION(OPT_TO, "to", 0, CLI_VALUE),
 };
 
 #define BINS_MAX 1000
