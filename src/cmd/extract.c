@@ -55,7 +55,6 @@ struct run {
 	struct csv_writer spool_csv;
 	long long article_id;  /* current article's row, -1 before the first */
 	bool article_dated;    /* the current article has a date */
-	int sentence_ord;
 	uint64_t digest;       /* FNV-1a over the current article's sentences */
 	unsigned long page_new, page_known, page_dated;
 	unsigned long page_articles, page_forecasts, page_hedged, page_undated;
@@ -85,7 +84,6 @@ static int on_article(const struct extract_article *a, void *data)
 	if ((rc = close_article(r)))
 		return rc;
 	r->article_id = -1;
-	r->sentence_ord = 0;
 	r->digest = FNV1A_START;
 	r->article_dated = *a->published;
 	/* an undated article is stored too (with an empty date): its
@@ -113,8 +111,7 @@ static int on_sentence(unsigned article, const char *text, size_t len,
 	r->digest = fnv1a_byte(r->digest, '\n');
 	if (!r->article_dated)
 		return 0;
-	return store_sentence_add(r->ctx->store, r->article_id,
-				  r->sentence_ord++, 0, text, len);
+	return store_sentence_add(r->ctx->store, r->article_id, text, len);
 }
 
 static int on_forecast(struct forecast *f, void *data)
