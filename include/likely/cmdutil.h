@@ -47,20 +47,6 @@ int forecast_load(struct ctx *ctx, const char *id, enum id_use use,
  */
 int forecast_save(struct ctx *ctx, const struct forecast *f, const char *reason);
 
-/*
- * Appends to q a full-text query for sentences that may settle the claim
- * ("w1" OR "w2" ... of its content words).  Returns the number of words;
- * 0 means there is nothing to search for.
- */
-int claim_search_query(const char *claim, struct buf *q);
-
-/*
- * The ISO day after which an article may settle a forecast published on
- * `published`: that day, a month's last day, or "" for an undated forecast
- * (every dated article then).  Writes into after.
- */
-void evidence_after(const char *published, char after[11]);
-
 /* One forecast of the review queue. */
 struct due_item {
 	struct forecast f;

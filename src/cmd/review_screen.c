@@ -9,6 +9,7 @@
 
 #include "likely/cmdutil.h"
 #include "likely/date.h"
+#include "likely/evidence.h"
 #include "likely/store.h"
 
 #include "review_impl.h"
