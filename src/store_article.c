@@ -123,16 +123,3 @@ int store_sentence_add(struct store *s, long long article_id, const char *text,
 	return rc;
 }
 
-int store_forecast_link(struct store *s, const char *forecast_id,
-			long long article_id)
-{
-	sqlite3_stmt *st;
-	int rc = store_cached(s, STMT_FORECAST_LINK,
-			      "UPDATE forecast SET article_id = ?2 WHERE id = ?1", &st);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, forecast_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, article_id);
-	return step_done(s, st, "linking a forecast to its article");
-}
-

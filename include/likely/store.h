@@ -105,6 +105,10 @@ int store_forecast_empty(struct store *s, bool *empty);
  */
 int store_forecast_add(struct store *s, const struct forecast *f,
 		       const char *at, const char *reason);
+/* The same for a forecast extracted from stored article article_id (for
+ * its context and evidence); < 0 for none. */
+int store_forecast_add_from(struct store *s, const struct forecast *f,
+			    const char *at, const char *reason, long long article_id);
 
 /* Which forecasts store_forecast_each visits; NULL members match all. */
 struct forecast_filter {
@@ -155,9 +159,6 @@ int store_article_set_digest(struct store *s, long long id, const char *digest);
  * on: a failure to store them is reported by that call. */
 int store_sentence_add(struct store *s, long long article_id, const char *text,
 		       size_t len);
-/* Records which article a forecast came from (for context and evidence). */
-int store_forecast_link(struct store *s, const char *forecast_id,
-			long long article_id);
 
 struct evidence_hit {
 	const char *file, *title, *published, *sentence;

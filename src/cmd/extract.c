@@ -117,7 +117,6 @@ static int on_sentence(unsigned article, const char *text, size_t len,
 static int on_forecast(struct forecast *f, void *data)
 {
 	struct run *r = data;
-	enum store_put put;
 	bool found;
 	int rc;
 
@@ -181,10 +180,10 @@ static int on_forecast(struct forecast *f, void *data)
 	struct buf why;
 	buf_init(&why);
 	buf_printf(&why, "extract %s", path_base(r->file));
-	rc = store_forecast_put(r->ctx->store, f, r->ctx->now, why.data, &put);
+	/* not stored: looked up above */
+	rc = store_forecast_add_from(r->ctx->store, f, r->ctx->now, why.data,
+				     r->article_id);
 	buf_release(&why);
-	if (!rc && r->article_id >= 0)
-		rc = store_forecast_link(r->ctx->store, f->col[COL_ID], r->article_id);
 	r->page_new++;
 	return rc;
 }
