@@ -82,7 +82,21 @@ int store_article_begin(struct store *s, const struct article_rec *a,
 	if (step != SQLITE_DONE)
 		return store_fail(s, step, "storing an article");
 
-	/* the trigger takes the old text out of the full-text index */
+	/* An article seen before has its old text dropped (the trigger takes
+	 * it out of the full-text index).  A new one has none, and is not
+	 * asked to: a DELETE, with a trigger that writes to the index, opens
+	 * a savepoint in FTS5, which writes out the terms it holds in memory
+	 * -- at every article, not once per page. */
+	if ((rc = store_cached(s, STMT_TEXT_HAS,
+			       "SELECT 1 FROM article_text WHERE article_id = ?1", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, *id);
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step == SQLITE_DONE)
+		return LIKELY_OK;
+	if (step != SQLITE_ROW)
+		return store_fail(s, step, "replacing an article's text");
 	if ((rc = store_cached(s, STMT_TEXT_CLEAR,
 			       "DELETE FROM article_text WHERE article_id = ?1", &st)))
 		return rc;
