@@ -7,6 +7,7 @@
 #include "likely/evidence.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <string.h>
 #include <strings.h>
 
@@ -74,4 +75,22 @@ int claim_search_query(const char *claim, struct buf *q)
 		words++;
 	}
 	return words;
+}
+
+double evidence_idf(long long n, long long nhit)
+{
+	double idf = log(((double)n - (double)nhit + 0.5) / ((double)nhit + 0.5));
+	return idf <= 0.0 ? 1e-6 : idf;
+}
+
+double evidence_bm25(const double *freq, const double *idf, int nphrase,
+		     double dl, double avgdl)
+{
+	const double k1 = 1.2, b = 0.75;
+	double score = 0.0;
+	/* the terms in FTS5's order, so that equal sentences tie exactly */
+	for (int i = 0; i < nphrase; i++)
+		score += idf[i] * ((freq[i] * (k1 + 1.0)) /
+				   (freq[i] + k1 * (1 - b + b * dl / avgdl)));
+	return -1.0 * score;
 }

@@ -3,13 +3,15 @@
  *
  * The full-text index (schema 6) is over whole articles and knows only
  * which article holds which word.  A search takes the later articles that
- * hold a word of the query, puts their sentences in a temporary FTS5 table
- * in the connection's own temporary space, and asks that the query: bm25
- * ranks the sentences as it did when every stored sentence was indexed,
- * except that what it counts (how many sentences hold a word, how long a
- * sentence is on average) is counted over those articles' sentences, not
- * over all of them.  A file of an older schema opened read-only (never
- * upgraded) is searched as before, sentence by sentence.
+ * hold a word of the query, splits their texts into the sentences stored,
+ * splits each into words with FTS5's own tokenizer (so a word matches
+ * here exactly when it would match in the index), counts each phrase of
+ * the query in it, and ranks the sentences that hold one by bm25 as FTS5
+ * computes it (evidence_bm25).  What bm25 counts -- how many sentences
+ * hold a phrase, how long a sentence is on average -- is counted over
+ * those articles' sentences, not over every stored one.  A file of an
+ * older schema opened read-only (never upgraded) is searched as before,
+ * sentence by sentence, by FTS5 itself.
  */
 #include "store_impl.h"
 
@@ -17,14 +19,44 @@
 #include <string.h>
 
 #include "likely/buf.h"
+#include "likely/evidence.h"
 
-/* As the stored indexes tokenize: the query must find what they hold. */
-#define TOKENIZE "tokenize='unicode61 remove_diacritics 2'"
+/* As the stored index tokenizes: the words must be the ones it holds. */
+static const char *const tokenizer_args[] = {"remove_diacritics", "2"};
 
-/* The article whose sentences start at each row of the temporary table. */
-struct spans {
-	long long *article, *first;
+/* Tokens one after another, each ending in NUL, and where each starts. */
+struct tokens {
+	struct buf text;
+	size_t *at;
 	size_t n, cap;
+};
+
+/* The query's phrases: phrase i is tokens first[i] .. first[i] + len[i]
+ * - 1 of tok. */
+struct phrases {
+	struct tokens tok;
+	int *first, *len;
+	int n, cap;
+};
+
+/* A sentence that holds a phrase: where it is, and what bm25 needs. */
+struct hit {
+	long long article;
+	size_t start, end; /* its bytes in the article's text */
+	long long order;   /* sentences in article date order: ties go first */
+	double dl, score;
+	double *freq;      /* times each phrase stands in it */
+};
+
+struct search {
+	fts5_tokenizer api;
+	Fts5Tokenizer *tok;
+	struct phrases q;
+	struct tokens words; /* the sentence at hand */
+	struct hit *hit;
+	size_t nhit, caphit;
+	long long *nmatch;   /* sentences holding each phrase */
+	long long sentences, total_tokens;
 };
 
 /* Schema 5 and before: one indexed row per sentence. */
@@ -60,59 +92,111 @@ static int sentence_search(struct store *s, const char *query, const char *after
 	return rc;
 }
 
-struct phrase_tokens {
-	struct buf *q;
-	int n;
-};
 
-static int add_token(void *data, int flags, const char *tok, int len, int start,
-		     int end)
+static void tokens_add(struct tokens *t, const char *tok, size_t len)
 {
-	struct phrase_tokens *t = data;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->at = xrealloc(t->at, t->cap * sizeof *t->at);
+	}
+	t->at[t->n++] = t->text.len;
+	buf_add(&t->text, tok, len);
+	buf_addc(&t->text, '\0');
+}
+
+static void tokens_reset(struct tokens *t)
+{
+	buf_reset(&t->text);
+	t->n = 0;
+}
+
+static void tokens_release(struct tokens *t)
+{
+	buf_release(&t->text);
+	free(t->at);
+}
+
+/* FTS5 calls this for each token; colocated ones (synonyms) take no
+ * place of their own, and unicode61 makes none. */
+static int take_token(void *data, int flags, const char *tok, int len, int start,
+		      int end)
+{
 	(void)start;
 	(void)end;
-	if (flags & FTS5_TOKEN_COLOCATED)
-		return SQLITE_OK;
-	buf_adds(t->q, t->n++ ? " AND \"" : "(\"");
-	for (int i = 0; i < len; i++) {
-		if (tok[i] == '"')
-			buf_addc(t->q, '"');
-		buf_addc(t->q, tok[i]);
-	}
-	buf_addc(t->q, '"');
+	if (!(flags & FTS5_TOKEN_COLOCATED))
+		tokens_add(data, tok, (size_t)len);
 	return SQLITE_OK;
 }
 
-/*
- * The query for the article index: an index without positions cannot
- * match a phrase of two tokens or more ("Poland's" is poland, s), so each
- * quoted phrase of the query becomes its tokens AND-ed, which every
- * article that holds the phrase matches.  The tokens are FTS5's own, from
- * its unicode61 tokenizer.  Leaves pre empty when no phrase has a token.
- */
-static int article_query(struct store *s, const char *query, struct buf *pre)
+static void tokenize(struct search *se, int mode, const char *text, size_t len,
+		     struct tokens *out)
 {
-	static const char *args[] = {"remove_diacritics", "2"};
+	se->api.xTokenize(se->tok, out, mode, text ? text : "", (int)len, take_token);
+}
+
+static int search_open(struct store *s, struct search *se)
+{
 	fts5_api *api = NULL;
-	fts5_tokenizer tok;
-	Fts5Tokenizer *t = NULL;
 	sqlite3_stmt *st;
 	void *ud;
-	struct buf phrase, one;
 	int rc = store_prepare(s, "SELECT fts5(?1)", &st);
 
+	memset(se, 0, sizeof *se);
+	buf_init(&se->q.tok.text);
+	buf_init(&se->words.text);
 	if (rc)
 		return rc;
 	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
 	sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (!api || api->xFindTokenizer(api, "unicode61", &ud, &tok) != SQLITE_OK ||
-	    tok.xCreate(ud, args, 2, &t) != SQLITE_OK)
+	if (!api || api->xFindTokenizer(api, "unicode61", &ud, &se->api) != SQLITE_OK ||
+	    se->api.xCreate(ud, (const char **)tokenizer_args, 2, &se->tok) != SQLITE_OK) {
+		se->tok = NULL;
 		return store_fail(s, SQLITE_ERROR, "finding the full-text tokenizer");
+	}
+	return LIKELY_OK;
+}
+
+static void search_close(struct search *se)
+{
+	if (se->tok)
+		se->api.xDelete(se->tok);
+	tokens_release(&se->q.tok);
+	tokens_release(&se->words);
+	free(se->q.first);
+	free(se->q.len);
+	for (size_t i = 0; i < se->nhit; i++)
+		free(se->hit[i].freq);
+	free(se->hit);
+	free(se->nmatch);
+}
+
+/* A token of the query or of a sentence, quoted for an FTS5 query. */
+static void add_quoted(struct buf *b, const char *tok)
+{
+	buf_addc(b, '"');
+	for (; *tok; tok++) {
+		if (*tok == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *tok);
+	}
+	buf_addc(b, '"');
+}
+
+/*
+ * Reads the query's quoted phrases ("" inside one is a quote) into
+ * se->q, as tokens, and writes the query for the article index: an index
+ * without positions cannot match a phrase of two tokens or more
+ * ("Poland's" is poland, s), so each phrase becomes its tokens AND-ed,
+ * which every article that holds the phrase matches.  pre is left empty
+ * when no phrase has a token.
+ */
+static void read_query(struct search *se, const char *query, struct buf *pre)
+{
+	struct phrases *q = &se->q;
+	struct buf phrase;
 	buf_init(&phrase);
-	buf_init(&one);
 	for (const char *p = query; (p = strchr(p, '"')) != NULL;) {
-		/* a quoted phrase; "" inside it is one quote */
 		buf_reset(&phrase);
 		for (p++; *p && !(p[0] == '"' && p[1] != '"'); p++) {
 			buf_addc(&phrase, *p);
@@ -121,26 +205,84 @@ static int article_query(struct store *s, const char *query, struct buf *pre)
 		}
 		if (*p)
 			p++;
-		struct phrase_tokens pt = {&one, 0};
-		buf_reset(&one);
-		tok.xTokenize(t, &pt, FTS5_TOKENIZE_QUERY, phrase.data ? phrase.data : "",
-			      (int)phrase.len, add_token);
-		if (pt.n)
-			buf_printf(pre, "%s%s)", pre->len ? " OR " : "", one.data);
+		if (q->n == q->cap) {
+			q->cap = q->cap ? 2 * q->cap : 16;
+			q->first = xrealloc(q->first, (size_t)q->cap * sizeof *q->first);
+			q->len = xrealloc(q->len, (size_t)q->cap * sizeof *q->len);
+		}
+		size_t first = q->tok.n;
+		tokenize(se, FTS5_TOKENIZE_QUERY, phrase.data, phrase.len, &q->tok);
+		q->first[q->n] = (int)first;
+		q->len[q->n] = (int)(q->tok.n - first);
+		if (q->len[q->n] > 0) {
+			buf_adds(pre, pre->len ? " OR (" : "(");
+			for (size_t t = first; t < q->tok.n; t++) {
+				if (t > first)
+					buf_adds(pre, " AND ");
+				add_quoted(pre, q->tok.text.data + q->tok.at[t]);
+			}
+			buf_addc(pre, ')');
+		}
+		q->n++;
 	}
 	buf_release(&phrase);
-	buf_release(&one);
-	tok.xDelete(t);
-	return LIKELY_OK;
+	se->nmatch = xcalloc((size_t)(q->n ? q->n : 1), sizeof *se->nmatch);
 }
 
-/* Puts the sentences of the matching later articles in the temporary
- * table, in the order of their articles' dates, rows numbered from 1. */
-static int load_sentences(struct store *s, const char *pre, const char *after,
-			  struct spans *sp)
+/* How many times phrase i stands in the sentence's words (overlapping
+ * places each count, as FTS5 counts them). */
+static int phrase_count(const struct search *se, int i)
 {
-	sqlite3_stmt *find = NULL, *add = NULL;
-	long long row = 0;
+	const struct phrases *q = &se->q;
+	const struct tokens *w = &se->words;
+	int count = 0, len = q->len[i];
+	if (len == 0)
+		return 0;
+	for (size_t at = 0; at + (size_t)len <= w->n; at++) {
+		int k = 0;
+		while (k < len && strcmp(w->text.data + w->at[at + (size_t)k],
+					 q->tok.text.data + q->tok.at[q->first[i] + k]) == 0)
+			k++;
+		count += k == len;
+	}
+	return count;
+}
+
+/* Counts one sentence, text[start, end) of article, and keeps it when it
+ * holds a phrase. */
+static void count_sentence(struct search *se, long long article, const char *text,
+			   size_t start, size_t end)
+{
+	double *freq = NULL;
+	tokens_reset(&se->words);
+	tokenize(se, FTS5_TOKENIZE_DOCUMENT, text + start, end - start, &se->words);
+	se->sentences++;
+	se->total_tokens += (long long)se->words.n;
+	for (int i = 0; i < se->q.n; i++) {
+		int c = phrase_count(se, i);
+		if (!c)
+			continue;
+		if (!freq)
+			freq = xcalloc((size_t)se->q.n, sizeof *freq);
+		freq[i] = c;
+		se->nmatch[i]++;
+	}
+	if (!freq)
+		return;
+	if (se->nhit == se->caphit) {
+		se->caphit = se->caphit ? 2 * se->caphit : 64;
+		se->hit = xrealloc(se->hit, se->caphit * sizeof *se->hit);
+	}
+	se->hit[se->nhit++] = (struct hit){article, start, end, se->sentences,
+					   (double)se->words.n, 0, freq};
+}
+
+/* Counts the sentences of the later articles that hold a word of the
+ * query, in the order of the articles' dates. */
+static int count_articles(struct store *s, struct search *se, const char *pre,
+			  const char *after)
+{
+	sqlite3_stmt *find;
 	int rc, step;
 
 	if ((rc = store_prepare(s,
@@ -148,94 +290,79 @@ static int load_sentences(struct store *s, const char *pre, const char *after,
 		" JOIN article_text t ON t.article_id = article_fts.rowid"
 		" JOIN article a ON a.id = t.article_id"
 		" WHERE article_fts MATCH ?1 AND a.published > ?2"
-		" ORDER BY a.published, a.id", &find)) ||
-	    (rc = store_prepare(s,
-		"INSERT INTO temp.evidence_sentence (rowid, text) VALUES (?1, ?2)",
-		&add)))
-		goto out;
+		" ORDER BY a.published, a.id", &find)))
+		return rc;
 	sqlite3_bind_text(find, 1, pre, -1, SQLITE_STATIC);
 	sqlite3_bind_text(find, 2, after, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(find)) == SQLITE_ROW) {
+		long long article = sqlite3_column_int64(find, 0);
 		const char *text = (const char *)sqlite3_column_text(find, 1);
 		size_t len = (size_t)sqlite3_column_bytes(find, 1);
-		if (sp->n == sp->cap) {
-			sp->cap = sp->cap ? 2 * sp->cap : 64;
-			sp->article = xrealloc(sp->article, sp->cap * sizeof *sp->article);
-			sp->first = xrealloc(sp->first, sp->cap * sizeof *sp->first);
-		}
-		sp->article[sp->n] = sqlite3_column_int64(find, 0);
-		sp->first[sp->n++] = row + 1;
 		for (size_t at = 0; text && at <= len;) {
 			const char *sep = memchr(text + at, STORE_SENTENCE_SEP, len - at);
 			size_t end = sep ? (size_t)(sep - text) : len;
-			sqlite3_bind_int64(add, 1, ++row);
-			sqlite3_bind_text(add, 2, text + at, (int)(end - at), SQLITE_STATIC);
-			step = sqlite3_step(add);
-			sqlite3_reset(add);
-			if (step != SQLITE_DONE) {
-				rc = store_fail(s, step, "searching sentences");
-				goto out;
-			}
+			count_sentence(se, article, text, at, end);
 			at = end + 1;
 		}
 	}
 	if (step != SQLITE_DONE)
 		rc = store_fail(s, step, "searching articles");
-out:
 	sqlite3_finalize(find);
-	sqlite3_finalize(add);
 	return rc;
 }
 
-/* The article of temporary row `row`: the last whose first row is not
- * after it. */
-static long long article_of(const struct spans *sp, long long row)
+static int by_rank(const void *pa, const void *pb)
 {
-	size_t lo = 0, hi = sp->n;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (sp->first[mid] <= row)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return sp->article[lo];
+	const struct hit *a = pa, *b = pb;
+	if (a->score != b->score)
+		return a->score < b->score ? -1 : 1;
+	return (a->order > b->order) - (a->order < b->order);
 }
 
-/* Ranks the sentences of the temporary table as the query matches them:
- * best first, a tie to the earlier article. */
-static int rank_sentences(struct store *s, const char *query, long limit,
-			  const struct spans *sp,
-			  int (*fn)(const struct evidence_hit *h, void *ctx),
-			  void *ctx)
+/* Scores the sentences kept, best first, and hands the first limit to
+ * fn with their articles' names. */
+static int rank_hits(struct store *s, struct search *se, long limit,
+		     int (*fn)(const struct evidence_hit *h, void *ctx), void *ctx)
 {
-	sqlite3_stmt *rank = NULL, *meta = NULL;
-	int rc, step;
+	sqlite3_stmt *meta;
+	double *idf = xcalloc((size_t)(se->q.n ? se->q.n : 1), sizeof *idf);
+	double avgdl = se->sentences ? (double)se->total_tokens / (double)se->sentences : 0;
+	int rc, step = SQLITE_DONE;
 
+	for (int i = 0; i < se->q.n; i++)
+		idf[i] = evidence_idf(se->sentences, se->nmatch[i]);
+	for (size_t h = 0; h < se->nhit; h++)
+		se->hit[h].score = evidence_bm25(se->hit[h].freq, idf, se->q.n,
+						 se->hit[h].dl, avgdl);
+	free(idf);
+	if (se->nhit) /* qsort(NULL, 0, ...) is undefined */
+		qsort(se->hit, se->nhit, sizeof *se->hit, by_rank);
 	if ((rc = store_prepare(s,
-		"SELECT rowid, text, bm25(evidence_sentence) FROM temp.evidence_sentence"
-		" WHERE evidence_sentence MATCH ?1"
-		" ORDER BY bm25(evidence_sentence), rowid LIMIT ?2", &rank)) ||
-	    (rc = store_prepare(s,
-		"SELECT file, title, published FROM article WHERE id = ?1", &meta)))
-		goto out;
-	sqlite3_bind_text(rank, 1, query, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(rank, 2, limit);
-	while ((step = sqlite3_step(rank)) == SQLITE_ROW) {
+		"SELECT a.file, a.title, a.published, t.text FROM article a"
+		" JOIN article_text t ON t.article_id = a.id WHERE a.id = ?1", &meta)))
+		return rc;
+	for (size_t h = 0; h < se->nhit && (long)h < limit; h++) {
+		const struct hit *x = &se->hit[h];
 		sqlite3_reset(meta);
-		sqlite3_bind_int64(meta, 1, article_of(sp, sqlite3_column_int64(rank, 0)));
+		sqlite3_bind_int64(meta, 1, x->article);
 		if ((step = sqlite3_step(meta)) != SQLITE_ROW)
 			break;
-		struct evidence_hit h = {store_text(meta, 0), store_text(meta, 1),
-					 store_text(meta, 2), store_text(rank, 1),
-					 sqlite3_column_double(rank, 2)};
-		if ((rc = fn(&h, ctx)))
-			goto out;
+		const char *text = store_text(meta, 3);
+		if ((size_t)sqlite3_column_bytes(meta, 3) < x->end) {
+			step = SQLITE_CORRUPT; /* changed under us: cannot be, in a transaction */
+			break;
+		}
+		char *sentence = xstrndup(text + x->start, x->end - x->start);
+		struct evidence_hit eh = {store_text(meta, 0), store_text(meta, 1),
+					  store_text(meta, 2), sentence, x->score};
+		rc = fn(&eh, ctx);
+		free(sentence);
+		if (rc)
+			break;
+		step = SQLITE_DONE;
 	}
-	if (step != SQLITE_DONE)
+	if (!rc && step != SQLITE_DONE)
 		rc = store_fail(s, step, "searching sentences");
-out:
-	sqlite3_finalize(rank);
 	sqlite3_finalize(meta);
 	return rc;
 }
@@ -245,7 +372,7 @@ int store_evidence_each(struct store *s, const char *query, const char *after,
 			int (*fn)(const struct evidence_hit *h, void *ctx),
 			void *ctx)
 {
-	struct spans sp = {0};
+	struct search se;
 	struct buf pre;
 	int version, rc;
 
@@ -254,23 +381,19 @@ int store_evidence_each(struct store *s, const char *query, const char *after,
 	if (version < 6)
 		return sentence_search(s, query, after, limit, fn, ctx);
 	buf_init(&pre);
-	if ((rc = article_query(s, query, &pre)) || pre.len == 0)
+	if ((rc = search_open(s, &se)))
 		goto out;
-	/* a savepoint: the table's rows go in as one transaction, also when
-	 * the command runs outside one (a read-only command) */
-	if ((rc = store_exec(s, "SAVEPOINT evidence;"
-				"DROP TABLE IF EXISTS temp.evidence_sentence;"
-				"CREATE VIRTUAL TABLE temp.evidence_sentence"
-				" USING fts5(text, " TOKENIZE ");")))
+	read_query(&se, query, &pre);
+	/* one read transaction (a savepoint also starts one outside any):
+	 * the texts the hits point into stay as they were counted */
+	if (pre.len == 0 || (rc = store_exec(s, "SAVEPOINT evidence")))
 		goto out;
-	rc = load_sentences(s, pre.data, after, &sp);
+	rc = count_articles(s, &se, pre.data, after);
 	if (!rc)
-		rc = rank_sentences(s, query, limit, &sp, fn, ctx);
-	/* the table goes with what it held, whatever happened */
-	sqlite3_exec(s->db, "ROLLBACK TO evidence; RELEASE evidence", NULL, NULL, NULL);
+		rc = rank_hits(s, &se, limit, fn, ctx);
+	sqlite3_exec(s->db, "RELEASE evidence", NULL, NULL, NULL);
 out:
-	free(sp.article);
-	free(sp.first);
+	search_close(&se);
 	buf_release(&pre);
 	return rc;
 }

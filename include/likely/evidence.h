@@ -22,4 +22,19 @@ int claim_search_query(const char *claim, struct buf *q);
  */
 void evidence_after(const char *published, char after[DATE_ISO_LEN]);
 
+/*
+ * bm25 as SQLite's FTS5 computes it (fts5_aux.c, k1 = 1.2, b = 0.75), so
+ * that sentences rank as FTS5 would rank them in a table of their own.
+ * evidence_idf: the weight of a phrase found in nhit of n sentences,
+ * log((n - nhit + 0.5) / (nhit + 0.5)), or 1e-6 where that is not
+ * positive (a phrase in most sentences still counts a little).
+ * evidence_bm25: the score of a sentence of dl tokens, the average being
+ * avgdl, holding phrase i freq[i] times: the sum over i of
+ * idf[i] * freq[i] * (k1 + 1) / (freq[i] + k1 * (1 - b + b * dl / avgdl)),
+ * negated (lower is better, as FTS5's bm25()).
+ */
+double evidence_idf(long long n, long long nhit);
+double evidence_bm25(const double *freq, const double *idf, int nphrase,
+		     double dl, double avgdl);
+
 #endif

@@ -170,8 +170,8 @@ struct evidence_hit {
  * the full-text query, best first by bm25 (ties: the earlier article
  * first), at most limit.  query is FTS5 phrases in double quotes joined by
  * OR (claim_search_query's).  bm25's counts are taken over the sentences
- * of the later articles that hold a word of the query.  Uses a temporary
- * table, so works on a database opened read-only too.  fn as for
+ * of the later articles that hold a word of the query (evidence_bm25).
+ * Writes nothing, so works on a database opened read-only too.  fn as for
  * store_forecast_each.
  */
 int store_evidence_each(struct store *s, const char *query, const char *after,
