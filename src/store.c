@@ -184,11 +184,40 @@ static const char *const migrations[] = {
 	 * segments to read when searching, the same results. */
 	"DROP TRIGGER IF EXISTS sentence_ai;"
 	"INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('automerge', 16);",
+	/* 6: an article's sentences in one row, in order, each ending where
+	 * a U+001E (record separator) starts the next: a row per sentence, and
+	 * its index entry, had made storing six times as slow as reading.
+	 * The full-text index is over articles and only says which ones hold
+	 * a word (detail=none: no positions, no sizes, a hundredth of the
+	 * size); `evidence` splits the articles it finds at the separators
+	 * and ranks their sentences itself (store_evidence.c).  Old
+	 * sentences are joined in their order, a separator in one (there
+	 * can be none: the page reader refuses control characters) made a
+	 * space. */
+	"CREATE TABLE article_text ("
+	"  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+	"  text TEXT NOT NULL"
+	") STRICT;"
+	"INSERT INTO article_text (article_id, text)"
+	" SELECT article_id, group_concat(replace(text, char(30), ' '), char(30))"
+	" FROM (SELECT article_id, text FROM sentence ORDER BY article_id, ord)"
+	" GROUP BY article_id;"
+	"DROP TABLE sentence_fts;"
+	"DROP TABLE sentence;"
+	"CREATE VIRTUAL TABLE article_fts USING fts5("
+	"  text, content='article_text', content_rowid='article_id',"
+	"  tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0);"
+	"INSERT INTO article_fts (article_fts) VALUES ('rebuild');"
+	"CREATE TRIGGER article_text_ad AFTER DELETE ON article_text BEGIN"
+	"  INSERT INTO article_fts (article_fts, rowid, text)"
+	"  VALUES ('delete', old.article_id, old.text);"
+	"END;",
 };
 
 /*
- * What a likely database holds, table by table, as of version 1, and the
- * columns later migrations add (checked from their version on):
+ * What a likely database holds, table by table, as of version 1 and
+ * still, and the tables and columns that later migrations add or remove
+ * (checked while the file's version has them):
  * store_open checks it before touching a file, so another program's
  * database, or one changed by hand, is refused rather than "upgraded".
  * Keep it in step with the migrations.
@@ -196,7 +225,6 @@ static const char *const migrations[] = {
 static const char *const expected_tables[][32] = {
 	{"article", "id", "file", "title", "published", "author", "source", "url",
 	 "section", "digest", NULL},
-	{"sentence", "id", "article_id", "ord", "paragraph", "text", NULL},
 	{"forecast", "seq", "id", "file", "title", "published", "source", "url",
 	 "author", "topic", "claim", "cue", "probability", "horizon",
 	 "horizon_phrase", "status", "outcome", "resolved_on", "evidence", "note",
@@ -213,10 +241,16 @@ static const char *const expected_tables[][32] = {
 };
 
 static const struct {
-	const char *table, *column;
+	const char *table, *column; /* column NULL: the table itself */
 	long long since; /* the schema version that added it */
+	long long until; /* the version that removed it, 0 if none did */
 } later_columns[] = {
-	{"forecast", "speaker", 2},
+	{"forecast", "speaker", 2, 0},
+	{"sentence", "text", 1, 6},
+	{"sentence", "article_id", 1, 6},
+	{"sentence", "ord", 1, 6},
+	{"article_text", "article_id", 6, 0},
+	{"article_text", "text", 6, 0},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -392,7 +426,8 @@ static int check_tables(struct store *s, long long version)
 			rc = check_column(s, st, tab[0], tab[c]);
 	}
 	for (size_t k = 0; !rc && k < sizeof later_columns / sizeof later_columns[0]; k++)
-		if (version >= later_columns[k].since)
+		if (version >= later_columns[k].since &&
+		    (!later_columns[k].until || version < later_columns[k].until))
 			rc = check_column(s, st, later_columns[k].table,
 					  later_columns[k].column);
 	sqlite3_finalize(st);
@@ -515,7 +550,8 @@ int store_open(const char *path, enum store_mode mode, struct diag *d,
 	 * later calls fail, harmlessly. */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	buf_init(&s->batch.text);
+	buf_init(&s->text);
+	s->text_article = -1;
 	/* likely uses a connection from one thread only: without SQLite's
 	 * per-connection mutex every bind and step is cheaper (the locking had
 	 * cost 5% of an import) */
@@ -583,7 +619,7 @@ void store_close(struct store *s)
 	for (int i = 0; i < STORE_BULK_INDEXES; i++)
 		free(s->bulk_sql[i]);
 	sqlite3_close(s->db);
-	buf_release(&s->batch.text);
+	buf_release(&s->text);
 	free(s);
 }
 
@@ -601,7 +637,7 @@ int store_begin_read(struct store *s)
 
 int store_commit(struct store *s)
 {
-	int rc = store_sentences_index(s);
+	int rc = store_text_flush(s);
 	return rc ? rc : store_exec(s, "COMMIT");
 }
 
@@ -610,14 +646,14 @@ void store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->savepoints = 0;
-	store_sentences_forget(s);
+	store_text_forget(s);
 }
 
 int store_savepoint(struct store *s)
 {
-	/* nothing unindexed crosses a savepoint, so a rollback to it can
-	 * simply forget what is unindexed */
-	int rc = store_sentences_index(s);
+	/* no article's text waits across a savepoint, so a rollback to it
+	 * can simply forget what waits */
+	int rc = store_text_flush(s);
 	if (!rc)
 		rc = store_exec(s, "SAVEPOINT page");
 	if (!rc)
@@ -627,7 +663,7 @@ int store_savepoint(struct store *s)
 
 int store_release(struct store *s)
 {
-	int rc = store_sentences_index(s);
+	int rc = store_text_flush(s);
 	if (!rc)
 		rc = store_exec(s, "RELEASE page");
 	if (!rc)
@@ -639,5 +675,5 @@ void store_rollback_savepoint(struct store *s)
 {
 	sqlite3_exec(s->db, "ROLLBACK TO page; RELEASE page", NULL, NULL, NULL);
 	s->savepoints--;
-	store_sentences_forget(s);
+	store_text_forget(s);
 }

@@ -9,18 +9,9 @@
 #include "likely/buf.h"
 #include "likely/store.h"
 
-/* Sentences wait in a batch and go in SENTENCE_BATCH rows to a statement:
- * each statement's own cost (about half of a one-row insert) is paid once
- * per batch. */
-#define SENTENCE_BATCH 32
-
-struct sentence_batch {
-	long long article_id[SENTENCE_BATCH];
-	int ord[SENTENCE_BATCH], paragraph[SENTENCE_BATCH];
-	size_t at[SENTENCE_BATCH]; /* where each text starts in text */
-	struct buf text;           /* the texts, each ending in NUL */
-	int n;
-};
+/* What stands between two sentences of an article's stored text
+ * (U+001E, record separator). */
+#define STORE_SENTENCE_SEP '\x1e'
 
 /* Statements used once per row are prepared once per connection. */
 enum store_stmt {
@@ -28,14 +19,12 @@ enum store_stmt {
 	STMT_FORECAST_INSERT,
 	STMT_FORECAST_UPDATE,
 	STMT_HISTORY_ADD,
-	STMT_SENTENCE_ADD,
-	STMT_SENTENCE_BATCH,
-	STMT_SENTENCE_INDEX,
-	STMT_SENTENCE_PENDING,
-	STMT_SENTENCE_CLEAR,
+	STMT_TEXT_ADD,
+	STMT_TEXT_INDEX,
+	STMT_TEXT_HAS,
+	STMT_TEXT_CLEAR,
 	STMT_ARTICLE_BEGIN,
 	STMT_ARTICLE_DIGEST,
-	STMT_FORECAST_LINK,
 	STMT_SCORE_GROUP_ADD,
 	STORE_NSTMT
 };
@@ -52,12 +41,11 @@ struct store {
 	struct diag *diag;
 	const char *path;
 	int savepoints; /* depth of open savepoints */
-	/* The first sentence row not yet in the full-text index (0: none).
-	 * Sentences are indexed in one statement per page, not one per row:
-	 * FTS5 writes its pending terms out at every statement that touches
-	 * it, so a row at a time cost two thirds of a stored extract. */
-	long long unindexed_from;
-	struct sentence_batch batch; /* sentences not yet inserted */
+	/* The sentences of article text_article (-1: none) so far, each
+	 * after the first behind a U+001E: stored as one row, and put in the
+	 * full-text index, when the article ends (store_text_flush). */
+	struct buf text;
+	long long text_article;
 	/* the statements that make the indexes store_bulk_begin dropped */
 	char *bulk_sql[STORE_BULK_INDEXES];
 };
@@ -76,14 +64,12 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
  */
 int store_cached(struct store *s, enum store_stmt which, const char *sql,
 		 sqlite3_stmt **st);
-/* Adds the sentences stored since the last call to the full-text index
- * (store_release and store_commit call it before they end a page). */
-int store_sentences_index(struct store *s);
-/* Inserts the batch of sentences waiting (before anything reads the
- * sentence table). */
-int store_sentences_flush(struct store *s);
-/* Drops the batch (a rollback) and forgets what was not indexed. */
-void store_sentences_forget(struct store *s);
+/* Stores the text of the article whose sentences are waiting, and puts
+ * it in the full-text index (before anything reads the article's text,
+ * and when a page ends). */
+int store_text_flush(struct store *s);
+/* Drops the waiting text (a rollback). */
+void store_text_forget(struct store *s);
 /* Runs statements without results. */
 int store_exec(struct store *s, const char *sql);
 /* Column text as a C string, "" for NULL. */

@@ -46,8 +46,8 @@ int store_begin_read(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s); /* no-op outside a transaction */
 /* Nested undo points, for work that may be dropped (one bad page).
- * Sentences added since the savepoint are put in the full-text index when
- * it is released (or the transaction committed), in one statement. */
+ * An article's text waiting to be stored (store_sentence_add) is stored
+ * before a savepoint starts or ends. */
 int store_savepoint(struct store *s);
 int store_release(struct store *s);
 void store_rollback_savepoint(struct store *s);
@@ -111,6 +111,10 @@ int store_forecast_empty(struct store *s, bool *empty);
  */
 int store_forecast_add(struct store *s, const struct forecast *f,
 		       const char *at, const char *reason);
+/* The same for a forecast extracted from stored article article_id (for
+ * its context and evidence); < 0 for none. */
+int store_forecast_add_from(struct store *s, const struct forecast *f,
+			    const char *at, const char *reason, long long article_id);
 
 /* Which forecasts store_forecast_each visits; NULL members match all. */
 struct forecast_filter {
@@ -154,15 +158,13 @@ int store_article_begin(struct store *s, const struct article_rec *a,
 			long long *id);
 /* Records the digest of the article's text once all of it was read. */
 int store_article_set_digest(struct store *s, long long id, const char *digest);
-/* Adds one sentence of an article, text[0..len); it is searchable once
- * the page's savepoint is released or the transaction committed.  It may
- * wait in a batch until then: a failure to store it may be reported by a
- * later call. */
-int store_sentence_add(struct store *s, long long article_id, int ord,
-		       int paragraph, const char *text, size_t len);
-/* Records which article a forecast came from (for context and evidence). */
-int store_forecast_link(struct store *s, const char *forecast_id,
-			long long article_id);
+/* Adds the next sentence of an article, text[0..len).  An article's
+ * sentences are stored together, as one text, when the article ends (the
+ * next store_article_begin, store_article_set_digest, or the end of the
+ * page's savepoint or of the transaction), and are searchable from then
+ * on: a failure to store them is reported by that call. */
+int store_sentence_add(struct store *s, long long article_id, const char *text,
+		       size_t len);
 
 struct evidence_hit {
 	const char *file, *title, *published, *sentence;
@@ -171,7 +173,11 @@ struct evidence_hit {
 
 /*
  * Sentences from articles published after `after` (ISO date) that match
- * the full-text query, best first, at most limit.  fn as for
+ * the full-text query, best first by bm25 (ties: the earlier article
+ * first), at most limit.  query is FTS5 phrases in double quotes joined by
+ * OR (claim_search_query's).  bm25's counts are taken over the sentences
+ * of the later articles that hold a word of the query (evidence_bm25).
+ * Writes nothing, so works on a database opened read-only too.  fn as for
  * store_forecast_each.
  */
 int store_evidence_each(struct store *s, const char *query, const char *after,

@@ -1,13 +1,13 @@
 /*
  * evidence: sentences from later articles in the database that may settle
- * a forecast, best first (claim_search_query in cmdutil builds the query;
- * SQLite's FTS5 ranks by bm25).  It suggests; the editor decides.
+ * a forecast, best first (the evidence module says what to search for;
+ * the store searches, and ranks by bm25).  It suggests; the editor decides.
  */
 #include <string.h>
 
 #include "likely/buf.h"
 #include "likely/cli.h"
-#include "likely/cmdutil.h"
+#include "likely/evidence.h"
 #include "likely/ledger.h"
 #include "likely/store.h"
 

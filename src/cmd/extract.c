@@ -73,7 +73,6 @@ struct run {
 	struct csv_writer spool_csv;
 	long long article_id;  /* current article's row, -1 before the first */
 	bool article_dated;    /* the current article has a date */
-	int sentence_ord;
 	uint64_t digest;       /* FNV-1a over the current article's sentences */
 	unsigned long page_new, page_known, page_dated;
 	unsigned long page_articles, page_forecasts, page_hedged, page_undated;
@@ -103,7 +102,6 @@ static int on_article(const struct extract_article *a, void *data)
 	if ((rc = close_article(r)))
 		return rc;
 	r->article_id = -1;
-	r->sentence_ord = 0;
 	r->digest = FNV1A_START;
 	r->article_dated = *a->published;
 	/* an undated article is stored too (with an empty date): its
@@ -131,14 +129,12 @@ static int on_sentence(unsigned article, const char *text, size_t len,
 	r->digest = fnv1a_byte(r->digest, '\n');
 	if (!r->article_dated)
 		return 0;
-	return store_sentence_add(r->ctx->store, r->article_id,
-				  r->sentence_ord++, 0, text, len);
+	return store_sentence_add(r->ctx->store, r->article_id, text, len);
 }
 
 static int on_forecast(struct forecast *f, void *data)
 {
 	struct run *r = data;
-	enum store_put put;
 	bool found;
 	int rc;
 
@@ -202,10 +198,10 @@ static int on_forecast(struct forecast *f, void *data)
 	struct buf why;
 	buf_init(&why);
 	buf_printf(&why, "extract %s", path_base(r->file));
-	rc = store_forecast_put(r->ctx->store, f, r->ctx->now, why.data, &put);
+	/* not stored: looked up above */
+	rc = store_forecast_add_from(r->ctx->store, f, r->ctx->now, why.data,
+				     r->article_id);
 	buf_release(&why);
-	if (!rc && r->article_id >= 0)
-		rc = store_forecast_link(r->ctx->store, f->col[COL_ID], r->article_id);
 	r->page_new++;
 	return rc;
 }

@@ -7,8 +7,8 @@
  */
 #include <string.h>
 
-#include "likely/cmdutil.h"
 #include "likely/date.h"
+#include "likely/evidence.h"
 #include "likely/store.h"
 
 #include "review_impl.h"

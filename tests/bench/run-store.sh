@@ -45,7 +45,10 @@ awk -v d1="$dry1" -v d2="$dry2" -v s1="$stored1" -v s2="$stored2" -v x="$xargs2"
 python3 - "$tmp/store.db" "$bytes" <<'PY'
 import os, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-sentences = db.execute("SELECT count(*), coalesce(sum(length(CAST(text AS BLOB))), 0) FROM sentence").fetchone()
+# schema 6: an article's sentences in one text, U+001E between them
+sentences = (db.execute("SELECT coalesce(sum(length(text) - length(replace(text, char(30), '')) + 1), 0)"
+                        " FROM article_text").fetchone()[0],
+             db.execute("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM article_text").fetchone()[0])
 context = db.execute("SELECT coalesce(sum(length(CAST(context AS BLOB))), 0) FROM forecast").fetchone()[0]
 size = os.path.getsize(sys.argv[1])
 kept = sentences[1] + context

@@ -1,21 +1,18 @@
 /*
- * cmdutil: the evidence query (the last thing here; the rest went to the
- * modules that own each rule).
+ * evidence: what `evidence` and `review` search the store with for a
+ * forecast -- the claim's content words as a full-text query, and the day
+ * after which an article may settle it.  The store does the search
+ * (store_evidence_each); this module decides what to search for.
  */
-#include "likely/cmdutil.h"
+#include "likely/evidence.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "likely/date.h"
-#include "likely/textfield.h"
-#include "likely/extract.h"
 #include "likely/ledger.h"
-#include "likely/store.h"
 
 /* The claim's content words (four letters or more, minus common and
  * estimative words), OR-ed: a sentence sharing the rare words of the claim
@@ -78,4 +75,22 @@ int claim_search_query(const char *claim, struct buf *q)
 		words++;
 	}
 	return words;
+}
+
+double evidence_idf(long long n, long long nhit)
+{
+	double idf = log(((double)n - (double)nhit + 0.5) / ((double)nhit + 0.5));
+	return idf <= 0.0 ? 1e-6 : idf;
+}
+
+double evidence_bm25(const double *freq, const double *idf, int nphrase,
+		     double dl, double avgdl)
+{
+	const double k1 = 1.2, b = 0.75;
+	double score = 0.0;
+	/* the terms in FTS5's order, so that equal sentences tie exactly */
+	for (int i = 0; i < nphrase; i++)
+		score += idf[i] * ((freq[i] * (k1 + 1.0)) /
+				   (freq[i] + k1 * (1 - b + b * dl / avgdl)));
+	return -1.0 * score;
 }

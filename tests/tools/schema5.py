@@ -1,0 +1,40 @@
+# Turns a database of the current schema back into schema 5, as likely
+# made it before version 6 joined an article's sentences into one row: a
+# sentence table with a row per sentence, indexed one by one (FTS5), and
+# the trigger that takes a deleted sentence out of the index.  Golden
+# cases use it to make an old database for the upgrade to upgrade.
+# usage: python3 schema5.py DB
+import sqlite3
+import sys
+
+db = sqlite3.connect(sys.argv[1])
+db.executescript("""
+CREATE TABLE sentence (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL DEFAULT 0,
+  text TEXT NOT NULL,
+  UNIQUE (article_id, ord)) STRICT;
+CREATE VIRTUAL TABLE sentence_fts USING fts5(
+  text, content='sentence', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER sentence_ad AFTER DELETE ON sentence BEGIN
+  INSERT INTO sentence_fts(sentence_fts, rowid, text)
+  VALUES ('delete', old.id, old.text);
+END;
+INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('automerge', 16);
+""")
+rows = db.execute("SELECT article_id, text FROM article_text ORDER BY article_id").fetchall()
+for article, text in rows:
+    for ord_, sentence in enumerate(text.split("\x1e")):
+        db.execute("INSERT INTO sentence (article_id, ord, text) VALUES (?, ?, ?)",
+                   (article, ord_, sentence))
+db.execute("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
+db.executescript("""
+DROP TRIGGER article_text_ad;
+DROP TABLE article_fts;
+DROP TABLE article_text;
+PRAGMA user_version = 5;
+""")
+db.commit()
