@@ -51,6 +51,12 @@ int score_table_add(struct score_table *t, double p, int half_units);
  * would overflow a long.
  */
 int score_table_add_count(struct score_table *t, double p, int half_units, long count);
+/*
+ * Adds every forecast of src to dst (src is only read), e.g. to sum the
+ * tables of several groups into a larger one.  Returns 0, or -1 when a
+ * count would overflow a long; dst then holds part of src.
+ */
+int score_table_merge(struct score_table *dst, const struct score_table *src);
 /* Returns the number of forecasts added since creation or clearing. */
 long score_table_count(const struct score_table *t);
 /* Returns the number of distinct stated probabilities in the table. */
