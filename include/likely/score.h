@@ -59,6 +59,16 @@ int score_table_add_count(struct score_table *t, double p, int half_units, long 
  * count would overflow a long; dst then holds part of src.
  */
 int score_table_merge(struct score_table *dst, const struct score_table *src);
+/*
+ * Hints for a caller that adds to many tables, far more than the caches
+ * hold: score_table_prefetch_table asks the processor to start loading
+ * t's own fields, and score_table_prefetch (once those are loaded) the
+ * slot where p's counts are, so that an add a little later finds them in
+ * cache.  Neither reads nor changes the table's contents; both may do
+ * nothing.
+ */
+void score_table_prefetch_table(const struct score_table *t);
+void score_table_prefetch(const struct score_table *t, double p);
 /* Returns the number of forecasts added since creation or clearing. */
 long score_table_count(const struct score_table *t);
 /* Returns the number of distinct stated probabilities in the table. */
