@@ -717,6 +717,16 @@ static void figure_row(struct buf *b, const char *label, const char *column, dou
 	buf_printf(b, " | %s |\n", meaning);
 }
 
+/* A count's row; its meaning is a format given the outcomes scored
+ * besides yes and no (score_figures.h). */
+static void count_row(struct buf *b, const char *label, const char *column, const char *value,
+		      const char *meaning, const char *partial)
+{
+	buf_printf(b, "| %s (`%s`) | %s | ", label, column, value);
+	buf_printf(b, meaning, partial);
+	buf_adds(b, " |\n");
+}
+
 /* A figure's row when shown; else, once, the row that says the figures
  * only binned probabilities have (the within-bin pair) are 0. */
 static void definition_row(struct buf *b, bool shown, bool *zero_said, const char *label,
@@ -750,12 +760,9 @@ static void definitions(struct report *r, const struct scoreboard *sb, struct bu
 	buf_adds(b, "| figure (`scores.csv` column) | overall | what it means |\n"
 		    "|---|---:|---|\n");
 	/* the rows of score_figures.h, in its order */
-	const char *partial = r->o->exclude_partial ? "" : ", partial", *fmt;
+	const char *partial = r->o->exclude_partial ? "" : ", partial";
 #define COUNT_ROW(column, member, label, meaning) \
-	buf_printf(b, "| %s (`%s`) | %s | ", label, column, th(t, all->member)); \
-	fmt = meaning; /* a format (score_figures.h), its argument unused by most */ \
-	buf_printf(b, fmt, partial); \
-	buf_adds(b, " |\n");
+	count_row(b, label, column, th(t, all->member), meaning, partial);
 	SCORE_COUNTS(COUNT_ROW)
 	bool zero_said = false;
 #define FIGURE_ROW(name, kind, binned, label, meaning) \
