@@ -288,13 +288,16 @@ static void write_trend_chart(struct report *r)
 	}
 }
 
+/* scores.csv's columns: by, author, topic, then the counts and figures of
+ * score_figures.h, then group. */
+#define COUNT_NAME(column, member, label, meaning) column,
+#define FIGURE_NAME(name, kind, binned, label, meaning) #name,
+
 static void write_scores(struct report *r, const struct scoreboard *sb)
 {
-	static const char *const header[] = {
-		"by", "author", "topic", "n", "open", "overdue", "void", "hedged",
-		"base_rate", "mean_probability", "brier", "brier_se", "reliability",
-		"resolution", "uncertainty", "within_bin_variance", "within_bin_covariance",
-		"skill", "log_score", "ece", "spiegelhalter_z", "spiegelhalter_p", "group", NULL};
+	static const char *const header[] = {"by", "author", "topic",
+					     SCORE_COUNTS(COUNT_NAME) SCORE_FIGURES(FIGURE_NAME)
+					     "group", NULL};
 	struct csv_writer w;
 	size_t n;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
@@ -302,23 +305,15 @@ static void write_scores(struct report *r, const struct scoreboard *sb)
 	csvw_init(&w, r->file[RF_SCORES].fp, csv_flags(r));
 	csvw_header(&w, header);
 	for (size_t i = 0; i < n; i++, g++) {
-		const struct score_figures *f = &g->fig;
 		if (g->by == SB_CUE)
 			continue;
 		csvw_raw(&w, sb_by_name(g->by));
 		csvw_text(&w, g->author);
 		csvw_text(&w, g->topic);
-		csvw_long(&w, f->n);
-		csvw_long(&w, g->open);
-		csvw_long(&w, g->overdue);
-		csvw_long(&w, g->void_count);
-		csvw_long(&w, g->hedged);
-		const double v[] = {f->base_rate, f->mean_probability, f->brier, f->brier_se,
-				    f->reliability, f->resolution, f->uncertainty,
-				    f->within_bin_variance, f->within_bin_covariance, f->skill,
-				    f->log_score, f->ece, f->spiegelhalter_z, f->spiegelhalter_p};
-		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
-			put_double(r, &w, v[k]);
+#define PUT_COUNT(column, member, label, meaning) csvw_long(&w, g->member);
+#define PUT_FIGURE(name, kind, binned, label, meaning) put_double(r, &w, g->fig.name);
+		SCORE_COUNTS(PUT_COUNT)
+		SCORE_FIGURES(PUT_FIGURE)
 		put_group_name(&w, g);
 		csvw_end(&w);
 	}

@@ -709,11 +709,37 @@ static void queue(struct report *r, const struct scoreboard *sb, struct buf *b)
 	buf_adds(b, "\n");
 }
 
-static void figure_row(struct buf *b, const char *name, double v, const char *meaning)
+static void figure_row(struct buf *b, const char *label, const char *column, double v,
+		       const char *meaning)
 {
-	buf_printf(b, "| %s | ", name);
+	buf_printf(b, "| %s (`%s`) | ", label, column);
 	md_num(b, v, 4);
 	buf_printf(b, " | %s |\n", meaning);
+}
+
+/* A count's row; its meaning is a format given the outcomes scored
+ * besides yes and no (score_figures.h). */
+static void count_row(struct buf *b, const char *label, const char *column, const char *value,
+		      const char *meaning, const char *partial)
+{
+	buf_printf(b, "| %s (`%s`) | %s | ", label, column, value);
+	buf_printf(b, meaning, partial);
+	buf_adds(b, " |\n");
+}
+
+/* A figure's row when shown; else, once, the row that says the figures
+ * only binned probabilities have (the within-bin pair) are 0. */
+static void definition_row(struct buf *b, bool shown, bool *zero_said, const char *label,
+			   const char *column, double v, const char *meaning)
+{
+	if (shown) {
+		figure_row(b, label, column, v, meaning);
+	} else if (!*zero_said) {
+		*zero_said = true;
+		buf_adds(b, "| within-bin variance and covariance | 0 | with one bin per stated "
+			    "probability (the default) these are 0 and Brier = reliability − "
+			    "resolution + uncertainty exactly |\n");
+	}
 }
 
 static void definitions(struct report *r, const struct scoreboard *sb, struct buf *b)
@@ -733,70 +759,15 @@ static void definitions(struct report *r, const struct scoreboard *sb, struct bu
 		    "values are shown here.\n\n");
 	buf_adds(b, "| figure (`scores.csv` column) | overall | what it means |\n"
 		    "|---|---:|---|\n");
-	buf_printf(b, "| scored (`n`) | %s | accepted forecasts with a probability and a "
-		   "verdict (yes, no%s) reached by the as-of date |\n", th(t, f->n),
-		   r->o->exclude_partial ? "" : ", partial");
-	buf_printf(b, "| open (`open`) | %s | accepted, no verdict by the as-of date, horizon "
-		   "not yet passed |\n", th(t, all->open));
-	buf_printf(b, "| overdue (`overdue`) | %s | accepted, no verdict by the as-of date, "
-		   "horizon passed: the review queue |\n", th(t, all->overdue));
-	buf_printf(b, "| void (`void`) | %s | settled as void (the question fell away); never "
-		   "scored |\n", th(t, all->void_count));
-	buf_printf(b, "| hedged (`hedged`) | %s | accepted statements without a probability "
-		   "(\"may\", \"could\"), whatever their state; never scored |\n", th(t, all->hedged));
-	figure_row(b, "base rate (`base_rate`)", f->base_rate,
-		   "mean outcome: how often the forecast events happened");
-	figure_row(b, "mean probability (`mean_probability`)", f->mean_probability,
-		   "mean stated probability; far from the base rate means over- or "
-		   "under-confident overall");
-	figure_row(b, "**Brier score** (`brier`)", f->brier,
-		   "mean of (p − o)², on the **0–1 scale**: 0 is perfect, 0.25 is what "
-		   "always saying 50% earns, 1 is always certain and wrong. Good Judgment "
-		   "Open and Fatebook use the 0–2 scale: divide their scores by 2 to compare");
-	figure_row(b, "standard error (`brier_se`)", f->brier_se,
-		   "how much the Brier score could move by luck; the 95% range is Brier ± "
-		   "1.96 standard errors");
-	figure_row(b, "reliability (`reliability`)", f->reliability,
-		   "calibration error: weighted mean squared gap between stated probability "
-		   "and observed frequency per bin; lower is better");
-	figure_row(b, "resolution (`resolution`)", f->resolution,
-		   "how far the observed frequencies of the bins spread from the base rate; "
-		   "higher is better (the forecasts tell events apart)");
-	figure_row(b, "uncertainty (`uncertainty`)", f->uncertainty,
-		   "mean (o − base rate)²: how hard the questions were; not the forecasters' "
-		   "doing");
-	if (r->o->bins) {
-		figure_row(b, "within-bin variance (`within_bin_variance`)",
-			   f->within_bin_variance,
-			   "spread of the stated probabilities inside each bin (Stephenson, "
-			   "Coelho & Jolliffe 2008)");
-		figure_row(b, "within-bin covariance (`within_bin_covariance`)",
-			   f->within_bin_covariance,
-			   "twice the covariance of probabilities and outcomes inside each bin; "
-			   "Brier = reliability − resolution + uncertainty + variance − "
-			   "covariance");
-	} else {
-		buf_adds(b, "| within-bin variance and covariance | 0 | with one bin per stated "
-			    "probability (the default) these are 0 and Brier = reliability − "
-			    "resolution + uncertainty exactly |\n");
-	}
-	figure_row(b, "skill (`skill`)", f->skill,
-		   "1 − Brier / uncertainty: above 0 beats always forecasting the base rate, "
-		   "below 0 does worse; empty when every outcome was the same");
-	figure_row(b, "log score (`log_score`)", f->log_score,
-		   "mean −ln of the probability given to what happened (natural log, p "
-		   "floored at 1e-15); 0 is perfect, 0.693 is always saying 50%; punishes "
-		   "confident misses hard");
-	figure_row(b, "ECE (`ece`)", f->ece,
-		   "expected calibration error: mean absolute gap between stated and observed "
-		   "per bin, weighted by the bin's forecasts");
-	figure_row(b, "Spiegelhalter z (`spiegelhalter_z`)", f->spiegelhalter_z,
-		   "test of calibration: near 0 is consistent with well calibrated; beyond "
-		   "±1.96 is unlikely to be luck. Empty when every probability is 0, 50% or "
-		   "1");
-	figure_row(b, "Spiegelhalter p (`spiegelhalter_p`)", f->spiegelhalter_p,
-		   "two-sided p-value of z: small (below 0.05) means the miscalibration is "
-		   "probably real");
+	/* the rows of score_figures.h, in its order */
+	const char *partial = r->o->exclude_partial ? "" : ", partial";
+#define COUNT_ROW(column, member, label, meaning) \
+	count_row(b, label, column, th(t, all->member), meaning, partial);
+	SCORE_COUNTS(COUNT_ROW)
+	bool zero_said = false;
+#define FIGURE_ROW(name, kind, binned, label, meaning) \
+	definition_row(b, !(binned) || r->o->bins, &zero_said, label, #name, f->name, meaning);
+	SCORE_FIGURES(FIGURE_ROW)
 	buf_printf(b, "\nBins (`--bins`): %s. In `calibration.csv` each row is one bin of "
 		   "one group: `n` forecasts, their `mean_probability`, the `observed` "
 		   "frequency and its 95%% Wilson interval (`observed_low`, `observed_high`). "

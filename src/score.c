@@ -202,6 +202,36 @@ int score_table_add(struct score_table *t, double p, int half_units)
 	return score_table_add_count(t, p, half_units, 1);
 }
 
+/* GCC and clang's prefetch; other compilers just do without. */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(addr) __builtin_prefetch(addr)
+#else
+#define PREFETCH(addr) ((void)(addr))
+#endif
+
+void score_table_prefetch_table(const struct score_table *t)
+{
+	PREFETCH(t);
+}
+
+void score_table_prefetch(const struct score_table *t, double p)
+{
+	PREFETCH(&t->slots[hash_double(p) & (t->nslots - 1)]);
+}
+
+int score_table_merge(struct score_table *dst, const struct score_table *src)
+{
+	for (size_t i = 0; i < src->nslots; i++) {
+		const struct score_entry *e = &src->slots[i];
+		if (e->p == EMPTY)
+			continue;
+		for (int h = 0; h < 3; h++)
+			if (score_table_add_count(dst, e->p, h, e->count[h]))
+				return -1;
+	}
+	return 0;
+}
+
 long score_table_count(const struct score_table *t)
 {
 	return t->n;

@@ -1,11 +1,21 @@
 /*
  * sha256: FIPS 180-4 §6.2, written from the standard.  Plain C on 32-bit
- * words; speed is not the point (a digest of the scored rows, once per
- * run), a byte-exact, portable result is.
+ * words, and on x86-64 processors that have them the SHA extensions
+ * (Intel's "SHA-NI": sha256rnds2, sha256msg1, sha256msg2), chosen when a
+ * hash starts.  The digest covers every scored record, 200 MB at a
+ * million forecasts: in plain C that was an eighth of `score`'s time.
+ * Both give the same bytes (the FIPS vectors are run through each).
  */
 #include "likely/sha256.h"
 
+#include <stdbool.h>
 #include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SHA256_X86 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 /* FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the
  * cube roots of the first 64 primes. */
@@ -53,7 +63,73 @@ static void compress(uint32_t h[8], const unsigned char *p)
 	h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-void sha256_init(struct sha256 *s)
+static void blocks_plain(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	for (; n; n--, p += 64)
+		compress(h, p);
+}
+
+#ifdef SHA256_X86
+/*
+ * The same rounds with the SHA extensions, after Intel's "New
+ * Instructions Supporting the Secure Hash Algorithm on Intel
+ * Architecture Processors" (Gulley et al., 2013).  The state is kept as
+ * ABEF and CDGH, the order sha256rnds2 wants; each step of 4 rounds
+ * makes its 4 message words from the 4 steps before (msg1 adds
+ * sigma0(w[t-15]) to w[t-16], alignr picks w[t-7], msg2 adds sigma1) and
+ * runs 2 + 2 rounds.
+ */
+__attribute__((target("sha,sse4.1"))) static void blocks_x86(uint32_t h[8],
+							      const unsigned char *p,
+							      size_t n)
+{
+	const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+	__m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1);
+	__m128i cdgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1B);
+	__m128i abef = _mm_alignr_epi8(tmp, cdgh, 8);
+	cdgh = _mm_blend_epi16(cdgh, tmp, 0xF0);
+
+	for (; n; n--, p += 64) {
+		__m128i abef0 = abef, cdgh0 = cdgh, w[4];
+		for (int i = 0; i < 16; i++) {
+			__m128i *wi = &w[i % 4];
+			if (i < 4)
+				*wi = _mm_shuffle_epi8(
+					_mm_loadu_si128((const __m128i *)(p + 16 * i)), swap);
+			else
+				*wi = _mm_sha256msg2_epu32(
+					_mm_add_epi32(_mm_sha256msg1_epu32(*wi, w[(i + 1) % 4]),
+						      _mm_alignr_epi8(w[(i + 3) % 4],
+								      w[(i + 2) % 4], 4)),
+					w[(i + 3) % 4]);
+			__m128i m = _mm_add_epi32(*wi,
+						  _mm_loadu_si128((const __m128i *)&K[4 * i]));
+			cdgh = _mm_sha256rnds2_epu32(cdgh, abef, m);
+			abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(m, 0x0E));
+		}
+		abef = _mm_add_epi32(abef, abef0);
+		cdgh = _mm_add_epi32(cdgh, cdgh0);
+	}
+
+	tmp = _mm_shuffle_epi32(abef, 0x1B);
+	cdgh = _mm_shuffle_epi32(cdgh, 0xB1);
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(tmp, cdgh, 0xF0));
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(cdgh, tmp, 8));
+}
+
+/* CPUID: leaf 7 EBX bit 29 is SHA; leaf 1 ECX bits 9 and 19 are SSSE3 and
+ * SSE4.1, which the code above also uses. */
+static bool x86_has_sha(void)
+{
+	unsigned a, b, c, d;
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & 1u << 9) || !(c & 1u << 19))
+		return false;
+	return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & 1u << 29);
+}
+#endif
+
+static void init_with(struct sha256 *s,
+		      void (*blocks)(uint32_t h[8], const unsigned char *p, size_t n))
 {
 	/* §5.3.3: the first 32 bits of the fractional parts of the square
 	 * roots of the first 8 primes. */
@@ -63,6 +139,23 @@ void sha256_init(struct sha256 *s)
 	memcpy(s->h, H0, sizeof H0);
 	s->bytes = 0;
 	s->fill = 0;
+	s->blocks = blocks;
+}
+
+void sha256_init(struct sha256 *s)
+{
+#ifdef SHA256_X86
+	if (x86_has_sha()) {
+		init_with(s, blocks_x86);
+		return;
+	}
+#endif
+	init_with(s, blocks_plain);
+}
+
+void sha256_init_plain(struct sha256 *s)
+{
+	init_with(s, blocks_plain);
 }
 
 void sha256_update(struct sha256 *s, const void *data, size_t len)
@@ -76,11 +169,12 @@ void sha256_update(struct sha256 *s, const void *data, size_t len)
 		s->fill += take, p += take, len -= take;
 		if (s->fill < 64)
 			return;
-		compress(s->h, s->block);
+		s->blocks(s->h, s->block, 1);
 		s->fill = 0;
 	}
-	for (; len >= 64; p += 64, len -= 64)
-		compress(s->h, p);
+	s->blocks(s->h, p, len / 64);
+	p += len / 64 * 64;
+	len %= 64;
 	memcpy(s->block, p, len);
 	s->fill = len;
 }
@@ -92,13 +186,13 @@ void sha256_final(struct sha256 *s, unsigned char out[SHA256_DIGEST_LEN])
 	s->block[s->fill++] = 0x80;
 	if (s->fill > 56) {
 		memset(s->block + s->fill, 0, 64 - s->fill);
-		compress(s->h, s->block);
+		s->blocks(s->h, s->block, 1);
 		s->fill = 0;
 	}
 	memset(s->block + s->fill, 0, 56 - s->fill);
 	for (int i = 0; i < 8; i++)
 		s->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
-	compress(s->h, s->block);
+	s->blocks(s->h, s->block, 1);
 	for (int i = 0; i < 8; i++) {
 		out[4 * i] = (unsigned char)(s->h[i] >> 24);
 		out[4 * i + 1] = (unsigned char)(s->h[i] >> 16);

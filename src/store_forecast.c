@@ -262,7 +262,6 @@ out:
 static const struct {
 	const char *name, *drop;
 } bulk_indexes[STORE_BULK_INDEXES] = {
-	{"forecast_status", "DROP INDEX forecast_status"},
 	{"history_forecast", "DROP INDEX history_forecast"},
 };
 

@@ -29,7 +29,7 @@ enum store_stmt {
 	STORE_NSTMT
 };
 
-#define STORE_BULK_INDEXES 2
+#define STORE_BULK_INDEXES 1
 /* The page cache while storing many forecasts, 64 MiB (negative: KiB,
  * not pages): with SQLite's 2 MB an import read back and wrote out the
  * same pages many times. */

@@ -46,46 +46,34 @@ int store_score_run_add(struct store *s, const struct score_run_rec *r, long lon
 	return rc;
 }
 
-#define GROUP_FIGURES \
-	"base_rate, mean_probability, brier, brier_se, reliability, resolution," \
-	" uncertainty, within_bin_variance, within_bin_covariance, skill," \
-	" log_score, ece, spiegelhalter_z, spiegelhalter_p"
-
-/* The figures in GROUP_FIGURES order, for binding and reading alike. */
-static double *figure_slot(struct score_figures *f, int i)
-{
-	double *slots[] = {&f->base_rate, &f->mean_probability, &f->brier, &f->brier_se,
-			   &f->reliability, &f->resolution, &f->uncertainty,
-			   &f->within_bin_variance, &f->within_bin_covariance, &f->skill,
-			   &f->log_score, &f->ece, &f->spiegelhalter_z, &f->spiegelhalter_p};
-	return slots[i];
-}
-
-#define NFIGURES 14
+/* score_group's columns after run_id, by, author and topic, and their
+ * parameters ?5, ?6, ... (a bare ? takes the number after the largest
+ * before it), from score_figures.h. */
+#define COUNT_COLUMN(column, member, label, meaning) ", " column
+#define FIGURE_COLUMN(name, kind, binned, label, meaning) ", " #name
+#define COUNT_PARAM(column, member, label, meaning) ", ?"
+#define FIGURE_PARAM(name, kind, binned, label, meaning) ", ?"
+#define GROUP_COLUMNS SCORE_COUNTS(COUNT_COLUMN) SCORE_FIGURES(FIGURE_COLUMN)
 
 int store_score_group_add(struct store *s, long long run_id, const struct score_group_rec *g)
 {
 	sqlite3_stmt *st;
 	/* Thousands of groups per run: the statement is worth keeping. */
 	int rc = store_cached(s, STMT_SCORE_GROUP_ADD,
-		"INSERT INTO score_group (run_id, by, author, topic, n, open, overdue,"
-		" void, hedged, " GROUP_FIGURES ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-		" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
-		" ?22, ?23)", &st);
+		"INSERT INTO score_group (run_id, by, author, topic" GROUP_COLUMNS
+		") VALUES (?1, ?2, ?3, ?4" SCORE_COUNTS(COUNT_PARAM) SCORE_FIGURES(FIGURE_PARAM)
+		")", &st);
 	if (rc)
 		return rc;
-	struct score_figures fig = g->fig;
+	int i = 5;
 	sqlite3_bind_int64(st, 1, run_id);
 	sqlite3_bind_text(st, 2, g->by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, g->author, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, g->topic, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, g->n);
-	sqlite3_bind_int64(st, 6, g->open);
-	sqlite3_bind_int64(st, 7, g->overdue);
-	sqlite3_bind_int64(st, 8, g->void_count);
-	sqlite3_bind_int64(st, 9, g->hedged);
-	for (int i = 0; i < NFIGURES; i++)
-		bind_real(st, 10 + i, *figure_slot(&fig, i));
+#define BIND_COUNT(column, member, label, meaning) sqlite3_bind_int64(st, i++, g->member);
+#define BIND_FIGURE(name, kind, binned, label, meaning) bind_real(st, i++, g->fig.name);
+	SCORE_COUNTS(BIND_COUNT)
+	SCORE_FIGURES(BIND_FIGURE)
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
 	return step == SQLITE_DONE ? LIKELY_OK : store_fail(s, step, "recording a scored group");
@@ -134,22 +122,21 @@ int store_score_group_each(struct store *s, long long run_id, const char *by,
 	sqlite3_stmt *st;
 	int rc, step;
 
-	if ((rc = store_prepare(s, "SELECT by, author, topic, n, open, overdue, void, hedged, "
-			       GROUP_FIGURES " FROM score_group WHERE run_id = ?1"
+	if ((rc = store_prepare(s, "SELECT by, author, topic" GROUP_COLUMNS
+			       " FROM score_group WHERE run_id = ?1"
 			       " AND (?2 IS NULL OR by = ?2)", &st)))
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	if (by)
 		sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct score_group_rec g = {
-			store_text(st, 0), store_text(st, 1), store_text(st, 2),
-			(long)sqlite3_column_int64(st, 3), (long)sqlite3_column_int64(st, 4),
-			(long)sqlite3_column_int64(st, 5), (long)sqlite3_column_int64(st, 6),
-			(long)sqlite3_column_int64(st, 7), {0}};
-		g.fig.n = g.n;
-		for (int i = 0; i < NFIGURES; i++)
-			*figure_slot(&g.fig, i) = column_real(st, 8 + i);
+		struct score_group_rec g = {.by = store_text(st, 0), .author = store_text(st, 1),
+					    .topic = store_text(st, 2)};
+		int i = 3;
+#define READ_COUNT(column, member, label, meaning) g.member = (long)sqlite3_column_int64(st, i++);
+#define READ_FIGURE(name, kind, binned, label, meaning) g.fig.name = column_real(st, i++);
+		SCORE_COUNTS(READ_COUNT)
+		SCORE_FIGURES(READ_FIGURE)
 		if ((rc = fn(&g, ctx)))
 			break;
 	}

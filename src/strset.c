@@ -135,6 +135,16 @@ bool strset_get(const struct strset *s, const char *key, long *value)
 	return *slot != 0;
 }
 
+void strset_prefetch(const struct strset *s, const char *key)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	__builtin_prefetch(&s->slots[(size_t)hash_str(key) & (s->cap - 1)]);
+#else
+	(void)s;
+	(void)key;
+#endif
+}
+
 size_t strset_count(const struct strset *s)
 {
 	return s->count;

@@ -192,6 +192,11 @@ void xlsx_end_row(struct xlsx *x, size_t sheet)
 	s->col = 0;
 }
 
+bool xlsx_row_kept(const struct xlsx *x, size_t sheet)
+{
+	return x->sheet[sheet].row < x->sheet[sheet].max_rows;
+}
+
 long xlsx_dropped(const struct xlsx *x, size_t sheet)
 {
 	return x->sheet[sheet].dropped;

@@ -19,6 +19,8 @@
 
 #include <stddef.h>
 
+#include "likely/score_figures.h"
+
 /* The z of a two-sided 95% interval, as SPEC §6 fixes it. */
 #define SCORE_WILSON_Z 1.959963984540054
 /* Floor for the log score's probabilities: ln max(p, eps). */
@@ -51,6 +53,22 @@ int score_table_add(struct score_table *t, double p, int half_units);
  * would overflow a long.
  */
 int score_table_add_count(struct score_table *t, double p, int half_units, long count);
+/*
+ * Adds every forecast of src to dst (src is only read), e.g. to sum the
+ * tables of several groups into a larger one.  Returns 0, or -1 when a
+ * count would overflow a long; dst then holds part of src.
+ */
+int score_table_merge(struct score_table *dst, const struct score_table *src);
+/*
+ * Hints for a caller that adds to many tables, far more than the caches
+ * hold: score_table_prefetch_table asks the processor to start loading
+ * t's own fields, and score_table_prefetch (once those are loaded) the
+ * slot where p's counts are, so that an add a little later finds them in
+ * cache.  Neither reads nor changes the table's contents; both may do
+ * nothing.
+ */
+void score_table_prefetch_table(const struct score_table *t);
+void score_table_prefetch(const struct score_table *t, double p);
 /* Returns the number of forecasts added since creation or clearing. */
 long score_table_count(const struct score_table *t);
 /* Returns the number of distinct stated probabilities in the table. */
@@ -73,22 +91,13 @@ double score_squared_error(double p, int half_units);
  */
 int score_bin_index(double p, int bins);
 
+/* n, then the figures of score_figures.h, in its order and with its
+ * names (struct members and columns alike). */
 struct score_figures {
-	long n;                  /* forecasts scored */
-	double base_rate;        /* mean outcome */
-	double mean_probability; /* mean stated probability */
-	double brier;            /* mean (p - o)^2, 0..1 scale */
-	double brier_se;         /* sample sd of (p - o)^2 / sqrt(n); n >= 2 */
-	double reliability;
-	double resolution;
-	double uncertainty;           /* mean (o - base_rate)^2 */
-	double within_bin_variance;   /* 0 with exact bins */
-	double within_bin_covariance; /* includes the factor 2; 0 exact */
-	double skill;                 /* 1 - brier / uncertainty */
-	double log_score;             /* mean -[o ln p + (1-o) ln(1-p)], clamped */
-	double ece;                   /* over the occupied bins in force */
-	double spiegelhalter_z;
-	double spiegelhalter_p; /* two-sided */
+	long n; /* forecasts scored */
+#define SCORE_FIGURE_MEMBER(name, kind, binned, label, meaning) double name;
+	SCORE_FIGURES(SCORE_FIGURE_MEMBER)
+#undef SCORE_FIGURE_MEMBER
 };
 
 /*

@@ -13,14 +13,20 @@
 #define SHA256_HEX_LEN 65 /* 64 hex digits and the NUL */
 
 struct sha256 {
+	/* the compression function over n 64-byte blocks at p: plain C or
+	 * the processor's SHA instructions */
+	void (*blocks)(uint32_t h[8], const unsigned char *p, size_t n);
 	uint32_t h[8];
 	uint64_t bytes;           /* message length so far */
 	unsigned char block[64];  /* the partial block */
 	size_t fill;              /* bytes in block */
 };
 
-/* Starts a new hash.  Cannot fail. */
+/* Starts a new hash, with the processor's SHA instructions where it has
+ * them.  Cannot fail. */
 void sha256_init(struct sha256 *s);
+/* The same in plain C always (for the tests, which run both). */
+void sha256_init_plain(struct sha256 *s);
 /* Adds len bytes of data (len may be 0).  Cannot fail. */
 void sha256_update(struct sha256 *s, const void *data, size_t len);
 /* Finishes the hash into out; s must be initialised again before reuse. */

@@ -25,11 +25,12 @@ struct score_run_rec {
 	double brier;
 };
 
-/* One group of a run; NAN figures are stored as NULL and read back NAN. */
+/* One group of a run; NAN figures are stored as NULL and read back NAN.
+ * The counts have the members of struct sb_group (score_figures.h). */
 struct score_group_rec {
 	const char *by, *author, *topic;
-	long n, open, overdue, void_count, hedged;
-	struct score_figures fig;
+	long open, overdue, void_count, hedged;
+	struct score_figures fig; /* fig.n: forecasts scored */
 };
 
 /* Records a run (r->id is ignored) and sets *id to its row id. */

@@ -20,6 +20,11 @@ void strset_free(struct strset *s); /* NULL is fine */
 bool strset_add(struct strset *s, const char *key, long value, long *existing);
 /* True when key is present; its value goes to *value if not NULL. */
 bool strset_get(const struct strset *s, const char *key, long *value);
+/* Asks the processor to start loading the slot where key is or would go,
+ * for a strset_add or strset_get of it a little later (the set of a
+ * million ids is far bigger than the caches).  Changes nothing; may do
+ * nothing. */
+void strset_prefetch(const struct strset *s, const char *key);
 /* How many keys s holds. */
 size_t strset_count(const struct strset *s);
 

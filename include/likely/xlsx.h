@@ -19,6 +19,7 @@
 #ifndef LIKELY_XLSX_H
 #define LIKELY_XLSX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The most rows a sheet holds (Excel's limit, header included). */
@@ -71,6 +72,10 @@ void xlsx_text(struct xlsx *x, size_t sheet, const char *s);
 void xlsx_number(struct xlsx *x, size_t sheet, double v);
 void xlsx_cell(struct xlsx *x, size_t sheet, const char *s);
 void xlsx_end_row(struct xlsx *x, size_t sheet);
+/* Whether the row being written on sheet will be kept (false once the
+ * sheet's limit is reached): a caller may then skip making its cells and
+ * just end the row, which still counts it as dropped. */
+bool xlsx_row_kept(const struct xlsx *x, size_t sheet);
 /* Rows of sheet that did not fit. */
 long xlsx_dropped(const struct xlsx *x, size_t sheet);
 

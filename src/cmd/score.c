@@ -180,7 +180,7 @@ static int record_run(struct ctx *ctx, const struct scoreboard *sb, const char *
 		if (g[i].by == SB_CUE)
 			continue;
 		struct score_group_rec rec = {
-			sb_by_name(g[i].by), g[i].author, g[i].topic, g[i].fig.n, g[i].open,
+			sb_by_name(g[i].by), g[i].author, g[i].topic, g[i].open,
 			g[i].overdue, g[i].void_count, g[i].hedged, g[i].fig};
 		rc = store_score_group_add(ctx->store, id, &rec);
 	}

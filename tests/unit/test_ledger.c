@@ -1,6 +1,8 @@
 /*
  * Test plan (ledger): probability parsing (plain decimals in [0,1] only:
- * no signs, exponents, spaces, commas, nan), each column's rule, the
+ * no signs, exponents, spaces, commas, nan; the very double strtod gives,
+ * for every decimal of up to 4 places and for long ones, 15 to 25
+ * digits, made by a fixed sequence), each column's rule, the
  * cross-column rules, the published column (a day, a month YYYY-MM, or
  * empty on candidates and rejected forecasts only; a month counts as its
  * last day for horizon and resolved_on), joining and dropping notes,
@@ -13,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +35,47 @@ static void test_probability(void **state)
 			     "1e-1", "nan", "inf", ".", "0x1", "70%", NULL};
 	for (int i = 0; bad[i]; i++)
 		assert_false(ledger_parse_probability(bad[i], &p));
+}
+
+/* Whether ledger_parse_probability reads s as strtod does, to the bit. */
+static void assert_as_strtod(const char *s)
+{
+	double p = -1;
+	assert_true(ledger_parse_probability(s, &p));
+	double want = strtod(s, NULL);
+	if (memcmp(&p, &want, sizeof p) != 0)
+		fail_msg("%s: %.17g, strtod %.17g", s, p, want);
+}
+
+static void test_probability_as_strtod(void **state)
+{
+	(void)state;
+	char s[40];
+	for (int i = 0; i <= 10000; i++) {
+		snprintf(s, sizeof s, "%d.%04d", i / 10000, i % 10000);
+		assert_as_strtod(s);
+		snprintf(s, sizeof s, "0.%d", i);
+		assert_as_strtod(s);
+	}
+	/* 0. and 13 to 23 more digits, around the 15 a double holds exactly */
+	uint32_t x = 12345;
+	for (int i = 0; i < 20000; i++) {
+		int len = 13 + i % 11;
+		s[0] = '0';
+		s[1] = '.';
+		for (int k = 0; k < len; k++) {
+			x = x * 1664525u + 1013904223u;
+			s[2 + k] = (char)('0' + (x >> 24) % 10);
+		}
+		s[2 + len] = '\0';
+		assert_as_strtod(s);
+	}
+	assert_as_strtod("0.1");
+	assert_as_strtod("0.3");
+	assert_as_strtod("0.000000000000001");
+	assert_as_strtod("0.999999999999999");
+	assert_as_strtod("0.99999999999999999999");
+	assert_as_strtod("00000000000000000000.5");
 }
 
 static void test_field_rules(void **state)
@@ -227,6 +271,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_probability),
+		cmocka_unit_test(test_probability_as_strtod),
 		cmocka_unit_test(test_field_rules),
 		cmocka_unit_test(test_record_rules),
 		cmocka_unit_test(test_undated_and_month),

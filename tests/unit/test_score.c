@@ -15,6 +15,8 @@
  *    bin counts, the one-ulp-below neighbour of each edge;
  *  - the table: -0 and 0 share a key, bad arguments leave it unchanged,
  *    figures do not depend on insertion order, clear and add_count;
+ *  - merge: two tables merged hold what one table of all their rows holds
+ *    (the worked example of Brier (1950) below, split in two);
  *  - the shared vectors (tests/data/score-vectors, via score_vectors.h made
  *    by gen_vectors.py): every group of every vector, exact and 10 bins,
  *    figures and calibration tables;
@@ -480,6 +482,33 @@ static void test_table(void **state)
 	score_table_free(t);
 }
 
+static void test_merge(void **state)
+{
+	(void)state;
+	/* test_brier_by_hand's four forecasts, (0.8, yes), (0.6, no), (0.3, no)
+	 * and (0.3, yes): two in each table, 0.3 in both. */
+	struct score_table *a = score_table_new(), *b = score_table_new();
+	assert_int_equal(score_table_add(a, 0.8, SCORE_YES), 0);
+	assert_int_equal(score_table_add(a, 0.3, SCORE_NO), 0);
+	assert_int_equal(score_table_add(b, 0.6, SCORE_NO), 0);
+	assert_int_equal(score_table_add(b, 0.3, SCORE_YES), 0);
+	assert_int_equal(score_table_merge(a, b), 0);
+	assert_int_equal(score_table_count(a), 4);
+	assert_int_equal(score_table_distinct(a), 3);
+	assert_int_equal(score_table_count(b), 2); /* b is only read */
+	struct score_figures f;
+	score_compute(a, 0, &f);
+	/* (0.04 + 0.36 + 0.09 + 0.49) / 4 */
+	assert_near(f.brier, 0.245);
+	assert_near(f.base_rate, 0.5);
+	/* Merging an empty table changes nothing. */
+	score_table_clear(b);
+	assert_int_equal(score_table_merge(a, b), 0);
+	assert_int_equal(score_table_count(a), 4);
+	score_table_free(a);
+	score_table_free(b);
+}
+
 /* A fixed linear congruential sequence: tests must not use rand(). */
 static uint32_t lcg_next(uint32_t *s)
 {
@@ -773,6 +802,7 @@ int main(void)
 	    cmocka_unit_test(test_log_clamp_at_0_and_1),
 	    cmocka_unit_test(test_bin_edges),
 	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_merge),
 	    cmocka_unit_test(test_identity_and_order),
 	    cmocka_unit_test(test_shared_vectors),
 	    cmocka_unit_test(test_ten_million_rows),

@@ -13,7 +13,10 @@
  * but D before its end is "later".  Forecaster groups: the speaker when
  * there is one, else the author, names normalised ("Dr. Anna Berg" and
  * "anna  berg, Delta Institute" are one row, shown as first met), the
- * outlet's own authors marked -- checked against a worked example.
+ * outlet's own authors marked -- checked against a worked example.  Many
+ * records interleaved over groups (more than the adds the scoreboard keeps
+ * waiting to prefetch, and on topics shared by several authors) give each
+ * group the figures worked by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -233,6 +236,56 @@ static void test_topics_and_order(void **state)
 	scoreboard_free(sb);
 }
 
+static void test_many_interleaved(void **state)
+{
+	(void)state;
+	struct sb_options o = {.as_of = "2020-01-01"};
+	struct scoreboard *sb = scoreboard_new(&o);
+	char id[16];
+	/* 100 records in turn by Amy (0.8, yes, topics "x; y"), Bob (0.3,
+	 * no, topic x), Cy (0.6, no, topic y) and Dee (0.9, unsettled, x) */
+	for (int i = 0; i < 100; i++) {
+		snprintf(id, sizeof id, "r%d", i);
+		switch (i % 4) {
+		case 0: add(sb, id, "2018-01-01", "Amy", "x; y", "0.8", "2019-01-01",
+			    "accepted", "yes", "2019-01-01", NULL); break;
+		case 1: add(sb, id, "2018-01-01", "Bob", "x", "0.3", "2019-01-01",
+			    "accepted", "no", "2019-01-01", NULL); break;
+		case 2: add(sb, id, "2018-01-01", "Cy", "y", "0.6", "2019-01-01",
+			    "accepted", "no", "2019-01-01", NULL); break;
+		default: add(sb, id, "2018-01-01", "Dee", "x", "0.9", "2021-01-01",
+			     "accepted", "", "", NULL); break;
+		}
+	}
+	scoreboard_finish(sb);
+	/* (p - o)^2: Amy 0.04, Bob 0.09, Cy 0.36; 25 records each */
+	const struct sb_group *all = find(sb, SB_ALL, "", "");
+	assert_int_equal(all->fig.n, 75);
+	assert_int_equal(all->open, 25);
+	assert_close(all->fig.brier, (0.04 + 0.09 + 0.36) / 3);
+	assert_int_equal(find(sb, SB_AUTHOR, "Amy", "")->fig.n, 25);
+	assert_close(find(sb, SB_AUTHOR, "Amy", "")->fig.brier, 0.04);
+	assert_close(find(sb, SB_FORECASTER, "Bob", "")->fig.brier, 0.09);
+	assert_int_equal(find(sb, SB_AUTHOR, "Dee", "")->fig.n, 0);
+	assert_int_equal(find(sb, SB_AUTHOR, "Dee", "")->open, 25);
+	/* topic x: Amy, Bob (and Dee open); y: Amy, Cy */
+	const struct sb_group *x = find(sb, SB_TOPIC, "", "x"), *y = find(sb, SB_TOPIC, "", "y");
+	assert_int_equal(x->fig.n, 50);
+	assert_int_equal(x->open, 25);
+	assert_close(x->fig.brier, (0.04 + 0.09) / 2);
+	assert_int_equal(y->fig.n, 50);
+	assert_close(y->fig.brier, (0.04 + 0.36) / 2);
+	assert_close(find(sb, SB_AUTHOR_TOPIC, "Amy", "y")->fig.brier, 0.04);
+	assert_int_equal(find(sb, SB_FORECASTER_TOPIC, "Cy", "y")->fig.n, 25);
+	/* the cue "likely to": every scored record once */
+	size_t n;
+	const struct sb_group *g = scoreboard_groups(sb, &n);
+	for (size_t i = 0; i < n; i++)
+		if (g[i].by == SB_CUE)
+			assert_int_equal(g[i].fig.n, 75);
+	scoreboard_free(sb);
+}
+
 static void test_picks(void **state)
 {
 	(void)state;
@@ -352,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_month_only_as_of),
 		cmocka_unit_test(test_partial_excluded),
 		cmocka_unit_test(test_topics_and_order),
+		cmocka_unit_test(test_many_interleaved),
 		cmocka_unit_test(test_picks),
 		cmocka_unit_test(test_queue),
 		cmocka_unit_test(test_forecaster_groups),

@@ -6,6 +6,8 @@
  * empty message; lengths around the padding boundary (55, 56, 63, 64 and
  * 119 bytes of 'x', expected values from coreutils sha256sum); and that
  * feeding a message in uneven pieces gives the digest of feeding it whole.
+ * Every test runs twice: with sha256_init (the processor's SHA
+ * instructions where it has them) and with sha256_init_plain (plain C).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,41 +18,50 @@
 
 #include "likely/sha256.h"
 
-static void hex_of(const void *data, size_t len, char out[SHA256_HEX_LEN])
+/* The test's way to start a hash: the cmocka state is one of these. */
+struct way {
+	void (*init)(struct sha256 *s);
+};
+static const struct way fast = {sha256_init}, plain = {sha256_init_plain};
+
+static void start(void **state, struct sha256 *s)
+{
+	((const struct way *)*state)->init(s);
+}
+
+static void hex_of(void **state, const void *data, size_t len, char out[SHA256_HEX_LEN])
 {
 	struct sha256 s;
-	sha256_init(&s);
+	start(state, &s);
 	sha256_update(&s, data, len);
 	sha256_final_hex(&s, out);
 }
 
-static void check(const char *msg, const char *want)
+static void check(void **state, const char *msg, const char *want)
 {
 	char got[SHA256_HEX_LEN];
-	hex_of(msg, strlen(msg), got);
+	hex_of(state, msg, strlen(msg), got);
 	assert_string_equal(got, want);
 }
 
 static void test_fips_vectors(void **state)
 {
-	(void)state;
-	check("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	check("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	check("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+	check(state, "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	check(state, "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	check(state, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
 	      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-	check("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmn"
+	check(state, "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmn"
 	      "hijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
 	      "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
 static void test_million_a(void **state)
 {
-	(void)state;
 	static char chunk[1000];
 	struct sha256 s;
 	char got[SHA256_HEX_LEN];
 	memset(chunk, 'a', sizeof chunk);
-	sha256_init(&s);
+	start(state, &s);
 	for (int i = 0; i < 1000; i++)
 		sha256_update(&s, chunk, sizeof chunk);
 	sha256_final_hex(&s, got);
@@ -59,7 +70,6 @@ static void test_million_a(void **state)
 
 static void test_padding_boundaries(void **state)
 {
-	(void)state;
 	static const struct {
 		size_t len;
 		const char *want;
@@ -73,23 +83,22 @@ static void test_padding_boundaries(void **state)
 	char msg[128], got[SHA256_HEX_LEN];
 	memset(msg, 'x', sizeof msg);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		hex_of(msg, cases[i].len, got);
+		hex_of(state, msg, cases[i].len, got);
 		assert_string_equal(got, cases[i].want);
 	}
 }
 
 static void test_pieces_equal_whole(void **state)
 {
-	(void)state;
 	unsigned char msg[300];
 	char whole[SHA256_HEX_LEN], pieces[SHA256_HEX_LEN];
 	for (size_t i = 0; i < sizeof msg; i++)
 		msg[i] = (unsigned char)(i * 7 + 3);
-	hex_of(msg, sizeof msg, whole);
+	hex_of(state, msg, sizeof msg, whole);
 	static const size_t cuts[] = {0, 1, 63, 1, 64, 65, 3, 0, 103};
 	struct sha256 s;
 	size_t at = 0;
-	sha256_init(&s);
+	start(state, &s);
 	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
 		sha256_update(&s, msg + at, cuts[i]);
 		at += cuts[i];
@@ -102,10 +111,14 @@ static void test_pieces_equal_whole(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fips_vectors),
-		cmocka_unit_test(test_million_a),
-		cmocka_unit_test(test_padding_boundaries),
-		cmocka_unit_test(test_pieces_equal_whole),
+		cmocka_unit_test_prestate(test_fips_vectors, (void *)&fast),
+		cmocka_unit_test_prestate(test_fips_vectors, (void *)&plain),
+		cmocka_unit_test_prestate(test_million_a, (void *)&fast),
+		cmocka_unit_test_prestate(test_million_a, (void *)&plain),
+		cmocka_unit_test_prestate(test_padding_boundaries, (void *)&fast),
+		cmocka_unit_test_prestate(test_padding_boundaries, (void *)&plain),
+		cmocka_unit_test_prestate(test_pieces_equal_whole, (void *)&fast),
+		cmocka_unit_test_prestate(test_pieces_equal_whole, (void *)&plain),
 	};
 	return cmocka_run_group_tests_name("sha256", tests, NULL, NULL);
 }

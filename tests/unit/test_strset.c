@@ -4,7 +4,9 @@
  * keys that are prefixes of one another are distinct; values survive the
  * table's growth (200,000 keys, far past the first 64 slots, each found
  * again with its own value, none missing, an absent key absent); keys
- * that differ only past their first bytes, or share a slot, stay apart.
+ * that differ only past their first bytes, or share a slot, stay apart;
+ * strset_prefetch, asked before an add or a get (present key or not),
+ * changes nothing the set answers.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -46,16 +48,20 @@ static void test_growth(void **state)
 	long v;
 	for (long i = 0; i < N; i++) {
 		snprintf(key, sizeof key, "id-%08lx", (unsigned long)i * 2654435761UL);
+		if (i % 2)
+			strset_prefetch(s, key);
 		assert_true(strset_add(s, key, i, NULL));
 	}
 	assert_int_equal(strset_count(s), N);
 	for (long i = 0; i < N; i++) {
 		snprintf(key, sizeof key, "id-%08lx", (unsigned long)i * 2654435761UL);
+		strset_prefetch(s, key);
 		assert_true(strset_get(s, key, &v));
 		assert_int_equal(v, i);
 		assert_false(strset_add(s, key, -1, &v));
 		assert_int_equal(v, i);
 	}
+	strset_prefetch(s, "id-absent");
 	assert_false(strset_get(s, "id-absent", NULL));
 	assert_int_equal(strset_count(s), N);
 	strset_free(s);

@@ -1,7 +1,9 @@
 /*
  * Test plan (xlsx): a sheet keeps the rows its limit allows and counts
  * the rest (xlsx_limit_rows; the scorecard caps its big sheets so), the
- * limit never goes past the format's own, and a workbook so cut is still
+ * limit never goes past the format's own, xlsx_row_kept says beforehand
+ * whether the row being written will be kept (so a caller can skip
+ * formatting cells that would be dropped), and a workbook so cut is still
  * written whole.  Cell contents are checked end to end through
  * LibreOffice in tests/e2e/score-workbook.sh.
  */
@@ -21,6 +23,8 @@ static const struct xlsx_column cols[] = {{"name", XLSX_TEXT}, {"n", XLSX_INTEGE
 static void write_rows(struct xlsx *x, size_t sheet, int rows)
 {
 	for (int i = 0; i < rows; i++) {
+		/* the first three rows of the capped sheet 0 fit */
+		assert_int_equal(xlsx_row_kept(x, sheet), sheet != 0 || i < 3);
 		xlsx_text(x, sheet, "row");
 		xlsx_number(x, sheet, i);
 		xlsx_end_row(x, sheet);
