@@ -218,6 +218,9 @@ static const char *const migrations[] = {
 	 * (EXPLAIN QUERY PLAN), and the rest look up ids.  Keeping it cost
 	 * an import of a million rows 1.5 s. */
 	"DROP INDEX IF EXISTS forecast_status;",
+	/* 8: no article section: nothing ever filled it (the page reader
+	 * gives headings per paragraph, not a section per article). */
+	"ALTER TABLE article DROP COLUMN section;",
 };
 
 /*
@@ -230,7 +233,7 @@ static const char *const migrations[] = {
  */
 static const char *const expected_tables[][32] = {
 	{"article", "id", "file", "title", "published", "author", "source", "url",
-	 "section", "digest", NULL},
+	 "digest", NULL},
 	{"forecast", "seq", "id", "file", "title", "published", "source", "url",
 	 "author", "topic", "claim", "cue", "probability", "horizon",
 	 "horizon_phrase", "status", "outcome", "resolved_on", "evidence", "note",
@@ -252,6 +255,7 @@ static const struct {
 	long long until; /* the version that removed it, 0 if none did */
 } later_columns[] = {
 	{"forecast", "speaker", 2, 0},
+	{"article", "section", 1, 8},
 	{"sentence", "text", 1, 6},
 	{"sentence", "article_id", 1, 6},
 	{"sentence", "ord", 1, 6},

@@ -64,14 +64,14 @@ int store_article_begin(struct store *s, const struct article_rec *a,
 	if ((rc = store_text_flush(s)) ||
 	    (rc = store_cached(s, STMT_ARTICLE_BEGIN,
 		"INSERT INTO article (file, title, published, author, source, url,"
-		" section, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		" digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 		" ON CONFLICT (file, title, published) DO UPDATE SET"
 		" author = excluded.author, source = excluded.source,"
-		" url = excluded.url, section = excluded.section RETURNING id", &st)))
+		" url = excluded.url RETURNING id", &st)))
 		return rc;
 	const char *v[] = {a->file, a->title, a->published, a->author,
-			   a->source, a->url, a->section, a->digest};
-	for (int i = 0; i < 8; i++)
+			   a->source, a->url, a->digest};
+	for (int i = 0; i < 7; i++)
 		sqlite3_bind_text(st, i + 1, v[i] ? v[i] : "", -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {

@@ -144,7 +144,7 @@ int store_history_each(struct store *s, const char *id,
 
 /* An article as extraction found it (all strings, "" when unknown). */
 struct article_rec {
-	const char *file, *title, *published, *author, *source, *url, *section;
+	const char *file, *title, *published, *author, *source, *url;
 	const char *digest; /* of the article's text, to notice a changed page */
 };
 

@@ -113,7 +113,6 @@ static int on_article(const struct extract_article *a, void *data)
 		.file = path_base(r->file), .title = a->title,
 		.published = a->published, .author = a->author,
 		.source = r->source ? r->source : "", .url = a->url,
-		.section = "",
 		.digest = ""};
 	return store_article_begin(r->ctx->store, &rec, &r->article_id);
 }

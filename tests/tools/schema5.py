@@ -1,7 +1,8 @@
 # Turns a database of the current schema back into schema 5, as likely
 # made it before version 6 joined an article's sentences into one row: a
 # sentence table with a row per sentence, indexed one by one (FTS5), and
-# the trigger that takes a deleted sentence out of the index.  Golden
+# the trigger that takes a deleted sentence out of the index, and the
+# article's section column (never filled; version 8 dropped it).  Golden
 # cases use it to make an old database for the upgrade to upgrade.
 # usage: python3 schema5.py DB
 import sqlite3
@@ -32,6 +33,7 @@ for article, text in rows:
                    (article, ord_, sentence))
 db.execute("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
 db.executescript("""
+ALTER TABLE article ADD COLUMN section TEXT NOT NULL DEFAULT '';
 DROP TRIGGER article_text_ad;
 DROP TABLE article_fts;
 DROP TABLE article_text;
