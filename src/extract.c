@@ -122,6 +122,11 @@ struct extractor {
 	struct forecast *pending;
 	bool *from_body; /* a headline that takes the next speaker named */
 	size_t npending, cap_pending;
+	/* a page shared among processes: this one's part of it */
+	struct extract_share share; /* parts == 0: not shared */
+	unsigned long long block;   /* the current block */
+	unsigned long long block_bytes; /* its paragraphs' bytes so far */
+	bool mine;                  /* the current block is this part's */
 	/* scratch */
 	struct buf sent, text, topic;
 	/* the text source (extractor_feed): what the page reader is given */
@@ -174,6 +179,14 @@ static int on_article(const struct page_article *a, void *ctx)
 	int rc;
 	if ((rc = flush_pending(x)) != 0)
 		return rc;
+	if (x->share.parts && a->index > 0 &&
+	    x->block_bytes >= EXTRACT_SHARE_BLOCK) {
+		if (x->mine && (rc = x->share.on_block_end(x->cb.ctx)) != 0)
+			return rc;
+		x->block++;
+		x->block_bytes = 0;
+		x->mine = x->block % x->share.parts == x->share.part;
+	}
 	speaker_article(x->speaker);
 	x->st.articles++;
 	x->index = a->index;
@@ -212,7 +225,7 @@ static int on_article(const struct page_article *a, void *ctx)
 	 * feed item's link) */
 	buf_reset(&x->page_url);
 	buf_adds(&x->page_url, *x->url ? x->url : a->url ? a->url : "");
-	if (!x->cb.on_article)
+	if (!x->cb.on_article || !x->mine)
 		return 0;
 	struct extract_article ea = {a->index, x->title.data, x->published.data,
 				     x->author.data, x->page_url.data};
@@ -413,6 +426,9 @@ static int on_paragraph(const struct page_article *a,
 	bool quote = false; /* quotation state at `scanned` */
 	int rc;
 	(void)a;
+	x->block_bytes += len;
+	if (!x->mine)
+		return 0;
 	x->st.paragraphs++;
 	speaker_paragraph(x->speaker);
 	sentence_iter_init(&it, text, len);
@@ -467,7 +483,10 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 		x->o_title = dup_or_null(meta->title);
 		x->o_published = dup_or_null(meta->published);
 		x->o_author = dup_or_null(meta->author);
+		if (meta->share)
+			x->share = *meta->share;
 	}
+	x->mine = x->share.parts == 0 || x->share.part == 0;
 	buf_init(&x->title);
 	buf_init(&x->published);
 	buf_init(&x->author);
@@ -655,7 +674,11 @@ int extractor_finish(struct extractor *x)
 			return rc;
 	}
 	int rc = page_finish(x->page);
-	return rc ? rc : flush_pending(x);
+	if (!rc)
+		rc = flush_pending(x);
+	if (!rc && x->share.parts && x->mine)
+		rc = x->share.on_block_end(x->cb.ctx);
+	return rc;
 }
 
 unsigned long long extractor_error_offset(const struct extractor *x)

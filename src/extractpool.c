@@ -6,9 +6,14 @@
  * owns its copy of everything.  Worker k takes pages k, k+N, k+2N, ...;
  * the caller takes page i from worker i mod N, so a worker runs ahead of
  * the page being stored by at most what its pipe holds, and memory stays
- * flat however large the pages.  The records on a pipe are: a type byte,
- * then 32-bit counts and length-prefixed strings, in the machine's own
- * byte order (both ends are the same program on the same machine).
+ * flat however large the pages.  A page of SHARE_MIN bytes or more is
+ * read by every worker, each extracting its share of the page's articles
+ * (extract_share), and the caller takes the blocks in turn, block b from
+ * worker b mod N: one huge page uses every core, and each page still
+ * comes back as extract_path gives it.  The records on a pipe are: a
+ * type byte, then 32-bit counts and length-prefixed strings, in the
+ * machine's own byte order (both ends are the same program on the same
+ * machine).
  */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "likely/extractpool.h"
@@ -19,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,12 +35,18 @@
 #define PIPE_BYTES (1 << 20)
 /* the context of a forecast that had none (a NULL, not "") */
 #define NO_CONTEXT UINT32_MAX
+/* A page this large is shared among the workers.  Below it, pages are
+ * dealt whole: sharing costs each worker a reading of the whole page
+ * (about a seventh of the work of a dry run), and many smaller pages keep
+ * the cores busy anyway. */
+#define SHARE_MIN (8 * 1024 * 1024)
 
 struct extract_pool {
 	int nworkers;
 	pid_t *pid;
 	FILE **from; /* worker k's pipe */
 	char *const *pages;
+	int *owner; /* page i's worker, or -1: shared by all */
 	struct buf field[LEDGER_NCOLS + 1];
 };
 
@@ -88,6 +100,13 @@ static int send_sentence(unsigned article, const char *text, size_t len,
 	return sent(w);
 }
 
+static int send_block_end(void *data)
+{
+	struct sender *w = data;
+	putc('B', w->out);
+	return sent(w);
+}
+
 static int send_forecast(struct forecast *f, void *data)
 {
 	struct sender *w = data;
@@ -102,20 +121,25 @@ static int send_forecast(struct forecast *f, void *data)
 }
 
 /*
- * Extracts worker k's pages into out, each followed by its end record:
- * what extract_path returned and what it reported.  Never returns:
- * _exit, not exit, so that nothing the parent owns (its database
- * connection, its buffered output) is closed or flushed from here.
+ * Extracts worker k's pages (and its share of the shared ones) into out,
+ * each followed by its end record: what extract_path returned and what it
+ * reported.  Never returns: _exit, not exit, so that nothing the parent
+ * owns (its database connection, its buffered output) is closed or
+ * flushed from here.
  */
 static void work(const struct extract_config *cfg, char *const *pages,
-		 int npages, int k, int nworkers, bool to_store,
-		 extract_meta_fn *meta_of, void *data, FILE *out)
+		 const int *owner, int npages, int k, int nworkers,
+		 bool to_store, extract_meta_fn *meta_of, void *data, FILE *out)
 {
 	struct sender w = {out, to_store};
 	struct extract_callbacks cb = {send_article,
 				       to_store ? send_sentence : NULL,
 				       send_forecast, &w};
-	for (int i = k; i < npages && !ferror(out); i += nworkers) {
+	struct extract_share share = {(unsigned)k, (unsigned)nworkers,
+				      send_block_end};
+	for (int i = 0; i < npages && !ferror(out); i++) {
+		if (owner[i] != k && owner[i] >= 0)
+			continue;
 		struct extract_meta meta = {0};
 		struct diag d;
 		char *text = NULL;
@@ -125,6 +149,8 @@ static void work(const struct extract_config *cfg, char *const *pages,
 			_exit(LIKELY_FAILURE);
 		diag_init(&d, said);
 		meta_of(data, pages[i], &meta);
+		if (owner[i] < 0)
+			meta.share = &share;
 		int rc = extract_path(cfg, pages[i], &meta, &cb, &d, NULL);
 		fclose(said);
 		putc('E', out);
@@ -217,8 +243,68 @@ static bool replay_forecast(struct extract_pool *p, FILE *in,
 	return true;
 }
 
+/* Replays in's records through cb (while *rc is 0) up to the end of a
+ * block ('B') or of the page ('E'), which it returns; 0 when the stream
+ * breaks off. */
+static int replay_records(struct extract_pool *p, FILE *in,
+			  const struct extract_callbacks *cb, int *rc)
+{
+	for (;;) {
+		int type = getc(in);
+		bool ok;
+		if (type == 'A')
+			ok = replay_article(p, in, cb, rc);
+		else if (type == 'S')
+			ok = replay_sentence(p, in, cb, rc);
+		else if (type == 'F')
+			ok = replay_forecast(p, in, cb, rc);
+		else
+			return type == 'B' || type == 'E' ? type : 0;
+		if (!ok)
+			return 0;
+	}
+}
+
+/* The rest of an end record: the worker's return, worst, count, text. */
+static bool get_end(FILE *in, uint32_t end[3], struct buf *said)
+{
+	return get_u32(in, &end[0]) && get_u32(in, &end[1]) &&
+	       get_u32(in, &end[2]) && get_str(in, said);
+}
+
 /*
- * Reads page i's records, calling cb until one returns non-zero, as
+ * Reads page i's records up to its end record, which it leaves in end
+ * and said.  A shared page comes block by block, block b from worker
+ * b mod N, until a worker ends the page where its next block would be
+ * (or inside its block, at a page error, which stops every worker at the
+ * same byte); the other workers' ends, which say the same, are read past.
+ */
+static bool replay_page(struct extract_pool *p, int i,
+			const struct extract_callbacks *cb, int *rc,
+			uint32_t end[3], struct buf *said)
+{
+	if (p->owner[i] >= 0) {
+		FILE *in = p->from[p->owner[i]];
+		return replay_records(p, in, cb, rc) == 'E' && get_end(in, end, said);
+	}
+	int last = 0, type;
+	while ((type = replay_records(p, p->from[last], cb, rc)) == 'B')
+		last = (last + 1) % p->nworkers;
+	if (type != 'E' || !get_end(p->from[last], end, said))
+		return false;
+	struct extract_callbacks none = {0};
+	int ignored = LIKELY_OK;
+	uint32_t other[3];
+	for (int k = 0; k < p->nworkers; k++)
+		if (k != last &&
+		    (replay_records(p, p->from[k], &none, &ignored) != 'E' ||
+		     !get_end(p->from[k], other, &p->field[1])))
+			return false;
+	return true;
+}
+
+/*
+ * Replays page i through cb, until one returns non-zero, as
  * extract_stream stops at it; then reports to d (NULL: nowhere), as it
  * would, either the worker's messages or, after a callback's error, the
  * page's end with no page error (a page error would have come before).
@@ -226,27 +312,11 @@ static bool replay_forecast(struct extract_pool *p, FILE *in,
 static int replay(struct extract_pool *p, int i,
 		  const struct extract_callbacks *cb, struct diag *d)
 {
-	FILE *in = p->from[i % p->nworkers];
 	const char *name = p->pages[i];
 	int rc = LIKELY_OK;
-	bool ok = true;
-	while (ok) {
-		int type = getc(in);
-		if (type == 'A')
-			ok = replay_article(p, in, cb, &rc);
-		else if (type == 'S')
-			ok = replay_sentence(p, in, cb, &rc);
-		else if (type == 'F')
-			ok = replay_forecast(p, in, cb, &rc);
-		else if (type == 'E')
-			break;
-		else
-			ok = false;
-	}
-	uint32_t wrc, worst, count;
+	uint32_t end[3]; /* the worker's return, worst, count */
 	struct buf *said = &p->field[0];
-	if (!ok || !get_u32(in, &wrc) || !get_u32(in, &worst) ||
-	    !get_u32(in, &count) || !get_str(in, said))
+	if (!replay_page(p, i, cb, &rc, end, said))
 		return d ? diag_report(d, LIKELY_FAILURE, name, 0,
 				       "the process extracting this page ended before it did")
 			 : LIKELY_FAILURE;
@@ -256,8 +326,8 @@ static int replay(struct extract_pool *p, int i,
 		return rc;
 	}
 	if (d)
-		diag_relay(d, said->data, said->len, (enum exit_code)worst, count);
-	return (int)wrc;
+		diag_relay(d, said->data, said->len, (enum exit_code)end[1], end[2]);
+	return (int)end[0];
 }
 
 int extract_pool_page(struct extract_pool *p, int i,
@@ -284,8 +354,21 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 	for (int f = 0; f <= LEDGER_NCOLS; f++)
 		buf_init(&p->field[f]);
 	*out = NULL;
-	if (workers > npages)
+	p->owner = xcalloc((size_t)npages, sizeof *p->owner);
+	bool any_shared = false;
+	for (int i = 0; i < npages; i++) {
+		struct stat st;
+		if (workers > 1 && stat(pages[i], &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_size >= SHARE_MIN) {
+			p->owner[i] = -1;
+			any_shared = true;
+		}
+	}
+	if (workers > npages && !any_shared)
 		workers = npages;
+	for (int i = 0, dealt = 0; i < npages; i++)
+		if (p->owner[i] == 0)
+			p->owner[i] = dealt++ % workers;
 	/* what is buffered would otherwise be written once more by a worker
 	 * that ends through exit() (out of memory) */
 	fflush(NULL);
@@ -314,8 +397,8 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 			FILE *to = fdopen(fd[1], "w");
 			if (!to)
 				_exit(LIKELY_FAILURE);
-			work(cfg, pages, npages, k, workers, to_store, meta_of,
-			     data, to);
+			work(cfg, pages, p->owner, npages, k, workers, to_store,
+			     meta_of, data, to);
 		}
 		close(fd[1]);
 		p->pid[k] = pid;
@@ -347,6 +430,7 @@ void extract_pool_free(struct extract_pool *p)
 	}
 	for (int f = 0; f <= LEDGER_NCOLS; f++)
 		buf_release(&p->field[f]);
+	free(p->owner);
 	free(p->pid);
 	free(p->from);
 	free(p);

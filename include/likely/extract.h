@@ -52,6 +52,24 @@ void extract_config_release(struct extract_config *c);
 struct extract_meta {
 	const char *url, *title, *published, *author, *source;
 	enum page_format format; /* PAGE_FORMAT_AUTO (0): by content */
+	const struct extract_share *share; /* NULL: the whole page */
+};
+
+/*
+ * One process's part of a page that several read at once (extractpool).
+ * Each reads the whole page, so the page's own facts (its dates, its
+ * masthead, where its articles begin, what is wrong with it) are known to
+ * all alike; the articles are cut into blocks, a new block starting at
+ * the first article after EXTRACT_SHARE_BLOCK bytes of paragraphs, and a
+ * process extracts only the blocks b with b % parts == part: nothing the
+ * extraction keeps (the speaker's names, repeats, held forecasts)
+ * outlives an article.  The callbacks are called for its blocks only,
+ * and on_block_end after the last forecast of each (the last one too).
+ */
+#define EXTRACT_SHARE_BLOCK (512 * 1024)
+struct extract_share {
+	unsigned part, parts;
+	int (*on_block_end)(void *ctx); /* with extract_callbacks' ctx */
 };
 
 struct extract_article {
