@@ -20,6 +20,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio_ext.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -397,6 +398,7 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 			FILE *to = fdopen(fd[1], "w");
 			if (!to)
 				_exit(LIKELY_FAILURE);
+			__fsetlocking(to, FSETLOCKING_BYCALLER);
 			work(cfg, pages, p->owner, npages, k, workers, to_store,
 			     meta_of, data, to);
 		}
@@ -409,6 +411,9 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 			diag_report(d, LIKELY_FAILURE, NULL, 0, "cannot read from a worker");
 			goto fail;
 		}
+		/* one thread reads it: each of the many small reads a record
+		 * takes need not lock the stream */
+		__fsetlocking(p->from[k], FSETLOCKING_BYCALLER);
 	}
 	*out = p;
 	return LIKELY_OK;
