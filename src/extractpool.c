@@ -291,8 +291,9 @@ static bool replay_page(struct extract_pool *p, int i,
 	int last = 0, type;
 	while ((type = replay_records(p, p->from[last], cb, rc)) == 'B')
 		last = (last + 1) % p->nworkers;
-	if (type != 'E' || !get_end(p->from[last], end, said))
-		return false;
+	bool ok = type == 'E' && get_end(p->from[last], end, said);
+	/* the others are read to their ends even when this one broke off,
+	 * so that their next pages start where they should */
 	struct extract_callbacks none = {0};
 	int ignored = LIKELY_OK;
 	uint32_t other[3];
@@ -300,8 +301,8 @@ static bool replay_page(struct extract_pool *p, int i,
 		if (k != last &&
 		    (replay_records(p, p->from[k], &none, &ignored) != 'E' ||
 		     !get_end(p->from[k], other, &p->field[1])))
-			return false;
-	return true;
+			ok = false;
+	return ok;
 }
 
 /*
