@@ -6,8 +6,8 @@
  * owns its copy of everything.  Worker k takes pages k, k+N, k+2N, ...;
  * the caller takes page i from worker i mod N, so a worker runs ahead of
  * the page being stored by at most what its pipe holds, and memory stays
- * flat however large the pages.  A page of SHARE_MIN bytes or more is
- * read by every worker, each extracting its share of the page's articles
+ * flat however large the pages.  A text page of SHARE_MIN bytes or more
+ * is read by every worker, each extracting its share of the page's articles
  * (extract_share), and the caller takes the blocks in turn, block b from
  * worker b mod N: one huge page uses every core, and each page still
  * comes back as extract_path gives it.  The records on a pipe are: a
@@ -30,17 +30,20 @@
 #include <unistd.h>
 
 #include "likely/buf.h"
+#include "likely/page.h"
 
 /* A worker's head start on the page being stored: what its pipe holds.
  * Linux lets anyone raise a pipe to 1 MiB (the default is 64 KiB). */
 #define PIPE_BYTES (1 << 20)
 /* the context of a forecast that had none (a NULL, not "") */
 #define NO_CONTEXT UINT32_MAX
-/* A page this large is shared among the workers.  Below it, pages are
- * dealt whole: sharing costs each worker a reading of the whole page
- * (about a seventh of the work of a dry run), and many smaller pages keep
+/* A text page this large is shared among the workers.  Below it, pages
+ * are dealt whole: sharing costs each worker a reading of the whole page
+ * (about a tenth of the work of a dry run), and many smaller pages keep
  * the cores busy anyway. */
 #define SHARE_MIN (8 * 1024 * 1024)
+/* what the format is sniffed from: what the extractor holds back */
+#define SNIFF_BYTES 65536
 
 struct extract_pool {
 	int nworkers;
@@ -165,6 +168,30 @@ static void work(const struct extract_config *cfg, char *const *pages,
 }
 
 /* ---- the caller's end ---- */
+
+/*
+ * Whether a page is shared: a file of SHARE_MIN bytes or more that is
+ * read as text.  An HTML page or a feed is dealt whole: parsing it, which
+ * every worker of a shared page would repeat, is most of its cost, and
+ * an HTML page is mostly one article.
+ */
+static bool worth_sharing(const char *path, enum page_format forced)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < SHARE_MIN)
+		return false;
+	if (forced != PAGE_FORMAT_AUTO)
+		return forced == PAGE_FORMAT_TEXT;
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return false;
+	char *head = xmalloc(SNIFF_BYTES);
+	size_t n = fread(head, 1, SNIFF_BYTES, fp);
+	bool text = page_format_sniff(head, n, n < SNIFF_BYTES) == PAGE_FORMAT_TEXT;
+	free(head);
+	fclose(fp);
+	return text;
+}
 
 static bool get_u32(FILE *in, uint32_t *v)
 {
@@ -358,10 +385,10 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 	*out = NULL;
 	p->owner = xcalloc((size_t)npages, sizeof *p->owner);
 	bool any_shared = false;
-	for (int i = 0; i < npages; i++) {
-		struct stat st;
-		if (workers > 1 && stat(pages[i], &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_size >= SHARE_MIN) {
+	for (int i = 0; i < npages && workers > 1; i++) {
+		struct extract_meta meta;
+		meta_of(data, pages[i], &meta);
+		if (worth_sharing(pages[i], meta.format)) {
 			p->owner[i] = -1;
 			any_shared = true;
 		}

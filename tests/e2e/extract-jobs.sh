@@ -4,9 +4,10 @@
 # first run and again, over every page the tests have (text, HTML, feeds),
 # generated large pages, and bad ones (invalid UTF-8, a NUL byte, a
 # directory, a missing file, a name import would refuse) among them.
-# Two pages are large enough to be shared among the workers (extractpool:
-# 8 MiB): a generated page of some 250 articles, and a copy with a bad
-# byte in its middle, which every worker must stop at alike.
+# Two text pages are large enough to be shared among the workers
+# (extractpool: 8 MiB): a generated page of some 250 articles, and a copy
+# with a bad byte in its middle, which every worker must stop at alike; a
+# generated HTML page as large is dealt whole.
 # usage: extract-jobs.sh BIN BUILD_DIR
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,6 +34,7 @@ mkdir big
 "$build/bench/gen_pages" 8 > big/gen-8.txt || fail "gen_pages"
 [ "$(wc -c < big/gen-8.txt)" -ge 8388608 ] || fail "gen-8.txt is too small to be shared"
 { head -c 6000000 big/gen-8.txt; printf '\377'; tail -c +6000001 big/gen-8.txt; } > big/gen-8-bad.txt
+"$build/bench/gen_html" 9 > big/gen-9.html || fail "gen_html"
 mkdir pages/a-directory
 printf 'Title\n\nMarch 3, 2021\n\nBelarus is likely to expand trade by 2023.\n' > "$(printf 'pages/tab\there.txt')"
 # a manifest for some pages, --source for the others
@@ -73,7 +75,7 @@ rows=$(grep -c '^"' dry1.out)
 echo "# --jobs 2, 5 and one per core: the same output, exit codes and database as --jobs 1 ($rows forecasts, stored twice and dry run)"
 
 # the large pages, shared among the workers, between pages dealt whole
-set -- pages/001-* big/gen-8.txt pages/002-* big/gen-8-bad.txt pages/003-*
+set -- pages/001-* big/gen-8.txt pages/002-* big/gen-8-bad.txt big/gen-9.html pages/003-*
 for jobs in 1 2 3; do
 	run "bigdry$jobs" "$jobs" --dry-run "$@"
 	run "big$jobs" "$jobs" "$@"
