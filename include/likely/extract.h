@@ -64,7 +64,9 @@ struct extract_meta {
  * process extracts only the blocks b with b % parts == part: nothing the
  * extraction keeps (the speaker's names, repeats, held forecasts)
  * outlives an article.  The callbacks are called for its blocks only,
- * and on_block_end after the last forecast of each (the last one too).
+ * and on_block_end after the last forecast of each (the last one too);
+ * extract_stats counts every article but only its blocks' paragraphs,
+ * sentences and forecasts.
  */
 #define EXTRACT_SHARE_BLOCK (512 * 1024)
 struct extract_share {
