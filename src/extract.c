@@ -123,7 +123,7 @@ struct extractor {
 	bool *from_body; /* a headline that takes the next speaker named */
 	size_t npending, cap_pending;
 	/* a page shared among processes: this one's part of it */
-	struct extract_share share; /* parts == 0: not shared */
+	struct extract_share share; /* claim NULL: not shared */
 	unsigned long long block;   /* the current block */
 	unsigned long long block_bytes; /* its paragraphs' bytes so far */
 	bool mine;                  /* the current block is this part's */
@@ -179,13 +179,13 @@ static int on_article(const struct page_article *a, void *ctx)
 	int rc;
 	if ((rc = flush_pending(x)) != 0)
 		return rc;
-	if (x->share.parts && a->index > 0 &&
+	if (x->share.claim && a->index > 0 &&
 	    x->block_bytes >= EXTRACT_SHARE_BLOCK) {
-		if (x->mine && (rc = x->share.on_block_end(x->cb.ctx)) != 0)
+		if ((rc = x->share.on_block_end(x->cb.ctx, x->mine)) != 0)
 			return rc;
 		x->block++;
 		x->block_bytes = 0;
-		x->mine = x->block % x->share.parts == x->share.part;
+		x->mine = x->share.claim(x->cb.ctx, x->block);
 	}
 	speaker_article(x->speaker);
 	x->st.articles++;
@@ -486,7 +486,7 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 		if (meta->share)
 			x->share = *meta->share;
 	}
-	x->mine = x->share.parts == 0 || x->share.part == 0;
+	x->mine = !x->share.claim || x->share.claim(x->cb.ctx, 0);
 	buf_init(&x->title);
 	buf_init(&x->published);
 	buf_init(&x->author);
@@ -676,8 +676,8 @@ int extractor_finish(struct extractor *x)
 	int rc = page_finish(x->page);
 	if (!rc)
 		rc = flush_pending(x);
-	if (!rc && x->share.parts && x->mine)
-		rc = x->share.on_block_end(x->cb.ctx);
+	if (!rc && x->share.claim)
+		rc = x->share.on_block_end(x->cb.ctx, x->mine);
 	return rc;
 }
 

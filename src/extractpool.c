@@ -7,10 +7,12 @@
  * the caller takes page i from worker i mod N, so a worker runs ahead of
  * the page being stored by at most what its pipe holds, and memory stays
  * flat however large the pages.  A text page of SHARE_MIN bytes or more
- * is read by every worker, each extracting its share of the page's articles
- * (extract_share), and the caller takes the blocks in turn, block b from
- * worker b mod N: one huge page uses every core, and each page still
- * comes back as extract_path gives it.  The records on a pipe are: a
+ * is read by every worker, each extracting the blocks of the page's
+ * articles it claims first (extract_share: a counter in memory the
+ * workers share, so that a worker the machine gives more time to takes
+ * more blocks), and the caller takes each block from the worker that
+ * claimed it: one huge page uses every core, and each page still comes
+ * back as extract_path gives it.  The records on a pipe are: a
  * type byte, then 32-bit counts and length-prefixed strings, in the
  * machine's own byte order (both ends are the same program on the same
  * machine).
@@ -20,11 +22,13 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio_ext.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -45,12 +49,19 @@
 /* what the format is sniffed from: what the extractor holds back */
 #define SNIFF_BYTES 65536
 
+/* the next block of a shared page nobody has claimed, in memory shared
+ * by the workers: a lock-free atomic works across processes */
+typedef _Atomic unsigned long long block_counter;
+
 struct extract_pool {
 	int nworkers;
 	pid_t *pid;
 	FILE **from; /* worker k's pipe */
+	int *type;   /* what ended worker k's part of the current block */
 	char *const *pages;
+	int npages;
 	int *owner; /* page i's worker, or -1: shared by all */
+	block_counter *next_block; /* page i's, when any page is shared */
 	struct buf field[LEDGER_NCOLS + 1];
 };
 
@@ -59,6 +70,7 @@ struct extract_pool {
 struct sender {
 	FILE *out;
 	bool to_store; /* forecasts' contexts too (a dry run prints none) */
+	block_counter *next_block; /* the shared page's */
 };
 
 static void put_u32(FILE *out, uint32_t v)
@@ -104,10 +116,19 @@ static int send_sentence(unsigned article, const char *text, size_t len,
 	return sent(w);
 }
 
-static int send_block_end(void *data)
+/* Block b is this worker's when no other has claimed it: the workers
+ * reach the blocks in order, so the counter is b or more. */
+static bool claim_block(void *data, unsigned long long b)
 {
 	struct sender *w = data;
-	putc('B', w->out);
+	unsigned long long expected = b;
+	return atomic_compare_exchange_strong(w->next_block, &expected, b + 1);
+}
+
+static int send_block_end(void *data, bool claimed)
+{
+	struct sender *w = data;
+	putc(claimed ? 'B' : 'N', w->out);
 	return sent(w);
 }
 
@@ -131,17 +152,18 @@ static int send_forecast(struct forecast *f, void *data)
  * owns (its database connection, its buffered output) is closed or
  * flushed from here.
  */
-static void work(const struct extract_config *cfg, char *const *pages,
-		 const int *owner, int npages, int k, int nworkers,
-		 bool to_store, extract_meta_fn *meta_of, void *data, FILE *out)
+static void work(const struct extract_config *cfg, const struct extract_pool *p,
+		 int k, bool to_store, extract_meta_fn *meta_of, void *data,
+		 FILE *out)
 {
-	struct sender w = {out, to_store};
+	char *const *pages = p->pages;
+	const int *owner = p->owner;
+	struct sender w = {out, to_store, NULL};
 	struct extract_callbacks cb = {send_article,
 				       to_store ? send_sentence : NULL,
 				       send_forecast, &w};
-	struct extract_share share = {(unsigned)k, (unsigned)nworkers,
-				      send_block_end};
-	for (int i = 0; i < npages && !ferror(out); i++) {
+	struct extract_share share = {claim_block, send_block_end};
+	for (int i = 0; i < p->npages && !ferror(out); i++) {
 		if (owner[i] != k && owner[i] >= 0)
 			continue;
 		struct extract_meta meta = {0};
@@ -153,8 +175,10 @@ static void work(const struct extract_config *cfg, char *const *pages,
 			_exit(LIKELY_FAILURE);
 		diag_init(&d, said);
 		meta_of(data, pages[i], &meta);
-		if (owner[i] < 0)
+		if (owner[i] < 0) {
 			meta.share = &share;
+			w.next_block = &p->next_block[i];
+		}
 		int rc = extract_path(cfg, pages[i], &meta, &cb, &d, NULL);
 		fclose(said);
 		putc('E', out);
@@ -272,8 +296,8 @@ static bool replay_forecast(struct extract_pool *p, FILE *in,
 }
 
 /* Replays in's records through cb (while *rc is 0) up to the end of a
- * block ('B') or of the page ('E'), which it returns; 0 when the stream
- * breaks off. */
+ * block ('B', 'N') or of the page ('E'), which it returns; 0 when the
+ * stream breaks off. */
 static int replay_records(struct extract_pool *p, FILE *in,
 			  const struct extract_callbacks *cb, int *rc)
 {
@@ -287,7 +311,7 @@ static int replay_records(struct extract_pool *p, FILE *in,
 		else if (type == 'F')
 			ok = replay_forecast(p, in, cb, rc);
 		else
-			return type == 'B' || type == 'E' ? type : 0;
+			return type == 'B' || type == 'N' || type == 'E' ? type : 0;
 		if (!ok)
 			return 0;
 	}
@@ -302,10 +326,11 @@ static bool get_end(FILE *in, uint32_t end[3], struct buf *said)
 
 /*
  * Reads page i's records up to its end record, which it leaves in end
- * and said.  A shared page comes block by block, block b from worker
- * b mod N, until a worker ends the page where its next block would be
- * (or inside its block, at a page error, which stops every worker at the
- * same byte); the other workers' ends, which say the same, are read past.
+ * and said.  A shared page comes block by block: every worker ends every
+ * block ('B' for one it claimed, after its records, 'N' for one it did
+ * not), and ends the page where all the others do (at its end, or at a
+ * page error, which stops every worker at the same byte); worker 0's end
+ * is kept, the others, which say the same, are read past.
  */
 static bool replay_page(struct extract_pool *p, int i,
 			const struct extract_callbacks *cb, int *rc,
@@ -315,21 +340,31 @@ static bool replay_page(struct extract_pool *p, int i,
 		FILE *in = p->from[p->owner[i]];
 		return replay_records(p, in, cb, rc) == 'E' && get_end(in, end, said);
 	}
-	int last = 0, type;
-	while ((type = replay_records(p, p->from[last], cb, rc)) == 'B')
-		last = (last + 1) % p->nworkers;
-	bool ok = type == 'E' && get_end(p->from[last], end, said);
-	/* the others are read to their ends even when this one broke off,
-	 * so that their next pages start where they should */
 	struct extract_callbacks none = {0};
 	int ignored = LIKELY_OK;
 	uint32_t other[3];
-	for (int k = 0; k < p->nworkers; k++)
-		if (k != last &&
-		    (replay_records(p, p->from[k], &none, &ignored) != 'E' ||
-		     !get_end(p->from[k], other, &p->field[1])))
-			ok = false;
-	return ok;
+	for (;;) {
+		int ended = 0, broken = 0;
+		for (int k = 0; k < p->nworkers; k++) {
+			p->type[k] = replay_records(p, p->from[k], cb, rc);
+			ended += p->type[k] == 'E';
+			broken += p->type[k] == 0;
+		}
+		if (!ended && !broken)
+			continue;
+		/* the others are read to their ends even when one broke off,
+		 * so that their next pages start where they should */
+		bool ok = !broken && ended == p->nworkers;
+		for (int k = 0; k < p->nworkers; k++) {
+			int type = p->type[k];
+			while (type == 'B' || type == 'N')
+				type = replay_records(p, p->from[k], &none, &ignored);
+			if (type != 'E' || !(k == 0 ? get_end(p->from[k], end, said)
+						    : get_end(p->from[k], other, &p->field[1])))
+				ok = false;
+		}
+		return ok;
+	}
 }
 
 /*
@@ -380,12 +415,14 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 	p->pages = pages;
 	p->pid = xcalloc((size_t)workers, sizeof *p->pid);
 	p->from = xcalloc((size_t)workers, sizeof *p->from);
+	p->type = xcalloc((size_t)workers, sizeof *p->type);
+	p->npages = npages;
 	for (int f = 0; f <= LEDGER_NCOLS; f++)
 		buf_init(&p->field[f]);
 	*out = NULL;
 	p->owner = xcalloc((size_t)npages, sizeof *p->owner);
 	bool any_shared = false;
-	for (int i = 0; i < npages && workers > 1; i++) {
+	for (int i = 0; i < npages && workers > 1 && ATOMIC_LLONG_LOCK_FREE == 2; i++) {
 		struct extract_meta meta;
 		meta_of(data, pages[i], &meta);
 		if (worth_sharing(pages[i], meta.format)) {
@@ -395,6 +432,18 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 	}
 	if (workers > npages && !any_shared)
 		workers = npages;
+	if (any_shared) {
+		void *m = mmap(NULL, (size_t)npages * sizeof *p->next_block,
+			       PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (m == MAP_FAILED) {
+			diag_report(d, LIKELY_FAILURE, NULL, 0,
+				    "cannot map memory for the workers");
+			goto fail;
+		}
+		p->next_block = m;
+		for (int i = 0; i < npages; i++)
+			atomic_init(&p->next_block[i], 0);
+	}
 	for (int i = 0, dealt = 0; i < npages; i++)
 		if (p->owner[i] == 0)
 			p->owner[i] = dealt++ % workers;
@@ -427,8 +476,7 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 			if (!to)
 				_exit(LIKELY_FAILURE);
 			__fsetlocking(to, FSETLOCKING_BYCALLER);
-			work(cfg, pages, p->owner, npages, k, workers, to_store,
-			     meta_of, data, to);
+			work(cfg, p, k, to_store, meta_of, data, to);
 		}
 		close(fd[1]);
 		p->pid[k] = pid;
@@ -463,7 +511,10 @@ void extract_pool_free(struct extract_pool *p)
 	}
 	for (int f = 0; f <= LEDGER_NCOLS; f++)
 		buf_release(&p->field[f]);
+	if (p->next_block)
+		munmap(p->next_block, (size_t)p->npages * sizeof *p->next_block);
 	free(p->owner);
+	free(p->type);
 	free(p->pid);
 	free(p->from);
 	free(p);

@@ -12,6 +12,7 @@
 #ifndef LIKELY_EXTRACT_H
 #define LIKELY_EXTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -61,17 +62,19 @@ struct extract_meta {
  * masthead, where its articles begin, what is wrong with it) are known to
  * all alike; the articles are cut into blocks, a new block starting at
  * the first article after EXTRACT_SHARE_BLOCK bytes of paragraphs, and a
- * process extracts only the blocks b with b % parts == part: nothing the
- * extraction keeps (the speaker's names, repeats, held forecasts)
- * outlives an article.  The callbacks are called for its blocks only,
- * and on_block_end after the last forecast of each (the last one too);
- * extract_stats counts every article but only its blocks' paragraphs,
- * sentences and forecasts.
+ * process extracts the blocks it claims (claim, asked once for each block
+ * 0, 1, 2, ... as the process reaches it: exactly one process must get
+ * each): nothing the extraction keeps (the speaker's names, repeats, held
+ * forecasts) outlives an article.  The callbacks are called for its
+ * blocks only, and on_block_end at the end of every block (the last one
+ * too), after the last forecast of the ones it claimed; extract_stats
+ * counts every article but only its blocks' paragraphs, sentences and
+ * forecasts.  Both take extract_callbacks' ctx.
  */
 #define EXTRACT_SHARE_BLOCK (512 * 1024)
 struct extract_share {
-	unsigned part, parts;
-	int (*on_block_end)(void *ctx); /* with extract_callbacks' ctx */
+	bool (*claim)(void *ctx, unsigned long long block);
+	int (*on_block_end)(void *ctx, bool claimed);
 };
 
 struct extract_article {

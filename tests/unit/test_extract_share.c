@@ -2,10 +2,13 @@
  * Test plan (extract, a page shared among processes): a page of many
  * articles (titles, dates, bylines, named and unnamed speakers, a research
  * note's "we", a headline repeated in its body, quotations) is extracted
- * whole and then as 1, 2 and 3 parts (extract_share);
- *  - taking the parts' blocks in turn (block b from part b mod N) gives
- *    every article and forecast of the whole page, in its order, with
- *    every column alike;
+ * whole and then as 1, 2 and 3 parts (extract_share), the blocks claimed
+ * in turn (block b by part b mod N) or two by two;
+ *  - taking each block from the part that claimed it gives every article
+ *    and forecast of the whole page, in its order, with every column
+ *    alike;
+ *  - every part is told the end of every block, and it is asked to claim
+ *    each block once, in order;
  *  - the page has more blocks than parts, and every part has some;
  *  - a bad byte in the middle of the page stops every part with the
  *    page's error, and the blocks before it are what the whole page gave
@@ -25,16 +28,53 @@
 
 #define MAX_BLOCKS 64
 
+/* Which part claims block b of a page shared by parts: in turn, or two
+ * blocks at a time. */
+static unsigned owner_in_turn(unsigned long long b, unsigned parts)
+{
+	return (unsigned)(b % parts);
+}
+
+static unsigned owner_by_twos(unsigned long long b, unsigned parts)
+{
+	return (unsigned)(b / 2 % parts);
+}
+
 /* What one part saw, block by block. */
 struct part {
+	unsigned k, parts;
+	unsigned (*owner)(unsigned long long b, unsigned parts);
+	unsigned long long asked; /* the next block claim must be asked for */
+	unsigned long long ended; /* blocks ended, claimed or not */
 	struct buf block[MAX_BLOCKS];
-	size_t nblocks; /* blocks ended */
+	size_t nblocks; /* blocks of its own ended */
 };
 
 static struct buf *current(struct part *p)
 {
 	assert_true(p->nblocks < MAX_BLOCKS);
 	return &p->block[p->nblocks];
+}
+
+static bool claim(void *ctx, unsigned long long b)
+{
+	struct part *p = ctx;
+	assert_int_equal(b, p->asked);
+	p->asked++;
+	return p->owner(b, p->parts) == p->k;
+}
+
+static int on_block_end(void *ctx, bool claimed)
+{
+	struct part *p = ctx;
+	assert_int_equal(p->ended + 1, p->asked);
+	assert_int_equal(claimed, p->owner(p->ended, p->parts) == p->k);
+	p->ended++;
+	if (claimed) {
+		current(p);
+		p->nblocks++;
+	}
+	return 0;
 }
 
 static int on_article(const struct extract_article *a, void *ctx)
@@ -50,14 +90,6 @@ static int on_forecast(struct forecast *f, void *ctx)
 	for (int c = 0; c < LEDGER_NCOLS; c++)
 		buf_printf(b, "%s|", f->col[c]);
 	buf_printf(b, "%s\n", f->context ? f->context : "(none)");
-	return 0;
-}
-
-static int on_block_end(void *ctx)
-{
-	struct part *p = ctx;
-	current(p);
-	p->nblocks++;
 	return 0;
 }
 
@@ -97,18 +129,23 @@ static void make_page(struct buf *page, unsigned narticles, int bad_at)
 }
 
 static int extract(const struct buf *page, struct part *p, unsigned part,
-		   unsigned parts, char *err, size_t cap)
+		   unsigned parts, unsigned (*owner)(unsigned long long, unsigned),
+		   char *err, size_t cap)
 {
 	struct extract_config cfg;
-	struct extract_share share = {part, parts, on_block_end};
+	struct extract_share share = {claim, on_block_end};
 	struct extract_meta meta = {.url = "https://example.org/",
 				    .share = parts ? &share : NULL};
 	struct extract_callbacks cb = {on_article, NULL, on_forecast, p};
 	extract_config_init(&cfg);
-	struct extractor *x = extractor_new(&cfg, "dir/page.txt", &meta, &cb);
 	for (size_t i = 0; i < MAX_BLOCKS; i++)
 		buf_init(&p->block[i]);
 	p->nblocks = 0;
+	p->k = part;
+	p->parts = parts;
+	p->owner = owner;
+	p->asked = p->ended = 0;
+	struct extractor *x = extractor_new(&cfg, "dir/page.txt", &meta, &cb);
 	int rc = LIKELY_OK;
 	/* in pieces of odd sizes, as a file is read */
 	for (size_t at = 0; !rc && at < page->len; at += 40000) {
@@ -129,39 +166,43 @@ static void release(struct part *p)
 		buf_release(&p->block[i]);
 }
 
-/* The parts' blocks taken in turn, as extractpool takes them: block b
- * from part b mod parts, up to the first block a part does not have. */
+/* Each block from the part that claimed it, as extractpool takes them,
+ * up to the first block no part has ended (the page stopped in it). */
 static void merge(struct part *p, unsigned parts, struct buf *out)
 {
 	size_t taken[3] = {0};
-	for (unsigned b = 0;; b++) {
-		struct part *from = &p[b % parts];
-		size_t i = taken[b % parts]++;
-		buf_adds(out, from->block[i].data ? from->block[i].data : "");
-		if (i >= from->nblocks)
+	for (unsigned long long b = 0;; b++) {
+		unsigned k = p[0].owner(b, parts);
+		size_t i = taken[k]++;
+		buf_adds(out, p[k].block[i].data ? p[k].block[i].data : "");
+		if (i >= p[k].nblocks)
 			break; /* the page ended (or stopped) in this one */
 	}
 }
 
-static void check_parts(const struct buf *page, int want_rc)
+static void check_parts(const struct buf *page, int want_rc,
+			unsigned (*owner)(unsigned long long, unsigned))
 {
 	struct part whole, p[3];
 	char err[128], perr[128];
-	assert_int_equal(extract(page, &whole, 0, 0, err, sizeof err), want_rc);
+	assert_int_equal(extract(page, &whole, 0, 0, owner, err, sizeof err), want_rc);
 	assert_int_equal(whole.nblocks, 0);
 	for (unsigned parts = 1; parts <= 3; parts++) {
 		struct buf merged;
 		buf_init(&merged);
 		for (unsigned k = 0; k < parts; k++) {
-			assert_int_equal(extract(page, &p[k], k, parts, perr, sizeof perr),
+			assert_int_equal(extract(page, &p[k], k, parts, owner, perr, sizeof perr),
 					 want_rc);
 			assert_string_equal(perr, err);
+			/* every part passed the same blocks */
+			assert_int_equal(p[k].asked, p[0].asked);
+			assert_int_equal(p[k].ended, p[0].ended);
 		}
 		merge(p, parts, &merged);
 		assert_string_equal(merged.data ? merged.data : "", whole.block[0].data);
 		size_t blocks = 0;
 		for (unsigned k = 0; k < parts; k++) {
-			assert_true(p[k].nblocks > 0);
+			assert_true(want_rc != LIKELY_OK || p[k].nblocks > 0);
 			blocks += p[k].nblocks;
 			release(&p[k]);
 		}
@@ -178,7 +219,8 @@ static void test_parts_give_the_whole(void **state)
 	buf_init(&page);
 	make_page(&page, 240, -1);
 	assert_true(page.len > 6 * EXTRACT_SHARE_BLOCK);
-	check_parts(&page, LIKELY_OK);
+	check_parts(&page, LIKELY_OK, owner_in_turn);
+	check_parts(&page, LIKELY_OK, owner_by_twos);
 	buf_release(&page);
 }
 
@@ -188,7 +230,8 @@ static void test_bad_byte_stops_every_part(void **state)
 	struct buf page;
 	buf_init(&page);
 	make_page(&page, 240, 140);
-	check_parts(&page, LIKELY_DATAERR);
+	check_parts(&page, LIKELY_DATAERR, owner_in_turn);
+	check_parts(&page, LIKELY_DATAERR, owner_by_twos);
 	buf_release(&page);
 }
 
