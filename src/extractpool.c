@@ -448,7 +448,7 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 		if (p->owner[i] == 0)
 			p->owner[i] = dealt++ % workers;
 	/* what is buffered would otherwise be written once more by a worker
-	 * that ends through exit() (out of memory) */
+	 * that the out-of-memory wrapper ends (its exit flushes stdio) */
 	fflush(NULL);
 	for (int k = 0; k < workers; k++) {
 		int fd[2];
