@@ -118,7 +118,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
 
 check: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN) \
-		$(BUILD)/bench/gen_pages
+		$(BUILD)/bench/gen_pages $(BUILD)/bench/gen_html
 	@sh tests/run-all.sh $(BUILD) $(BIN)
 
 sanitize: deps

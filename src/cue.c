@@ -189,8 +189,6 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 	m->extra = extra;
 	m->memo = xcalloc(1, sizeof *m->memo);
 	text_tokens_init(&m->tok);
-	for (int c = 'a'; c <= 'z'; c++)
-		m->letter[c] = m->letter[c - 32] = true;
 	for (size_t i = 0; i < lx->n; i++)
 		anchor_of(m, &lx->e[i]);
 	for (size_t k = 0; contraction_anchors[k]; k++)
@@ -242,34 +240,63 @@ const struct text_tokens *cue_tokens(const struct cue_matcher *m)
 	return &m->tok;
 }
 
+/* The kinds of the word s[start..end) when it is an anchor, else 0.
+ * Only a word with an anchor's length and first two letters (a test
+ * inlined into the scan) is folded and hashed (one letter let "that",
+ * "this", "they" through for "told"). */
+static unsigned anchor_word(const struct cue_matcher *m, const char *s, size_t n)
+{
+	char w[32];
+	for (size_t k = 0; k < n; k++)
+		w[k] = (char)(s[k] | 32);
+	return anchor_kind(m, w, n, text_hash(w, n));
+}
+
+static inline unsigned anchor_at(const struct cue_matcher *m, const char *s,
+				 size_t start, size_t end)
+{
+	size_t n = end - start;
+	if (n < 2 || n >= 32 ||
+	    !(m->anchor_shape[(s[start] | 32) - 'a'][(s[start + 1] | 32) - 'a'] >> n & 1))
+		return 0;
+	return anchor_word(m, s + start, n);
+}
+
 unsigned cue_scan(const struct cue_matcher *m, const char *s, size_t len)
 {
 	if (m->any_non_ascii)
 		return CUE_SCAN_CUE | CUE_SCAN_SPEECH | CUE_SCAN_VOICE;
+	const uint64_t high = UINT64_C(0x8080808080808080);
 	unsigned found = 0;
-	size_t i = 0;
-	/* a cue ends the scan: the matcher then reads the sentence whole and
-	 * cue_detect reports speech and voice itself */
-	while (i < len && !(found & CUE_SCAN_CUE)) {
-		if (!m->letter[(unsigned char)s[i]]) {
-			i++;
-			continue;
+	size_t start = SIZE_MAX; /* of the word being read, SIZE_MAX: none */
+	/* Every sentence of the page comes here: the letters are found eight
+	 * bytes at a time (text_letters8), and the words' starts and ends
+	 * within those eight bytes from the one mask.  A cue ends the scan:
+	 * the matcher then reads the sentence whole and cue_detect reports
+	 * speech and voice itself. */
+	for (size_t base = 0; base < len && !(found & CUE_SCAN_CUE); base += 8) {
+		uint64_t letters = text_letters8(s + base, len - base);
+		uint64_t rest = high; /* the bytes not yet looked at */
+		for (;;) {
+			if (start == SIZE_MAX) {
+				uint64_t first = letters & rest;
+				if (!first)
+					break;
+				size_t k = text_first8(first);
+				start = base + k;
+				rest = high & ~UINT64_C(0) << 8 * k;
+			}
+			uint64_t after = ~letters & rest;
+			if (!after)
+				break; /* the word goes on in the next eight */
+			size_t k = text_first8(after);
+			found |= anchor_at(m, s, start, base + k);
+			start = SIZE_MAX;
+			rest = high & ~UINT64_C(0) << 8 * k;
 		}
-		size_t start = i;
-		while (i < len && m->letter[(unsigned char)s[i]])
-			i++;
-		/* every sentence of the page comes here: only a word with an
-		 * anchor's length and first two letters is folded and hashed
-		 * (one letter let "that", "this", "they" through for "told") */
-		size_t n = i - start;
-		char w[32];
-		if (n < 2 || n >= sizeof w ||
-		    !(m->anchor_shape[(s[start] | 32) - 'a'][(s[start + 1] | 32) - 'a'] >> n & 1))
-			continue;
-		for (size_t k = 0; k < n; k++)
-			w[k] = (char)(s[start + k] | 32);
-		found |= anchor_kind(m, w, n, text_hash(w, n));
 	}
+	if (start != SIZE_MAX && !(found & CUE_SCAN_CUE))
+		found |= anchor_at(m, s, start, len);
 	return found;
 }
 

@@ -52,7 +52,6 @@ struct cue_matcher {
 	 * starts with c1 c2, which rules out most words before they are
 	 * folded and hashed (anchors have two letters or more) */
 	uint32_t anchor_shape[26][26];
-	bool letter[256]; /* ASCII letters: one load per byte of the scan */
 	bool any_non_ascii; /* an anchor we cannot test cheaply */
 	unsigned *whash;    /* hashes of every lexicon word, entry by entry */
 	size_t *wfirst;     /* index in whash of each entry's first word */

@@ -6,7 +6,6 @@
  */
 #include "likely/date.h"
 
-#include <stdio.h>
 
 static bool is_leap(int y)
 {
@@ -113,18 +112,35 @@ long date_clamp(long days)
 	return days < lo ? lo : days > hi ? hi : days;
 }
 
+/* n (0 <= n < 10^width) in width digits at out.  Every forecast's
+ * horizon is formatted: digits by hand, not snprintf's format parser. */
+static char *put_digits(char *out, int n, int width)
+{
+	for (int k = width - 1; k >= 0; k--) {
+		out[k] = (char)('0' + n % 10);
+		n /= 10;
+	}
+	return out + width;
+}
+
 void date_format_month(long day, char out[DATE_ISO_LEN])
 {
 	int y, m, d;
 	date_to_ymd(date_clamp(day), &y, &m, &d);
-	snprintf(out, DATE_ISO_LEN, "%04d-%02d", y, m);
+	char *p = put_digits(out, y, 4);
+	*p++ = '-';
+	*put_digits(p, m, 2) = '\0';
 }
 
 void date_format_iso(long days, char out[DATE_ISO_LEN])
 {
 	int y, m, d;
 	date_to_ymd(date_clamp(days), &y, &m, &d);
-	snprintf(out, DATE_ISO_LEN, "%04d-%02d-%02d", y, m, d);
+	char *p = put_digits(out, y, 4);
+	*p++ = '-';
+	p = put_digits(p, m, 2);
+	*p++ = '-';
+	*put_digits(p, d, 2) = '\0';
 }
 
 long date_add_months(long days, int months)

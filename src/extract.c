@@ -159,6 +159,11 @@ struct extractor {
 	struct forecast *pending;
 	bool *from_body; /* a headline that takes the next speaker named */
 	size_t npending, cap_pending;
+	/* a page shared among processes: this one's part of it */
+	struct extract_share share; /* claim NULL: not shared */
+	unsigned long long block;   /* the current block */
+	unsigned long long block_bytes; /* its paragraphs' bytes so far */
+	bool mine;                  /* the current block is this part's */
 	/* scratch */
 	struct buf sent, text, topic;
 	/* the text source (extractor_feed): what the page reader is given */
@@ -211,6 +216,14 @@ static int on_article(const struct page_article *a, void *ctx)
 	int rc;
 	if ((rc = flush_pending(x)) != 0)
 		return rc;
+	if (x->share.claim && a->index > 0 &&
+	    x->block_bytes >= EXTRACT_SHARE_BLOCK) {
+		if ((rc = x->share.on_block_end(x->cb.ctx, x->mine)) != 0)
+			return rc;
+		x->block++;
+		x->block_bytes = 0;
+		x->mine = x->share.claim(x->cb.ctx, x->block);
+	}
 	speaker_article(x->speaker);
 	x->st.articles++;
 	x->index = a->index;
@@ -249,7 +262,7 @@ static int on_article(const struct page_article *a, void *ctx)
 	 * feed item's link) */
 	buf_reset(&x->page_url);
 	buf_adds(&x->page_url, *x->url ? x->url : a->url ? a->url : "");
-	if (!x->cb.on_article)
+	if (!x->cb.on_article || !x->mine)
 		return 0;
 	struct extract_article ea = {a->index, x->title.data, x->published.data,
 				     x->author.data, x->page_url.data};
@@ -450,6 +463,9 @@ static int on_paragraph(const struct page_article *a,
 	bool quote = false; /* quotation state at `scanned` */
 	int rc;
 	(void)a;
+	x->block_bytes += len;
+	if (!x->mine)
+		return 0;
 	x->st.paragraphs++;
 	speaker_paragraph(x->speaker);
 	sentence_iter_init(&it, text, len);
@@ -504,7 +520,10 @@ struct extractor *extractor_new(const struct extract_config *cfg,
 		x->o_title = dup_or_null(meta->title);
 		x->o_published = dup_or_null(meta->published);
 		x->o_author = dup_or_null(meta->author);
+		if (meta->share)
+			x->share = *meta->share;
 	}
+	x->mine = !x->share.claim || x->share.claim(x->cb.ctx, 0);
 	buf_init(&x->title);
 	buf_init(&x->published);
 	buf_init(&x->author);
@@ -692,7 +711,11 @@ int extractor_finish(struct extractor *x)
 			return rc;
 	}
 	int rc = page_finish(x->page);
-	return rc ? rc : flush_pending(x);
+	if (!rc)
+		rc = flush_pending(x);
+	if (!rc && x->share.claim)
+		rc = x->share.on_block_end(x->cb.ctx, x->mine);
+	return rc;
 }
 
 unsigned long long extractor_error_offset(const struct extractor *x)
@@ -700,9 +723,7 @@ unsigned long long extractor_error_offset(const struct extractor *x)
 	return x->bad_control ? x->bad_offset : page_error_offset(x->page);
 }
 
-/* After LIKELY_DATAERR: what is wrong with the page ("invalid UTF-8 at
- * byte N", "a NUL byte at byte N", "empty file", ...). */
-static const char *extractor_error(const struct extractor *x)
+const char *extractor_error(const struct extractor *x)
 {
 	return x->bad_control ? x->bad_msg : page_error(x->page);
 }

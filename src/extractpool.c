@@ -6,35 +6,62 @@
  * owns its copy of everything.  Worker k takes pages k, k+N, k+2N, ...;
  * the caller takes page i from worker i mod N, so a worker runs ahead of
  * the page being stored by at most what its pipe holds, and memory stays
- * flat however large the pages.  The records on a pipe are: a type byte,
- * then 32-bit counts and length-prefixed strings, in the machine's own
- * byte order (both ends are the same program on the same machine).
+ * flat however large the pages.  A text page of SHARE_MIN bytes or more
+ * is read by every worker, each extracting the blocks of the page's
+ * articles it claims first (extract_share: a counter in memory the
+ * workers share, so that a worker the machine gives more time to takes
+ * more blocks), and the caller takes each block from the worker that
+ * claimed it: one huge page uses every core, and each page still comes
+ * back as extract_path gives it.  The records on a pipe are: a
+ * type byte, then 32-bit counts and length-prefixed strings, in the
+ * machine's own byte order (both ends are the same program on the same
+ * machine).
  */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "likely/extractpool.h"
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
+#include <stdio_ext.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "likely/buf.h"
+#include "likely/page.h"
 
 /* A worker's head start on the page being stored: what its pipe holds.
  * Linux lets anyone raise a pipe to 1 MiB (the default is 64 KiB). */
 #define PIPE_BYTES (1 << 20)
 /* the context of a forecast that had none (a NULL, not "") */
 #define NO_CONTEXT UINT32_MAX
+/* A text page this large is shared among the workers.  Below it, pages
+ * are dealt whole: sharing costs each worker a reading of the whole page
+ * (about a tenth of the work of a dry run), and many smaller pages keep
+ * the cores busy anyway. */
+#define SHARE_MIN (8 * 1024 * 1024)
+/* what the format is sniffed from: what the extractor holds back */
+#define SNIFF_BYTES 65536
+
+/* the next block of a shared page nobody has claimed, in memory shared
+ * by the workers: a lock-free atomic works across processes */
+typedef _Atomic unsigned long long block_counter;
 
 struct extract_pool {
 	int nworkers;
 	pid_t *pid;
 	FILE **from; /* worker k's pipe */
+	int *type;   /* what ended worker k's part of the current block */
 	char *const *pages;
+	int npages;
+	int *owner; /* page i's worker, or -1: shared by all */
+	block_counter *next_block; /* page i's, when any page is shared */
 	struct buf field[LEDGER_NCOLS + 1];
 };
 
@@ -43,6 +70,7 @@ struct extract_pool {
 struct sender {
 	FILE *out;
 	bool to_store; /* forecasts' contexts too (a dry run prints none) */
+	block_counter *next_block; /* the shared page's */
 };
 
 static void put_u32(FILE *out, uint32_t v)
@@ -88,6 +116,22 @@ static int send_sentence(unsigned article, const char *text, size_t len,
 	return sent(w);
 }
 
+/* Block b is this worker's when no other has claimed it: the workers
+ * reach the blocks in order, so the counter is b or more. */
+static bool claim_block(void *data, unsigned long long b)
+{
+	struct sender *w = data;
+	unsigned long long expected = b;
+	return atomic_compare_exchange_strong(w->next_block, &expected, b + 1);
+}
+
+static int send_block_end(void *data, bool claimed)
+{
+	struct sender *w = data;
+	putc(claimed ? 'B' : 'N', w->out);
+	return sent(w);
+}
+
 static int send_forecast(struct forecast *f, void *data)
 {
 	struct sender *w = data;
@@ -102,20 +146,26 @@ static int send_forecast(struct forecast *f, void *data)
 }
 
 /*
- * Extracts worker k's pages into out, each followed by its end record:
- * what extract_path returned and what it reported.  Never returns:
- * _exit, not exit, so that nothing the parent owns (its database
- * connection, its buffered output) is closed or flushed from here.
+ * Extracts worker k's pages (and its share of the shared ones) into out,
+ * each followed by its end record: what extract_path returned and what it
+ * reported.  Never returns: _exit, not exit, so that nothing the parent
+ * owns (its database connection, its buffered output) is closed or
+ * flushed from here.
  */
-static void work(const struct extract_config *cfg, char *const *pages,
-		 int npages, int k, int nworkers, bool to_store,
-		 extract_meta_fn *meta_of, void *data, FILE *out)
+static void work(const struct extract_config *cfg, const struct extract_pool *p,
+		 int k, bool to_store, extract_meta_fn *meta_of, void *data,
+		 FILE *out)
 {
-	struct sender w = {out, to_store};
+	char *const *pages = p->pages;
+	const int *owner = p->owner;
+	struct sender w = {out, to_store, NULL};
 	struct extract_callbacks cb = {send_article,
 				       to_store ? send_sentence : NULL,
 				       send_forecast, &w};
-	for (int i = k; i < npages && !ferror(out); i += nworkers) {
+	struct extract_share share = {claim_block, send_block_end};
+	for (int i = 0; i < p->npages && !ferror(out); i++) {
+		if (owner[i] != k && owner[i] >= 0)
+			continue;
 		struct extract_meta meta = {0};
 		struct diag d;
 		char *text = NULL;
@@ -125,6 +175,10 @@ static void work(const struct extract_config *cfg, char *const *pages,
 			_exit(LIKELY_FAILURE);
 		diag_init(&d, said);
 		meta_of(data, pages[i], &meta);
+		if (owner[i] < 0) {
+			meta.share = &share;
+			w.next_block = &p->next_block[i];
+		}
 		int rc = extract_path(cfg, pages[i], &meta, &cb, &d, NULL);
 		fclose(said);
 		putc('E', out);
@@ -138,6 +192,30 @@ static void work(const struct extract_config *cfg, char *const *pages,
 }
 
 /* ---- the caller's end ---- */
+
+/*
+ * Whether a page is shared: a file of SHARE_MIN bytes or more that is
+ * read as text.  An HTML page or a feed is dealt whole: parsing it, which
+ * every worker of a shared page would repeat, is most of its cost, and
+ * an HTML page is mostly one article.
+ */
+static bool worth_sharing(const char *path, enum page_format forced)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < SHARE_MIN)
+		return false;
+	if (forced != PAGE_FORMAT_AUTO)
+		return forced == PAGE_FORMAT_TEXT;
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return false;
+	char *head = xmalloc(SNIFF_BYTES);
+	size_t n = fread(head, 1, SNIFF_BYTES, fp);
+	bool text = page_format_sniff(head, n, n < SNIFF_BYTES) == PAGE_FORMAT_TEXT;
+	free(head);
+	fclose(fp);
+	return text;
+}
 
 static bool get_u32(FILE *in, uint32_t *v)
 {
@@ -217,8 +295,80 @@ static bool replay_forecast(struct extract_pool *p, FILE *in,
 	return true;
 }
 
+/* Replays in's records through cb (while *rc is 0) up to the end of a
+ * block ('B', 'N') or of the page ('E'), which it returns; 0 when the
+ * stream breaks off. */
+static int replay_records(struct extract_pool *p, FILE *in,
+			  const struct extract_callbacks *cb, int *rc)
+{
+	for (;;) {
+		int type = getc(in);
+		bool ok;
+		if (type == 'A')
+			ok = replay_article(p, in, cb, rc);
+		else if (type == 'S')
+			ok = replay_sentence(p, in, cb, rc);
+		else if (type == 'F')
+			ok = replay_forecast(p, in, cb, rc);
+		else
+			return type == 'B' || type == 'N' || type == 'E' ? type : 0;
+		if (!ok)
+			return 0;
+	}
+}
+
+/* The rest of an end record: the worker's return, worst, count, text. */
+static bool get_end(FILE *in, uint32_t end[3], struct buf *said)
+{
+	return get_u32(in, &end[0]) && get_u32(in, &end[1]) &&
+	       get_u32(in, &end[2]) && get_str(in, said);
+}
+
 /*
- * Reads page i's records, calling cb until one returns non-zero, as
+ * Reads page i's records up to its end record, which it leaves in end
+ * and said.  A shared page comes block by block: every worker ends every
+ * block ('B' for one it claimed, after its records, 'N' for one it did
+ * not), and ends the page where all the others do (at its end, or at a
+ * page error, which stops every worker at the same byte); worker 0's end
+ * is kept, the others, which say the same, are read past.
+ */
+static bool replay_page(struct extract_pool *p, int i,
+			const struct extract_callbacks *cb, int *rc,
+			uint32_t end[3], struct buf *said)
+{
+	if (p->owner[i] >= 0) {
+		FILE *in = p->from[p->owner[i]];
+		return replay_records(p, in, cb, rc) == 'E' && get_end(in, end, said);
+	}
+	struct extract_callbacks none = {0};
+	int ignored = LIKELY_OK;
+	uint32_t other[3];
+	for (;;) {
+		int ended = 0, broken = 0;
+		for (int k = 0; k < p->nworkers; k++) {
+			p->type[k] = replay_records(p, p->from[k], cb, rc);
+			ended += p->type[k] == 'E';
+			broken += p->type[k] == 0;
+		}
+		if (!ended && !broken)
+			continue;
+		/* the others are read to their ends even when one broke off,
+		 * so that their next pages start where they should */
+		bool ok = !broken && ended == p->nworkers;
+		for (int k = 0; k < p->nworkers; k++) {
+			int type = p->type[k];
+			while (type == 'B' || type == 'N')
+				type = replay_records(p, p->from[k], &none, &ignored);
+			if (type != 'E' || !(k == 0 ? get_end(p->from[k], end, said)
+						    : get_end(p->from[k], other, &p->field[1])))
+				ok = false;
+		}
+		return ok;
+	}
+}
+
+/*
+ * Replays page i through cb, until one returns non-zero, as
  * extract_stream stops at it; then reports to d (NULL: nowhere), as it
  * would, either the worker's messages or, after a callback's error, the
  * page's end with no page error (a page error would have come before).
@@ -226,27 +376,11 @@ static bool replay_forecast(struct extract_pool *p, FILE *in,
 static int replay(struct extract_pool *p, int i,
 		  const struct extract_callbacks *cb, struct diag *d)
 {
-	FILE *in = p->from[i % p->nworkers];
 	const char *name = p->pages[i];
 	int rc = LIKELY_OK;
-	bool ok = true;
-	while (ok) {
-		int type = getc(in);
-		if (type == 'A')
-			ok = replay_article(p, in, cb, &rc);
-		else if (type == 'S')
-			ok = replay_sentence(p, in, cb, &rc);
-		else if (type == 'F')
-			ok = replay_forecast(p, in, cb, &rc);
-		else if (type == 'E')
-			break;
-		else
-			ok = false;
-	}
-	uint32_t wrc, worst, count;
+	uint32_t end[3]; /* the worker's return, worst, count */
 	struct buf *said = &p->field[0];
-	if (!ok || !get_u32(in, &wrc) || !get_u32(in, &worst) ||
-	    !get_u32(in, &count) || !get_str(in, said))
+	if (!replay_page(p, i, cb, &rc, end, said))
 		return d ? diag_report(d, LIKELY_FAILURE, name, 0,
 				       "the process extracting this page ended before it did")
 			 : LIKELY_FAILURE;
@@ -256,8 +390,8 @@ static int replay(struct extract_pool *p, int i,
 		return rc;
 	}
 	if (d)
-		diag_relay(d, said->data, said->len, (enum exit_code)worst, count);
-	return (int)wrc;
+		diag_relay(d, said->data, said->len, (enum exit_code)end[1], end[2]);
+	return (int)end[0];
 }
 
 int extract_pool_page(struct extract_pool *p, int i,
@@ -281,11 +415,38 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 	p->pages = pages;
 	p->pid = xcalloc((size_t)workers, sizeof *p->pid);
 	p->from = xcalloc((size_t)workers, sizeof *p->from);
+	p->type = xcalloc((size_t)workers, sizeof *p->type);
+	p->npages = npages;
 	for (int f = 0; f <= LEDGER_NCOLS; f++)
 		buf_init(&p->field[f]);
 	*out = NULL;
-	if (workers > npages)
+	p->owner = xcalloc((size_t)npages, sizeof *p->owner);
+	bool any_shared = false;
+	for (int i = 0; i < npages && workers > 1 && ATOMIC_LLONG_LOCK_FREE == 2; i++) {
+		struct extract_meta meta;
+		meta_of(data, pages[i], &meta);
+		if (worth_sharing(pages[i], meta.format)) {
+			p->owner[i] = -1;
+			any_shared = true;
+		}
+	}
+	if (workers > npages && !any_shared)
 		workers = npages;
+	if (any_shared) {
+		void *m = mmap(NULL, (size_t)npages * sizeof *p->next_block,
+			       PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (m == MAP_FAILED) {
+			diag_report(d, LIKELY_FAILURE, NULL, 0,
+				    "cannot map memory for the workers");
+			goto fail;
+		}
+		p->next_block = m;
+		for (int i = 0; i < npages; i++)
+			atomic_init(&p->next_block[i], 0);
+	}
+	for (int i = 0, dealt = 0; i < npages; i++)
+		if (p->owner[i] == 0)
+			p->owner[i] = dealt++ % workers;
 	/* what is buffered would otherwise be written once more by a worker
 	 * that runs out of memory and exits */
 	fflush(NULL);
@@ -314,8 +475,8 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 			FILE *to = fdopen(fd[1], "w");
 			if (!to)
 				_exit(LIKELY_FAILURE);
-			work(cfg, pages, npages, k, workers, to_store, meta_of,
-			     data, to);
+			__fsetlocking(to, FSETLOCKING_BYCALLER);
+			work(cfg, p, k, to_store, meta_of, data, to);
 		}
 		close(fd[1]);
 		p->pid[k] = pid;
@@ -326,6 +487,9 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 			diag_report(d, LIKELY_FAILURE, NULL, 0, "cannot read from a worker");
 			goto fail;
 		}
+		/* one thread reads it: each of the many small reads a record
+		 * takes need not lock the stream */
+		__fsetlocking(p->from[k], FSETLOCKING_BYCALLER);
 	}
 	*out = p;
 	return LIKELY_OK;
@@ -347,6 +511,10 @@ void extract_pool_free(struct extract_pool *p)
 	}
 	for (int f = 0; f <= LEDGER_NCOLS; f++)
 		buf_release(&p->field[f]);
+	if (p->next_block)
+		munmap(p->next_block, (size_t)p->npages * sizeof *p->next_block);
+	free(p->owner);
+	free(p->type);
 	free(p->pid);
 	free(p->from);
 	free(p);

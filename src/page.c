@@ -349,6 +349,11 @@ static enum page_format sniff(const char *s, size_t len, bool eof)
 	}
 }
 
+enum page_format page_format_sniff(const char *s, size_t len, bool eof)
+{
+	return sniff(s, len, eof);
+}
+
 static int run(struct page_reader *r, const char *data, size_t len)
 {
 	switch (r->format) {

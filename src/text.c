@@ -162,11 +162,11 @@ void text_tokens_release(struct text_tokens *t)
 	t->n = t->cap = 0;
 }
 
-/* Ends a token whose folded text is already the last norm_len bytes of
- * t->norm, starting at offset at. */
-static void push_folded(struct text_tokens *t, enum text_token_kind kind,
+/* Ends a token whose folded text, of hash text_hash, is already the last
+ * norm_len bytes of t->norm, starting at offset at. */
+static void push_hashed(struct text_tokens *t, enum text_token_kind kind,
 			size_t start, size_t end, size_t at, size_t norm_len,
-			bool upper)
+			bool upper, unsigned hash)
 {
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
@@ -179,8 +179,16 @@ static void push_folded(struct text_tokens *t, enum text_token_kind kind,
 	k->norm = at;
 	k->norm_len = norm_len;
 	k->upper_initial = upper;
-	k->hash = text_hash(t->norm.data + at, norm_len);
+	k->hash = hash;
 	buf_addc(&t->norm, '\0');
+}
+
+static void push_folded(struct text_tokens *t, enum text_token_kind kind,
+			size_t start, size_t end, size_t at, size_t norm_len,
+			bool upper)
+{
+	push_hashed(t, kind, start, end, at, norm_len, upper,
+		    text_hash(t->norm.data + at, norm_len));
 }
 
 static void push(struct text_tokens *t, enum text_token_kind kind, size_t start,
@@ -273,6 +281,39 @@ static inline bool wordchar_at(const char *s, size_t len, size_t *n)
 	       (c >= '0' && c <= '9');
 }
 
+static bool ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/*
+ * Most words of a candidate sentence are ASCII letters and digits ended
+ * by a space or a stop: the word s[start..end) of those is folded and
+ * hashed in one pass, as push_word would fold and text_hash hash it.
+ * False (nothing pushed) for "cannot", which push_word splits.
+ */
+static bool push_ascii_word(struct text_tokens *t, const char *s, size_t start,
+			    size_t end)
+{
+	size_t at = t->norm.len, n = end - start;
+	buf_add(&t->norm, s + start, n);
+	char *w = t->norm.data + at;
+	uint64_t h = FNV1A_START;
+	for (size_t k = 0; k < n; k++) {
+		if (w[k] >= 'A' && w[k] <= 'Z')
+			w[k] = (char)(w[k] + 32);
+		h = fnv1a_byte(h, (unsigned char)w[k]);
+	}
+	if (is_contraction(w, n)) {
+		t->norm.len = at;
+		t->norm.data[at] = '\0';
+		return false;
+	}
+	push_hashed(t, TOK_WORD, start, end, at, n, s[start] >= 'A' && s[start] <= 'Z',
+		    (unsigned)h);
+	return true;
+}
+
 void text_tokenize(struct text_tokens *t, const char *s, size_t len)
 {
 	size_t i = 0, n, k;
@@ -281,6 +322,17 @@ void text_tokenize(struct text_tokens *t, const char *s, size_t len)
 	while (i < len) {
 		if ((k = text_space_len(s + i, len - i))) {
 			i += k;
+			continue;
+		}
+		size_t e = i;
+		while (e < len && ascii_alnum((unsigned char)s[e]))
+			e++;
+		/* a hyphen, an apostrophe or a non-ASCII byte after it may
+		 * join or continue the word: the general path below decides */
+		if (e > i && (e == len || (s[e] != '-' && s[e] != '\'' &&
+					   (unsigned char)s[e] < 0x80)) &&
+		    push_ascii_word(t, s, i, e)) {
+			i = e;
 			continue;
 		}
 		if (wordchar_at(s + i, len - i, &n)) {

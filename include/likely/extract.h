@@ -12,6 +12,7 @@
 #ifndef LIKELY_EXTRACT_H
 #define LIKELY_EXTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -64,6 +65,28 @@ void extract_config_release(struct extract_config *c);
 struct extract_meta {
 	const char *url, *title, *published, *author, *source;
 	enum page_format format; /* PAGE_FORMAT_AUTO (0): by content */
+	const struct extract_share *share; /* NULL: the whole page */
+};
+
+/*
+ * One process's part of a page that several read at once (extractpool).
+ * Each reads the whole page, so the page's own facts (its dates, its
+ * masthead, where its articles begin, what is wrong with it) are known to
+ * all alike; the articles are cut into blocks, a new block starting at
+ * the first article after EXTRACT_SHARE_BLOCK bytes of paragraphs, and a
+ * process extracts the blocks it claims (claim, asked once for each block
+ * 0, 1, 2, ... as the process reaches it: exactly one process must get
+ * each): nothing the extraction keeps (the speaker's names, repeats, held
+ * forecasts) outlives an article.  The callbacks are called for its
+ * blocks only, and on_block_end at the end of every block (the last one
+ * too), after the last forecast of the ones it claimed; extract_stats
+ * counts every article but only its blocks' paragraphs, sentences and
+ * forecasts.  Both take extract_callbacks' ctx.
+ */
+#define EXTRACT_SHARE_BLOCK (512 * 1024)
+struct extract_share {
+	bool (*claim)(void *ctx, unsigned long long block);
+	int (*on_block_end)(void *ctx, bool claimed);
 };
 
 struct extract_article {
@@ -114,6 +137,9 @@ int extractor_feed(struct extractor *x, const void *data, size_t len);
 /* Ends the page.  Same returns as extractor_feed. */
 int extractor_finish(struct extractor *x);
 unsigned long long extractor_error_offset(const struct extractor *x);
+/* After LIKELY_DATAERR: what is wrong with the page ("invalid UTF-8 at
+ * byte N", "a NUL byte at byte N", "empty file", ...). */
+const char *extractor_error(const struct extractor *x);
 
 /*
  * Streams fp (named name in messages) through a fresh extractor in 64 KiB

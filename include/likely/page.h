@@ -146,6 +146,10 @@ void page_reader_free(struct page_reader *r);
 void page_reader_set_format(struct page_reader *r, enum page_format f);
 /* The format the page is read as (AUTO until its first bytes are in). */
 enum page_format page_reader_format(const struct page_reader *r);
+/* The format a page's first len bytes say it is in, as the reader would
+ * take it, or PAGE_FORMAT_AUTO when they do not say yet (more bytes
+ * would); eof: the page has no more. */
+enum page_format page_format_sniff(const char *s, size_t len, bool eof);
 /* "text", "html", "feed" */
 const char *page_format_name(enum page_format f);
 /* Parses "text", "html", "feed" (and "auto"); false for anything else. */

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "likely/buf.h"
 
@@ -80,6 +81,46 @@ static inline bool text_word_has_control(uint64_t w)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101);
 	return ((w - ones * 0x20) & ~w & (ones << 7)) != 0 || text_word_has(w, 0x7F);
+}
+
+/*
+ * The ASCII letters among the eight bytes s[0..8) (only s[0..n) when
+ * n < 8; the rest count as not letters): bit 7 of byte k of the result
+ * is set when s[k] is one of A-Z a-z.  The range test of Hacker's Delight
+ * (6-1, "has between") on the bytes with bit 5 set, exact for every byte
+ * (a byte of 0x80 or more is never a letter).  Word scanners use it to
+ * find where a word starts and ends without a test per byte.
+ */
+static inline uint64_t text_letters8(const char *s, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	uint64_t w = 0; /* s[0] in the lowest byte, whatever the machine */
+	if (n >= 8) {
+		memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
+	} else {
+		for (size_t k = n; k-- > 0;)
+			w = w << 8 | (unsigned char)s[k];
+	}
+	uint64_t x = w | ones * 0x20, t = x & ones * 0x7F;
+	return (ones * (127 + 'z' + 1) - t) & ~x & (t + ones * (127 - ('a' - 1))) &
+	       ones << 7;
+}
+
+/* The index of the first byte flagged in bit 7 by a text_letters8 mask
+ * (mask != 0). */
+static inline size_t text_first8(uint64_t mask)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(mask) / 8;
+#else
+	size_t k = 0;
+	while (!(mask >> (8 * k + 7) & 1))
+		k++;
+	return k;
+#endif
 }
 
 /* True when the character at s is a letter or digit (any script; any

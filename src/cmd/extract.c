@@ -251,7 +251,7 @@ static void page_meta(void *data, const char *path, struct extract_meta *meta)
 	*meta = (struct extract_meta){0};
 	if (e)
 		*meta = (struct extract_meta){e->url, e->title, e->published,
-					      e->author, e->source, PAGE_FORMAT_AUTO};
+					      e->author, e->source, PAGE_FORMAT_AUTO, NULL};
 	if (!meta->source || !*meta->source)
 		meta->source = r->default_source;
 	meta->format = r->format;

@@ -4,6 +4,10 @@
 # first run and again, over every page the tests have (text, HTML, feeds),
 # generated large pages, and bad ones (invalid UTF-8, a NUL byte, a
 # directory, a missing file, a name import would refuse) among them.
+# Two text pages are large enough to be shared among the workers
+# (extractpool: 8 MiB): a generated page of some 250 articles, and a copy
+# with a bad byte in its middle, which every worker must stop at alike; a
+# generated HTML page as large is dealt whole.
 # usage: extract-jobs.sh BIN BUILD_DIR
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,6 +30,11 @@ done
 for mb in 1 2; do
 	"$build/bench/gen_pages" "$mb" > "pages/gen-$mb.txt" || fail "gen_pages"
 done
+mkdir big
+"$build/bench/gen_pages" 8 > big/gen-8.txt || fail "gen_pages"
+[ "$(wc -c < big/gen-8.txt)" -ge 8388608 ] || fail "gen-8.txt is too small to be shared"
+{ head -c 6000000 big/gen-8.txt; printf '\377'; tail -c +6000001 big/gen-8.txt; } > big/gen-8-bad.txt
+"$build/bench/gen_html" 9 > big/gen-9.html || fail "gen_html"
 mkdir pages/a-directory
 printf 'Title\n\nMarch 3, 2021\n\nBelarus is likely to expand trade by 2023.\n' > "$(printf 'pages/tab\there.txt')"
 # a manifest for some pages, --source for the others
@@ -65,3 +74,20 @@ done
 grep -q 'nothing from this page was kept' first1.err || fail "no bad page reported"
 rows=$(grep -c '^"' dry1.out)
 echo "# --jobs 2, 5 and one per core: the same output, exit codes and database as --jobs 1 ($rows forecasts, stored twice and dry run)"
+
+# the large pages, shared among the workers, between pages dealt whole
+set -- pages/001-* big/gen-8.txt pages/002-* big/gen-8-bad.txt big/gen-9.html pages/003-*
+for jobs in 1 2 3; do
+	run "bigdry$jobs" "$jobs" --dry-run "$@"
+	run "big$jobs" "$jobs" "$@"
+	dump "big$jobs"
+done
+for jobs in 2 3; do
+	for f in bigdry1.out bigdry1.err bigdry1.status big1.out big1.err big1.status big1.sql; do
+		g=$(echo "$f" | sed "s/1/$jobs/")
+		cmp -s "$f" "$g" || fail "--jobs $jobs: $g differs from --jobs 1: $(diff "$f" "$g" | head -5)"
+	done
+done
+grep -q 'gen-8-bad.txt: invalid UTF-8 at byte 6000000' big1.err || fail "the bad large page: $(cat big1.err)"
+rows=$(grep -c '^"' bigdry1.out)
+echo "# a page shared among 2 and 3 workers: the same output, exit codes and database as --jobs 1 ($rows forecasts)"

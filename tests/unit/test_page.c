@@ -14,7 +14,10 @@
  *    line cut at sentence ends under a small cap, text cut off without a
  *    final stop, hard-wrapped paragraphs joined;
  *  - invalid UTF-8 stops with the byte offset;
- *  - page_classify on single lines.
+ *  - page_classify on single lines;
+ *  - page_format_sniff: a doctype or <html> is HTML, <rss> a feed, other
+ *    text (also after a BOM) text, in UTF-16 too; a comment not yet
+ *    closed says nothing until the page ends.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -388,6 +391,25 @@ static void test_classify_empty(void **state)
 	assert_int_equal(l.kind, PAGE_LINE_TEXT);
 }
 
+static void test_format_sniff(void **state)
+{
+	(void)state;
+	static const char doctype[] = "\n<!doctype html><html><body>";
+	static const char rss[] = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">";
+	static const char text[] = "\xef\xbb\xbfMinsk is likely to widen trade\n";
+	static const char open_comment[] = "<!-- a comment that goes on and on";
+	static const char utf16[] = "\xff\xfe<\0h\0t\0m\0l\0>\0<\0b\0o\0d\0y\0>\0";
+	assert_int_equal(page_format_sniff(doctype, sizeof doctype - 1, false),
+			 PAGE_FORMAT_HTML);
+	assert_int_equal(page_format_sniff(rss, sizeof rss - 1, false), PAGE_FORMAT_FEED);
+	assert_int_equal(page_format_sniff(text, sizeof text - 1, false), PAGE_FORMAT_TEXT);
+	assert_int_equal(page_format_sniff(open_comment, sizeof open_comment - 1, false),
+			 PAGE_FORMAT_AUTO);
+	assert_int_equal(page_format_sniff(open_comment, sizeof open_comment - 1, true),
+			 PAGE_FORMAT_TEXT);
+	assert_int_equal(page_format_sniff(utf16, sizeof utf16 - 1, true), PAGE_FORMAT_HTML);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_classify_substring),
 		cmocka_unit_test(test_classify_markers),
 		cmocka_unit_test(test_classify_empty),
+		cmocka_unit_test(test_format_sniff),
 	};
 	return cmocka_run_group_tests_name("page", tests, NULL, NULL);
 }

@@ -11,7 +11,11 @@
  *  - text_tokenize: contractions split ("can't", "won't", "they'll",
  *    "CANNOT", "shan't"), the capital kept on the first half; a word of
  *    64 bytes or more is never split; punctuation and quotes as tokens;
- *    every token's hash is text_hash of its folded text;
+ *    every token's hash is text_hash of its folded text; ASCII words
+ *    (folded and hashed in one pass) beside the ones that go on with a
+ *    hyphen, an apostrophe or a non-ASCII letter, or end at a dash;
+ *  - text_letters8 flags exactly A-Z and a-z, at each of the eight
+ *    places and in a short tail; text_first8 finds the first flag;
  *  - text_fit: runs of white space (a tab, a line break, a no-break and a
  *    thin space) become one space and the ends are trimmed; a value that
  *    fits is kept whole, padded or not; a longer one is cut to width
@@ -94,6 +98,25 @@ static void test_word_has(void **state)
 		}
 }
 
+static void test_letters8(void **state)
+{
+	(void)state;
+	for (int c = 0; c < 256; c++)
+		for (size_t at = 0; at < 8; at++) {
+			char b[8];
+			memset(b, ' ', 8);
+			b[at] = (char)c;
+			bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+			uint64_t m = text_letters8(b, 8);
+			assert_int_equal(m, letter ? UINT64_C(0x80) << 8 * at : 0);
+			if (letter)
+				assert_int_equal(text_first8(m), at);
+			/* only the first at bytes: b[at] is not looked at */
+			assert_int_equal(text_letters8(b, at), 0);
+		}
+	assert_int_equal(text_letters8("ab1Z", 4), UINT64_C(0x80008080));
+}
+
 static void tokens_are(const char *in, const char *const *want, size_t n)
 {
 	struct text_tokens t;
@@ -139,6 +162,14 @@ static void test_tokenize(void **state)
 	memcpy(folded + 67, "n't", 4);
 	const char *one[] = {folded};
 	tokens_are(longw, one, 1);
+
+	static const char *const mixed[] = {
+		"na\xc3\xafve", "2023", "3", ".", "5", "u", ".", "s", ".", "abc",
+		"\xe2\x80\x94", "def", "x", "-", "well-known", "it's", "o", "'",
+		"\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x81\xd0\xba", "minsk"};
+	tokens_are("Na\xc3\xafve 2023 3.5 U.S. Abc\xe2\x80\x94" "def x- Well-known it's O' "
+		   "\xd0\x9c\xd0\xb8\xd0\xbd\xd1\x81\xd0\xba MINSK",
+		   mixed, sizeof mixed / sizeof mixed[0]);
 }
 
 static void fit(const char *s, size_t width, bool pad, const char *want)
@@ -170,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_space_len),
 		cmocka_unit_test(test_word_has),
+		cmocka_unit_test(test_letters8),
 		cmocka_unit_test(test_tokenize),
 		cmocka_unit_test(test_fit),
 	};
