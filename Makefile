@@ -39,7 +39,7 @@ endif
 
 ALL_CFLAGS = $(WARN) $(if $(WERROR),-Werror) $(CFLAGS) $(EXTRA) $(LIB_CFLAGS)
 
-CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/cmd/*.c)
+CORE_SRC = $(wildcard src/*/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ = $(BUILD)/src/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -82,9 +82,9 @@ $(GEN)/topics.inc: predictions/config/topics.csv scripts/config-table.awk
 	@mkdir -p $(dir $@)
 	awk -v second=string -f scripts/config-table.awk $< > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/src/lexicon.o: $(GEN)/lexicon.inc
-$(BUILD)/src/horizon.o: $(GEN)/horizons.inc
-$(BUILD)/src/topic.o: $(GEN)/topics.inc
+$(BUILD)/src/extract/lexicon.o: $(GEN)/lexicon.inc
+$(BUILD)/src/extract/horizon.o: $(GEN)/horizons.inc
+$(BUILD)/src/extract/topic.o: $(GEN)/topics.inc
 
 $(BIN): $(MAIN_OBJ) $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIB_LIBS)

@@ -14,11 +14,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/date.h"
-#include "likely/store.h"
-#include "likely/suggest.h"
+#include "likely/base/buf.h"
+#include "likely/base/version.h"
+#include "likely/cli/cli.h"
+#include "likely/base/date.h"
+#include "likely/store/store.h"
+#include "likely/cli/suggest.h"
 
 /* Sorted by name. */
 static const struct command *const commands[] = {

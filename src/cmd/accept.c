@@ -2,7 +2,7 @@
  * accept: candidate -> accepted, the forecasts the ledger scores.
  * The work is curate's, shared with reject.
  */
-#include "likely/cli.h"
+#include "likely/cli/cli.h"
 
 #include "curate.h"
 

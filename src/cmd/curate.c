@@ -7,11 +7,11 @@
  */
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/ledger.h"
-#include "likely/store.h"
-#include "likely/textfield.h"
+#include "likely/base/buf.h"
+#include "likely/cli/cli.h"
+#include "likely/core/ledger.h"
+#include "likely/store/store.h"
+#include "likely/text/textfield.h"
 
 #include "curate.h"
 

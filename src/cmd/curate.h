@@ -4,7 +4,7 @@
 #ifndef LIKELY_CMD_CURATE_H
 #define LIKELY_CMD_CURATE_H
 
-#include "likely/cli.h"
+#include "likely/cli/cli.h"
 
 /*
  * Sets each id of a's operands to status ("accepted" or "rejected"),

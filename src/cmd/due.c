@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/csvio.h"
-#include "likely/date.h"
-#include "likely/queue.h"
-#include "likely/ledger.h"
-#include "likely/screen.h"
-#include "likely/text.h"
-#include "likely/store.h"
+#include "likely/base/buf.h"
+#include "likely/cli/cli.h"
+#include "likely/io/csvio.h"
+#include "likely/base/date.h"
+#include "likely/store/queue.h"
+#include "likely/core/ledger.h"
+#include "likely/cli/screen.h"
+#include "likely/text/text.h"
+#include "likely/store/store.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
  * given) and a->seen[OPT_X]. */

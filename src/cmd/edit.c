@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/cli.h"
-#include "likely/extract.h"
-#include "likely/ledger.h"
-#include "likely/store.h"
-#include "likely/redate.h"
-#include "likely/textfield.h"
+#include "likely/cli/cli.h"
+#include "likely/extract/extract.h"
+#include "likely/core/ledger.h"
+#include "likely/store/store.h"
+#include "likely/extract/redate.h"
+#include "likely/text/textfield.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
  * given) and a->seen[OPT_X]. */

@@ -5,11 +5,11 @@
  */
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/evidence.h"
-#include "likely/ledger.h"
-#include "likely/store.h"
+#include "likely/base/buf.h"
+#include "likely/cli/cli.h"
+#include "likely/core/evidence.h"
+#include "likely/core/ledger.h"
+#include "likely/store/store.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
  * given) and a->seen[OPT_X]. */

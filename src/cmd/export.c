@@ -6,11 +6,11 @@
  */
 #include <string.h>
 
-#include "likely/cli.h"
-#include "likely/csvio.h"
-#include "likely/ledger.h"
-#include "likely/outfile.h"
-#include "likely/store.h"
+#include "likely/cli/cli.h"
+#include "likely/io/csvio.h"
+#include "likely/core/ledger.h"
+#include "likely/io/outfile.h"
+#include "likely/store/store.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
  * given) and a->seen[OPT_X]. */

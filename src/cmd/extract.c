@@ -18,18 +18,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/csvio.h"
-#include "likely/date.h"
-#include "likely/extract.h"
-#include "likely/extractpool.h"
-#include "likely/fnv.h"
-#include "likely/ledger.h"
-#include "likely/manifest.h"
-#include "likely/path.h"
-#include "likely/redate.h"
-#include "likely/store.h"
+#include "likely/base/buf.h"
+#include "likely/cli/cli.h"
+#include "likely/io/csvio.h"
+#include "likely/base/date.h"
+#include "likely/extract/extract.h"
+#include "likely/extract/extractpool.h"
+#include "likely/base/fnv.h"
+#include "likely/core/ledger.h"
+#include "likely/core/manifest.h"
+#include "likely/base/path.h"
+#include "likely/extract/redate.h"
+#include "likely/store/store.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
  * given) and a->seen[OPT_X]. */

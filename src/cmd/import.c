@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/ledger.h"
-#include "likely/ledgerfile.h"
-#include "likely/store.h"
+#include "likely/base/buf.h"
+#include "likely/cli/cli.h"
+#include "likely/core/ledger.h"
+#include "likely/core/ledgerfile.h"
+#include "likely/store/store.h"
 
 struct import_state {
 	struct ctx *ctx;

@@ -2,8 +2,8 @@
  * init: create or upgrade the database.  The dispatcher already opened it
  * with create set, which runs the migrations; this says what happened.
  */
-#include "likely/cli.h"
-#include "likely/store.h"
+#include "likely/cli/cli.h"
+#include "likely/store/store.h"
 
 static int cmd_init(struct ctx *ctx, const struct cmd_args *a)
 {

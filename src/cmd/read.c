@@ -12,12 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "likely/cli.h"
-#include "likely/date.h"
-#include "likely/manifest.h"
-#include "likely/page.h"
-#include "likely/pagedump.h"
-#include "likely/path.h"
+#include "likely/cli/cli.h"
+#include "likely/base/date.h"
+#include "likely/core/manifest.h"
+#include "likely/page/page.h"
+#include "likely/page/pagedump.h"
+#include "likely/base/path.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
  * given) and a->seen[OPT_X]. */

@@ -2,7 +2,7 @@
  * reject: candidate -> rejected: not a forecast, or not one worth scoring.
  * The work is curate's, shared with accept.
  */
-#include "likely/cli.h"
+#include "likely/cli/cli.h"
 
 #include "curate.h"
 

@@ -5,12 +5,12 @@
  */
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/date.h"
-#include "likely/ledger.h"
-#include "likely/store.h"
-#include "likely/verdict.h"
+#include "likely/base/buf.h"
+#include "likely/cli/cli.h"
+#include "likely/base/date.h"
+#include "likely/core/ledger.h"
+#include "likely/store/store.h"
+#include "likely/core/verdict.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
  * given) and a->seen[OPT_X]. */

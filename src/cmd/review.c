@@ -13,12 +13,12 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "likely/date.h"
-#include "likely/queue.h"
-#include "likely/extract.h"
-#include "likely/redate.h"
-#include "likely/store.h"
-#include "likely/verdict.h"
+#include "likely/base/date.h"
+#include "likely/store/queue.h"
+#include "likely/extract/extract.h"
+#include "likely/extract/redate.h"
+#include "likely/store/store.h"
+#include "likely/core/verdict.h"
 
 #include "review_impl.h"
 

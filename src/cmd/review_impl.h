@@ -9,10 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/ledger.h"
-#include "likely/screen.h"
+#include "likely/base/buf.h"
+#include "likely/cli/cli.h"
+#include "likely/core/ledger.h"
+#include "likely/cli/screen.h"
 
 /* What an answer did; the tally counts them and undo names them. */
 enum review_act {

@@ -7,9 +7,9 @@
  */
 #include <string.h>
 
-#include "likely/date.h"
-#include "likely/evidence.h"
-#include "likely/store.h"
+#include "likely/base/date.h"
+#include "likely/core/evidence.h"
+#include "likely/store/store.h"
 
 #include "review_impl.h"
 

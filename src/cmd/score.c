@@ -14,13 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/cli.h"
-#include "likely/extract.h"
-#include "likely/report.h"
-#include "likely/scoreboard.h"
-#include "likely/store.h"
-#include "likely/store_score.h"
+#include "likely/base/buf.h"
+#include "likely/cli/cli.h"
+#include "likely/extract/extract.h"
+#include "likely/report/report.h"
+#include "likely/report/scoreboard.h"
+#include "likely/store/store.h"
+#include "likely/store/store_score.h"
 
 /* What the command line may give: a->value[OPT_X] (NULL when not
  * given) and a->seen[OPT_X]. */

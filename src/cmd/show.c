@@ -4,9 +4,9 @@
  */
 #include <string.h>
 
-#include "likely/cli.h"
-#include "likely/ledger.h"
-#include "likely/store.h"
+#include "likely/cli/cli.h"
+#include "likely/core/ledger.h"
+#include "likely/store/store.h"
 
 static void field(FILE *out, const char *label, const char *value)
 {

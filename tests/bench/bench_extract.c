@@ -13,7 +13,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "likely/extract.h"
+#include "likely/extract/extract.h"
 
 struct tally {
 	unsigned long long sentence_bytes, forecasts, probability_sum_ppm;

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "likely/extract.h"
-#include "likely/manifest.h"
+#include "likely/extract/extract.h"
+#include "likely/core/manifest.h"
 
 static const char page[] =
 	"Minsk set to widen grain exports\n\n"

@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "likely/date.h"
-#include "likely/horizon.h"
-#include "likely/pagedate.h"
-#include "likely/utf8.h"
+#include "likely/base/date.h"
+#include "likely/extract/horizon.h"
+#include "likely/page/pagedate.h"
+#include "likely/base/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

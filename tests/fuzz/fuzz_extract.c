@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "likely/extract.h"
+#include "likely/extract/extract.h"
 
 struct sink {
 	FILE *mem;

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "likely/cli.h"
-#include "likely/store.h"
+#include "likely/cli/cli.h"
+#include "likely/store/store.h"
 
 static int import_file(struct store *s, const char *path)
 {

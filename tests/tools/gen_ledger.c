@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/csvio.h"
-#include "likely/date.h"
-#include "likely/ledger.h"
+#include "likely/base/buf.h"
+#include "likely/io/csvio.h"
+#include "likely/base/date.h"
+#include "likely/core/ledger.h"
 
 #include "splitmix.h"
 

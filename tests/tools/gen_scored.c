@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/csvio.h"
-#include "likely/date.h"
-#include "likely/ledger.h"
+#include "likely/io/csvio.h"
+#include "likely/base/date.h"
+#include "likely/core/ledger.h"
 
 #include "splitmix.h"
 

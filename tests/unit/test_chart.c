@@ -1,5 +1,5 @@
 /*
- * Unit tests for the reliability diagram (src/chart.c).
+ * Unit tests for the reliability diagram (src/report/chart.c).
  *
  * Test plan:
  *  - XML escaping: the five special characters, UTF-8 passed through,
@@ -27,9 +27,9 @@
 
 #include <cmocka.h>
 
-#include "likely/buf.h"
-#include "likely/chart.h"
-#include "likely/score.h"
+#include "likely/base/buf.h"
+#include "likely/report/chart.h"
+#include "likely/report/score.h"
 
 static size_t count_of(const char *hay, const char *needle)
 {

@@ -14,9 +14,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "likely/horizon.h"
-#include "likely/lexicon.h"
-#include "likely/topic.h"
+#include "likely/extract/horizon.h"
+#include "likely/extract/lexicon.h"
+#include "likely/extract/topic.h"
 
 static void test_lexicon_file(void **state)
 {

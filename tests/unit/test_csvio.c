@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/csvio.h"
+#include "likely/base/buf.h"
+#include "likely/io/csvio.h"
 
 struct collected {
 	struct buf text; /* records as "line:f1|f2|...\n" */

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/cue.h"
-#include "likely/date.h"
+#include "likely/extract/cue.h"
+#include "likely/base/date.h"
 
 #define CASES "tests/extract/cues.tsv"
 

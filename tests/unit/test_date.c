@@ -16,7 +16,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "likely/date.h"
+#include "likely/base/date.h"
 
 static void test_known_day_numbers(void **state)
 {

@@ -18,7 +18,7 @@
 
 #include <stdio.h>
 
-#include "likely/diag.h"
+#include "likely/base/diag.h"
 
 static const enum exit_code by_severity[] = {
 	LIKELY_OK, LIKELY_FAILURE, LIKELY_USAGE, LIKELY_DATAERR,

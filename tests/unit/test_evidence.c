@@ -19,8 +19,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/evidence.h"
+#include "likely/base/buf.h"
+#include "likely/core/evidence.h"
 
 static void query_is(const char *claim, int words, const char *want)
 {

@@ -31,8 +31,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "likely/buf.h"
-#include "likely/extract.h"
+#include "likely/base/buf.h"
+#include "likely/extract/extract.h"
 
 struct seen {
 	struct forecast rows[16];

@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/extract.h"
+#include "likely/base/buf.h"
+#include "likely/extract/extract.h"
 
 #define MAX_BLOCKS 64
 

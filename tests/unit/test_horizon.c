@@ -26,8 +26,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "likely/date.h"
-#include "likely/horizon.h"
+#include "likely/base/date.h"
+#include "likely/extract/horizon.h"
 
 /* The phrase m found in s is `phrase` as written; NULL: none found. */
 static void expect_phrase(const char *s, const struct horizon_match *m,

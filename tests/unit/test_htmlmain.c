@@ -19,10 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/date.h"
-#include "likely/html.h"
-#include "likely/htmlmain.h"
-#include "likely/page.h"
+#include "likely/base/date.h"
+#include "likely/page/html.h"
+#include "likely/page/htmlmain.h"
+#include "likely/page/page.h"
 
 #define A(...) ((const char *const[]){__VA_ARGS__, NULL})
 

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/ledger.h"
+#include "likely/core/ledger.h"
 
 static void test_probability(void **state)
 {

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "likely/lexicon.h"
+#include "likely/extract/lexicon.h"
 
 static void test_builtin(void **state)
 {

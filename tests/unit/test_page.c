@@ -26,11 +26,11 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/date.h"
-#include "likely/diag.h"
-#include "likely/page.h"
-#include "likely/pageline.h"
+#include "likely/base/buf.h"
+#include "likely/base/date.h"
+#include "likely/base/diag.h"
+#include "likely/page/page.h"
+#include "likely/page/pageline.h"
 
 static int on_art(const struct page_article *a, void *ctx)
 {

@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "likely/date.h"
-#include "likely/pagedate.h"
+#include "likely/base/date.h"
+#include "likely/page/pagedate.h"
 
 /* Calls fn on every data line's TAB-separated fields; returns the number
  * of lines that failed. */

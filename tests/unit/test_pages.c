@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/page.h"
-#include "likely/pagedump.h"
+#include "likely/base/buf.h"
+#include "likely/page/page.h"
+#include "likely/page/pagedump.h"
 
 #define DIR_PAGES "tests/extract/pages"
 

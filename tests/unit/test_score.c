@@ -1,5 +1,5 @@
 /*
- * Unit tests for the scoring module (src/score.c).
+ * Unit tests for the scoring module (src/report/score.c).
  *
  * Test plan:
  *  - hand-worked cases for every formula, its source named beside it:
@@ -35,7 +35,7 @@
 
 #include <cmocka.h>
 
-#include "likely/score.h"
+#include "likely/report/score.h"
 #include "score_vectors.h"
 
 /*

@@ -27,8 +27,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "likely/ledger.h"
-#include "likely/scoreboard.h"
+#include "likely/core/ledger.h"
+#include "likely/report/scoreboard.h"
 
 #define assert_close(a, b) \
 	do { \

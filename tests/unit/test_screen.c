@@ -15,7 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "likely/screen.h"
+#include "likely/cli/screen.h"
 
 static void test_size_sources(void **state)
 {

@@ -22,10 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/csvio.h"
-#include "likely/extract.h"
-#include "likely/ledger.h"
+#include "likely/base/buf.h"
+#include "likely/io/csvio.h"
+#include "likely/extract/extract.h"
+#include "likely/core/ledger.h"
 
 #define SEED_DIR "tests/data/seed"
 

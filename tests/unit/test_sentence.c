@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "likely/sentence.h"
+#include "likely/text/sentence.h"
 
 /* Splits s and compares with the expected sentences (NULL-terminated). */
 static void expect_split(const char *s, const char *const *want)

@@ -16,7 +16,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "likely/sha256.h"
+#include "likely/base/sha256.h"
 
 /* The test's way to start a hash: the cmocka state is one of these. */
 struct way {

@@ -17,7 +17,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "likely/speaker.h"
+#include "likely/extract/speaker.h"
 
 /* The speaker of sentence s whose raw speaker is the first occurrence of
  * span in it ("" for none). */

@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 
-#include "likely/strset.h"
+#include "likely/base/strset.h"
 
 static void test_add_get(void **state)
 {

@@ -18,8 +18,8 @@
 
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/suggest.h"
+#include "likely/base/buf.h"
+#include "likely/cli/suggest.h"
 
 static size_t dist(const char *a, const char *b)
 {

@@ -29,8 +29,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "likely/buf.h"
-#include "likely/text.h"
+#include "likely/base/buf.h"
+#include "likely/text/text.h"
 
 static void fold_is(const char *prefix, const char *in, const char *want)
 {

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "likely/textfield.h"
+#include "likely/text/textfield.h"
 
 #define ML TEXTFIELD_MULTILINE
 #define REQ TEXTFIELD_REQUIRED

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "likely/topic.h"
+#include "likely/extract/topic.h"
 
 static void expect(const struct topic_rules *t, const char *s, const char *want)
 {

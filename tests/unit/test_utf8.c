@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "likely/utf8.h"
+#include "likely/base/utf8.h"
 
 static void test_valid(void **state)
 {

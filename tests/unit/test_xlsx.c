@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "likely/xlsx.h"
+#include "likely/report/xlsx.h"
 
 static const struct xlsx_column cols[] = {{"name", XLSX_TEXT}, {"n", XLSX_INTEGER}};
 

@@ -1,0 +1,242 @@
+/*
+ * report_xlsx: scorecard.xlsx, the scorecard as a workbook that opens
+ * with no import dialog: the sheets scores, calibration and forecasts
+ * hold what the CSV files of the same names hold, typed (whole numbers,
+ * numbers, percentages, dates, text), and trend the recorded runs; the
+ * calibration sheet carries the reliability diagram as a native chart.
+ *
+ * libxlsxwriter writes to a file name, not to a stream: it writes the
+ * workbook's file inside the report's set (fileset_new_path), which then
+ * places it with the other files (all or nothing), and a killed run
+ * leaves nothing behind that the next run does not clean.
+ */
+#include "report_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/base/date.h"
+#include "likely/report/score.h"
+#include "likely/report/xlsx.h"
+
+enum { SHEET_SCORES, SHEET_CALIBRATION, SHEET_FORECASTS, SHEET_TREND };
+
+/*
+ * The rows the forecasts and calibration sheets keep.  A workbook is for
+ * reading in a spreadsheet; every cell costs (libxlsxwriter compresses
+ * each one), and at a million scored forecasts the workbook took four
+ * fifths of `score`'s time.  Beyond this the CSV files, which hold every
+ * row, are the place; `score` says how many rows a sheet left out.
+ */
+#define WORKBOOK_SHEET_ROWS 20000L
+
+/* by, author, topic, the counts and figures of score_figures.h, group */
+#define COUNT_COLUMN(column, member, label, meaning) {column, XLSX_INTEGER},
+#define FIGURE_COLUMN(name, kind, binned, label, meaning) \
+	{#name, (kind) == SCORE_SHARE ? XLSX_PERCENT : XLSX_NUMBER},
+static const struct xlsx_column scores_cols[] = {
+	{"by", XLSX_TEXT}, {"author", XLSX_TEXT}, {"topic", XLSX_TEXT},
+	SCORE_COUNTS(COUNT_COLUMN) SCORE_FIGURES(FIGURE_COLUMN)
+	{"group", XLSX_TEXT}};
+
+static const struct xlsx_column calibration_cols[] = {
+	{"by", XLSX_TEXT}, {"author", XLSX_TEXT}, {"topic", XLSX_TEXT}, {"cue", XLSX_TEXT},
+	{"bin_low", XLSX_PERCENT}, {"bin_high", XLSX_PERCENT}, {"n", XLSX_INTEGER},
+	{"mean_probability", XLSX_PERCENT}, {"observed", XLSX_PERCENT},
+	{"observed_low", XLSX_PERCENT}, {"observed_high", XLSX_PERCENT},
+	{"group", XLSX_TEXT}};
+enum { CAL_MEAN_P = 7, CAL_OBSERVED = 8, CAL_NCOLS = 12 };
+
+static const struct xlsx_column trend_cols[] = {
+	{"as_of", XLSX_DATE}, {"by", XLSX_TEXT}, {"author", XLSX_TEXT},
+	{"n", XLSX_INTEGER}, {"brier", XLSX_NUMBER}, {"group", XLSX_TEXT}};
+
+/* The ledger's columns, typed; the rest are text. */
+static enum xlsx_type ledger_type(int c)
+{
+	switch (c) {
+	case COL_PUBLISHED:
+	case COL_HORIZON:
+	case COL_RESOLVED_ON:
+		return XLSX_DATE;
+	case COL_PROBABILITY:
+		return XLSX_PERCENT;
+	default:
+		return XLSX_TEXT;
+	}
+}
+
+/* A figure as the CSV files write it (12 significant digits), so a cell
+ * holds the very value scores.csv shows, without the rounding noise. */
+static void figure(struct report *r, size_t sheet, double v)
+{
+	char text[32];
+	csv_format_figure(v, text);
+	xlsx_number(r->xlsx, sheet, *text ? strtod(text, NULL) : NAN);
+}
+
+int report_xlsx_open(struct report *r)
+{
+	long created = 0;
+
+	r->xlsx_path = fileset_new_path(r->set, RF_XLSX);
+	date_parse_iso(r->o->as_of, &created);
+	r->xlsx = xlsx_new(r->xlsx_path, "likely scorecard", created);
+	if (!r->xlsx)
+		return diag_report(r->diag, LIKELY_FAILURE, report_file_names[RF_XLSX], 0,
+				   "cannot start the workbook");
+
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		r->forecast_cols[c] = (struct xlsx_column){ledger_columns[c], ledger_type(c)};
+	r->forecast_cols[LEDGER_NCOLS] = (struct xlsx_column){"score", XLSX_NUMBER};
+	xlsx_add_sheet(r->xlsx, "scores", scores_cols, sizeof scores_cols / sizeof *scores_cols);
+	xlsx_add_sheet(r->xlsx, "calibration", calibration_cols, CAL_NCOLS);
+	xlsx_add_sheet(r->xlsx, "forecasts", r->forecast_cols, LEDGER_NCOLS + 1);
+	xlsx_add_sheet(r->xlsx, "trend", trend_cols, sizeof trend_cols / sizeof *trend_cols);
+	xlsx_limit_rows(r->xlsx, SHEET_FORECASTS, WORKBOOK_SHEET_ROWS);
+	xlsx_limit_rows(r->xlsx, SHEET_CALIBRATION, WORKBOOK_SHEET_ROWS);
+	return LIKELY_OK;
+}
+
+/* A row past a sheet's cap is only counted: making its cells (a date
+ * parsed, a figure formatted and read back) was a tenth of `score`'s
+ * time at a million forecasts. */
+void report_xlsx_forecast(struct report *r, const struct forecast *f, double score)
+{
+	if (!xlsx_row_kept(r->xlsx, SHEET_FORECASTS)) {
+		xlsx_end_row(r->xlsx, SHEET_FORECASTS);
+		return;
+	}
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		xlsx_cell(r->xlsx, SHEET_FORECASTS, f->col[c]);
+	figure(r, SHEET_FORECASTS, score);
+	xlsx_end_row(r->xlsx, SHEET_FORECASTS);
+}
+
+static void group_text(struct report *r, size_t sheet, const struct sb_group *g)
+{
+	struct buf name;
+	buf_init(&name);
+	report_group_name(g, &name);
+	xlsx_text(r->xlsx, sheet, name.data);
+	buf_release(&name);
+}
+
+static void scores_sheet(struct report *r, const struct scoreboard *sb)
+{
+	size_t n;
+	const struct sb_group *g = scoreboard_groups(sb, &n);
+	for (size_t i = 0; i < n; i++, g++) {
+		if (g->by == SB_CUE)
+			continue;
+		xlsx_text(r->xlsx, SHEET_SCORES, sb_by_name(g->by));
+		xlsx_text(r->xlsx, SHEET_SCORES, g->author);
+		xlsx_text(r->xlsx, SHEET_SCORES, g->topic);
+#define COUNT_CELL(column, member, label, meaning) figure(r, SHEET_SCORES, (double)g->member);
+#define FIGURE_CELL(name, kind, binned, label, meaning) figure(r, SHEET_SCORES, g->fig.name);
+		SCORE_COUNTS(COUNT_CELL)
+		SCORE_FIGURES(FIGURE_CELL)
+		group_text(r, SHEET_SCORES, g);
+		xlsx_end_row(r->xlsx, SHEET_SCORES);
+	}
+}
+
+/* Returns how many rows the "all" group has (the first rows, from 1). */
+static long calibration_sheet(struct report *r, const struct scoreboard *sb)
+{
+	size_t n;
+	long all_rows = 0;
+	const struct sb_group *g = scoreboard_groups(sb, &n);
+	for (size_t i = 0; i < n; i++, g++) {
+		struct score_bin *bins;
+		size_t nb = score_calibration(g->table, r->o->bins, &bins);
+		if (g->by == SB_ALL)
+			all_rows = (long)nb;
+		for (size_t k = 0; k < nb; k++) {
+			const struct score_bin *b = &bins[k];
+			if (!xlsx_row_kept(r->xlsx, SHEET_CALIBRATION)) {
+				xlsx_end_row(r->xlsx, SHEET_CALIBRATION);
+				continue;
+			}
+			xlsx_text(r->xlsx, SHEET_CALIBRATION, sb_by_name(g->by));
+			xlsx_text(r->xlsx, SHEET_CALIBRATION, g->author);
+			xlsx_text(r->xlsx, SHEET_CALIBRATION, g->topic);
+			xlsx_text(r->xlsx, SHEET_CALIBRATION, g->cue);
+			const double v[] = {b->low, b->high, (double)b->n, b->mean_probability,
+					    b->observed, b->observed_low, b->observed_high};
+			for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
+				figure(r, SHEET_CALIBRATION, v[j]);
+			group_text(r, SHEET_CALIBRATION, g);
+			xlsx_end_row(r->xlsx, SHEET_CALIBRATION);
+		}
+		free(bins);
+	}
+	return all_rows;
+}
+
+/* The reliability diagram of all forecasts, beside the calibration table:
+ * its points are the "all" rows; the diagonal runs through (p, p) of the
+ * same rows, so it needs no cells of its own. */
+static void calibration_chart(struct report *r, long all_rows)
+{
+	if (all_rows < 1)
+		return;
+	const struct xlsx_series s[] = {
+		{"perfect calibration", SHEET_CALIBRATION, 1, all_rows, CAL_MEAN_P, CAL_MEAN_P, 1},
+		{"all forecasts", SHEET_CALIBRATION, 1, all_rows, CAL_MEAN_P, CAL_OBSERVED, 0}};
+	xlsx_scatter(r->xlsx, SHEET_CALIBRATION, 1, CAL_NCOLS + 1,
+		     "Reliability: stated against observed", "stated probability",
+		     "observed frequency", s, 2);
+}
+
+static void trend_sheet(struct report *r)
+{
+	for (size_t i = 0; i < r->trend_n; i++) {
+		const struct report_trend_point *t = &r->trend[i];
+		xlsx_cell(r->xlsx, SHEET_TREND, t->as_of);
+		xlsx_text(r->xlsx, SHEET_TREND, t->by);
+		xlsx_text(r->xlsx, SHEET_TREND, t->author);
+		xlsx_number(r->xlsx, SHEET_TREND, (double)t->n);
+		figure(r, SHEET_TREND, t->brier);
+		xlsx_text(r->xlsx, SHEET_TREND, report_trend_name(t));
+		xlsx_end_row(r->xlsx, SHEET_TREND);
+	}
+}
+
+/* Appends the file at path to fp. */
+int report_xlsx_write(struct report *r, const struct scoreboard *sb)
+{
+	const char *why;
+	const char *name = r->file[RF_XLSX].path;
+
+	scores_sheet(r, sb);
+	calibration_chart(r, calibration_sheet(r, sb));
+	trend_sheet(r);
+	static const struct {
+		size_t sheet;
+		const char *name;
+	} capped[] = {{SHEET_FORECASTS, "forecasts"}, {SHEET_CALIBRATION, "calibration"}};
+	for (size_t k = 0; k < sizeof capped / sizeof capped[0]; k++) {
+		long dropped = xlsx_dropped(r->xlsx, capped[k].sheet);
+		if (dropped)
+			diag_note(r->diag, "%s: the %s sheet keeps its first %ld rows and "
+				  "leaves out %ld (%s.csv has them all)", name, capped[k].name,
+				  WORKBOOK_SHEET_ROWS, dropped, capped[k].name);
+	}
+	int bad = xlsx_close(r->xlsx, &why);
+	r->xlsx = NULL;
+	if (bad)
+		return diag_report(r->diag, LIKELY_IOERR, name, 0, "cannot write the workbook: %s",
+				   why);
+	return LIKELY_OK;
+}
+
+void report_xlsx_release(struct report *r)
+{
+	const char *why;
+	xlsx_close(r->xlsx, &why);
+	r->xlsx = NULL;
+	free(r->xlsx_path);
+	r->xlsx_path = NULL;
+}

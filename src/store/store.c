@@ -1,0 +1,689 @@
+/*
+ * store: opening, schema migrations, transactions and the forecast table.
+ *
+ * Choices (NOTES-dependencies.md §1): WAL with synchronous=NORMAL (bulk
+ * writes are 50x faster than the default and still durable at commit
+ * boundaries for our purposes), a 5 s busy timeout, foreign keys on (off
+ * by default in SQLite), STRICT tables so a wrong type is an error rather
+ * than silently stored, and BEGIN IMMEDIATE so a writer never hits
+ * SQLITE_BUSY half-way through a transaction.
+ */
+#include "store_impl.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "likely/base/buf.h"
+
+/* The page size of a new database: 8 KiB pages took a quarter off a
+ * million-row import against SQLite's 4 KiB (half the pages to write to
+ * the WAL and to copy back from it; a forecast row is about 300 bytes).
+ * Older databases keep the size they were made with. */
+#define PAGE_SIZE_TEXT "8192"
+
+/* SQLite's application_id for likely's files: "LKLY". */
+#define APP_ID 0x4C4B4C59
+#define APP_ID_TEXT "1280003161"
+
+/* Each step takes the schema from version i to i + 1.  Never edit a step
+ * that has shipped: add a new one. */
+static const char *const migrations[] = {
+	/* 1: everything SPEC.md needs */
+	"CREATE TABLE article ("
+	"  id INTEGER PRIMARY KEY,"
+	"  file TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  published TEXT NOT NULL,"
+	"  author TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  url TEXT NOT NULL DEFAULT '',"
+	"  section TEXT NOT NULL DEFAULT '',"
+	"  digest TEXT NOT NULL,"
+	"  UNIQUE (file, title, published)"
+	") STRICT;"
+	"CREATE TABLE sentence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  ord INTEGER NOT NULL,"
+	"  paragraph INTEGER NOT NULL DEFAULT 0,"
+	"  text TEXT NOT NULL,"
+	"  UNIQUE (article_id, ord)"
+	") STRICT;"
+	"CREATE VIRTUAL TABLE sentence_fts USING fts5("
+	"  text, content='sentence', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER sentence_ai AFTER INSERT ON sentence BEGIN"
+	"  INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);"
+	"END;"
+	"CREATE TRIGGER sentence_ad AFTER DELETE ON sentence BEGIN"
+	"  INSERT INTO sentence_fts(sentence_fts, rowid, text)"
+	"  VALUES ('delete', old.id, old.text);"
+	"END;"
+	"CREATE TABLE forecast ("
+	"  seq INTEGER PRIMARY KEY," /* ledger order: the order of arrival */
+	"  id TEXT NOT NULL UNIQUE,"
+	"  file TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  published TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  url TEXT NOT NULL,"
+	"  author TEXT NOT NULL,"
+	"  topic TEXT NOT NULL,"
+	"  claim TEXT NOT NULL,"
+	"  cue TEXT NOT NULL,"
+	"  probability TEXT NOT NULL,"
+	"  horizon TEXT NOT NULL,"
+	"  horizon_phrase TEXT NOT NULL,"
+	"  status TEXT NOT NULL"
+	"    CHECK (status IN ('candidate','accepted','rejected')),"
+	"  outcome TEXT NOT NULL"
+	"    CHECK (outcome IN ('','yes','no','partial','void')),"
+	"  resolved_on TEXT NOT NULL,"
+	"  evidence TEXT NOT NULL,"
+	"  note TEXT NOT NULL,"
+	"  context TEXT,"
+	"  article_id INTEGER REFERENCES article(id) ON DELETE SET NULL"
+	") STRICT;"
+	"CREATE INDEX forecast_status ON forecast(status, outcome, horizon);"
+	"CREATE TABLE history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  forecast_id TEXT NOT NULL REFERENCES forecast(id) ON DELETE CASCADE,"
+	"  at TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old_value TEXT,"
+	"  new_value TEXT,"
+	"  reason TEXT NOT NULL DEFAULT ''"
+	") STRICT;"
+	"CREATE INDEX history_forecast ON history(forecast_id, id);"
+	"CREATE TABLE score_run ("
+	"  id INTEGER PRIMARY KEY,"
+	"  as_of TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  options TEXT NOT NULL,"
+	"  digest TEXT NOT NULL,"
+	"  scored INTEGER NOT NULL,"
+	"  brier REAL"
+	") STRICT;"
+	"CREATE TABLE score_group ("
+	"  run_id INTEGER NOT NULL REFERENCES score_run(id) ON DELETE CASCADE,"
+	"  by TEXT NOT NULL,"
+	"  author TEXT NOT NULL,"
+	"  topic TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  open INTEGER NOT NULL,"
+	"  overdue INTEGER NOT NULL,"
+	"  void INTEGER NOT NULL,"
+	"  hedged INTEGER NOT NULL,"
+	"  base_rate REAL, mean_probability REAL, brier REAL, brier_se REAL,"
+	"  reliability REAL, resolution REAL, uncertainty REAL,"
+	"  within_bin_variance REAL, within_bin_covariance REAL, skill REAL,"
+	"  log_score REAL, ece REAL, spiegelhalter_z REAL, spiegelhalter_p REAL,"
+	"  PRIMARY KEY (run_id, by, author, topic)"
+	") STRICT;",
+	/* 2: who made each forecast when it is not the article's own voice
+	 * (the ledger's 19th column); old rows are the author's own */
+	"ALTER TABLE forecast ADD COLUMN speaker TEXT NOT NULL DEFAULT '';",
+	/* 3: the file says whose it is (`file` and other tools read it) */
+	"PRAGMA application_id = " APP_ID_TEXT ";",
+	/* 4: the checks on status and outcome as OR chains.  SQLite runs a
+	 * CHECK's IN list by building a temporary b-tree for every row it
+	 * writes (30% of an import's time); an OR chain compares in place and
+	 * accepts the same values.  A CHECK cannot be altered, so the table
+	 * is rebuilt as sqlite.org/lang_altertable.html#otheralter says:
+	 * the same columns in the same order, every row with its seq, the
+	 * index again; migrate() runs this with foreign keys off, so that
+	 * dropping the old table does not take history's rows with it. */
+	"CREATE TABLE forecast_v4 ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE,"
+	"  file TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  published TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  url TEXT NOT NULL,"
+	"  author TEXT NOT NULL,"
+	"  topic TEXT NOT NULL,"
+	"  claim TEXT NOT NULL,"
+	"  cue TEXT NOT NULL,"
+	"  probability TEXT NOT NULL,"
+	"  horizon TEXT NOT NULL,"
+	"  horizon_phrase TEXT NOT NULL,"
+	"  status TEXT NOT NULL"
+	"    CHECK (status = 'candidate' OR status = 'accepted'"
+	" OR status = 'rejected'),"
+	"  outcome TEXT NOT NULL"
+	"    CHECK (outcome = '' OR outcome = 'yes' OR outcome = 'no'"
+	" OR outcome = 'partial' OR outcome = 'void'),"
+	"  resolved_on TEXT NOT NULL,"
+	"  evidence TEXT NOT NULL,"
+	"  note TEXT NOT NULL,"
+	"  context TEXT,"
+	"  article_id INTEGER REFERENCES article(id) ON DELETE SET NULL,"
+	"  speaker TEXT NOT NULL DEFAULT ''"
+	") STRICT;"
+	"INSERT INTO forecast_v4 (seq, id, file, title, published, source, url,"
+	"  author, topic, claim, cue, probability, horizon, horizon_phrase,"
+	"  status, outcome, resolved_on, evidence, note, context, article_id,"
+	"  speaker)"
+	" SELECT seq, id, file, title, published, source, url, author, topic,"
+	"  claim, cue, probability, horizon, horizon_phrase, status, outcome,"
+	"  resolved_on, evidence, note, context, article_id, speaker"
+	" FROM forecast ORDER BY seq;"
+	"DROP TABLE forecast;"
+	"ALTER TABLE forecast_v4 RENAME TO forecast;"
+	"CREATE INDEX forecast_status ON forecast(status, outcome, horizon);",
+	/* 5: sentences are indexed by the store, a page at a time
+	 * (store_sentences_index), no longer one row at a time by a trigger;
+	 * what is already indexed stays as it is, so old sentences are still
+	 * found.  The delete trigger stays.  FTS5 merges its segments 16 at
+	 * a time rather than 4: a sixth less work when storing, a few more
+	 * segments to read when searching, the same results. */
+	"DROP TRIGGER IF EXISTS sentence_ai;"
+	"INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('automerge', 16);",
+	/* 6: an article's sentences in one row, in order, each ending where
+	 * a U+001E (record separator) starts the next: a row per sentence, and
+	 * its index entry, had made storing six times as slow as reading.
+	 * The full-text index is over articles and only says which ones hold
+	 * a word (detail=none: no positions, no sizes, a hundredth of the
+	 * size); `evidence` splits the articles it finds at the separators
+	 * and ranks their sentences itself (store_evidence.c).  Old
+	 * sentences are joined in their order, a separator in one (there
+	 * can be none: the page reader refuses control characters) made a
+	 * space. */
+	"CREATE TABLE article_text ("
+	"  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+	"  text TEXT NOT NULL"
+	") STRICT;"
+	"INSERT INTO article_text (article_id, text)"
+	" SELECT article_id, group_concat(replace(text, char(30), ' '), char(30))"
+	" FROM (SELECT article_id, text FROM sentence ORDER BY article_id, ord)"
+	" GROUP BY article_id;"
+	"DROP TABLE sentence_fts;"
+	"DROP TABLE sentence;"
+	"CREATE VIRTUAL TABLE article_fts USING fts5("
+	"  text, content='article_text', content_rowid='article_id',"
+	"  tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0);"
+	"INSERT INTO article_fts (article_fts) VALUES ('rebuild');"
+	"CREATE TRIGGER article_text_ad AFTER DELETE ON article_text BEGIN"
+	"  INSERT INTO article_fts (article_fts, rowid, text)"
+	"  VALUES ('delete', old.article_id, old.text);"
+	"END;",
+	/* 7: no index on (status, outcome, horizon).  No query reads it:
+	 * the forecast queries filter with "?1 IS NULL OR status = ?1" and
+	 * go in seq order, which SQLite answers by a scan of the table
+	 * (EXPLAIN QUERY PLAN), and the rest look up ids.  Keeping it cost
+	 * an import of a million rows 1.5 s. */
+	"DROP INDEX IF EXISTS forecast_status;",
+	/* 8: no article section: nothing ever filled it (the page reader
+	 * gives headings per paragraph, not a section per article). */
+	"ALTER TABLE article DROP COLUMN section;",
+};
+
+/*
+ * What a likely database holds, table by table, as of version 1 and
+ * still, and the tables and columns that later migrations add or remove
+ * (checked while the file's version has them):
+ * store_open checks it before touching a file, so another program's
+ * database, or one changed by hand, is refused rather than "upgraded".
+ * Keep it in step with the migrations.
+ */
+static const char *const expected_tables[][32] = {
+	{"article", "id", "file", "title", "published", "author", "source", "url",
+	 "digest", NULL},
+	{"forecast", "seq", "id", "file", "title", "published", "source", "url",
+	 "author", "topic", "claim", "cue", "probability", "horizon",
+	 "horizon_phrase", "status", "outcome", "resolved_on", "evidence", "note",
+	 "context", "article_id", NULL},
+	{"history", "id", "forecast_id", "at", "field", "old_value", "new_value",
+	 "reason", NULL},
+	{"score_run", "id", "as_of", "created_at", "options", "digest", "scored",
+	 "brier", NULL},
+	{"score_group", "run_id", "by", "author", "topic", "n", "open", "overdue",
+	 "void", "hedged", "base_rate", "mean_probability", "brier", "brier_se",
+	 "reliability", "resolution", "uncertainty", "within_bin_variance",
+	 "within_bin_covariance", "skill", "log_score", "ece", "spiegelhalter_z",
+	 "spiegelhalter_p", NULL},
+};
+
+static const struct {
+	const char *table, *column; /* column NULL: the table itself */
+	long long since; /* the schema version that added it */
+	long long until; /* the version that removed it, 0 if none did */
+} later_columns[] = {
+	{"forecast", "speaker", 2, 0},
+	{"article", "section", 1, 8},
+	{"sentence", "text", 1, 6},
+	{"sentence", "article_id", 1, 6},
+	{"sentence", "ord", 1, 6},
+	{"article_text", "article_id", 6, 0},
+	{"article_text", "text", 6, 0},
+};
+
+#define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+int store_fail(struct store *s, int rc, const char *what)
+{
+	const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return diag_report(s->diag, LIKELY_TEMPFAIL, s->path, 0,
+				   "database is busy (%s); try again", what);
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		return diag_report(s->diag, LIKELY_IOERR, s->path, 0,
+				   "%s: %s", what, msg);
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+		return diag_report(s->diag, LIKELY_CANTCREAT, s->path, 0,
+				   "%s: %s", what, msg);
+	case SQLITE_NOTADB:
+		return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+				   "not a likely database (%s)", msg);
+	case SQLITE_CORRUPT:
+		return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+				   "%s: %s", what, msg);
+	default:
+		return diag_report(s->diag, LIKELY_FAILURE, s->path, 0,
+				   "%s: %s", what, msg);
+	}
+}
+
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
+{
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+	return rc == SQLITE_OK ? LIKELY_OK : store_fail(s, rc, "preparing a query");
+}
+
+int store_cached(struct store *s, enum store_stmt which, const char *sql,
+		 sqlite3_stmt **st)
+{
+	if (!s->cache[which]) {
+		int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+					    &s->cache[which], NULL);
+		if (rc != SQLITE_OK)
+			return store_fail(s, rc, "preparing a query");
+	}
+	*st = s->cache[which];
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	return LIKELY_OK;
+}
+
+int store_exec(struct store *s, const char *sql)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? LIKELY_OK : store_fail(s, rc, "writing");
+}
+
+const char *store_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? (const char *)t : "";
+}
+
+int store_schema_version(struct store *s, int *version)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "PRAGMA user_version", &st);
+	if (rc)
+		return rc;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		rc = LIKELY_OK;
+	} else {
+		rc = store_fail(s, step, "reading the schema version");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Runs with foreign keys off (SQLite ignores the pragma inside a
+ * transaction, so store_open turns them on only afterwards): a step that
+ * rebuilds a table drops the old one, which would otherwise cascade.  No
+ * step changes a key, so none can leave a reference dangling. */
+static int migrate(struct store *s)
+{
+	int version, rc;
+	if ((rc = store_schema_version(s, &version)))
+		return rc;
+	if (version == (int)NMIGRATIONS)
+		return LIKELY_OK;
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = OFF;")) ||
+	    (rc = store_begin(s)))
+		return rc;
+	/* Re-read inside the write lock: another process may have migrated. */
+	if ((rc = store_schema_version(s, &version)))
+		goto fail;
+	for (; version < (int)NMIGRATIONS; version++) {
+		char pragma[48];
+		if ((rc = store_exec(s, migrations[version])))
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
+			 version + 1);
+		if ((rc = store_exec(s, pragma)))
+			goto fail;
+	}
+	return store_commit(s);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+/* One integer from a query such as "PRAGMA application_id". */
+static int query_int(struct store *s, const char *sql, long long *v)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, sql, &st);
+	if (rc)
+		return rc;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	else
+		rc = store_fail(s, step, "reading the database header");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int foreign(struct store *s, const char *why)
+{
+	return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+			   "not a likely database (%s); it was left as it was", why);
+}
+
+/* Checks that table has column (column NULL: that the table is there),
+ * through st, the pragma_table_info query of check_tables. */
+static int check_column(struct store *s, sqlite3_stmt *st, const char *table,
+			const char *column)
+{
+	char why[160];
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	if (column)
+		sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		return LIKELY_OK;
+	if (step != SQLITE_DONE)
+		return store_fail(s, step, "reading the schema");
+	if (!column)
+		snprintf(why, sizeof why, "table '%s' is missing", table);
+	else
+		snprintf(why, sizeof why, "table '%s' has no column '%s'", table, column);
+	return foreign(s, why);
+}
+
+/* Checks that every table and column likely uses is there: those of
+ * version 1, and those later versions added as of the file's version. */
+static int check_tables(struct store *s, long long version)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT 1 FROM pragma_table_info(?1) WHERE ?2 IS NULL OR name = ?2",
+			       &st);
+	if (rc)
+		return rc;
+	for (size_t t = 0; !rc && t < sizeof expected_tables / sizeof expected_tables[0]; t++) {
+		const char *const *tab = expected_tables[t];
+		rc = check_column(s, st, tab[0], NULL);
+		for (size_t c = 1; tab[c] && !rc; c++)
+			rc = check_column(s, st, tab[0], tab[c]);
+	}
+	for (size_t k = 0; !rc && k < sizeof later_columns / sizeof later_columns[0]; k++)
+		if (version >= later_columns[k].since &&
+		    (!later_columns[k].until || version < later_columns[k].until))
+			rc = check_column(s, st, later_columns[k].table,
+					  later_columns[k].column);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Decides, by reading only, whether the file is likely's: its
+ * application_id is ours (or 0 in files made before it was set), its
+ * user_version one we know, and its tables and columns ours.  A new,
+ * empty file (no tables, version 0) is fine only when create is set, and
+ * sets *fresh.
+ */
+static int recognise(struct store *s, bool create, bool *fresh)
+{
+	long long app, version, objects;
+	char why[160];
+	int rc;
+	if ((rc = query_int(s, "PRAGMA application_id", &app)) ||
+	    (rc = query_int(s, "PRAGMA user_version", &version)) ||
+	    (rc = query_int(s, "SELECT count(*) FROM sqlite_master", &objects)))
+		return rc;
+	if (app != 0 && app != APP_ID) {
+		snprintf(why, sizeof why, "its application_id 0x%08llx is another program's",
+			 (unsigned long long)app & 0xFFFFFFFFULL);
+		return foreign(s, why);
+	}
+	if (version == 0) {
+		if (objects > 0)
+			return foreign(s, "it holds tables but no likely schema version");
+		if (!create)
+			return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+					   "an empty database, not yet a likely one "
+					   "(run 'likely init' first)");
+		*fresh = true;
+		return LIKELY_OK;
+	}
+	if (version > (int)NMIGRATIONS) {
+		if (app == APP_ID)
+			return diag_report(s->diag, LIKELY_FAILURE, s->path, 0,
+					   "database schema version %lld is newer than this "
+					   "likely understands (%d); upgrade likely",
+					   version, (int)NMIGRATIONS);
+		snprintf(why, sizeof why, "its user_version %lld is not one of likely's",
+			 version);
+		return foreign(s, why);
+	}
+	if (version < 0)
+		return foreign(s, "its user_version is negative");
+	return check_tables(s, version);
+}
+
+/*
+ * SQLite needs a -shm file beside a WAL database even to read it.  Where
+ * none can be made (a read-only medium or folder) and there is no -wal
+ * file whose changes it would need, nobody can be writing the database,
+ * so it is opened as immutable instead: a "file:" URI, percent-encoded.
+ */
+static char *immutable_uri(const char *path)
+{
+	struct buf b, side;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	bool usable;
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	usable = access(slash ? dir : ".", W_OK) != 0;
+	free(dir);
+	buf_init(&side);
+	buf_printf(&side, "%s-wal", path);
+	usable = usable && access(side.data, F_OK) != 0;
+	buf_reset(&side);
+	buf_printf(&side, "%s-shm", path);
+	usable = usable && (access(side.data, F_OK) != 0 || access(side.data, W_OK) != 0);
+	buf_release(&side);
+	if (!usable)
+		return NULL;
+	buf_init(&b);
+	buf_adds(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p))
+			buf_addc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	buf_adds(&b, "?immutable=1");
+	char *uri = buf_detach(&b);
+	buf_release(&b);
+	return uri;
+}
+
+int store_open(const char *path, enum store_mode mode, struct diag *d,
+	       struct store **out)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	bool create = mode == STORE_CREATE, readonly = mode == STORE_READONLY;
+	bool fresh = false;
+	int rc;
+
+	*out = NULL;
+	s->diag = d;
+	s->path = path;
+	if (!create && access(path, F_OK) != 0) {
+		diag_report(d, LIKELY_NOINPUT, path, 0,
+			    "no database here (run 'likely init' or pass --db)");
+		free(s);
+		return LIKELY_NOINPUT;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* for a command that only reads, the database is its input */
+		rc = create ? LIKELY_CANTCREAT : LIKELY_NOINPUT;
+		diag_report(d, rc, path, 0, "cannot open the database: it is a directory");
+		free(s);
+		return rc;
+	}
+	/* likely uses SQLite from one thread: without its mutexes and memory
+	 * statistics (a mutex per allocation) a stored extract takes a tenth
+	 * fewer instructions.  Only possible before SQLite's first use, so
+	 * later calls fail, harmlessly. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	buf_init(&s->text);
+	s->text_article = -1;
+	/* likely uses a connection from one thread only: without SQLite's
+	 * per-connection mutex every bind and step is cheaper (the locking had
+	 * cost 5% of an import) */
+	int flags = SQLITE_OPEN_NOMUTEX |
+		    (readonly ? SQLITE_OPEN_READONLY
+			      : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+	char *uri = readonly ? immutable_uri(path) : NULL;
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0),
+			     NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		/* for a command that only reads, the database is its input */
+		if (create)
+			rc = store_fail(s, rc, "cannot open the database");
+		else
+			rc = diag_report(d, LIKELY_NOINPUT, path, 0,
+					 "cannot open the database: %s",
+					 sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	/* Nothing is written before the file is known to be ours. */
+	if ((rc = recognise(s, create, &fresh)))
+		goto fail;
+	if (readonly) {
+		/* a schema older than version 2 has no speaker column, which
+		 * the commands read: a view in the connection's own temporary
+		 * space gives it one (empty: the author's own voice), so the
+		 * file is read as it is, never changed */
+		int version;
+		if ((rc = store_schema_version(s, &version)))
+			goto fail;
+		if (version >= 1 && version < 2 &&
+		    (rc = store_exec(s, "CREATE TEMP VIEW forecast AS "
+					"SELECT *, '' AS speaker FROM main.forecast;")))
+			goto fail;
+	}
+	if (!readonly) {
+		/* journal_mode answers with a row; run it through exec and
+		 * ignore it. */
+		/* a page size can only be chosen before the first table */
+		if (fresh && (rc = store_exec(s, "PRAGMA page_size = " PAGE_SIZE_TEXT ";")))
+			goto fail;
+		if ((rc = store_exec(s, "PRAGMA journal_mode = WAL;"
+					"PRAGMA synchronous = NORMAL;")) ||
+		    (rc = migrate(s)))
+			goto fail;
+	}
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON;")))
+		goto fail;
+	*out = s;
+	return LIKELY_OK;
+fail:
+	store_close(s);
+	return rc;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < STORE_NSTMT; i++)
+		sqlite3_finalize(s->cache[i]);
+	for (int i = 0; i < STORE_BULK_INDEXES; i++)
+		free(s->bulk_sql[i]);
+	sqlite3_close(s->db);
+	buf_release(&s->text);
+	free(s);
+}
+
+int store_begin(struct store *s)
+{
+	return store_exec(s, "BEGIN IMMEDIATE");
+}
+
+/* In WAL mode readers never block writers, so a long scoring pass run in
+ * a read transaction leaves editors free to resolve meanwhile. */
+int store_begin_read(struct store *s)
+{
+	return store_exec(s, "BEGIN");
+}
+
+int store_commit(struct store *s)
+{
+	int rc = store_text_flush(s);
+	return rc ? rc : store_exec(s, "COMMIT");
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->savepoints = 0;
+	store_text_forget(s);
+}
+
+int store_savepoint(struct store *s)
+{
+	/* no article's text waits across a savepoint, so a rollback to it
+	 * can simply forget what waits */
+	int rc = store_text_flush(s);
+	if (!rc)
+		rc = store_exec(s, "SAVEPOINT page");
+	if (!rc)
+		s->savepoints++;
+	return rc;
+}
+
+int store_release(struct store *s)
+{
+	int rc = store_text_flush(s);
+	if (!rc)
+		rc = store_exec(s, "RELEASE page");
+	if (!rc)
+		s->savepoints--;
+	return rc;
+}
+
+void store_rollback_savepoint(struct store *s)
+{
+	sqlite3_exec(s->db, "ROLLBACK TO page; RELEASE page", NULL, NULL, NULL);
+	s->savepoints--;
+	store_text_forget(s);
+}

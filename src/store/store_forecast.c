@@ -1,0 +1,429 @@
+/*
+ * store_forecast: forecasts and their append-only history.
+ *
+ * Every change to a stored forecast goes through store_forecast_put, which
+ * compares column by column and writes one history row per changed column;
+ * that is the audit trail `show` prints, and nothing else updates the
+ * forecast table.
+ */
+#include "store_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "likely/base/buf.h"
+#include "likely/extract/speaker.h"
+
+#define FORECAST_COLUMNS \
+	"id, file, title, published, source, url, author, topic, claim, cue," \
+	" probability, horizon, horizon_phrase, status, outcome, resolved_on," \
+	" evidence, note, speaker, context"
+
+/*
+ * Points f's columns at the row's text, valid until st steps or is reset
+ * (f is a view: never forecast_release it; the casts drop a const no one
+ * writes through), and checks every column by the ledger's rules: a value
+ * nothing in likely can write means the file was changed behind its back,
+ * and passing it on would produce a ledger import refuses.
+ */
+static int view_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		f->col[c] = (char *)store_text(st, c);
+	f->context = sqlite3_column_type(st, LEDGER_NCOLS) == SQLITE_NULL
+		? NULL : (char *)store_text(st, LEDGER_NCOLS);
+	for (int c = 0; c < LEDGER_NCOLS; c++) {
+		const char *why = ledger_check_field(c, f->col[c]);
+		if (why)
+			return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
+					   "forecast '%s': %s: %s: \"%s\" (the database was "
+					   "changed outside likely)", f->col[COL_ID],
+					   ledger_columns[c], why, f->col[c]);
+	}
+	return LIKELY_OK;
+}
+
+/* view_row, into f's own copies. */
+static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
+{
+	struct forecast view;
+	int rc = view_row(s, st, &view);
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		forecast_set(f, c, view.col[c]);
+	free(f->context);
+	f->context = view.context ? xstrdup(view.context) : NULL;
+	return rc;
+}
+
+/* Looks id up; *st is then on its row (SQLITE_ROW) or done.  The caller
+ * resets *st. */
+static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
+{
+	int rc = store_cached(s, STMT_FORECAST_GET, "SELECT " FORECAST_COLUMNS
+			      " FROM forecast WHERE id = ?1", st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
+	*step = sqlite3_step(*st);
+	if (*step != SQLITE_ROW && *step != SQLITE_DONE) {
+		rc = store_fail(s, *step, "reading a forecast");
+		sqlite3_reset(*st);
+	}
+	return rc;
+}
+
+int store_forecast_get(struct store *s, const char *id, struct forecast *f,
+		       bool *found)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	forecast_init(f);
+	*found = false;
+	if ((rc = lookup(s, id, &st, &step)))
+		return rc;
+	if (step == SQLITE_ROW) {
+		rc = read_row(s, st, f);
+		*found = rc == LIKELY_OK;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/*
+ * Finds the ids that start with prefix (so editors can type the first
+ * digits, as with git).  *count is 0, 1 or 2 (2 meaning "two or more");
+ * when it is 1, *full is the whole id (the caller frees it), else NULL.
+ */
+static int store_forecast_match(struct store *s, const char *prefix, char **full,
+			 int *count)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	*full = NULL;
+	*count = 0;
+	if ((rc = store_prepare(s, "SELECT id FROM forecast WHERE"
+				" substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (++*count == 1)
+			*full = xstrdup(store_text(st, 0));
+	if (step != SQLITE_DONE)
+		rc = store_fail(s, step, "looking up an id");
+	sqlite3_finalize(st);
+	if (rc || *count != 1) {
+		free(*full);
+		*full = NULL;
+	}
+	return rc;
+}
+
+static int add_history(struct store *s, const char *id, const char *at,
+		       const char *field, const char *old_value,
+		       const char *new_value, const char *reason)
+{
+	sqlite3_stmt *st;
+	int rc = store_cached(s, STMT_HISTORY_ADD,
+		"INSERT INTO history (forecast_id, at, field, old_value,"
+		" new_value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
+	if (old_value)
+		sqlite3_bind_text(st, 4, old_value, -1, SQLITE_STATIC);
+	if (new_value)
+		sqlite3_bind_text(st, 5, new_value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, reason ? reason : "", -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step != SQLITE_DONE)
+		rc = store_fail(s, step, "recording history");
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Binds the 19 ledger columns to ?1..?19 and the context to ?20. */
+static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		sqlite3_bind_text(st, c + 1, f->col[c], -1, SQLITE_STATIC);
+	if (f->context)
+		sqlite3_bind_text(st, LEDGER_NCOLS + 1, f->context, -1,
+				  SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
+}
+
+/* article_id < 0: from no stored article.  The article is set here, not
+ * by an UPDATE afterwards: an UPDATE of a foreign key may need to undo
+ * itself half-way, so SQLite copied the row's page to a statement journal
+ * for every forecast (a third of a stored extract's writes). */
+static int insert_forecast(struct store *s, const struct forecast *f,
+			   const char *at, const char *reason, long long article_id)
+{
+	sqlite3_stmt *st;
+	int rc = store_cached(s, STMT_FORECAST_INSERT,
+		"INSERT INTO forecast (" FORECAST_COLUMNS ", article_id) VALUES (?1,"
+		" ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+		" ?17, ?18, ?19, ?20, ?21)", &st);
+	if (rc)
+		return rc;
+	bind_forecast(st, f);
+	if (article_id >= 0)
+		sqlite3_bind_int64(st, LEDGER_NCOLS + 2, article_id);
+	int step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return store_fail(s, step, "storing a forecast");
+	return add_history(s, f->col[COL_ID], at, "created", NULL,
+			   f->col[COL_STATUS], reason);
+}
+
+int store_forecast_add(struct store *s, const struct forecast *f,
+		       const char *at, const char *reason)
+{
+	return insert_forecast(s, f, at, reason, -1);
+}
+
+int store_forecast_add_from(struct store *s, const struct forecast *f,
+			    const char *at, const char *reason, long long article_id)
+{
+	return insert_forecast(s, f, at, reason, article_id);
+}
+
+/* A NULL context in the new record means "keep the stored one". */
+static int update_forecast(struct store *s, const struct forecast *f)
+{
+	sqlite3_stmt *st;
+	int rc = store_cached(s, STMT_FORECAST_UPDATE,
+		"UPDATE forecast SET file = ?2, title = ?3, published = ?4,"
+		" source = ?5, url = ?6, author = ?7, topic = ?8, claim = ?9,"
+		" cue = ?10, probability = ?11, horizon = ?12,"
+		" horizon_phrase = ?13, status = ?14, outcome = ?15,"
+		" resolved_on = ?16, evidence = ?17, note = ?18, speaker = ?19,"
+		" context = coalesce(?20, context) WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	bind_forecast(st, f);
+	int step = sqlite3_step(st);
+	sqlite3_reset(st);
+	return step == SQLITE_DONE ? LIKELY_OK
+		: store_fail(s, step, "updating a forecast");
+}
+
+int store_forecast_put(struct store *s, const struct forecast *f,
+		       const char *at, const char *reason,
+		       enum store_put *result)
+{
+	struct forecast old;
+	sqlite3_stmt *st;
+	int rc, step, changed = 0;
+
+	/* a new forecast (every row of a first import) costs one probe of
+	 * the id index, and no copy of an empty record */
+	if ((rc = lookup(s, f->col[COL_ID], &st, &step)))
+		return rc;
+	if (step == SQLITE_DONE) {
+		sqlite3_reset(st);
+		rc = insert_forecast(s, f, at, reason, -1);
+		if (result)
+			*result = STORE_PUT_NEW;
+		return rc;
+	}
+	forecast_init(&old);
+	rc = read_row(s, st, &old);
+	sqlite3_reset(st);
+	if (rc)
+		goto out;
+	for (int c = 0; c < LEDGER_NCOLS && !rc; c++) {
+		if (strcmp(old.col[c], f->col[c]) == 0)
+			continue;
+		changed++;
+		rc = add_history(s, f->col[COL_ID], at, ledger_columns[c],
+				 old.col[c], f->col[c], reason);
+	}
+	if (!rc && (changed ||
+		    (f->context && (!old.context ||
+				    strcmp(old.context, f->context)))))
+		rc = update_forecast(s, f);
+	if (result)
+		*result = changed ? STORE_PUT_CHANGED : STORE_PUT_UNCHANGED;
+out:
+	forecast_release(&old);
+	return rc;
+}
+
+/* The indexes an import into an empty table builds after the load: rows
+ * arrive in ledger order, and each would be a random insert into these
+ * (the id index stays: it is the UNIQUE constraint and the lookups). */
+static const struct {
+	const char *name, *drop;
+} bulk_indexes[STORE_BULK_INDEXES] = {
+	{"history_forecast", "DROP INDEX history_forecast"},
+};
+
+int store_forecast_empty(struct store *s, bool *empty)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT NOT EXISTS (SELECT 1 FROM forecast)", &st);
+	if (rc)
+		return rc;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*empty = sqlite3_column_int(st, 0);
+	else
+		rc = store_fail(s, step, "reading forecasts");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Drops bulk_indexes[i], keeping the statement that made it (as the
+ * schema has it, so it is built again exactly as the migrations made it). */
+static int drop_index(struct store *s, int i, char **sql)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT sql FROM sqlite_master"
+			       " WHERE type = 'index' AND name = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, bulk_indexes[i].name, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*sql = xstrdup(store_text(st, 0));
+	else if (step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading the schema");
+	sqlite3_finalize(st);
+	if (rc || !*sql)
+		return rc;
+	return store_exec(s, bulk_indexes[i].drop);
+}
+
+int store_bulk_begin(struct store *s)
+{
+	bool empty;
+	int rc;
+	if ((rc = store_exec(s, BULK_CACHE)) || (rc = store_forecast_empty(s, &empty)))
+		return rc;
+	for (int i = 0; empty && !rc && i < STORE_BULK_INDEXES; i++)
+		rc = drop_index(s, i, &s->bulk_sql[i]);
+	return rc;
+}
+
+int store_bulk_end(struct store *s)
+{
+	int rc = LIKELY_OK;
+	for (int i = 0; i < STORE_BULK_INDEXES; i++) {
+		if (!rc && s->bulk_sql[i])
+			rc = store_exec(s, s->bulk_sql[i]);
+		free(s->bulk_sql[i]);
+		s->bulk_sql[i] = NULL;
+	}
+	return rc;
+}
+
+int store_forecast_each(struct store *s, const struct forecast_filter *flt,
+			int (*fn)(const struct forecast *f, void *ctx),
+			void *ctx)
+{
+	static const struct forecast_filter all = {0};
+	sqlite3_stmt *st;
+	struct forecast f;
+	int rc, step;
+
+	if (!flt)
+		flt = &all;
+	if ((rc = store_prepare(s, "SELECT " FORECAST_COLUMNS " FROM forecast"
+		" WHERE (?1 IS NULL OR status = ?1)"
+		" AND (?2 IS NULL OR instr(';' || topic || ';', ';' || ?2 || ';') > 0)"
+		" AND (?3 = 0 OR (status = 'accepted' AND outcome = ''))"
+		" ORDER BY seq", &st)))
+		return rc;
+	if (flt->status)
+		sqlite3_bind_text(st, 1, flt->status, -1, SQLITE_STATIC);
+	if (flt->topic)
+		sqlite3_bind_text(st, 2, flt->topic, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, flt->open_only);
+	struct buf want, have;
+	buf_init(&want);
+	buf_init(&have);
+	if (flt->speaker)
+		speaker_normalise(flt->speaker, &want);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		/* a view, not copies: score reads every row of the ledger */
+		if ((rc = view_row(s, st, &f)))
+			break;
+		if (flt->speaker) {
+			speaker_normalise(f.col[COL_SPEAKER], &have);
+			if (!speaker_same(want.data, have.data))
+				continue;
+		}
+		if ((rc = fn(&f, ctx)))
+			break;
+	}
+	buf_release(&have);
+	buf_release(&want);
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading forecasts");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_history_each(struct store *s, const char *id,
+		       int (*fn)(const struct history_entry *h, void *ctx),
+		       void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = store_prepare(s, "SELECT at, field, old_value, new_value,"
+		" reason FROM history WHERE forecast_id = ?1 ORDER BY id", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry h = {
+			store_text(st, 0), store_text(st, 1),
+			sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : store_text(st, 2),
+			sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : store_text(st, 3),
+			store_text(st, 4)};
+		if ((rc = fn(&h, ctx)))
+			break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading history");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_forecast_lookup(struct store *s, const char *id, enum id_use use,
+			  struct forecast *f)
+{
+	bool found;
+	char *full = NULL;
+	int count, rc = store_forecast_get(s, id, f, &found);
+
+	if (rc || found)
+		return rc;
+	/* not an id: perhaps the first digits of one */
+	if (use == ID_CHANGE && strlen(id) < ID_PREFIX_MIN_CHANGE)
+		return diag_report(s->diag, LIKELY_USAGE, NULL, 0,
+				   "'%s' is not an id; to change a forecast give "
+				   "its whole id or at least its first %d "
+				   "characters", id, ID_PREFIX_MIN_CHANGE);
+	if ((rc = store_forecast_match(s, id, &full, &count)))
+		return rc;
+	if (count == 1) {
+		forecast_release(f);
+		rc = store_forecast_get(s, full, f, &found);
+	} else if (count > 1) {
+		rc = diag_report(s->diag, LIKELY_DATAERR, NULL, 0,
+				 "'%s' is the start of several ids; give more digits", id);
+	} else {
+		rc = diag_report(s->diag, LIKELY_DATAERR, NULL, 0,
+				 "no forecast with id '%s' (see likely list)", id);
+	}
+	free(full);
+	return rc;
+}

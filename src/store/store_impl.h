@@ -1,0 +1,78 @@
+/*
+ * store_impl: what the store_*.c files share and nobody else may see.
+ */
+#ifndef LIKELY_STORE_IMPL_H
+#define LIKELY_STORE_IMPL_H
+
+#include <sqlite3.h>
+
+#include "likely/base/buf.h"
+#include "likely/store/store.h"
+
+/* What stands between two sentences of an article's stored text
+ * (U+001E, record separator). */
+#define STORE_SENTENCE_SEP '\x1e'
+
+/* Statements used once per row are prepared once per connection. */
+enum store_stmt {
+	STMT_FORECAST_GET,
+	STMT_FORECAST_INSERT,
+	STMT_FORECAST_UPDATE,
+	STMT_HISTORY_ADD,
+	STMT_TEXT_ADD,
+	STMT_TEXT_INDEX,
+	STMT_TEXT_HAS,
+	STMT_TEXT_CLEAR,
+	STMT_ARTICLE_BEGIN,
+	STMT_ARTICLE_DIGEST,
+	STMT_SCORE_GROUP_ADD,
+	STORE_NSTMT
+};
+
+#define STORE_BULK_INDEXES 1
+/* The page cache while storing many forecasts, 64 MiB (negative: KiB,
+ * not pages): with SQLite's 2 MB an import read back and wrote out the
+ * same pages many times. */
+#define BULK_CACHE "PRAGMA cache_size = -65536"
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *cache[STORE_NSTMT];
+	struct diag *diag;
+	const char *path;
+	int savepoints; /* depth of open savepoints */
+	/* The sentences of article text_article (-1: none) so far, each
+	 * after the first behind a U+001E: stored as one row, and put in the
+	 * full-text index, when the article ends (store_text_flush). */
+	struct buf text;
+	long long text_article;
+	/* the statements that make the indexes store_bulk_begin dropped */
+	char *bulk_sql[STORE_BULK_INDEXES];
+};
+
+/*
+ * Reports the database error behind rc (SQLITE_BUSY/LOCKED -> 75, full
+ * disk or I/O -> 74, anything else -> 1) with `what` saying what was being
+ * done, and returns the exit code.
+ */
+int store_fail(struct store *s, int rc, const char *what);
+/* Prepares sql; on failure reports it and returns the exit code. */
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+/*
+ * The cached statement `which` (prepared from sql on first use), reset and
+ * with its bindings cleared.  Do not finalize it; store_close does.
+ */
+int store_cached(struct store *s, enum store_stmt which, const char *sql,
+		 sqlite3_stmt **st);
+/* Stores the text of the article whose sentences are waiting, and puts
+ * it in the full-text index (before anything reads the article's text,
+ * and when a page ends). */
+int store_text_flush(struct store *s);
+/* Drops the waiting text (a rollback). */
+void store_text_forget(struct store *s);
+/* Runs statements without results. */
+int store_exec(struct store *s, const char *sql);
+/* Column text as a C string, "" for NULL. */
+const char *store_text(sqlite3_stmt *st, int col);
+
+#endif
