@@ -23,10 +23,9 @@
 
 /* Sorted by name. */
 static const struct command *const commands[] = {
-	&command_accept, &command_due, &command_edit, &command_evidence,
-	&command_export, &command_extract, &command_import, &command_init,
-	&command_list, &command_read, &command_reject, &command_resolve,
-	&command_review, &command_score, &command_show,
+	&command_accept,  &command_due,     &command_edit,   &command_evidence, &command_export,
+	&command_extract, &command_import,  &command_init,   &command_list,     &command_read,
+	&command_reject,  &command_resolve, &command_review, &command_score,    &command_show,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -37,18 +36,19 @@ static void print_help(FILE *fp)
 	      "       likely --version | --help | COMMAND --help\n\n"
 	      "Finds forecasts in article pages, keeps them as a ledger, lets\n"
 	      "editors settle them, and scores the track record.\n\n"
-	      "commands:\n", fp);
+	      "commands:\n",
+	      fp);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\ndatabase: --db, else $LIKELY_DB, else ./likely.db\n"
 	      "configuration: --config DIR, else $LIKELY_CONFIG, else "
-	      "predictions/config/ when present, else built in\n", fp);
+	      "predictions/config/ when present, else built in\n",
+	      fp);
 }
 
 static void print_command_help(FILE *fp, const struct command *c)
 {
-	fprintf(fp, "usage: likely %s\n\n%s\n\n%s", c->usage, c->summary,
-		c->details);
+	fprintf(fp, "usage: likely %s\n\n%s\n\n%s", c->usage, c->summary, c->details);
 }
 
 /* SOURCE_DATE_EPOCH (reproducible-builds.org) pins the clock for tests and
@@ -66,8 +66,8 @@ static void set_clock(struct ctx *ctx)
 	long days = (long)(t / 86400);
 	long secs = (long)(t % 86400);
 	date_format_iso(days, ctx->today);
-	snprintf(ctx->now, sizeof ctx->now, "%sT%02ld:%02ld:%02ldZ", ctx->today,
-		 secs / 3600, secs / 60 % 60, secs % 60);
+	snprintf(ctx->now, sizeof ctx->now, "%sT%02ld:%02ld:%02ldZ", ctx->today, secs / 3600,
+		 secs / 60 % 60, secs % 60);
 }
 
 static const struct command *find_command(const char *name)
@@ -87,8 +87,8 @@ static int unknown_command(struct ctx *ctx, const char *name)
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		suggest_offer(&s, commands[i]->name, strlen(commands[i]->name));
 	suggest_hint(&s, "", &hint);
-	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "unknown command '%s'%s",
-		    name, hint.len ? hint.data : " (see likely --help)");
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "unknown command '%s'%s", name,
+		    hint.len ? hint.data : " (see likely --help)");
 	buf_release(&hint);
 	return LIKELY_USAGE;
 }
@@ -126,8 +126,8 @@ static int unknown_global_option(struct ctx *ctx, const char *arg)
 	struct buf hint;
 	buf_init(&hint);
 	cli_suggest_global(arg, &hint);
-	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-		    "unknown or incomplete option '%s'%s", arg, hint.data);
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "unknown or incomplete option '%s'%s", arg,
+		    hint.data);
 	buf_release(&hint);
 	print_help(stderr);
 	return LIKELY_USAGE;

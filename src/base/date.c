@@ -6,7 +6,6 @@
  */
 #include "likely/base/date.h"
 
-
 static bool is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -14,8 +13,7 @@ static bool is_leap(int y)
 
 int date_days_in_month(int y, int m)
 {
-	static const int days[12] = {31, 28, 31, 30, 31, 30,
-				     31, 31, 30, 31, 30, 31};
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	if (m < 1 || m > 12)
 		return 0;
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
@@ -23,8 +21,7 @@ int date_days_in_month(int y, int m)
 
 bool date_valid(int y, int m, int d)
 {
-	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-	       d <= date_days_in_month(y, m);
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m);
 }
 
 long date_from_ymd(int y, int m, int d)

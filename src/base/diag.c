@@ -23,14 +23,22 @@ void diag_init(struct diag *d, FILE *out)
 static int severity(enum exit_code c)
 {
 	switch (c) {
-	case LIKELY_OK: return 0;
-	case LIKELY_FAILURE: return 1;
-	case LIKELY_USAGE: return 2;
-	case LIKELY_DATAERR: return 3;
-	case LIKELY_NOINPUT: return 4;
-	case LIKELY_CANTCREAT: return 5;
-	case LIKELY_IOERR: return 6;
-	case LIKELY_TEMPFAIL: return 7;
+	case LIKELY_OK:
+		return 0;
+	case LIKELY_FAILURE:
+		return 1;
+	case LIKELY_USAGE:
+		return 2;
+	case LIKELY_DATAERR:
+		return 3;
+	case LIKELY_NOINPUT:
+		return 4;
+	case LIKELY_CANTCREAT:
+		return 5;
+	case LIKELY_IOERR:
+		return 6;
+	case LIKELY_TEMPFAIL:
+		return 7;
 	}
 	return 1;
 }
@@ -82,9 +90,8 @@ static void put_message(FILE *out, const char *fmt, va_list ap)
 		free(msg);
 }
 
-enum exit_code diag_report(struct diag *d, enum exit_code code,
-			   const char *file, unsigned long line,
-			   const char *fmt, ...)
+enum exit_code diag_report(struct diag *d, enum exit_code code, const char *file,
+			   unsigned long line, const char *fmt, ...)
 {
 	va_list ap;
 	fputs("likely: ", d->out);
@@ -113,8 +120,8 @@ void diag_note(struct diag *d, const char *fmt, ...)
 	fputc('\n', d->out);
 }
 
-void diag_relay(struct diag *d, const char *text, size_t len,
-		enum exit_code worst, unsigned long count)
+void diag_relay(struct diag *d, const char *text, size_t len, enum exit_code worst,
+		unsigned long count)
 {
 	fwrite(text, 1, len, d->out);
 	d->count += count;

@@ -20,17 +20,16 @@
 /* FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the
  * cube roots of the first 64 primes. */
 static const uint32_t K[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
-	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+	0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+	0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+	0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+	0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+	0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+	0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+	0xc67178f2};
 
 static uint32_t rotr(uint32_t x, int n)
 {
@@ -52,10 +51,10 @@ static void compress(uint32_t h[8], const unsigned char *p)
 	a = h[0], b = h[1], c = h[2], d = h[3];
 	e = h[4], f = h[5], g = h[6], k = h[7];
 	for (int t = 0; t < 64; t++) {
-		uint32_t t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
-			      ((e & f) ^ (~e & g)) + K[t] + w[t];
-		uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) +
-			      ((a & b) ^ (a & c) ^ (b & c));
+		uint32_t t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) +
+			      K[t] + w[t];
+		uint32_t t2 =
+			(rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
 		k = g, g = f, f = e, e = d + t1;
 		d = c, c = b, b = a, a = t1 + t2;
 	}
@@ -79,9 +78,8 @@ static void blocks_plain(uint32_t h[8], const unsigned char *p, size_t n)
  * sigma0(w[t-15]) to w[t-16], alignr picks w[t-7], msg2 adds sigma1) and
  * runs 2 + 2 rounds.
  */
-__attribute__((target("sha,sse4.1"))) static void blocks_x86(uint32_t h[8],
-							      const unsigned char *p,
-							      size_t n)
+__attribute__((target("sha,sse4.1"))) static void blocks_x86(uint32_t h[8], const unsigned char *p,
+							     size_t n)
 {
 	const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
 	__m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1);
@@ -98,12 +96,11 @@ __attribute__((target("sha,sse4.1"))) static void blocks_x86(uint32_t h[8],
 					_mm_loadu_si128((const __m128i *)(p + 16 * i)), swap);
 			else
 				*wi = _mm_sha256msg2_epu32(
-					_mm_add_epi32(_mm_sha256msg1_epu32(*wi, w[(i + 1) % 4]),
-						      _mm_alignr_epi8(w[(i + 3) % 4],
-								      w[(i + 2) % 4], 4)),
+					_mm_add_epi32(
+						_mm_sha256msg1_epu32(*wi, w[(i + 1) % 4]),
+						_mm_alignr_epi8(w[(i + 3) % 4], w[(i + 2) % 4], 4)),
 					w[(i + 3) % 4]);
-			__m128i m = _mm_add_epi32(*wi,
-						  _mm_loadu_si128((const __m128i *)&K[4 * i]));
+			__m128i m = _mm_add_epi32(*wi, _mm_loadu_si128((const __m128i *)&K[4 * i]));
 			cdgh = _mm_sha256rnds2_epu32(cdgh, abef, m);
 			abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(m, 0x0E));
 		}
@@ -133,9 +130,8 @@ static void init_with(struct sha256 *s,
 {
 	/* §5.3.3: the first 32 bits of the fractional parts of the square
 	 * roots of the first 8 primes. */
-	static const uint32_t H0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372,
-				       0xa54ff53a, 0x510e527f, 0x9b05688c,
-				       0x1f83d9ab, 0x5be0cd19};
+	static const uint32_t H0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+				       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 	memcpy(s->h, H0, sizeof H0);
 	s->bytes = 0;
 	s->fill = 0;

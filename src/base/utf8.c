@@ -46,19 +46,33 @@ bool utf8_feed(struct utf8_validator *v, const void *data, size_t len)
 			}
 			v->seq_start = v->offset + i;
 			if (c >= 0xC2 && c <= 0xDF) {
-				v->need = 1; v->lo = 0x80; v->hi = 0xBF;
+				v->need = 1;
+				v->lo = 0x80;
+				v->hi = 0xBF;
 			} else if (c == 0xE0) {
-				v->need = 2; v->lo = 0xA0; v->hi = 0xBF;
+				v->need = 2;
+				v->lo = 0xA0;
+				v->hi = 0xBF;
 			} else if (c == 0xED) {
-				v->need = 2; v->lo = 0x80; v->hi = 0x9F;
+				v->need = 2;
+				v->lo = 0x80;
+				v->hi = 0x9F;
 			} else if (c >= 0xE1 && c <= 0xEF) {
-				v->need = 2; v->lo = 0x80; v->hi = 0xBF;
+				v->need = 2;
+				v->lo = 0x80;
+				v->hi = 0xBF;
 			} else if (c == 0xF0) {
-				v->need = 3; v->lo = 0x90; v->hi = 0xBF;
+				v->need = 3;
+				v->lo = 0x90;
+				v->hi = 0xBF;
 			} else if (c >= 0xF1 && c <= 0xF3) {
-				v->need = 3; v->lo = 0x80; v->hi = 0xBF;
+				v->need = 3;
+				v->lo = 0x80;
+				v->hi = 0xBF;
 			} else if (c == 0xF4) {
-				v->need = 3; v->lo = 0x80; v->hi = 0x8F;
+				v->need = 3;
+				v->lo = 0x80;
+				v->hi = 0x8F;
 			} else {
 				v->offset += i;
 				return fail(v, v->seq_start);

@@ -27,13 +27,12 @@ static const struct cli_option global_options[] = {
 
 /* Index of the option named name (len bytes; one letter when is_short),
  * or -1. */
-static int find_option(const struct cli_option *list, size_t n, const char *name,
-		       size_t len, bool is_short)
+static int find_option(const struct cli_option *list, size_t n, const char *name, size_t len,
+		       bool is_short)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (is_short ? len == 1 && list[i].letter == name[0]
-			     : strlen(list[i].name) == len &&
-				       strncmp(list[i].name, name, len) == 0)
+			     : strlen(list[i].name) == len && strncmp(list[i].name, name, len) == 0)
 			return (int)i;
 	}
 	return -1;
@@ -77,8 +76,7 @@ void cli_suggest_global(const char *arg, struct buf *hint)
 	suggest_hint(&s, "--", hint);
 }
 
-static int usage_error(struct ctx *ctx, const struct command *c,
-		       const char *fmt, const char *what)
+static int usage_error(struct ctx *ctx, const struct command *c, const char *fmt, const char *what)
 {
 	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, fmt, c->name, what);
 	fprintf(stderr, "usage: likely %s\n", c->usage);
@@ -87,8 +85,8 @@ static int usage_error(struct ctx *ctx, const struct command *c,
 
 /* An option the command does not know, with the closest one it does
  * (the global ones count) when there is one. */
-static int unknown_option(struct ctx *ctx, const struct command *c,
-			  const char *arg, const char *name, size_t len, bool is_short)
+static int unknown_option(struct ctx *ctx, const struct command *c, const char *arg,
+			  const char *name, size_t len, bool is_short)
 {
 	struct suggest s;
 	struct buf hint;
@@ -99,15 +97,14 @@ static int unknown_option(struct ctx *ctx, const struct command *c,
 		offer_options(global_options, NGLOBAL, &s);
 		suggest_hint(&s, "--", &hint);
 	}
-	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "%s: unknown option '%s'%s",
-		    c->name, arg, hint.data);
+	diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "%s: unknown option '%s'%s", c->name, arg,
+		    hint.data);
 	fprintf(stderr, "usage: likely %s\n", c->usage);
 	buf_release(&hint);
 	return LIKELY_USAGE;
 }
 
-int cli_parse(struct ctx *ctx, const struct command *c, int argc, char **argv,
-	      struct cmd_args *a)
+int cli_parse(struct ctx *ctx, const struct command *c, int argc, char **argv, struct cmd_args *a)
 {
 	memset(a, 0, sizeof *a);
 	a->argv = xcalloc((size_t)argc + 1, sizeof *a->argv);
@@ -149,8 +146,7 @@ int cli_parse(struct ctx *ctx, const struct command *c, int argc, char **argv,
 	if (a->argc < c->min_operands)
 		return usage_error(ctx, c, "%s: %s", "missing operand");
 	if (c->max_operands >= 0 && a->argc > c->max_operands)
-		return usage_error(ctx, c, "%s: unexpected operand '%s'",
-				   a->argv[c->max_operands]);
+		return usage_error(ctx, c, "%s: unexpected operand '%s'", a->argv[c->max_operands]);
 	return LIKELY_OK;
 }
 
@@ -180,8 +176,7 @@ int opt_status(struct ctx *ctx, const char *value)
 	if (!value || ledger_check_field(COL_STATUS, value) == NULL)
 		return LIKELY_OK;
 	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-			   "--status: '%s' is not one of candidate, accepted, rejected",
-			   value);
+			   "--status: '%s' is not one of candidate, accepted, rejected", value);
 }
 
 int opt_format(struct ctx *ctx, const char *value, bool *csv)
@@ -197,14 +192,13 @@ int opt_format(struct ctx *ctx, const char *value, bool *csv)
 			   "--format: '%s' is not one of table, csv", value);
 }
 
-int opt_date(struct ctx *ctx, const char *option, const char *value,
-	     long *days)
+int opt_date(struct ctx *ctx, const char *option, const char *value, long *days)
 {
 	if (!value || date_parse_iso(value, days))
 		return LIKELY_OK;
 	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-			   "--%s: '%s' is not a calendar date in the form YYYY-MM-DD",
-			   option, value);
+			   "--%s: '%s' is not a calendar date in the form YYYY-MM-DD", option,
+			   value);
 }
 
 int opt_text(struct ctx *ctx, const char *option, const char *value, unsigned flags)
@@ -215,8 +209,7 @@ int opt_text(struct ctx *ctx, const char *option, const char *value, unsigned fl
 	return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "--%s: %s", option, why);
 }
 
-int opt_count(struct ctx *ctx, const char *option, const char *value,
-	      long max, long *out)
+int opt_count(struct ctx *ctx, const char *option, const char *value, long max, long *out)
 {
 	char *end;
 	if (!value)
@@ -225,8 +218,8 @@ int opt_count(struct ctx *ctx, const char *option, const char *value,
 	long v = strtol(value, &end, 10);
 	if (*value < '0' || *value > '9' || *end || errno || v > max)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-				   "--%s: '%s' is not a whole number from 0 to %ld",
-				   option, value, max);
+				   "--%s: '%s' is not a whole number from 0 to %ld", option, value,
+				   max);
 	*out = v;
 	return LIKELY_OK;
 }

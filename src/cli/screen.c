@@ -13,9 +13,9 @@
 
 #define DEFAULT_COLS 80
 #define DEFAULT_ROWS 24
-#define MIN_ROWS 10
-#define MIN_TEXT 10
-#define GAP 2 /* spaces between table columns */
+#define MIN_ROWS     10
+#define MIN_TEXT     10
+#define GAP          2 /* spaces between table columns */
 
 /* A positive whole number from the environment, or 0. */
 static size_t env_count(const char *s)
@@ -28,8 +28,8 @@ static size_t env_count(const char *s)
 	return *end || errno || v > 10000 ? 0 : (size_t)v;
 }
 
-void screen_size_from(size_t tty_cols, size_t tty_rows, const char *columns,
-		      const char *lines, struct screen_size *sz)
+void screen_size_from(size_t tty_cols, size_t tty_rows, const char *columns, const char *lines,
+		      struct screen_size *sz)
 {
 	size_t c = tty_cols ? tty_cols : env_count(columns);
 	size_t r = tty_rows ? tty_rows : env_count(lines);
@@ -43,8 +43,7 @@ void screen_size(FILE *fp, struct screen_size *sz)
 	int fd = fileno(fp);
 	if (fd < 0 || !isatty(fd) || ioctl(fd, TIOCGWINSZ, &ws) != 0)
 		memset(&ws, 0, sizeof ws);
-	screen_size_from(ws.ws_col, ws.ws_row, getenv("COLUMNS"),
-			 getenv("LINES"), sz);
+	screen_size_from(ws.ws_col, ws.ws_row, getenv("COLUMNS"), getenv("LINES"), sz);
 }
 
 static bool is_lead(unsigned char c)
@@ -98,10 +97,10 @@ void screen_cut(struct buf *out, const char *s, size_t width)
 struct wrap {
 	struct buf *out;
 	const char *indent;
-	size_t room;      /* characters per line after the indent */
-	size_t used;      /* on the current line */
+	size_t room; /* characters per line after the indent */
+	size_t used; /* on the current line */
 	size_t lines, max;
-	bool open;        /* a line has been started */
+	bool open; /* a line has been started */
 };
 
 static bool wrap_full(const struct wrap *w)
@@ -160,12 +159,11 @@ static void wrap_mark_cut(struct wrap *w)
 	buf_adds(w->out, "...");
 }
 
-size_t screen_wrap(struct buf *out, const char *s, size_t width,
-		   const char *indent, size_t max_lines)
+size_t screen_wrap(struct buf *out, const char *s, size_t width, const char *indent,
+		   size_t max_lines)
 {
 	size_t ind = screen_chars(indent);
-	struct wrap w = {out, indent, width > ind + 1 ? width - ind : 1, 0, 0,
-			 max_lines, false};
+	struct wrap w = {out, indent, width > ind + 1 ? width - ind : 1, 0, 0, max_lines, false};
 	const char *p = s;
 	while (*p) {
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
@@ -185,8 +183,7 @@ size_t screen_wrap(struct buf *out, const char *s, size_t width,
 	return w.lines;
 }
 
-size_t screen_table_fit(struct screen_col *cols, size_t n, size_t width,
-			size_t min_text)
+size_t screen_table_fit(struct screen_col *cols, size_t n, size_t width, size_t min_text)
 {
 	size_t used = 0;
 	int top = 0;
@@ -212,8 +209,7 @@ size_t screen_table_fit(struct screen_col *cols, size_t n, size_t width,
 	return width > used + MIN_TEXT ? width - used : MIN_TEXT;
 }
 
-void screen_cell(struct buf *line, const struct screen_col *c,
-		 const char *value)
+void screen_cell(struct buf *line, const struct screen_col *c, const char *value)
 {
 	if (!c->shown)
 		return;
@@ -224,8 +220,8 @@ void screen_cell(struct buf *line, const struct screen_col *c,
 	buf_adds(line, "  ");
 }
 
-void screen_table_header(struct buf *line, const struct screen_col *cols,
-			 size_t n, const char *text_title)
+void screen_table_header(struct buf *line, const struct screen_col *cols, size_t n,
+			 const char *text_title)
 {
 	for (size_t i = 0; i < n; i++)
 		screen_cell(line, &cols[i], cols[i].title);

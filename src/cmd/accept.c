@@ -32,11 +32,10 @@ const struct command command_accept = {
 	.noptions = NOPTS,
 	.summary = "accept candidate forecasts",
 	.usage = "accept ID... [--reason R]",
-	.details =
-		"  ID...        forecasts to accept (the first 4 characters of an id are\n"
-		"               enough when no other id starts the same way)\n"
-		"  --reason R   why, kept in each forecast's history\n"
-		"One transaction: an unknown id anywhere changes nothing.  A candidate\n"
-		"without a publication date is refused (exit 65) and the others are\n"
-		"accepted; add its date with likely edit ID --published YYYY-MM-DD.\n",
+	.details = "  ID...        forecasts to accept (the first 4 characters of an id are\n"
+		   "               enough when no other id starts the same way)\n"
+		   "  --reason R   why, kept in each forecast's history\n"
+		   "One transaction: an unknown id anywhere changes nothing.  A candidate\n"
+		   "without a publication date is refused (exit 65) and the others are\n"
+		   "accepted; add its date with likely edit ID --published YYYY-MM-DD.\n",
 };

@@ -20,8 +20,8 @@ struct tally {
 	struct buf done_lines; /* "ID: accepted\n" each, said once committed */
 };
 
-static int set_status(struct ctx *ctx, const char *id, const char *status,
-		      const char *reason, struct tally *t)
+static int set_status(struct ctx *ctx, const char *id, const char *status, const char *reason,
+		      struct tally *t)
 {
 	struct forecast f;
 	int rc = store_forecast_lookup(ctx->store, id, ID_CHANGE, &f);
@@ -60,8 +60,8 @@ out:
 	return rc;
 }
 
-int curate(struct ctx *ctx, const struct cmd_args *a, const char *reason,
-	   const char *status, const char *verb)
+int curate(struct ctx *ctx, const struct cmd_args *a, const char *reason, const char *status,
+	   const char *verb)
 {
 	int rc = LIKELY_OK;
 	struct tally t = {0, 0, {0}};
@@ -93,13 +93,15 @@ int curate(struct ctx *ctx, const struct cmd_args *a, const char *reason,
 		line = end + 1;
 	}
 	if (!commits && t.done)
-		diag_note(&ctx->diag, "nothing %s: an id failed, and the command "
-			  "changes all of them or none", status);
+		diag_note(&ctx->diag,
+			  "nothing %s: an id failed, and the command "
+			  "changes all of them or none",
+			  status);
 	if (t.undated && commits)
-		diag_note(&ctx->diag, "%lu %s; %lu without a date left as "
-			  "candidate%s", t.done, status, t.undated,
-			  t.undated == 1 ? "" : "s");
+		diag_note(&ctx->diag,
+			  "%lu %s; %lu without a date left as "
+			  "candidate%s",
+			  t.done, status, t.undated, t.undated == 1 ? "" : "s");
 	buf_release(&t.done_lines);
 	return rc;
 }
-

@@ -13,7 +13,7 @@
  * (the exit code says so) and the others are kept; any other failure
  * returns its code and the whole command is undone.
  */
-int curate(struct ctx *ctx, const struct cmd_args *a, const char *reason,
-	   const char *status, const char *verb);
+int curate(struct ctx *ctx, const struct cmd_args *a, const char *reason, const char *status,
+	   const char *verb);
 
 #endif

@@ -34,7 +34,13 @@ static const struct cli_option option_list[NOPTS] = {
  * go when space is short; the claim is cut, the id never. */
 static void print_table(struct ctx *ctx, const struct queue *l)
 {
-	enum { D_ID, D_OVERDUE, D_HORIZON, D_FORECASTER, D_NCOLS };
+	enum {
+		D_ID,
+		D_OVERDUE,
+		D_HORIZON,
+		D_FORECASTER,
+		D_NCOLS
+	};
 	struct screen_col cols[D_NCOLS] = {
 		[D_ID] = {"ID", 16, 0, false, false},
 		[D_OVERDUE] = {"OVERDUE", 7, 0, true, false},
@@ -51,9 +57,9 @@ static void print_table(struct ctx *ctx, const struct queue *l)
 	fprintf(ctx->out, "%s\n", line.data);
 	for (size_t i = 0; i < l->count; i++) {
 		const struct forecast *f = &l->items[i].f;
-		const char *who = *f->col[COL_SPEAKER] ? f->col[COL_SPEAKER]
-				: *f->col[COL_AUTHOR] ? f->col[COL_AUTHOR]
-				: "unattributed";
+		const char *who = *f->col[COL_SPEAKER]  ? f->col[COL_SPEAKER]
+				  : *f->col[COL_AUTHOR] ? f->col[COL_AUTHOR]
+							: "unattributed";
 		buf_reset(&line);
 		buf_reset(&days);
 		buf_printf(&days, "%ldd", l->items[i].overdue);
@@ -70,9 +76,9 @@ static void print_table(struct ctx *ctx, const struct queue *l)
 
 static void print_csv(struct ctx *ctx, const struct queue *l)
 {
-	static const char *const header[] = {
-		"id", "days_overdue", "horizon", "published", "author", "title",
-		"file", "claim", NULL};
+	static const char *const header[] = {"id",        "days_overdue", "horizon",
+					     "published", "author",       "title",
+					     "file",      "claim",        NULL};
 	struct csv_writer w;
 	csvw_init(&w, ctx->out, CSVW_GUARD_FORMULAS);
 	csvw_header(&w, header);
@@ -125,10 +131,9 @@ const struct command command_due = {
 	.noptions = NOPTS,
 	.summary = "the review queue: accepted forecasts past their horizon, unsettled",
 	.usage = "due [--as-of DATE] [--format table|csv]",
-	.details =
-		"  --as-of DATE   the day to judge \"past the horizon\" (default today)\n"
-		"  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"
-		"The table fits the terminal's width (else $COLUMNS, else 80 columns);\n"
-		"the claim is cut, never the id.  FORECASTER is the speaker when there\n"
-		"is one, else the author.\n",
+	.details = "  --as-of DATE   the day to judge \"past the horizon\" (default today)\n"
+		   "  --format csv   CSV instead of the table (id, days_overdue, horizon, ...)\n"
+		   "The table fits the terminal's width (else $COLUMNS, else 80 columns);\n"
+		   "the claim is cut, never the id.  FORECASTER is the speaker when there\n"
+		   "is one, else the author.\n",
 };

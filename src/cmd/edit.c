@@ -44,12 +44,8 @@ static const struct {
 	int option;
 	enum ledger_column column;
 } editable[] = {
-	{OPT_PROBABILITY, COL_PROBABILITY},
-	{OPT_HORIZON, COL_HORIZON},
-	{OPT_TOPIC, COL_TOPIC},
-	{OPT_AUTHOR, COL_AUTHOR},
-	{OPT_SPEAKER, COL_SPEAKER},
-	{OPT_CLAIM, COL_CLAIM},
+	{OPT_PROBABILITY, COL_PROBABILITY}, {OPT_HORIZON, COL_HORIZON}, {OPT_TOPIC, COL_TOPIC},
+	{OPT_AUTHOR, COL_AUTHOR},           {OPT_SPEAKER, COL_SPEAKER}, {OPT_CLAIM, COL_CLAIM},
 };
 
 #define NEDITABLE (sizeof editable / sizeof editable[0])
@@ -57,8 +53,7 @@ static const struct {
 /* --published: first, so that a --horizon given with it wins over the
  * horizon computed again from the new date.  *said is the note to give
  * once the change is saved. */
-static int set_published(struct ctx *ctx, struct forecast *f, const char *v,
-			 struct buf *said)
+static int set_published(struct ctx *ctx, struct forecast *f, const char *v, struct buf *said)
 {
 	struct extract_config cfg;
 	char old[DATE_ISO_LEN + 1];
@@ -68,11 +63,13 @@ static int set_published(struct ctx *ctx, struct forecast *f, const char *v,
 		bool again = redate_forecast(&cfg.horizons, f, v);
 		if (again && strcmp(old, f->col[COL_HORIZON]) != 0)
 			buf_printf(said, "%s: horizon %s, counted from the new date",
-				   f->col[COL_ID], *f->col[COL_HORIZON]
-				   ? f->col[COL_HORIZON] : "none");
+				   f->col[COL_ID],
+				   *f->col[COL_HORIZON] ? f->col[COL_HORIZON] : "none");
 		else if (!again)
-			buf_printf(said, "%s: horizon %s kept (not the one extraction "
-				   "gave)", f->col[COL_ID], f->col[COL_HORIZON]);
+			buf_printf(said,
+				   "%s: horizon %s kept (not the one extraction "
+				   "gave)",
+				   f->col[COL_ID], f->col[COL_HORIZON]);
 	}
 	extract_config_release(&cfg);
 	return rc;
@@ -90,9 +87,9 @@ static int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 	const char *published = a->value[OPT_PUBLISHED];
 	if (published) {
 		given++;
-		const char *bad = *published
-			? ledger_check_field(COL_PUBLISHED, published)
-			: "empty (give the article's date, YYYY-MM-DD or YYYY-MM)";
+		const char *bad =
+			*published ? ledger_check_field(COL_PUBLISHED, published)
+				   : "empty (give the article's date, YYYY-MM-DD or YYYY-MM)";
 		if (bad)
 			return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 					   "--published: %s ('%s')", bad, published);
@@ -104,9 +101,8 @@ static int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 		given++;
 		const char *bad = ledger_check_field(editable[i].column, v);
 		if (bad)
-			return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-					   "--%s: %s ('%s')", option_list[editable[i].option].name,
-					   bad, v);
+			return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "--%s: %s ('%s')",
+					   option_list[editable[i].option].name, bad, v);
 	}
 	if (!given)
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
@@ -133,8 +129,8 @@ static int cmd_edit(struct ctx *ctx, const struct cmd_args *a)
 	enum ledger_column col;
 	const char *bad = ledger_check_record(&f, &col);
 	if (bad) {
-		rc = diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0, "%s: %s: %s",
-				 a->argv[0], ledger_columns[col], bad);
+		rc = diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0, "%s: %s: %s", a->argv[0],
+				 ledger_columns[col], bad);
 		goto out;
 	}
 	buf_init(&why);
@@ -161,22 +157,21 @@ const struct command command_edit = {
 	.options = option_list,
 	.noptions = NOPTS,
 	.summary = "change a forecast's probability, horizon, topic, author, speaker, "
-	           "claim or date",
+		   "claim or date",
 	.usage = "edit ID [--probability P] [--horizon DATE] [--topic T] [--author A] "
-	         "[--speaker S] [--claim TEXT] [--published DATE] [--reason R]",
-	.details =
-		"  ID                the whole id, or its first 4 characters or more\n"
-		"  --probability P   a decimal in [0,1], or \"\" for a hedged statement\n"
-		"  --horizon DATE    YYYY-MM-DD, not before the publication date\n"
-		"  --published DATE  the article's date, YYYY-MM-DD or YYYY-MM (a month);\n"
-		"                    a horizon from extraction is computed again from\n"
-		"                    it, one set by an editor is kept\n"
-		"  --topic T         one or more topics joined by \";\"\n"
-		"  --author A        the author (\"\" for none)\n"
-		"  --speaker S       who made the forecast when it is not the article's\n"
-		"                    own voice (\"\" for the author's own, \"(unnamed)\"\n"
-		"                    for a source the article does not name)\n"
-		"  --claim TEXT      the sentence (whitespace is collapsed)\n"
-		"  --reason R        why, kept in the history\n"
-		"The id does not change.\n",
+		 "[--speaker S] [--claim TEXT] [--published DATE] [--reason R]",
+	.details = "  ID                the whole id, or its first 4 characters or more\n"
+		   "  --probability P   a decimal in [0,1], or \"\" for a hedged statement\n"
+		   "  --horizon DATE    YYYY-MM-DD, not before the publication date\n"
+		   "  --published DATE  the article's date, YYYY-MM-DD or YYYY-MM (a month);\n"
+		   "                    a horizon from extraction is computed again from\n"
+		   "                    it, one set by an editor is kept\n"
+		   "  --topic T         one or more topics joined by \";\"\n"
+		   "  --author A        the author (\"\" for none)\n"
+		   "  --speaker S       who made the forecast when it is not the article's\n"
+		   "                    own voice (\"\" for the author's own, \"(unnamed)\"\n"
+		   "                    for a source the article does not name)\n"
+		   "  --claim TEXT      the sentence (whitespace is collapsed)\n"
+		   "  --reason R        why, kept in the history\n"
+		   "The id does not change.\n",
 };

@@ -30,8 +30,8 @@ struct evidence_state {
 static int print_hit(const struct evidence_hit *h, void *data)
 {
 	struct evidence_state *st = data;
-	fprintf(st->ctx->out, "%d. %s  %s  (%s)\n   %s\n", ++st->n, h->published,
-		h->title, h->file, h->sentence);
+	fprintf(st->ctx->out, "%d. %s  %s  (%s)\n   %s\n", ++st->n, h->published, h->title, h->file,
+		h->sentence);
 	return 0;
 }
 
@@ -49,11 +49,9 @@ static int cmd_evidence(struct ctx *ctx, const struct cmd_args *a)
 	if ((rc = store_forecast_lookup(ctx->store, a->argv[0], ID_READ, &f)))
 		goto out;
 	fprintf(ctx->out, "claim (%s): %s\n\n",
-		*f.col[COL_PUBLISHED] ? f.col[COL_PUBLISHED] : "no date",
-		f.col[COL_CLAIM]);
+		*f.col[COL_PUBLISHED] ? f.col[COL_PUBLISHED] : "no date", f.col[COL_CLAIM]);
 	if (claim_search_query(f.col[COL_CLAIM], &q) == 0) {
-		diag_note(&ctx->diag, "%s: the claim has no words to search for",
-			  f.col[COL_ID]);
+		diag_note(&ctx->diag, "%s: the claim has no words to search for", f.col[COL_ID]);
 		goto out;
 	}
 	char after[11];
@@ -77,9 +75,8 @@ const struct command command_evidence = {
 	.noptions = NOPTS,
 	.summary = "sentences from later articles that may settle a forecast",
 	.usage = "evidence ID [--limit N]",
-	.details =
-		"  ID          the forecast\n"
-		"  --limit N   how many sentences (default 10)\n"
-		"Sentences come from articles published after the forecast that were read\n"
-		"with extract; they are suggestions, ranked by full-text relevance.\n",
+	.details = "  ID          the forecast\n"
+		   "  --limit N   how many sentences (default 10)\n"
+		   "Sentences come from articles published after the forecast that were read\n"
+		   "with extract; they are suggestions, ranked by full-text relevance.\n",
 };

@@ -41,8 +41,7 @@ static int cmd_export(struct ctx *ctx, const struct cmd_args *a)
 
 	if ((rc = opt_status(ctx, flt.status)))
 		return rc;
-	if (path && strcmp(path, "-") != 0 &&
-	    (rc = outfile_open(&of, path, &ctx->diag)))
+	if (path && strcmp(path, "-") != 0 && (rc = outfile_open(&of, path, &ctx->diag)))
 		return rc;
 	csvw_init(&w, of.fp ? of.fp : ctx->out, 0);
 	ledger_write_header(&w);
@@ -66,9 +65,8 @@ const struct command command_export = {
 	.noptions = NOPTS,
 	.summary = "write the ledger CSV",
 	.usage = "export [-o FILE] [--status S]",
-	.details =
-		"  -o FILE, --output FILE   write FILE (atomically) instead of stdout\n"
-		"  --status S               only candidate, accepted or rejected forecasts\n"
-		"Forecasts come out in the order they entered the database, so export,\n"
-		"import, export gives the same bytes.\n",
+	.details = "  -o FILE, --output FILE   write FILE (atomically) instead of stdout\n"
+		   "  --status S               only candidate, accepted or rejected forecasts\n"
+		   "Forecasts come out in the order they entered the database, so export,\n"
+		   "import, export gives the same bytes.\n",
 };

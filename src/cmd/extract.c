@@ -59,7 +59,7 @@ struct run {
 	const char *default_source; /* --source */
 	enum page_format format;    /* --format */
 	const struct manifest *manifest;
-	struct extract_pool *pool;  /* --jobs N > 1: the workers */
+	struct extract_pool *pool; /* --jobs N > 1: the workers */
 	struct csv_writer csv;
 	/* the page being read */
 	const char *file;
@@ -71,9 +71,9 @@ struct run {
 	 * small one */
 	FILE *spool;
 	struct csv_writer spool_csv;
-	long long article_id;  /* current article's row, -1 before the first */
-	bool article_dated;    /* the current article has a date */
-	uint64_t digest;       /* FNV-1a over the current article's sentences */
+	long long article_id; /* current article's row, -1 before the first */
+	bool article_dated;   /* the current article has a date */
+	uint64_t digest;      /* FNV-1a over the current article's sentences */
 	unsigned long page_new, page_known, page_dated;
 	unsigned long page_articles, page_forecasts, page_hedged, page_undated;
 	/* totals */
@@ -109,16 +109,17 @@ static int on_article(const struct extract_article *a, void *data)
 	 * come after a forecast's date, so its sentences are not kept */
 	if (r->dry_run)
 		return 0;
-	struct article_rec rec = {
-		.file = path_base(r->file), .title = a->title,
-		.published = a->published, .author = a->author,
-		.source = r->source ? r->source : "", .url = a->url,
-		.digest = ""};
+	struct article_rec rec = {.file = path_base(r->file),
+				  .title = a->title,
+				  .published = a->published,
+				  .author = a->author,
+				  .source = r->source ? r->source : "",
+				  .url = a->url,
+				  .digest = ""};
 	return store_article_begin(r->ctx->store, &rec, &r->article_id);
 }
 
-static int on_sentence(unsigned article, const char *text, size_t len,
-		       void *data)
+static int on_sentence(unsigned article, const char *text, size_t len, void *data)
 {
 	struct run *r = data;
 	(void)article;
@@ -198,8 +199,7 @@ static int on_forecast(struct forecast *f, void *data)
 	buf_init(&why);
 	buf_printf(&why, "extract %s", path_base(r->file));
 	/* not stored: looked up above */
-	rc = store_forecast_add_from(r->ctx->store, f, r->ctx->now, why.data,
-				     r->article_id);
+	rc = store_forecast_add_from(r->ctx->store, f, r->ctx->now, why.data, r->article_id);
 	buf_release(&why);
 	r->page_new++;
 	return rc;
@@ -250,8 +250,8 @@ static void page_meta(void *data, const char *path, struct extract_meta *meta)
 
 	*meta = (struct extract_meta){0};
 	if (e)
-		*meta = (struct extract_meta){e->url, e->title, e->published,
-					      e->author, e->source, PAGE_FORMAT_AUTO, NULL};
+		*meta = (struct extract_meta){e->url,    e->title,         e->published, e->author,
+					      e->source, PAGE_FORMAT_AUTO, NULL};
 	if (!meta->source || !*meta->source)
 		meta->source = r->default_source;
 	meta->format = r->format;
@@ -327,7 +327,8 @@ static long jobs_to_use(long jobs, const struct cmd_args *a)
 
 static int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 {
-	struct run r = {.ctx = ctx, .dry_run = a->seen[OPT_DRY_RUN],
+	struct run r = {.ctx = ctx,
+			.dry_run = a->seen[OPT_DRY_RUN],
 			.default_source = a->value[OPT_SOURCE]};
 	const char *fmt = a->value[OPT_FORMAT];
 	if (fmt && (!page_format_parse(fmt, &r.format) || r.format == PAGE_FORMAT_AUTO))
@@ -344,7 +345,8 @@ static int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	long jobs = 0;
 
 	if ((rc = extract_config_find(ctx->config_dir, &ctx->diag, &cfg)) ||
-	    (rc = opt_text(ctx, "source", r.default_source, ledger_column_text_flags(COL_SOURCE))) ||
+	    (rc = opt_text(ctx, "source", r.default_source,
+			   ledger_column_text_flags(COL_SOURCE))) ||
 	    (rc = opt_count(ctx, "jobs", a->value[OPT_JOBS], JOBS_MAX, &jobs)))
 		goto out;
 	jobs = jobs_to_use(jobs, a);
@@ -363,9 +365,8 @@ static int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 		csvw_init(&r.csv, ctx->out, 0);
 		ledger_write_header(&r.csv);
 	}
-	if (jobs > 1 && (rc = extract_pool_start(&cfg, a->argv, a->argc, (int)jobs,
-						 !r.dry_run, page_meta, &r,
-						 &ctx->diag, &r.pool)))
+	if (jobs > 1 && (rc = extract_pool_start(&cfg, a->argv, a->argc, (int)jobs, !r.dry_run,
+						 page_meta, &r, &ctx->diag, &r.pool)))
 		goto out;
 	for (int i = 0; i < a->argc; i++) {
 		progress(i + 1, a->argc, a->argv[i]);
@@ -380,26 +381,31 @@ static int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	rc = LIKELY_OK;
 	/* one line, as a cron log wants it */
 	if (r.dry_run)
-		diag_note(&ctx->diag, "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
+		diag_note(&ctx->diag,
+			  "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
 			  "(%lu hedged); dry run, nothing stored",
 			  r.pages, r.pages == 1 ? "" : "s", r.bad_pages, r.articles,
-			  r.articles == 1 ? "" : "s", r.forecasts,
-			  r.forecasts == 1 ? "" : "s", r.hedged);
+			  r.articles == 1 ? "" : "s", r.forecasts, r.forecasts == 1 ? "" : "s",
+			  r.hedged);
 	else
-		diag_note(&ctx->diag, "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
+		diag_note(&ctx->diag,
+			  "%lu page%s (%lu bad), %lu article%s, %lu forecast%s "
 			  "(%lu hedged): %lu new, %lu already known",
 			  r.pages, r.pages == 1 ? "" : "s", r.bad_pages, r.articles,
-			  r.articles == 1 ? "" : "s", r.forecasts,
-			  r.forecasts == 1 ? "" : "s", r.hedged, r.added, r.known);
+			  r.articles == 1 ? "" : "s", r.forecasts, r.forecasts == 1 ? "" : "s",
+			  r.hedged, r.added, r.known);
 	if (r.dated)
-		diag_note(&ctx->diag, "%lu forecast%s stored without a date took the "
-			  "date found now", r.dated, r.dated == 1 ? "" : "s");
+		diag_note(&ctx->diag,
+			  "%lu forecast%s stored without a date took the "
+			  "date found now",
+			  r.dated, r.dated == 1 ? "" : "s");
 	if (r.undated)
-		diag_note(&ctx->diag, "warning: %lu article%s without a date: %s forecasts "
+		diag_note(&ctx->diag,
+			  "warning: %lu article%s without a date: %s forecasts "
 			  "are candidates marked '%s'; add dates with --manifest "
 			  "or 'likely edit ID --published YYYY-MM-DD'",
-			  r.undated, r.undated == 1 ? "" : "s",
-			  r.undated == 1 ? "its" : "their", LEDGER_NOTE_NO_DATE);
+			  r.undated, r.undated == 1 ? "" : "s", r.undated == 1 ? "its" : "their",
+			  LEDGER_NOTE_NO_DATE);
 out:
 	extract_pool_free(r.pool);
 	if (r.spool)
@@ -418,7 +424,8 @@ const struct command command_extract = {
 	.options = option_list,
 	.noptions = NOPTS,
 	.summary = "find forecasts in article pages and store them as candidates",
-	.usage = "extract [--manifest F] [--source S] [--format text|html|feed] [--dry-run] [--jobs N] FILE...",
+	.usage = "extract [--manifest F] [--source S] [--format text|html|feed] [--dry-run] "
+		 "[--jobs N] FILE...",
 	.details =
 		"  FILE...        article pages: UTF-8 text, HTML (any charset it declares)\n"
 		"                 or an RSS/Atom/WXR feed, told apart by content; \"-\" is stdin\n"

@@ -17,9 +17,9 @@
 
 struct import_state {
 	struct ctx *ctx;
-	bool fresh;           /* no forecast was stored when the file began:
-			       * every id the file's check lets through is new */
-	bool old_ledger;      /* a ledger from before the speaker column */
+	bool fresh;      /* no forecast was stored when the file began:
+			  * every id the file's check lets through is new */
+	bool old_ledger; /* a ledger from before the speaker column */
 	unsigned long rows, added, changed, unchanged;
 	struct buf reason;
 };
@@ -27,8 +27,7 @@ struct import_state {
 /* A ledger without the speaker column says nothing about speakers: a
  * stored forecast keeps its own (f borrows it from old, which the caller
  * releases after f's last use), a new one has none. */
-static int keep_speaker(struct import_state *st, struct forecast *f,
-			struct forecast *old)
+static int keep_speaker(struct import_state *st, struct forecast *f, struct forecast *old)
 {
 	bool found;
 	int rc = store_forecast_get(st->ctx->store, f->col[COL_ID], old, &found);
@@ -50,13 +49,11 @@ static int on_row(struct forecast *f, bool has_speaker, void *data)
 	if (kept)
 		rc = keep_speaker(st, f, &old);
 	if (!rc && st->fresh) {
-		rc = store_forecast_add(st->ctx->store, f, st->ctx->now,
-					st->reason.data);
+		rc = store_forecast_add(st->ctx->store, f, st->ctx->now, st->reason.data);
 		st->added++;
 	} else if (!rc) {
 		enum store_put put = STORE_PUT_UNCHANGED;
-		rc = store_forecast_put(st->ctx->store, f, st->ctx->now,
-					st->reason.data, &put);
+		rc = store_forecast_put(st->ctx->store, f, st->ctx->now, st->reason.data, &put);
 		st->added += put == STORE_PUT_NEW;
 		st->changed += put == STORE_PUT_CHANGED;
 		st->unchanged += put == STORE_PUT_UNCHANGED;
@@ -78,12 +75,13 @@ static int import_file(struct ctx *ctx, const char *path, struct buf *summary)
 	if (!rc)
 		rc = ledger_file_read(path, on_row, &st, &ctx->diag);
 	if (!rc && st.old_ledger)
-		buf_printf(summary, "%s: a ledger with the %d columns before "
-			   "`speaker`: read; speakers left as stored\n", path,
-			   LEDGER_NCOLS_V1);
+		buf_printf(summary,
+			   "%s: a ledger with the %d columns before "
+			   "`speaker`: read; speakers left as stored\n",
+			   path, LEDGER_NCOLS_V1);
 	if (!rc)
-		buf_printf(summary, "%s: %lu rows: %lu new, %lu changed, %lu unchanged\n",
-			   path, st.rows, st.added, st.changed, st.unchanged);
+		buf_printf(summary, "%s: %lu rows: %lu new, %lu changed, %lu unchanged\n", path,
+			   st.rows, st.added, st.changed, st.unchanged);
 	buf_release(&st.reason);
 	return rc;
 }
@@ -123,8 +121,8 @@ const struct command command_import = {
 	.db = DB_WRITE,
 	.summary = "load ledger CSV files (all or nothing)",
 	.usage = "import FILE...",
-	.details =
-		"  FILE...   ledger CSV files (header id,file,title,published,...); \"-\" is stdin\n"
-		"All files or nothing: any bad row is reported as FILE:LINE: column: reason\n"
-		"and the database is left as it was.\n",
+	.details = "  FILE...   ledger CSV files (header id,file,title,published,...); \"-\" is "
+		   "stdin\n"
+		   "All files or nothing: any bad row is reported as FILE:LINE: column: reason\n"
+		   "and the database is left as it was.\n",
 };

@@ -11,8 +11,7 @@ static int cmd_init(struct ctx *ctx, const struct cmd_args *a)
 	(void)a;
 	if ((rc = store_schema_version(ctx->store, &version)))
 		return rc;
-	diag_note(&ctx->diag, "%s: database ready (schema version %d)",
-		  ctx->db_path, version);
+	diag_note(&ctx->diag, "%s: database ready (schema version %d)", ctx->db_path, version);
 	return LIKELY_OK;
 }
 
@@ -24,7 +23,6 @@ const struct command command_init = {
 	.db = DB_WRITE,
 	.summary = "create or upgrade the database",
 	.usage = "init",
-	.details =
-		"Creates the database (--db, $LIKELY_DB or ./likely.db) or upgrades its\n"
-		"schema.\n",
+	.details = "Creates the database (--db, $LIKELY_DB or ./likely.db) or upgrades its\n"
+		   "schema.\n",
 };

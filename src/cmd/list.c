@@ -45,16 +45,23 @@ static const struct cli_option option_list[NOPTS] = {
 
 #define MIN_CLAIM 24
 
-enum list_col { L_ID, L_STATE, L_PUBLISHED, L_HORIZON, L_P, L_FORECASTER,
-		L_NCOLS };
+enum list_col {
+	L_ID,
+	L_STATE,
+	L_PUBLISHED,
+	L_HORIZON,
+	L_P,
+	L_FORECASTER,
+	L_NCOLS
+};
 
 /* What the table shows beyond the store's own filters. */
 struct list_match {
 	const char *author_part; /* folded; "" = unattributed only; NULL = any */
 	bool unattributed;
-	long since, until;       /* publication days; 0 = no bound */
+	long since, until; /* publication days; 0 = no bound */
 	bool has_since, has_until;
-	const char *outcome;     /* yes|no|partial|void|open, or NULL */
+	const char *outcome; /* yes|no|partial|void|open, or NULL */
 };
 
 struct list_state {
@@ -87,15 +94,13 @@ static bool matches(struct list_state *st, const struct forecast *f)
 		return false;
 	if (m->outcome) {
 		const char *o = f->col[COL_OUTCOME];
-		if (strcmp(m->outcome, "open") == 0 ? *o != '\0'
-		    : strcmp(m->outcome, o) != 0)
+		if (strcmp(m->outcome, "open") == 0 ? *o != '\0' : strcmp(m->outcome, o) != 0)
 			return false;
 	}
 	if (m->has_since || m->has_until) {
 		long day;
 		if (!ledger_published_day(f->col[COL_PUBLISHED], &day) ||
-		    (m->has_since && day < m->since) ||
-		    (m->has_until && day > m->until))
+		    (m->has_since && day < m->since) || (m->has_until && day > m->until))
 			return false;
 	}
 	return true;
@@ -118,8 +123,7 @@ static int print_row(const struct forecast *f, void *data)
 {
 	struct list_state *st = data;
 	struct buf *b = &st->line;
-	const char *author = *f->col[COL_AUTHOR] ? f->col[COL_AUTHOR]
-						 : "unattributed";
+	const char *author = *f->col[COL_AUTHOR] ? f->col[COL_AUTHOR] : "unattributed";
 
 	if (!matches(st, f))
 		return 0;
@@ -129,10 +133,12 @@ static int print_row(const struct forecast *f, void *data)
 		return 0;
 	}
 	buf_reset(b);
-	const char *cells[L_NCOLS] = {
-		f->col[COL_ID], state_of(f), or_dash(f->col[COL_PUBLISHED]),
-		or_dash(f->col[COL_HORIZON]), or_dash(f->col[COL_PROBABILITY]),
-		*f->col[COL_SPEAKER] ? f->col[COL_SPEAKER] : author};
+	const char *cells[L_NCOLS] = {f->col[COL_ID],
+				      state_of(f),
+				      or_dash(f->col[COL_PUBLISHED]),
+				      or_dash(f->col[COL_HORIZON]),
+				      or_dash(f->col[COL_PROBABILITY]),
+				      *f->col[COL_SPEAKER] ? f->col[COL_SPEAKER] : author};
 	for (int c = 0; c < L_NCOLS; c++)
 		screen_cell(b, &st->cols[c], cells[c]);
 	text_fit(b, f->col[COL_CLAIM], st->claim_width, false);
@@ -140,11 +146,10 @@ static int print_row(const struct forecast *f, void *data)
 	return 0;
 }
 
-static int parse_match(struct ctx *ctx, const struct cmd_args *a,
-		       struct list_match *m, struct buf *author)
+static int parse_match(struct ctx *ctx, const struct cmd_args *a, struct list_match *m,
+		       struct buf *author)
 {
-	static const char *const outcomes[] = {"yes", "no", "partial", "void",
-					       "open", NULL};
+	static const char *const outcomes[] = {"yes", "no", "partial", "void", "open", NULL};
 	const char *who = a->value[OPT_AUTHOR];
 	const char *outcome = a->value[OPT_OUTCOME];
 	int rc;
@@ -161,7 +166,8 @@ static int parse_match(struct ctx *ctx, const struct cmd_args *a,
 		if (!outcomes[i])
 			return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 					   "--outcome: '%s' is not one of yes, no, "
-					   "partial, void, open", outcome);
+					   "partial, void, open",
+					   outcome);
 		m->outcome = outcome;
 	}
 	if (who && strcmp(who, "unattributed") == 0) {
@@ -219,8 +225,7 @@ static int cmd_list(struct ctx *ctx, const struct cmd_args *a)
 	}
 	rc = store_forecast_each(ctx->store, &flt, print_row, &st);
 	if (!rc && !st.as_csv)
-		diag_note(&ctx->diag, "%lu forecast%s", st.rows,
-			  st.rows == 1 ? "" : "s");
+		diag_note(&ctx->diag, "%lu forecast%s", st.rows, st.rows == 1 ? "" : "s");
 out:
 	buf_release(&st.folded);
 	buf_release(&st.line);
@@ -238,22 +243,21 @@ const struct command command_list = {
 	.noptions = NOPTS,
 	.summary = "browse forecasts",
 	.usage = "list [--author A] [--speaker S] [--topic T] [--status S] [--open] "
-	         "[--outcome O] [--since DATE] [--until DATE] [--format table|csv]",
-	.details =
-		"  --author A       authors whose name holds A (case does not matter);\n"
-		"                   \"unattributed\" selects forecasts with no author\n"
-		"  --speaker S      only forecasts this speaker made (case and spaces,\n"
-		"                   a title and an affiliation do not matter)\n"
-		"  --topic T        only forecasts with this topic (one of their \";\" topics)\n"
-		"  --status S       candidate, accepted or rejected\n"
-		"  --open           accepted and not settled\n"
-		"  --outcome O      yes, no, partial, void, or open (no outcome yet)\n"
-		"  --since DATE     published on or after DATE (YYYY-MM-DD; a month-only\n"
-		"                   date counts as the month's last day; undated ones drop)\n"
-		"  --until DATE     published on or before DATE\n"
-		"  --format csv     ledger CSV instead of the table\n"
-		"The table fits the terminal's width (else $COLUMNS, else 80 columns):\n"
-		"columns are dropped when space is short and the claim is cut, never the\n"
-		"id.  STATE is candidate, rejected, open (accepted, not settled) or the\n"
-		"outcome; FORECASTER is the speaker when there is one, else the author.\n",
+		 "[--outcome O] [--since DATE] [--until DATE] [--format table|csv]",
+	.details = "  --author A       authors whose name holds A (case does not matter);\n"
+		   "                   \"unattributed\" selects forecasts with no author\n"
+		   "  --speaker S      only forecasts this speaker made (case and spaces,\n"
+		   "                   a title and an affiliation do not matter)\n"
+		   "  --topic T        only forecasts with this topic (one of their \";\" topics)\n"
+		   "  --status S       candidate, accepted or rejected\n"
+		   "  --open           accepted and not settled\n"
+		   "  --outcome O      yes, no, partial, void, or open (no outcome yet)\n"
+		   "  --since DATE     published on or after DATE (YYYY-MM-DD; a month-only\n"
+		   "                   date counts as the month's last day; undated ones drop)\n"
+		   "  --until DATE     published on or before DATE\n"
+		   "  --format csv     ledger CSV instead of the table\n"
+		   "The table fits the terminal's width (else $COLUMNS, else 80 columns):\n"
+		   "columns are dropped when space is short and the claim is cut, never the\n"
+		   "id.  STATE is candidate, rejected, open (accepted, not settled) or the\n"
+		   "outcome; FORECASTER is the speaker when there is one, else the author.\n",
 };

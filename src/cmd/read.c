@@ -75,15 +75,14 @@ static int over_article(const struct page_article *a, void *data)
 	return o->inner.on_article(&b, o->inner.ctx);
 }
 
-static int over_paragraph(const struct page_article *a,
-			  const struct page_paragraph *p, void *data)
+static int over_paragraph(const struct page_article *a, const struct page_paragraph *p, void *data)
 {
 	struct override *o = data;
 	return o->inner.on_paragraph(a, p, o->inner.ctx);
 }
 
-static int read_one(struct ctx *ctx, const char *path, bool jsonl,
-		    enum page_format format, const struct manifest *m)
+static int read_one(struct ctx *ctx, const char *path, bool jsonl, enum page_format format,
+		    const struct manifest *m)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *in = is_stdin ? stdin : fopen(path, "rb");
@@ -95,10 +94,10 @@ static int read_one(struct ctx *ctx, const char *path, bool jsonl,
 	int rc = 0;
 
 	if (!in)
-		return diag_report(&ctx->diag, LIKELY_NOINPUT, path, 0,
-				   "cannot open: %s", strerror(errno));
-	o.inner = jsonl ? page_json_callbacks(&json, ctx->out, path)
-			: page_dump_callbacks(ctx->out);
+		return diag_report(&ctx->diag, LIKELY_NOINPUT, path, 0, "cannot open: %s",
+				   strerror(errno));
+	o.inner =
+		jsonl ? page_json_callbacks(&json, ctx->out, path) : page_dump_callbacks(ctx->out);
 	o.e = m ? manifest_find(m, path_base(path)) : NULL;
 	struct page_callbacks cb = {over_article, over_paragraph, &o};
 	if (!jsonl)

@@ -32,7 +32,6 @@ const struct command command_reject = {
 	.noptions = NOPTS,
 	.summary = "reject candidate forecasts",
 	.usage = "reject ID... [--reason R]",
-	.details =
-		"  ID...        forecasts to reject (whole ids or their first 4+ characters)\n"
-		"  --reason R   why, kept in each forecast's history\n",
+	.details = "  ID...        forecasts to reject (whole ids or their first 4+ characters)\n"
+		   "  --reason R   why, kept in each forecast's history\n",
 };

@@ -37,8 +37,7 @@ static int reopen(struct ctx *ctx, struct forecast *f, const char *note)
 {
 	if (!*f->col[COL_OUTCOME])
 		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
-				   "%s: not settled, nothing to undo",
-				   f->col[COL_ID]);
+				   "%s: not settled, nothing to undo", f->col[COL_ID]);
 	forecast_set(f, COL_OUTCOME, "");
 	forecast_set(f, COL_RESOLVED_ON, "");
 	forecast_set(f, COL_EVIDENCE, "");
@@ -49,8 +48,8 @@ static int reopen(struct ctx *ctx, struct forecast *f, const char *note)
 
 /* A verdict replaces another only when asked to: one mistyped id must not
  * overturn a settled forecast unnoticed. */
-static int settle(struct ctx *ctx, const struct cmd_args *a,
-		  struct forecast *f, const char *outcome)
+static int settle(struct ctx *ctx, const struct cmd_args *a, struct forecast *f,
+		  const char *outcome)
 {
 	const char *on = a->value[OPT_ON];
 	const char *id = f->col[COL_ID];
@@ -65,15 +64,14 @@ static int settle(struct ctx *ctx, const struct cmd_args *a,
 		return diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0,
 				   "%s: already settled as '%s' on %s; add --force "
 				   "to replace the verdict (its evidence and note "
-				   "go too)", id, f->col[COL_OUTCOME],
-				   f->col[COL_RESOLVED_ON]);
+				   "go too)",
+				   id, f->col[COL_OUTCOME], f->col[COL_RESOLVED_ON]);
 	if (!on)
 		on = ctx->today;
 	buf_init(&why);
 	bool ok = verdict_day_ok(f, on, ctx->today, &why);
 	if (!ok)
-		diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0, "%s: --on %s",
-			    id, why.data);
+		diag_report(&ctx->diag, LIKELY_DATAERR, NULL, 0, "%s: --on %s", id, why.data);
 	buf_release(&why);
 	if (!ok)
 		return LIKELY_DATAERR;
@@ -89,8 +87,7 @@ static int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 	long day;
 	int rc;
 
-	if (undo && (outcome || a->value[OPT_ON] || a->value[OPT_EVIDENCE] ||
-		     a->seen[OPT_FORCE]))
+	if (undo && (outcome || a->value[OPT_ON] || a->value[OPT_EVIDENCE] || a->seen[OPT_FORCE]))
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
 				   "resolve: --undo takes no --outcome, --on, "
 				   "--evidence or --force");
@@ -99,17 +96,14 @@ static int cmd_resolve(struct ctx *ctx, const struct cmd_args *a)
 				   "resolve: --outcome yes|no|partial|void is required");
 	if (outcome && (!*outcome || ledger_check_field(COL_OUTCOME, outcome)))
 		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-				   "--outcome: '%s' is not one of yes, no, partial, void",
-				   outcome);
+				   "--outcome: '%s' is not one of yes, no, partial, void", outcome);
 	if ((rc = opt_date(ctx, "on", a->value[OPT_ON], &day)) ||
 	    (rc = opt_text(ctx, "evidence", a->value[OPT_EVIDENCE],
 			   ledger_column_text_flags(COL_EVIDENCE))) ||
-	    (rc = opt_text(ctx, "note", a->value[OPT_NOTE],
-			   ledger_column_text_flags(COL_NOTE))))
+	    (rc = opt_text(ctx, "note", a->value[OPT_NOTE], ledger_column_text_flags(COL_NOTE))))
 		return rc;
 	if (!(rc = store_forecast_lookup(ctx->store, a->argv[0], ID_CHANGE, &f))) {
-		rc = undo ? reopen(ctx, &f, a->value[OPT_NOTE])
-			  : settle(ctx, a, &f, outcome);
+		rc = undo ? reopen(ctx, &f, a->value[OPT_NOTE]) : settle(ctx, a, &f, outcome);
 		if (!rc)
 			diag_note(&ctx->diag, "%s: %s", f.col[COL_ID],
 				  undo ? "reopened" : f.col[COL_OUTCOME]);
@@ -128,16 +122,15 @@ const struct command command_resolve = {
 	.noptions = NOPTS,
 	.summary = "settle a forecast, or reopen it with --undo",
 	.usage = "resolve ID --outcome yes|no|partial|void [--on DATE] [--evidence E] "
-	         "[--note N] [--force]\n       likely resolve ID --undo",
-	.details =
-		"  ID              the whole id, or its first 4 characters or more\n"
-		"  --outcome O     yes, no, partial or void\n"
-		"  --on DATE       the day it was settled (default today; not before the\n"
-		"                  forecast was published, not in the future)\n"
-		"  --evidence E    what settled it\n"
-		"  --note N        a note\n"
-		"  --force         replace the verdict of a forecast already settled; its\n"
-		"                  evidence and note are replaced or cleared\n"
-		"  --undo          reopen: outcome, date and evidence are cleared; the old\n"
-		"                  verdict stays in the history\n",
+		 "[--note N] [--force]\n       likely resolve ID --undo",
+	.details = "  ID              the whole id, or its first 4 characters or more\n"
+		   "  --outcome O     yes, no, partial or void\n"
+		   "  --on DATE       the day it was settled (default today; not before the\n"
+		   "                  forecast was published, not in the future)\n"
+		   "  --evidence E    what settled it\n"
+		   "  --note N        a note\n"
+		   "  --force         replace the verdict of a forecast already settled; its\n"
+		   "                  evidence and note are replaced or cleared\n"
+		   "  --undo          reopen: outcome, date and evidence are cleared; the old\n"
+		   "                  verdict stays in the history\n",
 };

@@ -24,12 +24,19 @@
 
 #define ESC 27
 
+/* clang-format off */
 static const char *const act_names[REVIEW_NACT] = {
 	[ACT_ACCEPT] = "accepted", [ACT_REJECT] = "rejected",
 	[ACT_EDIT] = "edited", [ACT_SKIP] = "skipped", [ACT_YES] = "yes",
 	[ACT_NO] = "no", [ACT_PARTIAL] = "partial", [ACT_VOID] = "void"};
+/* clang-format on */
 
-enum step { STEP_NEXT, STEP_AGAIN, STEP_QUIT, STEP_JUMP };
+enum step {
+	STEP_NEXT,
+	STEP_AGAIN,
+	STEP_QUIT,
+	STEP_JUMP
+};
 
 static void push_id(struct review *rv, const char *id)
 {
@@ -114,8 +121,7 @@ static char *read_line(struct review *rv, const char *prompt)
 
 /* What the next screen says under the legend: the last answer's result,
  * or why a key did nothing. */
-static void say(struct review *rv, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+static void say(struct review *rv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void say(struct review *rv, const char *fmt, ...)
 {
 	va_list ap;
@@ -147,13 +153,12 @@ static void copy_forecast(struct forecast *to, const struct forecast *from)
 
 /* Remembers an answer for undo and counts it.  before is the forecast as
  * it was (NULL for an answer that changed nothing: a skip). */
-static void remember(struct review *rv, enum review_act act,
-		     const struct forecast *before, const char *id)
+static void remember(struct review *rv, enum review_act act, const struct forecast *before,
+		     const char *id)
 {
 	if (rv->n_answers == rv->cap_answers) {
 		rv->cap_answers = rv->cap_answers ? rv->cap_answers * 2 : 16;
-		rv->answers = xrealloc(rv->answers,
-				       rv->cap_answers * sizeof *rv->answers);
+		rv->answers = xrealloc(rv->answers, rv->cap_answers * sizeof *rv->answers);
 	}
 	struct review_answer *a = &rv->answers[rv->n_answers++];
 	a->at = rv->at;
@@ -173,9 +178,8 @@ static void forget(struct review_answer *a)
 }
 
 /* Saves the change from `before` to f and remembers it. */
-static int answer(struct review *rv, enum review_act act,
-		  const struct forecast *before, const struct forecast *f,
-		  const char *reason)
+static int answer(struct review *rv, enum review_act act, const struct forecast *before,
+		  const struct forecast *f, const char *reason)
 {
 	int rc = save(rv->ctx, f, reason);
 	if (!rc)
@@ -198,15 +202,18 @@ static enum step undo(struct review *rv, int *rc)
 	/* back among the candidates: the due part is gathered again later */
 	if (rv->at < rv->n_cand && rv->due_added)
 		drop_due(rv);
-	say(rv, "undone: %s (%s)", a->act == ACT_SKIP ? "skip"
-	    : a->act == ACT_EDIT ? "edit" : act_names[a->act], a->id);
+	say(rv, "undone: %s (%s)",
+	    a->act == ACT_SKIP   ? "skip"
+	    : a->act == ACT_EDIT ? "edit"
+				 : act_names[a->act],
+	    a->id);
 	forget(a);
 	return STEP_JUMP;
 }
 
 /* A value typed at an edit prompt: Enter keeps, "-" clears. */
-static void edit_field(struct review *rv, struct forecast *f,
-		       const char *label, enum ledger_column c, bool *eof)
+static void edit_field(struct review *rv, struct forecast *f, const char *label,
+		       enum ledger_column c, bool *eof)
 {
 	struct buf prompt;
 	buf_init(&prompt);
@@ -274,13 +281,13 @@ static enum step ask_date(struct review *rv, struct forecast *f, int *rc)
 	for (;;) {
 		review_draw_dialog(rv, f);
 		char *d = read_line(rv, "published (YYYY-MM-DD or YYYY-MM; Enter "
-				    "leaves it undated): ");
+					"leaves it undated): ");
 		if (!d)
 			return STEP_QUIT;
 		if (!*d) {
 			free(d);
 			say(rv, "not accepted: without a date it cannot be "
-			    "scored; it stays a candidate");
+				"scored; it stays a candidate");
 			return STEP_NEXT;
 		}
 		const char *bad = ledger_check_field(COL_PUBLISHED, d);
@@ -376,13 +383,12 @@ static char *ask_known_on(struct review *rv, const struct forecast *f)
 }
 
 /* Evidence, or for a void verdict why it is void; NULL at end of input. */
-static char *ask_text(struct review *rv, const struct forecast *f,
-		      bool is_void)
+static char *ask_text(struct review *rv, const struct forecast *f, bool is_void)
 {
 	enum ledger_column c = is_void ? COL_NOTE : COL_EVIDENCE;
 	for (;;) {
 		char *t = read_line(rv, is_void ? "why void (Enter for no reason): "
-				    : "evidence (Enter for none): ");
+						: "evidence (Enter for none): ");
 		const char *bad = t ? ledger_check_field(c, t) : NULL;
 		if (!bad)
 			return t;
@@ -393,13 +399,12 @@ static char *ask_text(struct review *rv, const struct forecast *f,
 }
 
 /* A verdict replaces another only when the editor says so. */
-static bool confirm_replace(struct review *rv, const struct forecast *f,
-			    bool *eof)
+static bool confirm_replace(struct review *rv, const struct forecast *f, bool *eof)
 {
 	struct buf q;
 	buf_init(&q);
-	buf_printf(&q, "already settled as %s on %s; replace it (y/N): ",
-		   f->col[COL_OUTCOME], f->col[COL_RESOLVED_ON]);
+	buf_printf(&q, "already settled as %s on %s; replace it (y/N): ", f->col[COL_OUTCOME],
+		   f->col[COL_RESOLVED_ON]);
 	char *yes = read_line(rv, q.data);
 	buf_release(&q);
 	*eof = !yes;
@@ -408,8 +413,7 @@ static bool confirm_replace(struct review *rv, const struct forecast *f,
 	return ok;
 }
 
-static enum step settle(struct review *rv, struct forecast *f,
-			enum review_act act, int *rc)
+static enum step settle(struct review *rv, struct forecast *f, enum review_act act, int *rc)
 {
 	const char *outcome = act_names[act];
 	struct forecast before;
@@ -417,15 +421,14 @@ static enum step settle(struct review *rv, struct forecast *f,
 	bool eof = false;
 
 	if (strcmp(f->col[COL_STATUS], "accepted") != 0) {
-		say(rv, "%s is %s: only accepted forecasts are settled",
-		    f->col[COL_ID], f->col[COL_STATUS]);
+		say(rv, "%s is %s: only accepted forecasts are settled", f->col[COL_ID],
+		    f->col[COL_STATUS]);
 		return STEP_AGAIN;
 	}
 	say(rv, "settle as %s", outcome);
 	review_draw_dialog(rv, f);
 	if (*f->col[COL_OUTCOME] && !confirm_replace(rv, f, &eof)) {
-		say(rv, "kept: %s on %s", f->col[COL_OUTCOME],
-		    f->col[COL_RESOLVED_ON]);
+		say(rv, "kept: %s on %s", f->col[COL_OUTCOME], f->col[COL_RESOLVED_ON]);
 		return eof ? STEP_QUIT : STEP_AGAIN;
 	}
 	if (!(on = ask_known_on(rv, f)) || !(text = ask_text(rv, f, act == ACT_VOID))) {
@@ -445,8 +448,7 @@ static enum step settle(struct review *rv, struct forecast *f,
 	return STEP_NEXT;
 }
 
-static enum step on_key(struct review *rv, struct forecast *f, int key,
-			int *rc)
+static enum step on_key(struct review *rv, struct forecast *f, int key, int *rc)
 {
 	bool due = review_in_due(rv);
 	switch (key) {
@@ -470,9 +472,11 @@ static enum step on_key(struct review *rv, struct forecast *f, int key,
 		return accept(rv, f, rc);
 	if (!due && key == 'r')
 		return reject(rv, f, rc);
-	enum review_act act = key == 'y' ? ACT_YES : key == 'n' ? ACT_NO
-			    : key == 'p' ? ACT_PARTIAL : key == 'v' ? ACT_VOID
-			    : REVIEW_NACT;
+	enum review_act act = key == 'y'   ? ACT_YES
+			      : key == 'n' ? ACT_NO
+			      : key == 'p' ? ACT_PARTIAL
+			      : key == 'v' ? ACT_VOID
+					   : REVIEW_NACT;
 	if (due && act != REVIEW_NACT)
 		return settle(rv, f, act, rc);
 	if (key > ' ' && key < 127)
@@ -486,8 +490,7 @@ static int run(struct review *rv, bool *quit)
 {
 	int rc = LIKELY_OK;
 	while (!rc && !*quit) {
-		if (rv->at >= rv->n_cand && !rv->due_added &&
-		    (rc = add_due(rv)))
+		if (rv->at >= rv->n_cand && !rv->due_added && (rc = add_due(rv)))
 			break;
 		if (rv->at >= rv->count)
 			break;
@@ -507,8 +510,8 @@ static int run(struct review *rv, bool *quit)
 
 static void print_tally(const struct review *rv)
 {
-	static const enum review_act order[] = {ACT_ACCEPT, ACT_REJECT,
-		ACT_YES, ACT_NO, ACT_PARTIAL, ACT_VOID, ACT_EDIT, ACT_SKIP};
+	static const enum review_act order[] = {ACT_ACCEPT,  ACT_REJECT, ACT_YES,  ACT_NO,
+						ACT_PARTIAL, ACT_VOID,   ACT_EDIT, ACT_SKIP};
 	struct buf t;
 	buf_init(&t);
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
@@ -516,8 +519,8 @@ static void print_tally(const struct review *rv)
 		if (!n)
 			continue;
 		bool verdict = order[i] >= ACT_YES && order[i] <= ACT_VOID;
-		buf_printf(&t, "%s%lu %s%s", t.len ? ", " : "", n,
-			   verdict ? "settled " : "", act_names[order[i]]);
+		buf_printf(&t, "%s%lu %s%s", t.len ? ", " : "", n, verdict ? "settled " : "",
+			   act_names[order[i]]);
 	}
 	if (rv->undone)
 		buf_printf(&t, "%s%lu undone", t.len ? ", " : "", rv->undone);
@@ -550,18 +553,18 @@ static int cmd_review(struct ctx *ctx, const struct cmd_args *a)
 	if (!(rc = store_forecast_each(ctx->store, &candidates, collect_candidate, &rv))) {
 		rv.n_cand = rv.count;
 		rc = add_due(&rv);
-		buf_printf(&rv.status, "%zu candidate%s to review, %zu forecast%s "
-			   "due; every answer is saved at once", rv.n_cand,
-			   rv.n_cand == 1 ? "" : "s", rv.count - rv.n_cand,
+		buf_printf(&rv.status,
+			   "%zu candidate%s to review, %zu forecast%s "
+			   "due; every answer is saved at once",
+			   rv.n_cand, rv.n_cand == 1 ? "" : "s", rv.count - rv.n_cand,
 			   rv.count - rv.n_cand == 1 ? "" : "s");
 		drop_due(&rv);
 	}
 	if (!rc)
 		rc = run(&rv, &quit);
 	if (!rc) {
-		fprintf(ctx->out, "\033[H\033[2J%s\n", quit
-			? "stopped; everything answered is saved"
-			: "nothing left to review");
+		fprintf(ctx->out, "\033[H\033[2J%s\n",
+			quit ? "stopped; everything answered is saved" : "nothing left to review");
 		print_tally(&rv);
 	}
 	for (size_t i = 0; i < rv.n_answers; i++)
@@ -582,16 +585,15 @@ const struct command command_review = {
 	.db = DB_OWN_TX,
 	.summary = "interactive review of candidates and due forecasts",
 	.usage = "review",
-	.details =
-		"On a terminal: the candidates, then the due forecasts, one at a time,\n"
-		"each on one screen laid out for the terminal's size (else $COLUMNS and\n"
-		"$LINES, else 80x24) under a fixed header and a line of keys.\n"
-		"Candidates: a accept (one without a date asks for it), r reject (asks\n"
-		"why).  Due: y yes, n no, p partial (each asks the day it became known --\n"
-		"Enter takes the horizon when it has passed, else today -- and the\n"
-		"evidence), v void (asks the day and why, kept as the note); a forecast\n"
-		"settled meanwhile asks before its verdict is replaced.  Both: e edit\n"
-		"(Enter keeps a value, - clears it), s skip, u undo the last answer (the\n"
-		"history keeps the answer and its undoing), ? the keys, q quit.\n"
-		"Every answer is saved at once; the end shows what the session did.\n",
+	.details = "On a terminal: the candidates, then the due forecasts, one at a time,\n"
+		   "each on one screen laid out for the terminal's size (else $COLUMNS and\n"
+		   "$LINES, else 80x24) under a fixed header and a line of keys.\n"
+		   "Candidates: a accept (one without a date asks for it), r reject (asks\n"
+		   "why).  Due: y yes, n no, p partial (each asks the day it became known --\n"
+		   "Enter takes the horizon when it has passed, else today -- and the\n"
+		   "evidence), v void (asks the day and why, kept as the note); a forecast\n"
+		   "settled meanwhile asks before its verdict is replaced.  Both: e edit\n"
+		   "(Enter keeps a value, - clears it), s skip, u undo the last answer (the\n"
+		   "history keeps the answer and its undoing), ? the keys, q quit.\n"
+		   "Every answer is saved at once; the end shows what the session did.\n",
 };

@@ -16,31 +16,38 @@
 
 /* What an answer did; the tally counts them and undo names them. */
 enum review_act {
-	ACT_ACCEPT, ACT_REJECT, ACT_EDIT, ACT_SKIP,
-	ACT_YES, ACT_NO, ACT_PARTIAL, ACT_VOID, REVIEW_NACT
+	ACT_ACCEPT,
+	ACT_REJECT,
+	ACT_EDIT,
+	ACT_SKIP,
+	ACT_YES,
+	ACT_NO,
+	ACT_PARTIAL,
+	ACT_VOID,
+	REVIEW_NACT
 };
 
 /* One answer, kept so that `u` can take it back. */
 struct review_answer {
-	size_t at;               /* its place in the queue */
+	size_t at; /* its place in the queue */
 	enum review_act act;
-	bool saved;              /* it changed the forecast; before is valid */
-	struct forecast before;  /* the forecast as it was */
+	bool saved;             /* it changed the forecast; before is valid */
+	struct forecast before; /* the forecast as it was */
 	char *id;
 };
 
 struct review {
 	struct ctx *ctx;
 	struct screen_size sz;
-	char **ids;              /* the queue: candidates, then due forecasts */
+	char **ids; /* the queue: candidates, then due forecasts */
 	size_t count, cap;
-	size_t n_cand;           /* ids[0..n_cand) are the candidates */
-	bool due_added;          /* the due part is in the queue */
+	size_t n_cand;  /* ids[0..n_cand) are the candidates */
+	bool due_added; /* the due part is in the queue */
 	size_t at;
 	struct review_answer *answers; /* the undo stack, oldest first */
 	size_t n_answers, cap_answers;
 	unsigned long tally[REVIEW_NACT], undone;
-	struct buf status;       /* the line under the legend */
+	struct buf status; /* the line under the legend */
 };
 
 /* Whether the forecast at the queue's current place is a due one. */

@@ -13,19 +13,18 @@
 
 #include "review_impl.h"
 
-#define CLEAR "\033[H\033[2J"
-#define BOLD "\033[1m"
-#define PLAIN "\033[0m"
-#define TOP_LINES 4     /* header, legend, status, rule */
-#define BOTTOM_LINES 2  /* a blank line and the key prompt */
-#define LABEL_WIDTH 10  /* "article:  " */
-#define CLAIM_LINES 6
-#define CONTEXT_LINES 4
+#define CLEAR              "\033[H\033[2J"
+#define BOLD               "\033[1m"
+#define PLAIN              "\033[0m"
+#define TOP_LINES          4  /* header, legend, status, rule */
+#define BOTTOM_LINES       2  /* a blank line and the key prompt */
+#define LABEL_WIDTH        10 /* "article:  " */
+#define CLAIM_LINES        6
+#define CONTEXT_LINES      4
 #define DIALOG_CLAIM_LINES 3
-#define EVIDENCE_HITS 3
+#define EVIDENCE_HITS      3
 
-static const char legend_candidate[] =
-	"a accept  r reject  e edit  s skip  u undo  ? keys  q quit";
+static const char legend_candidate[] = "a accept  r reject  e edit  s skip  u undo  ? keys  q quit";
 static const char legend_due[] =
 	"y yes  n no  p partial  v void  e edit  s skip  u undo  ? keys  q quit";
 
@@ -49,16 +48,15 @@ static void header(struct review *rv, const struct forecast *f, struct buf *h)
 	bool due = review_in_due(rv);
 	size_t at = due ? rv->at - rv->n_cand : rv->at;
 	size_t of = due ? rv->count - rv->n_cand : rv->n_cand;
-	const char *p = *f->col[COL_PROBABILITY] ? f->col[COL_PROBABILITY]
-						 : "hedged";
+	const char *p = *f->col[COL_PROBABILITY] ? f->col[COL_PROBABILITY] : "hedged";
 	struct buf tail;
 	buf_init(&tail);
 	if (*f->col[COL_OUTCOME])
 		buf_printf(&tail, "  settled %s", f->col[COL_OUTCOME]);
 	else
 		buf_printf(&tail, "  %s", f->col[COL_STATUS]);
-	buf_printf(h, "[%zu/%zu %s] %s%s  ", at + 1, of,
-		   due ? "due" : "candidate", f->col[COL_ID], tail.data);
+	buf_printf(h, "[%zu/%zu %s] %s%s  ", at + 1, of, due ? "due" : "candidate", f->col[COL_ID],
+		   tail.data);
 	buf_reset(&tail);
 	buf_printf(&tail, " %s  horizon %s", p,
 		   *f->col[COL_HORIZON] ? f->col[COL_HORIZON] : "none");
@@ -96,8 +94,8 @@ static size_t review_draw_top(struct review *rv, const struct forecast *f)
 }
 
 /* "label:    text" wrapped, later lines under the text. */
-static void add_field(struct buf *body, size_t width, const char *label,
-		      const char *text, size_t max_lines)
+static void add_field(struct buf *body, size_t width, const char *label, const char *text,
+		      size_t max_lines)
 {
 	char indent[LABEL_WIDTH + 1];
 	memset(indent, ' ', LABEL_WIDTH);
@@ -109,16 +107,16 @@ static void add_field(struct buf *body, size_t width, const char *label,
 }
 
 /* Wrapped text, each line in bold when asked. */
-static void add_text(struct buf *body, size_t width, const char *indent,
-		     const char *text, size_t max_lines, bool bold)
+static void add_text(struct buf *body, size_t width, const char *indent, const char *text,
+		     size_t max_lines, bool bold)
 {
 	struct buf w;
 	buf_init(&w);
 	screen_wrap(&w, text, width, indent, max_lines);
 	for (char *line = w.data, *nl; *line; line = nl + 1) {
 		nl = strchr(line, '\n');
-		buf_printf(body, "%s%.*s%s\n", bold ? BOLD : "",
-			   (int)(nl - line), line, bold ? PLAIN : "");
+		buf_printf(body, "%s%.*s%s\n", bold ? BOLD : "", (int)(nl - line), line,
+			   bold ? PLAIN : "");
 	}
 	buf_release(&w);
 }
@@ -128,8 +126,7 @@ static void add_facts(struct buf *body, size_t width, const struct forecast *f)
 	struct buf t;
 	buf_init(&t);
 	buf_printf(&t, "%s (%s, %s)", f->col[COL_TITLE],
-		   *f->col[COL_PUBLISHED] ? f->col[COL_PUBLISHED] : "no date",
-		   f->col[COL_FILE]);
+		   *f->col[COL_PUBLISHED] ? f->col[COL_PUBLISHED] : "no date", f->col[COL_FILE]);
 	add_field(body, width, "article:", t.data, 2);
 	buf_reset(&t);
 	buf_adds(&t, *f->col[COL_AUTHOR] ? f->col[COL_AUTHOR] : "unattributed");
@@ -144,8 +141,7 @@ static void add_facts(struct buf *body, size_t width, const struct forecast *f)
 	}
 	if (*f->col[COL_RESOLVED_ON]) {
 		buf_reset(&t);
-		buf_printf(&t, "%s on %s%s%s", f->col[COL_OUTCOME],
-			   f->col[COL_RESOLVED_ON],
+		buf_printf(&t, "%s on %s%s%s", f->col[COL_OUTCOME], f->col[COL_RESOLVED_ON],
 			   *f->col[COL_EVIDENCE] ? ": " : "", f->col[COL_EVIDENCE]);
 		add_field(body, width, "settled:", t.data, 2);
 	}
@@ -167,8 +163,7 @@ static int add_hit(const struct evidence_hit *h, void *data)
 	if (hs->n++ == 0) {
 		buf_addc(hs->body, '\n');
 		add_text(hs->body, hs->width, "  ",
-			 "possible evidence (likely evidence ID shows more):", 1,
-			 false);
+			 "possible evidence (likely evidence ID shows more):", 1, false);
 	}
 	buf_init(&t);
 	buf_printf(&t, "%s (%s): %s", h->published, h->file, h->sentence);
@@ -179,8 +174,7 @@ static int add_hit(const struct evidence_hit *h, void *data)
 
 /* For a due forecast, the sentences of later articles most likely to
  * settle it (what `likely evidence` shows), to decide without leaving. */
-static int add_evidence(struct review *rv, struct buf *body,
-			const struct forecast *f)
+static int add_evidence(struct review *rv, struct buf *body, const struct forecast *f)
 {
 	struct hits hs = {body, rv->sz.cols, 0};
 	struct buf q;
@@ -189,15 +183,15 @@ static int add_evidence(struct review *rv, struct buf *body,
 	buf_init(&q);
 	evidence_after(f->col[COL_PUBLISHED], after);
 	if (claim_search_query(f->col[COL_CLAIM], &q) > 0)
-		rc = store_evidence_each(rv->ctx->store, q.data, after,
-					 EVIDENCE_HITS, add_hit, &hs);
+		rc = store_evidence_each(rv->ctx->store, q.data, after, EVIDENCE_HITS, add_hit,
+					 &hs);
 	buf_release(&q);
 	return rc;
 }
 
 /* Prints at most max lines of body; the last says where the rest is. */
-static void put_body(struct review *rv, const struct forecast *f,
-		     const struct buf *body, size_t max)
+static void put_body(struct review *rv, const struct forecast *f, const struct buf *body,
+		     size_t max)
 {
 	size_t lines = 0;
 	for (const char *p = body->data; *p; p++)
@@ -250,8 +244,7 @@ void review_draw_dialog(struct review *rv, const struct forecast *f)
 	struct buf body;
 	buf_init(&body);
 	review_draw_top(rv, f);
-	add_text(&body, rv->sz.cols, "  ", f->col[COL_CLAIM],
-		 DIALOG_CLAIM_LINES, true);
+	add_text(&body, rv->sz.cols, "  ", f->col[COL_CLAIM], DIALOG_CLAIM_LINES, true);
 	fprintf(rv->ctx->out, "%s\n", body.data);
 	buf_release(&body);
 }
@@ -278,7 +271,6 @@ void review_draw_help(struct review *rv, const struct forecast *f)
 	review_draw_top(rv, f);
 	for (size_t i = 0; lines[i]; i++)
 		put_line(rv, lines[i]);
-	fputs("\nany key goes back to the forecast " REVIEW_KEY_PROMPT,
-	      rv->ctx->out);
+	fputs("\nany key goes back to the forecast " REVIEW_KEY_PROMPT, rv->ctx->out);
 	fflush(rv->ctx->out);
 }

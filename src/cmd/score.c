@@ -57,7 +57,7 @@ struct gather {
 	struct scoreboard *sb;
 	struct report *rep;
 	const char *author; /* --author: exactly this author, NULL: any */
-	long from, to; /* --from/--to as days; LONG_MIN/LONG_MAX when not given */
+	long from, to;      /* --from/--to as days; LONG_MIN/LONG_MAX when not given */
 };
 
 static int gather_one(const struct forecast *f, void *data)
@@ -97,8 +97,8 @@ static int opt_narrow(struct ctx *ctx, const struct cmd_args *a, struct gather *
 	    (rc = opt_date(ctx, "from", from, &g->from)) || (rc = opt_date(ctx, "to", to, &g->to)))
 		return rc;
 	if (g->from > g->to)
-		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0,
-				   "--from %s is after --to %s", from, to);
+		return diag_report(&ctx->diag, LIKELY_USAGE, NULL, 0, "--from %s is after --to %s",
+				   from, to);
 	if (author)
 		buf_printf(words, "author %s", author);
 	if (topic)
@@ -171,17 +171,20 @@ static int record_run(struct ctx *ctx, const struct scoreboard *sb, const char *
 	size_t n;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
 	const struct sb_group *all = scoreboard_all(sb);
-	struct score_run_rec run = {
-		.as_of = as_of, .created_at = ctx->now, .options = options, .digest = digest,
-		.scored = all->fig.n, .brier = all->fig.brier};
+	struct score_run_rec run = {.as_of = as_of,
+				    .created_at = ctx->now,
+				    .options = options,
+				    .digest = digest,
+				    .scored = all->fig.n,
+				    .brier = all->fig.brier};
 	long long id;
 	int rc = store_score_run_add(ctx->store, &run, &id);
 	for (size_t i = 0; i < n && !rc; i++) {
 		if (g[i].by == SB_CUE)
 			continue;
-		struct score_group_rec rec = {
-			sb_by_name(g[i].by), g[i].author, g[i].topic, g[i].open,
-			g[i].overdue, g[i].void_count, g[i].hedged, g[i].fig};
+		struct score_group_rec rec = {sb_by_name(g[i].by), g[i].author,  g[i].topic,
+					      g[i].open,           g[i].overdue, g[i].void_count,
+					      g[i].hedged,         g[i].fig};
 		rc = store_score_group_add(ctx->store, id, &rec);
 	}
 	return rc;
@@ -241,8 +244,8 @@ static int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 	ro.options = options.data;
 	ro.narrowed = narrow.len ? narrow.data : NULL;
 
-	so = (struct sb_options){.as_of = ro.as_of, .exclude_partial = ro.exclude_partial,
-				 .bins = ro.bins};
+	so = (struct sb_options){
+		.as_of = ro.as_of, .exclude_partial = ro.exclude_partial, .bins = ro.bins};
 	sb = scoreboard_new(&so);
 	if ((rc = report_open(&ro, &ctx->diag, &rep)))
 		goto out;
@@ -281,8 +284,10 @@ static int cmd_score(struct ctx *ctx, const struct cmd_args *a)
 
 	const struct score_figures *all = &scoreboard_all(sb)->fig;
 	if (all->n)
-		diag_note(&ctx->diag, "%ld forecast%s scored as of %s, Brier %.3f; reports written "
-			  "to %s", all->n, all->n == 1 ? "" : "s", ro.as_of, all->brier, ro.dir);
+		diag_note(&ctx->diag,
+			  "%ld forecast%s scored as of %s, Brier %.3f; reports written "
+			  "to %s",
+			  all->n, all->n == 1 ? "" : "s", ro.as_of, all->brier, ro.dir);
 	else
 		diag_note(&ctx->diag, "nothing scored as of %s; reports written to %s", ro.as_of,
 			  ro.dir);
@@ -309,21 +314,20 @@ const struct command command_score = {
 	.noptions = NOPTS,
 	.summary = "compute scores and write the reports",
 	.usage = "score [--as-of DATE] [--out DIR] [--bins N|exact] "
-	         "[--partial half|exclude] [--min-n N] [--excel] [--author A] [--topic T] "
-	         "[--from DATE] [--to DATE]",
-	.details =
-		"  --as-of DATE        score what was known on this day (default today)\n"
-		"  --out DIR           where the reports go (default reports)\n"
-		"  --bins N|exact      calibration bins: N equal-width, or one per stated\n"
-		"                      probability (default exact)\n"
-		"  --partial half|exclude   a partial outcome counts 0.5, or is left out\n"
-		"  --min-n N           authors with fewer scored forecasts are not ranked (5)\n"
-		"  --excel             BOM and CRLF in the CSV files\n"
-		"  --author A          score only the forecasts whose author is exactly A\n"
-		"  --topic T           score only forecasts with topic T\n"
-		"  --from DATE         score only forecasts published on or after DATE\n"
-		"  --to DATE           score only forecasts published on or before DATE\n"
-		"Writes scores.csv, calibration.csv, forecasts.csv, report.md,\n"
-		"calibration.svg, scorecard.xlsx, trend.csv and trend.svg, and records\n"
-		"the run in the database (a narrowed run is not recorded).\n",
+		 "[--partial half|exclude] [--min-n N] [--excel] [--author A] [--topic T] "
+		 "[--from DATE] [--to DATE]",
+	.details = "  --as-of DATE        score what was known on this day (default today)\n"
+		   "  --out DIR           where the reports go (default reports)\n"
+		   "  --bins N|exact      calibration bins: N equal-width, or one per stated\n"
+		   "                      probability (default exact)\n"
+		   "  --partial half|exclude   a partial outcome counts 0.5, or is left out\n"
+		   "  --min-n N           authors with fewer scored forecasts are not ranked (5)\n"
+		   "  --excel             BOM and CRLF in the CSV files\n"
+		   "  --author A          score only the forecasts whose author is exactly A\n"
+		   "  --topic T           score only forecasts with topic T\n"
+		   "  --from DATE         score only forecasts published on or after DATE\n"
+		   "  --to DATE           score only forecasts published on or before DATE\n"
+		   "Writes scores.csv, calibration.csv, forecasts.csv, report.md,\n"
+		   "calibration.svg, scorecard.xlsx, trend.csv and trend.svg, and records\n"
+		   "the run in the database (a narrowed run is not recorded).\n",
 };

@@ -43,8 +43,10 @@ static int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 	field(out, "source:", f.col[COL_SOURCE]);
 	field(out, "url:", f.col[COL_URL]);
 	if (!*f.col[COL_PUBLISHED])
-		fprintf(out, "%-13s none found (add it: likely edit %s --published "
-			"YYYY-MM-DD)\n", "published:", f.col[COL_ID]);
+		fprintf(out,
+			"%-13s none found (add it: likely edit %s --published "
+			"YYYY-MM-DD)\n",
+			"published:", f.col[COL_ID]);
 	else if (strlen(f.col[COL_PUBLISHED]) == 7)
 		fprintf(out, "%-13s %s (month only: counted as its last day)\n",
 			"published:", f.col[COL_PUBLISHED]);
@@ -55,12 +57,10 @@ static int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 		field(out, "speaker:", f.col[COL_SPEAKER]);
 	field(out, "topic:", f.col[COL_TOPIC]);
 	fprintf(out, "%-13s %s (%s)\n", "cue:", f.col[COL_CUE],
-		*f.col[COL_PROBABILITY] ? f.col[COL_PROBABILITY]
-					: "hedged: no probability");
+		*f.col[COL_PROBABILITY] ? f.col[COL_PROBABILITY] : "hedged: no probability");
 	if (*f.col[COL_HORIZON_PHRASE])
 		fprintf(out, "%-13s %s (\"%s\")\n", "horizon:",
-			*f.col[COL_HORIZON] ? f.col[COL_HORIZON]
-					    : "none until the date is known",
+			*f.col[COL_HORIZON] ? f.col[COL_HORIZON] : "none until the date is known",
 			f.col[COL_HORIZON_PHRASE]);
 	else if (!*f.col[COL_HORIZON] && !*f.col[COL_PUBLISHED])
 		field(out, "horizon:", "none until the date is known");
@@ -68,8 +68,8 @@ static int cmd_show(struct ctx *ctx, const struct cmd_args *a)
 		field(out, "horizon:", f.col[COL_HORIZON]);
 	field(out, "status:", f.col[COL_STATUS]);
 	if (*f.col[COL_OUTCOME])
-		fprintf(out, "%-13s %s, settled on %s\n", "outcome:",
-			f.col[COL_OUTCOME], f.col[COL_RESOLVED_ON]);
+		fprintf(out, "%-13s %s, settled on %s\n", "outcome:", f.col[COL_OUTCOME],
+			f.col[COL_RESOLVED_ON]);
 	else
 		field(out, "outcome:", "open");
 	field(out, "evidence:", f.col[COL_EVIDENCE]);
@@ -91,6 +91,5 @@ const struct command command_show = {
 	.db = DB_READ,
 	.summary = "one forecast with its context and history",
 	.usage = "show ID",
-	.details =
-		"  ID   the forecast (the first characters of an id are enough)\n",
+	.details = "  ID   the forecast (the first characters of an id are enough)\n",
 };

@@ -17,6 +17,7 @@
 /* The claim's content words (four letters or more, minus common and
  * estimative words), OR-ed: a sentence sharing the rare words of the claim
  * ranks first under bm25. */
+/* clang-format off */
 static const char *const stopwords[] = {
 	"about", "after", "also", "been", "before", "being", "between", "both",
 	"could", "does", "doubtful", "during", "each", "expected", "from",
@@ -26,6 +27,7 @@ static const char *const stopwords[] = {
 	"there", "these", "they", "this", "those", "through", "unlikely",
 	"very", "were", "what", "when", "which", "while", "will", "with",
 	"within", "would", "future", "coming", "years", "months", NULL};
+/* clang-format on */
 
 static bool is_stopword(const char *w, size_t len)
 {
@@ -83,14 +85,13 @@ double evidence_idf(long long n, long long nhit)
 	return idf <= 0.0 ? 1e-6 : idf;
 }
 
-double evidence_bm25(const double *freq, const double *idf, int nphrase,
-		     double dl, double avgdl)
+double evidence_bm25(const double *freq, const double *idf, int nphrase, double dl, double avgdl)
 {
 	const double k1 = 1.2, b = 0.75;
 	double score = 0.0;
 	/* the terms in FTS5's order, so that equal sentences tie exactly */
 	for (int i = 0; i < nphrase; i++)
-		score += idf[i] * ((freq[i] * (k1 + 1.0)) /
-				   (freq[i] + k1 * (1 - b + b * dl / avgdl)));
+		score += idf[i] *
+			 ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * dl / avgdl)));
 	return -1.0 * score;
 }

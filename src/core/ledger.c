@@ -15,11 +15,13 @@
 #include "likely/base/fnv.h"
 #include "likely/text/textfield.h"
 
+/* clang-format off */
 const char *const ledger_columns[LEDGER_NCOLS + 1] = {
 	"id", "file", "title", "published", "source", "url", "author",
 	"topic", "claim", "cue", "probability", "horizon", "horizon_phrase",
 	"status", "outcome", "resolved_on", "evidence", "note", "speaker",
 	NULL};
+/* clang-format on */
 
 /* The value of every field a forecast has not been given: shared, never
  * freed, never written (extraction makes a record per forecast, and most
@@ -145,7 +147,8 @@ const char *ledger_check_field(enum ledger_column c, const char *v)
 	const char *why = textfield_check_str(v, ledger_column_text_flags(c));
 	if (why)
 		return c == COL_CLAIM && !strcmp(why, "empty")
-			? "empty (the claim is the forecast's sentence)" : why;
+			       ? "empty (the claim is the forecast's sentence)"
+			       : why;
 	switch (c) {
 	case COL_ID:
 		if (!*v)
@@ -165,20 +168,20 @@ const char *ledger_check_field(enum ledger_column c, const char *v)
 		if (!*v)
 			return NULL;
 		return date_parse_iso(v, &day) ? NULL
-			: "not a calendar date in the form YYYY-MM-DD";
+					       : "not a calendar date in the form YYYY-MM-DD";
 	case COL_PROBABILITY:
 		if (!*v)
 			return NULL; /* a hedged statement */
-		return ledger_parse_probability(v, &p) ? NULL
-			: "not a decimal between 0 and 1 (or empty for a hedged statement)";
+		return ledger_parse_probability(v, &p)
+			       ? NULL
+			       : "not a decimal between 0 and 1 (or empty for a hedged statement)";
 	case COL_STATUS:
-		if (!strcmp(v, "candidate") || !strcmp(v, "accepted") ||
-		    !strcmp(v, "rejected"))
+		if (!strcmp(v, "candidate") || !strcmp(v, "accepted") || !strcmp(v, "rejected"))
 			return NULL;
 		return "not one of candidate, accepted, rejected";
 	case COL_OUTCOME:
-		if (!*v || !strcmp(v, "yes") || !strcmp(v, "no") ||
-		    !strcmp(v, "partial") || !strcmp(v, "void"))
+		if (!*v || !strcmp(v, "yes") || !strcmp(v, "no") || !strcmp(v, "partial") ||
+		    !strcmp(v, "void"))
 			return NULL;
 		return "not one of yes, no, partial, void (or empty while open)";
 	default:
@@ -186,8 +189,7 @@ const char *ledger_check_field(enum ledger_column c, const char *v)
 	}
 }
 
-const char *ledger_check_record(const struct forecast *f,
-				enum ledger_column *bad)
+const char *ledger_check_record(const struct forecast *f, enum ledger_column *bad)
 {
 	const char *outcome = f->col[COL_OUTCOME];
 	const char *resolved = f->col[COL_RESOLVED_ON];
@@ -250,9 +252,8 @@ static const char *note_part(const char *notes, const char *note)
 {
 	size_t n = strlen(note), jl = strlen(LEDGER_NOTE_JOIN);
 	for (const char *p = strstr(notes, note); p; p = strstr(p + 1, note)) {
-		bool starts = p == notes ||
-			(p - notes >= (ptrdiff_t)jl &&
-			 strncmp(p - jl, LEDGER_NOTE_JOIN, jl) == 0);
+		bool starts = p == notes || (p - notes >= (ptrdiff_t)jl &&
+					     strncmp(p - jl, LEDGER_NOTE_JOIN, jl) == 0);
 		bool ends = p[n] == '\0' || strncmp(p + n, LEDGER_NOTE_JOIN, jl) == 0;
 		if (starts && ends)
 			return p;
@@ -299,8 +300,7 @@ void ledger_note_drop(struct forecast *f, const char *note)
 static size_t collapsible_space(const char *s)
 {
 	unsigned char c = (unsigned char)*s;
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v')
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		return 1;
 	return c == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
 }
@@ -355,8 +355,7 @@ static uint64_t fnv1a_collapsed(uint64_t h, const char *s)
 	return h;
 }
 
-void ledger_make_id(const char *title, const char *published,
-		    const char *claim, char out[17])
+void ledger_make_id(const char *title, const char *published, const char *claim, char out[17])
 {
 	static const char hex[] = "0123456789abcdef";
 	uint64_t h = FNV1A_START;

@@ -37,8 +37,8 @@ static void quote_value(struct buf *b, const char *v)
 	buf_adds(b, at < len ? "...'" : "'");
 }
 
-static int bad_field(struct csv_table *t, unsigned long line,
-		     enum ledger_column c, const char *why, const char *value)
+static int bad_field(struct csv_table *t, unsigned long line, enum ledger_column c, const char *why,
+		     const char *value)
 {
 	struct buf msg;
 	buf_init(&msg);
@@ -54,8 +54,7 @@ static int bad_field(struct csv_table *t, unsigned long line,
 
 /* Every field, then (when they all pass) the row as a whole and its id's
  * uniqueness. */
-static int check_row(struct csv_table *t, const struct csv_record *r,
-		     const struct forecast *f)
+static int check_row(struct csv_table *t, const struct csv_record *r, const struct forecast *f)
 {
 	struct reading *rd = t->ctx;
 	int stop = 0;
@@ -101,11 +100,14 @@ static int on_row(struct csv_table *t, const struct csv_record *r)
 int ledger_file_read(const char *path, ledger_row_fn fn, void *ctx, struct diag *d)
 {
 	struct reading rd = {fn, ctx, strset_new()};
-	struct csv_table t = {
-		.path = path, .columns = ledger_columns,
-		.min_columns = LEDGER_NCOLS_V1,
-		.header_note = "(or, from before the speaker column, the same up to note)",
-		.row = on_row, .ctx = &rd, .d = d};
+	struct csv_table t = {.path = path,
+			      .columns = ledger_columns,
+			      .min_columns = LEDGER_NCOLS_V1,
+			      .header_note =
+				      "(or, from before the speaker column, the same up to note)",
+			      .row = on_row,
+			      .ctx = &rd,
+			      .d = d};
 	int rc = csv_table_read(&t);
 	strset_free(rd.ids);
 	return rc;

@@ -13,7 +13,7 @@
 #include "likely/base/strset.h"
 #include "likely/text/textfield.h"
 
-static const char *const columns[] = {"file", "url", "title", "published",
+static const char *const columns[] = {"file",   "url",    "title", "published",
 				      "author", "source", NULL};
 
 struct manifest {
@@ -22,8 +22,8 @@ struct manifest {
 	struct strset *index; /* file -> entry index */
 };
 
-static int bad(struct csv_table *t, unsigned long line, const char *column,
-	       const char *why, const char *value)
+static int bad(struct csv_table *t, unsigned long line, const char *column, const char *why,
+	       const char *value)
 {
 	return csv_table_bad(t, line, "%s: %s ('%s')", column, why, value);
 }
@@ -35,21 +35,21 @@ static int on_row(struct csv_table *t, const struct csv_record *rec)
 
 	const char *file = rec->fields[0], *published = rec->fields[3];
 	/* each value lands in the ledger column of the same name */
-	static const enum ledger_column as[6] = {COL_FILE, COL_URL, COL_TITLE,
+	static const enum ledger_column as[6] = {COL_FILE,      COL_URL,    COL_TITLE,
 						 COL_PUBLISHED, COL_AUTHOR, COL_SOURCE};
 	for (int i = 0; i < 6; i++) {
-		const char *why = textfield_check_str(rec->fields[i],
-						      ledger_column_text_flags(as[i]));
+		const char *why =
+			textfield_check_str(rec->fields[i], ledger_column_text_flags(as[i]));
 		if (why)
 			return bad(t, rec->line, columns[i], why, rec->fields[i]);
 	}
 	if (!*file)
 		return bad(t, rec->line, "file", "empty (which page is this row about?)", file);
-	if (*published && !date_parse_iso(published, &day) &&
-	    !date_parse_month(published, &day))
+	if (*published && !date_parse_iso(published, &day) && !date_parse_month(published, &day))
 		return bad(t, rec->line, "published",
 			   "not a calendar date in the form YYYY-MM-DD (or YYYY-MM "
-			   "for a month)", published);
+			   "for a month)",
+			   published);
 	if (!strset_add(m->index, file, (long)m->count, &first))
 		return bad(t, rec->line, "file", "listed twice", file);
 	if (m->count == m->cap) {
@@ -69,8 +69,7 @@ static int on_row(struct csv_table *t, const struct csv_record *rec)
 int manifest_read(const char *path, struct diag *d, struct manifest **out)
 {
 	struct manifest *m = xcalloc(1, sizeof *m);
-	struct csv_table t = {.path = path, .columns = columns, .row = on_row,
-			      .ctx = m, .d = d};
+	struct csv_table t = {.path = path, .columns = columns, .row = on_row, .ctx = m, .d = d};
 	m->index = strset_new();
 	int rc = csv_table_read(&t);
 	if (rc) {
@@ -99,8 +98,7 @@ void manifest_free(struct manifest *m)
 	free(m);
 }
 
-const struct manifest_entry *manifest_find(const struct manifest *m,
-					   const char *file)
+const struct manifest_entry *manifest_find(const struct manifest *m, const char *file)
 {
 	long i;
 	if (!m || !strset_get(m->index, file, &i))

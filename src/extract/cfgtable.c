@@ -39,20 +39,18 @@ static int on_row(struct csv_table *t, const struct csv_record *rec)
 	}
 	if (why) {
 		/* quote the value the reason is about, as written */
-		const char *shown = strcmp(column, col2) == 0 ? rec->fields[1]
-							      : rec->fields[0];
+		const char *shown = strcmp(column, col2) == 0 ? rec->fields[1] : rec->fields[0];
 		rc = csv_table_bad(t, rec->line, "%s: %s: \"%s\"", column, why, shown);
 	}
 	free(key);
 	return rc;
 }
 
-int cfgtable_read(const char *path, const char *col1, const char *col2,
-		  cfgtable_row_fn fn, void *ctx, struct diag *d)
+int cfgtable_read(const char *path, const char *col1, const char *col2, cfgtable_row_fn fn,
+		  void *ctx, struct diag *d)
 {
 	const char *const columns[] = {col1, col2, NULL};
 	struct reading r = {fn, ctx};
-	struct csv_table t = {.path = path, .columns = columns, .row = on_row,
-			      .ctx = &r, .d = d};
+	struct csv_table t = {.path = path, .columns = columns, .row = on_row, .ctx = &r, .d = d};
 	return csv_table_read(&t);
 }

@@ -14,7 +14,6 @@
 
 #include "likely/text/pagevocab.h"
 
-
 /* The pre-test reads raw text, where "won't", "shan't" and "it'll" are
  * not yet split into "will not" / "it will": their stems stand for
  * "will" there. */
@@ -25,8 +24,7 @@ static const char *const contraction_anchors[] = {"won", "shan", "ll", NULL};
  * speaker module nothing to remember. */
 #define SPEECH_CLASSES (CW_REPORTING | CW_FORECAST_VERB)
 
-static void add_anchor(struct cue_matcher *m, const char *w, size_t n,
-		       unsigned kind);
+static void add_anchor(struct cue_matcher *m, const char *w, size_t n, unsigned kind);
 
 static void add_vocab_anchor(struct cue_matcher *m, const struct cue_vocab_entry *e)
 {
@@ -36,8 +34,7 @@ static void add_vocab_anchor(struct cue_matcher *m, const struct cue_vocab_entry
 		add_anchor(m, e->word, strlen(e->word), kind);
 }
 
-static void add_anchor(struct cue_matcher *m, const char *w, size_t n,
-		       unsigned kind)
+static void add_anchor(struct cue_matcher *m, const char *w, size_t n, unsigned kind)
 {
 	if (n == 0 || m->nanchor >= ANCHOR_SLOTS / 2) {
 		m->any_non_ascii = true; /* cannot pre-test: always candidate */
@@ -68,8 +65,7 @@ static void add_anchor(struct cue_matcher *m, const char *w, size_t n,
 }
 
 /* The kinds (enum cue_scan_flag) of the anchor w[0..n), 0 for none. */
-static unsigned anchor_kind(const struct cue_matcher *m, const char *w, size_t n,
-			    unsigned h)
+static unsigned anchor_kind(const struct cue_matcher *m, const char *w, size_t n, unsigned h)
 {
 	for (size_t slot = h % ANCHOR_SLOTS;; slot = (slot + 1) % ANCHOR_SLOTS) {
 		const struct anchor *a = &m->anchor[slot];
@@ -102,8 +98,8 @@ static void anchor_of(struct cue_matcher *m, const struct lexicon_entry *e)
 	add_anchor(m, best, bl, CUE_SCAN_CUE);
 }
 
-static struct known_word *find_known(const struct cue_matcher *m,
-				     const char *w, size_t n, unsigned h)
+static struct known_word *find_known(const struct cue_matcher *m, const char *w, size_t n,
+				     unsigned h)
 {
 	size_t mask = m->known_slots - 1;
 	for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
@@ -179,8 +175,7 @@ static void know_tokens(struct cue_matcher *m)
 	}
 }
 
-struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
-				    const struct horizon_table *h,
+struct cue_matcher *cue_matcher_new(const struct lexicon *lx, const struct horizon_table *h,
 				    const struct cue_vocab_extra *extra)
 {
 	struct cue_matcher *m = xcalloc(1, sizeof *m);
@@ -192,8 +187,7 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 	for (size_t i = 0; i < lx->n; i++)
 		anchor_of(m, &lx->e[i]);
 	for (size_t k = 0; contraction_anchors[k]; k++)
-		add_anchor(m, contraction_anchors[k], strlen(contraction_anchors[k]),
-			   CUE_SCAN_CUE);
+		add_anchor(m, contraction_anchors[k], strlen(contraction_anchors[k]), CUE_SCAN_CUE);
 	for (size_t k = 0; cue_vocab[k].word; k++)
 		add_vocab_anchor(m, &cue_vocab[k]);
 	for (size_t k = 0; extra && k < extra->n; k++)
@@ -209,8 +203,7 @@ struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
 	for (size_t i = 0; i < lx->n; i++) {
 		m->wfirst[i] = total;
 		for (size_t j = 0; j < lx->e[i].nwords; j++)
-			m->whash[total++] = text_hash(lx->e[i].words[j],
-						      strlen(lx->e[i].words[j]));
+			m->whash[total++] = text_hash(lx->e[i].words[j], strlen(lx->e[i].words[j]));
 	}
 	build_known(m);
 	return m;
@@ -252,8 +245,8 @@ static unsigned anchor_word(const struct cue_matcher *m, const char *s, size_t n
 	return anchor_kind(m, w, n, text_hash(w, n));
 }
 
-static inline unsigned anchor_at(const struct cue_matcher *m, const char *s,
-				 size_t start, size_t end)
+static inline unsigned anchor_at(const struct cue_matcher *m, const char *s, size_t start,
+				 size_t end)
 {
 	size_t n = end - start;
 	if (n < 2 || n >= 32 ||
@@ -314,8 +307,7 @@ static size_t next_quote_byte(const char *s, size_t len, size_t i)
 	while (i + 8 <= len) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		if (text_word_has(w, '"') || text_word_has(w, 0xE2) ||
-		    text_word_has(w, 0xC2))
+		if (text_word_has(w, '"') || text_word_has(w, 0xE2) || text_word_has(w, 0xC2))
 			break;
 		i += 8;
 	}
@@ -326,8 +318,7 @@ static size_t next_quote_byte(const char *s, size_t len, size_t i)
 
 bool cue_quote_scan(const char *s, size_t len, bool q)
 {
-	for (size_t i = next_quote_byte(s, len, 0); i < len;
-	     i = next_quote_byte(s, len, i + 1)) {
+	for (size_t i = next_quote_byte(s, len, 0); i < len; i = next_quote_byte(s, len, i + 1)) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"')
 			q = !q;
@@ -354,31 +345,43 @@ bool cue_kept(enum cue_class c)
 const char *cue_class_name(enum cue_class c)
 {
 	switch (c) {
-	case CUE_NONE: return "none";
-	case CUE_FORECAST: return "forecast";
-	case CUE_WILL: return "will";
-	case CUE_HEDGE: return "hedge";
-	case CUE_NEGATED: return "negated";
-	case CUE_COMPARATIVE: return "comparative";
-	case CUE_PRESENT_OR_PAST: return "present-or-past";
-	case CUE_HEDGE_PRESENT: return "hedge-about-present";
-	case CUE_COUNTERFACTUAL: return "counterfactual";
-	case CUE_SUBJUNCTIVE: return "subjunctive";
-	case CUE_QUESTION: return "question";
-	case CUE_ACTOR: return "actor";
-	case CUE_INTENTION: return "intention";
-	case CUE_TERMS: return "terms";
-	case CUE_SCHEDULE: return "schedule";
-	case CUE_QUOTED: return "quoted";
+	case CUE_NONE:
+		return "none";
+	case CUE_FORECAST:
+		return "forecast";
+	case CUE_WILL:
+		return "will";
+	case CUE_HEDGE:
+		return "hedge";
+	case CUE_NEGATED:
+		return "negated";
+	case CUE_COMPARATIVE:
+		return "comparative";
+	case CUE_PRESENT_OR_PAST:
+		return "present-or-past";
+	case CUE_HEDGE_PRESENT:
+		return "hedge-about-present";
+	case CUE_COUNTERFACTUAL:
+		return "counterfactual";
+	case CUE_SUBJUNCTIVE:
+		return "subjunctive";
+	case CUE_QUESTION:
+		return "question";
+	case CUE_ACTOR:
+		return "actor";
+	case CUE_INTENTION:
+		return "intention";
+	case CUE_TERMS:
+		return "terms";
+	case CUE_SCHEDULE:
+		return "schedule";
+	case CUE_QUOTED:
+		return "quoted";
 	}
 	return "none";
 }
 
-
-
-
-static void span(const struct cue_matcher *m, size_t a, size_t b,
-		 struct cue_result *r)
+static void span(const struct cue_matcher *m, size_t a, size_t b, struct cue_result *r)
 {
 	r->start = m->tok.tok[a].start;
 	r->end = m->tok.tok[b].end;
@@ -394,15 +397,14 @@ static bool has_confidence(const struct cue_matcher *m)
 }
 
 /* Fills r for the place no rule rejected, with its review note. */
-static void keep(struct cue_matcher *m, const struct place *p,
-		 struct cue_result *r)
+static void keep(struct cue_matcher *m, const struct place *p, struct cue_result *r)
 {
 	size_t sa, sb;
 	span(m, p->a, p->b, r);
 	r->rule = finder_name(p->kind);
-	r->cls = p->kind == F_HEDGE ? CUE_HEDGE
+	r->cls = p->kind == F_HEDGE                          ? CUE_HEDGE
 		 : p->kind & (F_WILL | F_HEADLINE | F_WOULD) ? CUE_WILL
-		 : CUE_FORECAST;
+							     : CUE_FORECAST;
 	r->scored = p->scored;
 	r->p = p->p;
 	r->polarity = p->polarity;
@@ -410,8 +412,7 @@ static void keep(struct cue_matcher *m, const struct place *p,
 		r->speaker_start = m->tok.tok[sa].start;
 		r->speaker_end = m->tok.tok[sb - 1].end;
 		snprintf(m->note, sizeof m->note, "%s (%.*s)", CUE_NOTE_REPORTED,
-			 (int)(r->speaker_end - r->speaker_start),
-			 m->text + r->speaker_start);
+			 (int)(r->speaker_end - r->speaker_start), m->text + r->speaker_start);
 		r->note = m->note;
 	} else if (p->kind == F_WILL && names_a_day(m)) {
 		r->note = CUE_NOTE_SCHEDULED;
@@ -420,14 +421,12 @@ static void keep(struct cue_matcher *m, const struct place *p,
 	}
 }
 
-
-
-
-
-void cue_detect(struct cue_matcher *m, const char *s, size_t len,
-		const struct cue_input *in, struct cue_result *r)
+void cue_detect(struct cue_matcher *m, const char *s, size_t len, const struct cue_input *in,
+		struct cue_result *r)
 {
-	enum { MAX_PLACES = 16 };
+	enum {
+		MAX_PLACES = 16
+	};
 	struct place places[MAX_PLACES];
 	memset(r, 0, sizeof *r);
 	r->cls = CUE_NONE;
@@ -456,8 +455,7 @@ void cue_detect(struct cue_matcher *m, const char *s, size_t len,
 			why = calendar;
 			cls = strcmp(calendar, "terms") == 0 ? CUE_TERMS : CUE_SCHEDULE;
 		}
-		if (why && places[k].kind == F_WILL &&
-		    (cls == CUE_SCHEDULE || cls == CUE_TERMS))
+		if (why && places[k].kind == F_WILL && (cls == CUE_SCHEDULE || cls == CUE_TERMS))
 			calendar = why;
 		if (!why) {
 			keep(m, &places[k], r);
@@ -470,4 +468,3 @@ void cue_detect(struct cue_matcher *m, const char *s, size_t len,
 		}
 	}
 }
-

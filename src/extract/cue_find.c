@@ -25,21 +25,23 @@ bool entry_has(const struct lexicon_entry *e, const char *w)
 const char *finder_name(enum finder f)
 {
 	switch (f) {
-	case F_LEXICON: return "lexicon";
-	case F_VERB: return "forecast-verb";
-	case F_HEADLINE: return "headline";
-	case F_HEDGE: return "hedge";
-	case F_WILL: return "will";
-	case F_SHOULD: return "should";
-	case F_WOULD: return "reported-would";
+	case F_LEXICON:
+		return "lexicon";
+	case F_VERB:
+		return "forecast-verb";
+	case F_HEADLINE:
+		return "headline";
+	case F_HEDGE:
+		return "hedge";
+	case F_WILL:
+		return "will";
+	case F_SHOULD:
+		return "should";
+	case F_WOULD:
+		return "reported-would";
 	}
 	return "?";
 }
-
-
-
-
-
 
 /* The lexicon entry matching at token i, longest first (a copula-led
  * form loses to the bare one of the same length: "likely to" over "is
@@ -78,8 +80,7 @@ static bool lexicon_at(const struct cue_matcher *m, size_t i, struct place *p)
 	p->verb = p->b + 1;
 	p->p = best->p;
 	p->scored = true;
-	if (i > 0 && has_class(m, i - 1, CW_INTENSIFIER) &&
-	    !has_class(m, i, CW_INTENSIFIER)) {
+	if (i > 0 && has_class(m, i - 1, CW_INTENSIFIER) && !has_class(m, i, CW_INTENSIFIER)) {
 		p->a = i - 1;
 		p->intensified = true;
 		p->p = lexicon_intensify(m->lx, best->p);
@@ -93,10 +94,9 @@ static bool lexicon_at(const struct cue_matcher *m, size_t i, struct place *p)
  * ("economists now expect").  Sentence-initial capitals are no names. */
 static bool forecaster_word(const struct cue_matcher *m, size_t k)
 {
-	return is(m, k, "we") || is(m, k, "i") || is(m, k, "they") ||
-	       is(m, k, "them") || is(m, k, "he") || is(m, k, "she") ||
-	       is(m, k, "it") || is(m, k, "who") || is_number(m, k) ||
-	       has_class(m, k, CW_ANALYST | CW_ACTOR);
+	return is(m, k, "we") || is(m, k, "i") || is(m, k, "they") || is(m, k, "them") ||
+	       is(m, k, "he") || is(m, k, "she") || is(m, k, "it") || is(m, k, "who") ||
+	       is_number(m, k) || has_class(m, k, CW_ANALYST | CW_ACTOR);
 }
 
 static bool forecaster_before(const struct cue_matcher *m, size_t i)
@@ -181,19 +181,19 @@ static bool verb_at(const struct cue_matcher *m, size_t i, struct place *p)
 			return false; /* no subject: a noun or an imperative */
 	} else if (has_class(m, i - 1, CW_DETERMINER | CW_COPULA | CW_MODAL) ||
 		   is(m, i - 1, "to") || is_will_modal(m, i - 1)) {
-		return false;      /* "the forecast", "is forecast", "to see" */
+		return false; /* "the forecast", "is forecast", "to see" */
 	}
 	if (!seen && clause_end(m, i + 1) == i + 1)
-		return false;      /* nothing forecast: "as forecasters predict," */
+		return false; /* nothing forecast: "as forecasters predict," */
 	if (has_class(m, i + 1, CW_WH) || is(m, i + 1, "of"))
-		return false;      /* "we see how ...", "projects of" */
+		return false; /* "we see how ...", "projects of" */
 	if (!seen && !forecaster_before(m, i))
-		return false;      /* "unpopular project" */
+		return false; /* "unpopular project" */
 	bool see_form = is(m, i, "see") || is(m, i, "sees");
 	if (see_form && (has_class(m, i - 1, CW_ACTOR) || !sees_ahead(m, i)))
-		return false;      /* "China sees Belarus as a partner": a view */
+		return false; /* "China sees Belarus as a partner": a view */
 	if (m->tok.tok[i].upper_initial && i > first_word(m))
-		return false;      /* part of a name: "the Holy See" */
+		return false; /* part of a name: "the Holy See" */
 	memset(p, 0, sizeof *p);
 	p->kind = F_VERB;
 	p->a = p->b = i;
@@ -210,10 +210,10 @@ static bool headline_at(const struct cue_matcher *m, size_t i, struct place *p)
 {
 	if (!m->in.title || !is(m, i, "to") || i == 0 || !is_word(m, i - 1))
 		return false;
-	if (has_class(m, i - 1, CW_NOT_HEADLINE_SUBJECT | CW_COPULA | CW_MODAL |
-			     CW_FORECAST_VERB | CW_ACTOR_VERB | CW_ESTIMATIVE |
-			     CW_DETERMINER | CW_NEGATOR | CW_WH | CW_PAST |
-			     CW_REPORTING) ||
+	if (has_class(m, i - 1,
+		      CW_NOT_HEADLINE_SUBJECT | CW_COPULA | CW_MODAL | CW_FORECAST_VERB |
+			      CW_ACTOR_VERB | CW_ESTIMATIVE | CW_DETERMINER | CW_NEGATOR | CW_WH |
+			      CW_PAST | CW_REPORTING) ||
 	    is_number(m, i - 1))
 		return false;
 	if (i - clause_start(m, i) > 4)
@@ -264,8 +264,9 @@ static bool hedge_at(const struct cue_matcher *m, size_t i, struct place *p)
 		bool rule_out = (is(m, j, "rule") || is(m, j, "ruled")) && is(m, j + 1, "out");
 		if (!rule_out && !is(m, j, "excluded"))
 			return false;
-		a = i > 0 && (is(m, i - 1, "can") || is(m, i - 1, "does") ||
-			      is(m, i - 1, "do")) ? i - 1 : i;
+		a = i > 0 && (is(m, i - 1, "can") || is(m, i - 1, "does") || is(m, i - 1, "do"))
+			    ? i - 1
+			    : i;
 		b = rule_out ? j + 1 : j;
 	} else if (is(m, i, "possible")) {
 		/* predicative only: "is (quite) possible", "run-off possible";
@@ -275,9 +276,8 @@ static bool hedge_at(const struct cue_matcher *m, size_t i, struct place *p)
 			k--;
 		if (is(m, i + 1, "to"))
 			return false; /* "it is possible to develop": ability */
-		bool pred = (k > 0 && has_class(m, k - 1, CW_COPULA)) ||
-			    clause_break(m, i + 1) || is(m, i + 1, "that") ||
-			    is(m, i + 1, "in") || is(m, i + 1, "before");
+		bool pred = (k > 0 && has_class(m, k - 1, CW_COPULA)) || clause_break(m, i + 1) ||
+			    is(m, i + 1, "that") || is(m, i + 1, "in") || is(m, i + 1, "before");
 		if (!pred || (k > 0 && is(m, k - 1, "longer")) ||
 		    (k > 0 && has_class(m, k - 1, CW_NEGATOR)))
 			return false;
@@ -290,8 +290,7 @@ static bool hedge_at(const struct cue_matcher *m, size_t i, struct place *p)
 	p->a = a;
 	p->b = b;
 	p->verb = skip_adverbs(m, b + 1);
-	p->polarity = (is(m, i, "may") || is(m, i, "might")) && is(m, i + 1, "not")
-		      ? '-' : '+';
+	p->polarity = (is(m, i, "may") || is(m, i, "might")) && is(m, i + 1, "not") ? '-' : '+';
 	return true;
 }
 
@@ -360,8 +359,7 @@ static bool will_at(const struct cue_matcher *m, size_t i, struct place *p)
 	for (size_t k = clause_start(m, i); k < i; k++)
 		if (has_class(m, k, CW_NEG_SUBJECT))
 			negative = true;
-	const struct lexicon_entry *e =
-		lexicon_find(m->lx, negative ? "will not" : "will");
+	const struct lexicon_entry *e = lexicon_find(m->lx, negative ? "will not" : "will");
 	memset(p, 0, sizeof *p);
 	p->kind = F_WILL;
 	p->a = a;
@@ -373,10 +371,8 @@ static bool will_at(const struct cue_matcher *m, size_t i, struct place *p)
 	return true;
 }
 
-
 /* A second predicate of the same subject: "and will", "but will not". */
-static bool coordinated(const struct cue_matcher *m, size_t i,
-			const struct place *found, size_t n)
+static bool coordinated(const struct cue_matcher *m, size_t i, const struct place *found, size_t n)
 {
 	if (i == 0 || !(is(m, i - 1, "and") || is(m, i - 1, "but") || is(m, i - 1, "or")))
 		return false;
@@ -398,8 +394,7 @@ static size_t best_overlapping(const struct cue_matcher *m, struct place *p)
 {
 	struct place q;
 	for (size_t j = p->a + 1; j <= p->b && j < m->tok.n; j++)
-		if (is_word(m, j) && lexicon_at(m, j, &q) &&
-		    lexicon_key(m, &q) > lexicon_key(m, p))
+		if (is_word(m, j) && lexicon_at(m, j, &q) && lexicon_key(m, &q) > lexicon_key(m, p))
 			*p = q;
 	return p->b;
 }
@@ -417,19 +412,29 @@ static bool may_start(const struct cue_matcher *m, size_t i, enum finder f)
 	if (!k)
 		return false;
 	switch (f) {
-	case F_LEXICON: return k->ncues > 0;
-	case F_VERB: return k->classes & CW_FORECAST_VERB;
-	case F_HEDGE: return k->classes & (CW_HEDGE | CW_NEGATOR | CW_CUE_WORD);
-	case F_WILL: case F_SHOULD: case F_WOULD: return k->classes & CW_CUE_WORD;
-	default: return true;
+	case F_LEXICON:
+		return k->ncues > 0;
+	case F_VERB:
+		return k->classes & CW_FORECAST_VERB;
+	case F_HEDGE:
+		return k->classes & (CW_HEDGE | CW_NEGATOR | CW_CUE_WORD);
+	case F_WILL:
+	case F_SHOULD:
+	case F_WOULD:
+		return k->classes & CW_CUE_WORD;
+	default:
+		return true;
 	}
 }
 
 size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 {
-	static const enum finder order[] = {F_LEXICON, F_VERB, F_HEADLINE,
-					    F_HEDGE, F_WILL, F_SHOULD, F_WOULD};
-	enum { NF = sizeof order / sizeof order[0], PER = 8 };
+	static const enum finder order[] = {F_LEXICON, F_VERB,   F_HEADLINE, F_HEDGE,
+					    F_WILL,    F_SHOULD, F_WOULD};
+	enum {
+		NF = sizeof order / sizeof order[0],
+		PER = 8
+	};
 	/* one pass over the tokens, each finder's places in a bucket of
 	 * its own; the buckets are then joined in the finders' order */
 	struct place bucket[NF][PER];
@@ -447,16 +452,26 @@ size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 				if (i >= next_lexicon && (found = lexicon_at(m, i, &p)))
 					next_lexicon = best_overlapping(m, &p) + 1;
 				break;
-			case F_VERB: found = verb_at(m, i, &p); break;
-			case F_HEADLINE: found = headline_at(m, i, &p); break;
-			case F_HEDGE: found = hedge_at(m, i, &p); break;
+			case F_VERB:
+				found = verb_at(m, i, &p);
+				break;
+			case F_HEADLINE:
+				found = headline_at(m, i, &p);
+				break;
+			case F_HEDGE:
+				found = hedge_at(m, i, &p);
+				break;
 			case F_WILL:
 				/* "will continue to monitor ... and will take": the
 				 * first "will" decides */
 				found = will_at(m, i, &p) && !coordinated(m, i, bucket[f], nb[f]);
 				break;
-			case F_SHOULD: found = should_at(m, i, &p); break;
-			case F_WOULD: found = would_at(m, i, &p); break;
+			case F_SHOULD:
+				found = should_at(m, i, &p);
+				break;
+			case F_WOULD:
+				found = would_at(m, i, &p);
+				break;
 			}
 			if (found)
 				bucket[f][nb[f]++] = p;
@@ -468,4 +483,3 @@ size_t find_places(struct cue_matcher *m, struct place *out, size_t cap)
 			out[n++] = bucket[f][k];
 	return n;
 }
-

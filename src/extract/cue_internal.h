@@ -25,7 +25,7 @@
 struct anchor {
 	unsigned hash;
 	unsigned kind; /* enum cue_scan_flag bits */
-	char *word; /* NULL: empty slot */
+	char *word;    /* NULL: empty slot */
 };
 
 /* A word some rule asks about: its classes, and the lexicon entries that
@@ -63,12 +63,13 @@ struct cue_matcher {
 	const char *text; /* the sentence */
 	/* answers worked out once a sentence when a rule first asks; the
 	 * rules see the matcher as const, the memo stays writable */
-	struct cue_memo { int horizon; } *memo;
+	struct cue_memo {
+		int horizon;
+	} * memo;
 	char note[256];
 	const struct known_word **kw; /* per token: NULL when not known */
 	size_t kw_cap;
 };
-
 
 /* ---- token access: asked about nearly every token, so inline ---- */
 
@@ -104,7 +105,6 @@ static inline bool punct_is(const struct cue_matcher *m, size_t i, const char *p
 	return i < m->tok.n && m->tok.tok[i].kind == TOK_PUNCT &&
 	       strcmp(text_tok(&m->tok, i), p) == 0;
 }
-
 
 /* ---- cue_sentence.c ---- */
 
@@ -143,8 +143,8 @@ enum finder {
 
 struct place {
 	enum finder kind;
-	size_t a, b;    /* first and last token of the cue */
-	size_t verb;    /* the word the cue governs (after "will" ...) */
+	size_t a, b;                   /* first and last token of the cue */
+	size_t verb;                   /* the word the cue governs (after "will" ...) */
 	const struct lexicon_entry *e; /* F_LEXICON */
 	double p;
 	bool scored, intensified;
@@ -163,6 +163,7 @@ bool is_will_entry(const struct lexicon_entry *e);
 /* ---- cue_rules.c ---- */
 
 bool speaker_of(const struct cue_matcher *m, const struct place *p, size_t *sa, size_t *sb);
-const char *first_rejection(const struct cue_matcher *m, const struct place *p, enum cue_class *cls);
+const char *first_rejection(const struct cue_matcher *m, const struct place *p,
+			    enum cue_class *cls);
 
 #endif

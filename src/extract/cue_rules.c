@@ -9,28 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef enum cue_class (*rule_fn)(const struct cue_matcher *m, const struct place *p);
 
-typedef enum cue_class (*rule_fn)(const struct cue_matcher *m,
-				  const struct place *p);
-
-static enum cue_class rule_question(const struct cue_matcher *m,
-				    const struct place *p)
+static enum cue_class rule_question(const struct cue_matcher *m, const struct place *p)
 {
 	(void)p;
 	return is_question(m) ? CUE_QUESTION : CUE_NONE;
 }
 
 /* "not very likely", "not unlikely", "not set to": never scored. */
-static enum cue_class rule_negated(const struct cue_matcher *m,
-				   const struct place *p)
+static enum cue_class rule_negated(const struct cue_matcher *m, const struct place *p)
 {
-	return p->a > 0 && has_class(m, p->a - 1, CW_NEGATOR) &&
-	       !has_class(m, p->a, CW_NEGATOR) ? CUE_NEGATED : CUE_NONE;
+	return p->a > 0 && has_class(m, p->a - 1, CW_NEGATOR) && !has_class(m, p->a, CW_NEGATOR)
+		       ? CUE_NEGATED
+		       : CUE_NONE;
 }
 
 /* "more likely to buy Chinese arms than Russian ones". */
-static enum cue_class rule_comparative(const struct cue_matcher *m,
-				       const struct place *p)
+static enum cue_class rule_comparative(const struct cue_matcher *m, const struct place *p)
 {
 	if (strcmp(p->e->words[0], "more") == 0)
 		return CUE_NONE;
@@ -42,8 +38,7 @@ static enum cue_class rule_comparative(const struct cue_matcher *m,
 
 /* "explain how Beijing is likely to respond", "what to expect",
  * "whether the talks will resume": an indirect question or a teaser. */
-static enum cue_class rule_indirect(const struct cue_matcher *m,
-				   const struct place *p)
+static enum cue_class rule_indirect(const struct cue_matcher *m, const struct place *p)
 {
 	for (size_t k = clause_start(m, p->a); k < p->a; k++)
 		if (has_class(m, k, CW_WH))
@@ -51,8 +46,7 @@ static enum cue_class rule_indirect(const struct cue_matcher *m,
 	return CUE_NONE;
 }
 
-static enum cue_class rule_counterfactual(const struct cue_matcher *m,
-					  const struct place *p)
+static enum cue_class rule_counterfactual(const struct cue_matcher *m, const struct place *p)
 {
 	(void)p;
 	for (size_t i = 0; i < m->tok.n; i++)
@@ -63,8 +57,7 @@ static enum cue_class rule_counterfactual(const struct cue_matcher *m,
 
 /* "Were Minsk to agree, ...", "Should the talks fail, ...", "Had it ...,",
  * "if ... were to", and an estimative under "would" ("would likely"). */
-static enum cue_class rule_subjunctive(const struct cue_matcher *m,
-				       const struct place *p)
+static enum cue_class rule_subjunctive(const struct cue_matcher *m, const struct place *p)
 {
 	if (p->e && entry_has(p->e, "if"))
 		return CUE_NONE; /* "would be surprised if" is the cue itself */
@@ -90,8 +83,7 @@ static enum cue_class rule_subjunctive(const struct cue_matcher *m,
 
 /* "was likely caused", "were expected to", "looked set to" (up to three
  * words back, within the clause). */
-static enum cue_class rule_past(const struct cue_matcher *m,
-				const struct place *p)
+static enum cue_class rule_past(const struct cue_matcher *m, const struct place *p)
 {
 	for (size_t k = p->a, hops = 0; k > 0 && hops < 3; k--, hops++) {
 		if (!is_word(m, k - 1))
@@ -99,8 +91,8 @@ static enum cue_class rule_past(const struct cue_matcher *m,
 		if (has_class(m, k - 1, CW_PAST))
 			return CUE_PRESENT_OR_PAST;
 	}
-	if (p->kind == F_LEXICON && entry_is_to_form(p->e) &&
-	    is(m, p->b + 1, "have") && is_word(m, p->b + 2))
+	if (p->kind == F_LEXICON && entry_is_to_form(p->e) && is(m, p->b + 1, "have") &&
+	    is_word(m, p->b + 2))
 		return CUE_PRESENT_OR_PAST; /* "is likely to have played" */
 	return CUE_NONE;
 }
@@ -109,20 +101,18 @@ static enum cue_class rule_past(const struct cue_matcher *m,
  * speaks of the future only when its clause does: "will", a horizon,
  * "to" + verb after it, or the cue closing the sentence ("A deal is
  * likely.").  "Most likely, the delay cost ..." is about the past. */
-static enum cue_class rule_present(const struct cue_matcher *m,
-				   const struct place *p)
+static enum cue_class rule_present(const struct cue_matcher *m, const struct place *p)
 {
 	const struct lexicon_entry *e = p->e;
 	if (entry_is_to_form(e) || is_will_entry(e))
 		return CUE_NONE;
 	if (is(m, p->b + 1, "to") && is_word(m, p->b + 2) && !is(m, p->b + 2, "have"))
 		return CUE_NONE;
-	if (entry_has(e, "chance") || entry_has(e, "toss-up") ||
-	    entry_has(e, "even") || entry_has(e, "will") || entry_has(e, "if") ||
-	    entry_has(e, "expected") || entry_has(e, "expect") ||
-	    entry_has(e, "foresee") || entry_has(e, "bet") ||
-	    entry_has(e, "outcome") || entry_has(e, "favourite") ||
-	    entry_has(e, "favorite") || entry_has(e, "there"))
+	if (entry_has(e, "chance") || entry_has(e, "toss-up") || entry_has(e, "even") ||
+	    entry_has(e, "will") || entry_has(e, "if") || entry_has(e, "expected") ||
+	    entry_has(e, "expect") || entry_has(e, "foresee") || entry_has(e, "bet") ||
+	    entry_has(e, "outcome") || entry_has(e, "favourite") || entry_has(e, "favorite") ||
+	    entry_has(e, "there"))
 		return CUE_NONE; /* these name an outcome to come */
 	/* "The market is probably still underpricing the risk": a copula,
 	 * the estimative, then a present participle */
@@ -133,9 +123,8 @@ static enum cue_class rule_present(const struct cue_matcher *m,
 	    strcmp(vw + vn - 3, "ing") == 0 && !is(m, v, "going"))
 		return CUE_PRESENT_OR_PAST;
 	size_t after = p->b + 1;
-	bool closes = after >= m->tok.n || punct_is(m, after, ".") ||
-		      punct_is(m, after, "!") || punct_is(m, after, ";") ||
-		      (m->in.title && clause_break(m, after));
+	bool closes = after >= m->tok.n || punct_is(m, after, ".") || punct_is(m, after, "!") ||
+		      punct_is(m, after, ";") || (m->in.title && clause_break(m, after));
 	if (closes || future_in(m, 0, m->tok.n))
 		return CUE_NONE;
 	/* a horizon phrase alone does not do for "Most likely, ..." or a
@@ -143,8 +132,7 @@ static enum cue_class rule_present(const struct cue_matcher *m,
 	 * phrase dates a present or past state */
 	const char *next = W(m, after);
 	size_t nn = strlen(next);
-	bool adverbial = punct_is(m, after, ",") ||
-			 (nn > 3 && strcmp(next + nn - 2, "ed") == 0);
+	bool adverbial = punct_is(m, after, ",") || (nn > 3 && strcmp(next + nn - 2, "ed") == 0);
 	if (!adverbial && has_horizon(m))
 		return CUE_NONE;
 	return CUE_PRESENT_OR_PAST;
@@ -156,8 +144,7 @@ static bool passive_event(const struct cue_matcher *m, size_t i)
 {
 	const char *w = W(m, i);
 	size_t n = strlen(w);
-	return n > 3 && strcmp(w + n - 2, "ed") == 0 &&
-	       !has_class(m, i, CW_STATE_PARTICIPLE);
+	return n > 3 && strcmp(w + n - 2, "ed") == 0 && !has_class(m, i, CW_STATE_PARTICIPLE);
 }
 
 /* A hedge speaks of the future when a verb of action follows it ("could
@@ -165,8 +152,7 @@ static bool passive_event(const struct cue_matcher *m, size_t i)
  * or states a condition ("may be disrupted in January", "could be
  * smaller than expected if ..."); "could be interested in", "may be the
  * reason" and "could not obtain" are about now. */
-static enum cue_class rule_hedge_present(const struct cue_matcher *m,
-					 const struct place *p)
+static enum cue_class rule_hedge_present(const struct cue_matcher *m, const struct place *p)
 {
 	size_t h = p->b, v = p->verb;
 	if (is(m, p->a, "could") && is(m, p->a + 1, "not"))
@@ -174,8 +160,8 @@ static enum cue_class rule_hedge_present(const struct cue_matcher *m,
 	for (size_t k = h + 1; k < m->tok.n && k < h + 4; k++)
 		if (has_class(m, k, CW_PAST))
 			return CUE_HEDGE_PRESENT;
-	if (!has_class(m, p->a, CW_HEDGE) || is(m, p->a, "possibly") ||
-	    is(m, p->a, "perhaps") || is(m, p->a, "maybe")) {
+	if (!has_class(m, p->a, CW_HEDGE) || is(m, p->a, "possibly") || is(m, p->a, "perhaps") ||
+	    is(m, p->a, "maybe")) {
 		/* adverbs and "possible" need a future around them */
 		if (p->b > p->a || is(m, p->b, "possible"))
 			return CUE_NONE; /* "cannot be ruled out", "is possible" */
@@ -186,30 +172,28 @@ static enum cue_class rule_hedge_present(const struct cue_matcher *m,
 		return CUE_HEDGE_PRESENT;
 	if (is(m, v, "be") || is(m, v, "well"))
 		return looks_ahead(m) || has_if(m) || passive_event(m, v + 1) ||
-		       is(m, v + 2, "than")
-		       ? CUE_NONE : CUE_HEDGE_PRESENT;
+				       is(m, v + 2, "than")
+			       ? CUE_NONE
+			       : CUE_HEDGE_PRESENT;
 	return CUE_NONE;
 }
 
 /* "Actual results may differ materially", "forecasts may not be
  * realised": a disclaimer about forecasts is not one. */
-static enum cue_class rule_disclaimer(const struct cue_matcher *m,
-				      const struct place *p)
+static enum cue_class rule_disclaimer(const struct cue_matcher *m, const struct place *p)
 {
-	return any_word_in(m, clause_start(m, p->a), p->a, CW_META)
-	       ? CUE_PRESENT_OR_PAST : CUE_NONE;
+	return any_word_in(m, clause_start(m, p->a), p->a, CW_META) ? CUE_PRESENT_OR_PAST
+								    : CUE_NONE;
 }
 
 /* "Officials hope the link will end ...", "Minsk fears that ...", "the
  * ministry announced that it will ...": what an actor hopes, fears,
  * plans or announces is not a forecast.  A noun use ("its plans are")
  * does not count. */
-static enum cue_class rule_actor(const struct cue_matcher *m,
-				 const struct place *p)
+static enum cue_class rule_actor(const struct cue_matcher *m, const struct place *p)
 {
 	for (size_t k = 0; k < p->a; k++)
-		if (has_class(m, k, CW_ACTOR_VERB) &&
-		    !has_class(m, k + 1, CW_COPULA | CW_MODAL) &&
+		if (has_class(m, k, CW_ACTOR_VERB) && !has_class(m, k + 1, CW_COPULA | CW_MODAL) &&
 		    !(k > 0 && has_class(m, k - 1, CW_DETERMINER)))
 			return CUE_ACTOR;
 	return CUE_NONE;
@@ -217,14 +201,12 @@ static enum cue_class rule_actor(const struct cue_matcher *m,
 
 /* One's own conduct: "The Board expects to continue easing", "we will",
  * "We could lower the ratings if ...". */
-static enum cue_class rule_intention(const struct cue_matcher *m,
-				     const struct place *p)
+static enum cue_class rule_intention(const struct cue_matcher *m, const struct place *p)
 {
 	if (p->kind == F_VERB && is(m, p->b + 1, "to") && !is(m, p->b + 2, "see"))
 		return CUE_INTENTION; /* but "we expect to see robust growth" */
 	/* "cannot be ruled out" is an estimate, whoever says it */
-	if ((p->kind & (F_WILL | F_HEDGE | F_WOULD)) &&
-	    !(p->kind == F_HEDGE && p->b > p->a)) {
+	if ((p->kind & (F_WILL | F_HEDGE | F_WOULD)) && !(p->kind == F_HEDGE && p->b > p->a)) {
 		size_t k = p->a;
 		while (k > 0 && is_adverb(m, k - 1))
 			k--;
@@ -247,8 +229,7 @@ static enum cue_class rule_intention(const struct cue_matcher *m,
 
 /* "Under the agreement, ...", "will enter into force", "will be set at":
  * the terms of a law, treaty or decision. */
-static enum cue_class rule_terms(const struct cue_matcher *m,
-				 const struct place *p)
+static enum cue_class rule_terms(const struct cue_matcher *m, const struct place *p)
 {
 	size_t f = first_word(m);
 	if (is(m, f, "under") && any_word_in(m, f + 1, clause_end(m, f), CW_TERMS_NOUN))
@@ -264,8 +245,7 @@ static enum cue_class rule_terms(const struct cue_matcher *m,
 
 /* "will publish", "will be held", "will take place", "will take office",
  * "will hold its next meeting", "will end on Saturday": a calendar. */
-static enum cue_class rule_schedule(const struct cue_matcher *m,
-				    const struct place *p)
+static enum cue_class rule_schedule(const struct cue_matcher *m, const struct place *p)
 {
 	size_t v = p->verb;
 	if (is(m, v, "be"))
@@ -276,8 +256,8 @@ static enum cue_class rule_schedule(const struct cue_matcher *m,
 		return CUE_SCHEDULE;
 	if (is(m, v, "take") && (is(m, v + 1, "place") || is(m, v + 1, "office")))
 		return CUE_SCHEDULE;
-	if ((is(m, v, "hold") || is(m, v, "open") || is(m, v, "begin") ||
-	     is(m, v, "start") || is(m, v, "end") || is(m, v, "close")) &&
+	if ((is(m, v, "hold") || is(m, v, "open") || is(m, v, "begin") || is(m, v, "start") ||
+	     is(m, v, "end") || is(m, v, "close")) &&
 	    (any_word_in(m, v + 1, v + 5, CW_SCHEDULE_NOUN) || names_a_day(m)))
 		return CUE_SCHEDULE;
 	if (any_word_in(m, 0, m->tok.n, CW_SCHEDULE_NOUN) &&
@@ -287,8 +267,8 @@ static enum cue_class rule_schedule(const struct cue_matcher *m,
 	 * for": the sentence states a timetable */
 	for (size_t i = 0; i < m->tok.n; i++)
 		if (has_class(m, i, CW_SCHEDULE_MARK) &&
-		    ((i > 0 && has_class(m, i - 1, CW_COPULA | CW_PAST)) ||
-		     is(m, i + 1, "to") || is(m, i + 1, "for")))
+		    ((i > 0 && has_class(m, i - 1, CW_COPULA | CW_PAST)) || is(m, i + 1, "to") ||
+		     is(m, i + 1, "for")))
 			return CUE_SCHEDULE; /* not "scheduled blackouts" */
 	/* a headline future with a day on it is a calendar: "Talks to
 	 * continue on Thursday", "X to raise tariffs from 1 May" */
@@ -301,8 +281,7 @@ static enum cue_class rule_schedule(const struct cue_matcher *m,
  * analyst said", "said Irina V of X"), after "according to", or before
  * a forecasting verb ("Sergei Lamin of the X Centre forecasts").  False
  * when nobody is named. */
-bool speaker_of(const struct cue_matcher *m, const struct place *p,
-		       size_t *sa, size_t *sb)
+bool speaker_of(const struct cue_matcher *m, const struct place *p, size_t *sa, size_t *sb)
 {
 	bool found = false;
 	/* the last attribution wins: "..., which it believes ..., X warned" */
@@ -331,8 +310,8 @@ bool speaker_of(const struct cue_matcher *m, const struct place *p,
 		found = *sb > *sa;
 	}
 	/* "But analysts say": the conjunction is not part of the name */
-	while (found && *sa + 1 < *sb && (is(m, *sa, "but") || is(m, *sa, "and") ||
-					  is(m, *sa, "so") || is(m, *sa, "yet")))
+	while (found && *sa + 1 < *sb &&
+	       (is(m, *sa, "but") || is(m, *sa, "and") || is(m, *sa, "so") || is(m, *sa, "yet")))
 		(*sa)++;
 	if (!found && p->kind == F_VERB && p->a == p->b && /* active */
 	    clause_start(m, p->a) < p->a) {
@@ -345,8 +324,7 @@ bool speaker_of(const struct cue_matcher *m, const struct place *p,
 
 /* A forecast reported from a ministry, a government or officials is that
  * actor's position, not a forecast. */
-static enum cue_class rule_actor_speaker(const struct cue_matcher *m,
-					 const struct place *p)
+static enum cue_class rule_actor_speaker(const struct cue_matcher *m, const struct place *p)
 {
 	size_t sa, sb;
 	if (speaker_of(m, p, &sa, &sb) && any_word_in(m, sa, sb, CW_ACTOR))
@@ -354,12 +332,10 @@ static enum cue_class rule_actor_speaker(const struct cue_matcher *m,
 	return CUE_NONE;
 }
 
-
 /* A quotation opened in an earlier sentence, and this sentence does not
  * say who speaks: it may be an actor stating a plan ("He said: 'This is
  * our plan.  Minsk will buy jets.'"), so it is not taken on trust. */
-static enum cue_class rule_quoted(const struct cue_matcher *m,
-				  const struct place *p)
+static enum cue_class rule_quoted(const struct cue_matcher *m, const struct place *p)
 {
 	if (!m->in.in_quote || !quoted_at(m, p->a))
 		return CUE_NONE;
@@ -392,9 +368,7 @@ static const struct {
 	{"quoted", F_ANY, rule_quoted},
 };
 
-
-const char *first_rejection(const struct cue_matcher *m,
-				   const struct place *p, enum cue_class *cls)
+const char *first_rejection(const struct cue_matcher *m, const struct place *p, enum cue_class *cls)
 {
 	for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++) {
 		if (!(rules[k].finders & p->kind))

@@ -13,12 +13,6 @@
 
 #include "likely/page/pagedate.h"
 
-
-
-
-
-
-
 /* Tokens that end a clause: , ; : ( ) dashes and quotation marks. */
 bool clause_break(const struct cue_matcher *m, size_t i)
 {
@@ -60,8 +54,7 @@ size_t first_word(const struct cue_matcher *m)
 	return i;
 }
 
-bool any_word_in(const struct cue_matcher *m, size_t a, size_t b,
-			unsigned c)
+bool any_word_in(const struct cue_matcher *m, size_t a, size_t b, unsigned c)
 {
 	for (size_t i = a; i < b && i < m->tok.n; i++)
 		if (has_class(m, i, c))
@@ -74,8 +67,7 @@ bool is_adverb(const struct cue_matcher *m, size_t i)
 	if (!is_word(m, i))
 		return false;
 	size_t n = m->tok.tok[i].norm_len;
-	return has_class(m, i, CW_ADVERB) ||
-	       (n > 4 && strcmp(W(m, i) + n - 2, "ly") == 0);
+	return has_class(m, i, CW_ADVERB) || (n > 4 && strcmp(W(m, i) + n - 2, "ly") == 0);
 }
 
 /* The next token from i on that is not an adverb or "not". */
@@ -91,8 +83,6 @@ bool is_number(const struct cue_matcher *m, size_t i)
 	const char *w = W(m, i);
 	return w[0] >= '0' && w[0] <= '9';
 }
-
-
 
 bool is_question(const struct cue_matcher *m)
 {
@@ -123,8 +113,8 @@ bool is_will_modal(const struct cue_matcher *m, size_t i)
 
 bool is_going_to(const struct cue_matcher *m, size_t i)
 {
-	return is(m, i, "going") && is(m, i + 1, "to") && is_word(m, i + 2) &&
-	       i > 0 && (has_class(m, i - 1, CW_COPULA) || is(m, i - 1, "not"));
+	return is(m, i, "going") && is(m, i + 1, "to") && is_word(m, i + 2) && i > 0 &&
+	       (has_class(m, i - 1, CW_COPULA) || is(m, i - 1, "not"));
 }
 
 /* A word that sets the clause in the future, outside any indirect
@@ -137,8 +127,7 @@ bool future_in(const struct cue_matcher *m, size_t a, size_t b)
 			return false;
 		if (is(m, i, "ahead") && is(m, i + 1, "of"))
 			continue; /* "ahead of the tax period": a preposition */
-		if (is_will_modal(m, i) || is_going_to(m, i) ||
-		    has_class(m, i, CW_FUTURE))
+		if (is_will_modal(m, i) || is_going_to(m, i) || has_class(m, i, CW_FUTURE))
 			return true;
 	}
 	return false;
@@ -207,16 +196,22 @@ bool names_a_day(const struct cue_matcher *m)
 	return false;
 }
 
-
 bool quoted_at(const struct cue_matcher *m, size_t at)
 {
 	bool q = m->in.in_quote;
 	for (size_t i = 0; i < at && i < m->tok.n; i++) {
 		switch (m->tok.tok[i].kind) {
-		case TOK_QOPEN: q = true; break;
-		case TOK_QCLOSE: q = false; break;
-		case TOK_QUOTE: q = !q; break;
-		default: break;
+		case TOK_QOPEN:
+			q = true;
+			break;
+		case TOK_QCLOSE:
+			q = false;
+			break;
+		case TOK_QUOTE:
+			q = !q;
+			break;
+		default:
+			break;
 		}
 	}
 	return q;

@@ -1,9 +1,9 @@
 /*
  * cue_vocab: the built-in vocabulary of the forecast rules (see
  * include/likely/extract/cue_vocab.h).  The candidate pre-test is derived from it
- * (forecasting verbs, hedges and cue words) and from the lexicon.  One row per word and class family; a word
- * listed twice gets both classes.  Forms are spelled out (no stemming) so
- * what a rule matches is exactly what is written here.
+ * (forecasting verbs, hedges and cue words) and from the lexicon.  One row per word and class
+ * family; a word listed twice gets both classes.  Forms are spelled out (no stemming) so what a
+ * rule matches is exactly what is written here.
  */
 #include "likely/extract/cue_vocab.h"
 
@@ -14,8 +14,11 @@
 #include "likely/extract/cfgtable.h"
 #include "likely/text/text.h"
 
+/* clang-format off */
 #define ROW(w, c) {w, c}
+/* clang-format on */
 
+/* clang-format off */
 const struct cue_vocab_entry cue_vocab[] = {
 	/* speech and attribution: a forecast next to one of these is
 	 * reported; who speaks decides whether it is kept */
@@ -309,7 +312,9 @@ const struct cue_vocab_entry cue_vocab[] = {
 	ROW("similar", CW_NOT_HEADLINE_SUBJECT), ROW("equal", CW_NOT_HEADLINE_SUBJECT),
 	ROW("open", CW_NOT_HEADLINE_SUBJECT), ROW("subject", CW_NOT_HEADLINE_SUBJECT),
 	{0, 0}};
+/* clang-format on */
 
+/* clang-format off */
 const struct cue_vocab_class cue_vocab_classes[] = {
 	{"reporting", CW_REPORTING, "a speech verb: said, told, according"},
 	{"forecast-verb", CW_FORECAST_VERB, "a forecasting verb: expects, predicts"},
@@ -325,6 +330,7 @@ const struct cue_vocab_class cue_vocab_classes[] = {
 	{"disclaimer", CW_META, "what a disclaimer speaks of: results"},
 	{"future", CW_FUTURE, "a word that looks ahead: soon, next"},
 	{0, 0, 0}};
+/* clang-format on */
 
 void cue_vocab_extra_init(struct cue_vocab_extra *v)
 {
@@ -339,8 +345,7 @@ void cue_vocab_extra_release(struct cue_vocab_extra *v)
 	cue_vocab_extra_init(v);
 }
 
-static const char *vocab_row(const char *key, const char *value,
-			     const char **column, void *ctx)
+static const char *vocab_row(const char *key, const char *value, const char **column, void *ctx)
 {
 	struct cue_vocab_extra *v = ctx;
 	if (strchr(key, ' '))

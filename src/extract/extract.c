@@ -21,9 +21,9 @@
 #include "likely/extract/speaker.h"
 #include "likely/text/text.h"
 
-#define HEAD_BYTES 65536 /* what the speaker module reads a masthead from */
-#define RECENT_IDS 64 /* exact repeats within an article are dropped */
-#define CONTEXT_MAX 4096 /* longer paragraphs give a window as context */
+#define HEAD_BYTES   65536 /* what the speaker module reads a masthead from */
+#define RECENT_IDS   64    /* exact repeats within an article are dropped */
+#define CONTEXT_MAX  4096  /* longer paragraphs give a window as context */
 #define CONTEXT_SIDE 1500
 /* Forecasts held back until the article shows whether it speaks as a
  * research note's "we"; past this many they are handed on with what is
@@ -93,8 +93,7 @@ static const struct {
 	{"vocabulary.csv", load_vocabulary},
 };
 
-int extract_config_load_dir(struct extract_config *c, const char *dir,
-			    struct diag *d)
+int extract_config_load_dir(struct extract_config *c, const char *dir, struct diag *d)
 {
 	struct extract_config fresh;
 	struct buf path;
@@ -131,8 +130,7 @@ int extract_config_find(const char *dir, struct diag *d, struct extract_config *
 {
 	extract_config_init(c);
 	if (dir && !is_directory(dir))
-		return diag_report(d, LIKELY_NOINPUT, dir, 0,
-				   "no such configuration directory");
+		return diag_report(d, LIKELY_NOINPUT, dir, 0, "no such configuration directory");
 	if (!dir && is_directory(EXTRACT_CONFIG_DIR))
 		dir = EXTRACT_CONFIG_DIR;
 	return dir ? extract_config_load_dir(c, dir, d) : LIKELY_OK;
@@ -144,7 +142,7 @@ struct extractor {
 	struct page_reader *page;
 	struct cue_matcher *cue;
 	struct extract_stats st;
-	char *file;     /* base name */
+	char *file; /* base name */
 	char *url, *source, *o_title, *o_published, *o_author;
 	/* the current article */
 	unsigned index;
@@ -160,22 +158,22 @@ struct extractor {
 	bool *from_body; /* a headline that takes the next speaker named */
 	size_t npending, cap_pending;
 	/* a page shared among processes: this one's part of it */
-	struct extract_share share; /* claim NULL: not shared */
-	unsigned long long block;   /* the current block */
+	struct extract_share share;     /* claim NULL: not shared */
+	unsigned long long block;       /* the current block */
 	unsigned long long block_bytes; /* its paragraphs' bytes so far */
-	bool mine;                  /* the current block is this part's */
+	bool mine;                      /* the current block is this part's */
 	/* scratch */
 	struct buf sent, text, topic;
 	/* the text source (extractor_feed): what the page reader is given */
 	struct buf feed;
-	bool cr_pending;          /* the last byte fed was a CR */
-	unsigned long long fed;   /* bytes of the page seen so far */
-	struct buf head;          /* the page's first bytes, until HEAD_BYTES */
+	bool cr_pending;        /* the last byte fed was a CR */
+	unsigned long long fed; /* bytes of the page seen so far */
+	struct buf head;        /* the page's first bytes, until HEAD_BYTES */
 	bool head_done;
-	bool raw;                 /* UTF-16: fed to the page reader as it is */
-	bool bad_control;         /* stopped at a control character */
+	bool raw;         /* UTF-16: fed to the page reader as it is */
+	bool bad_control; /* stopped at a control character */
 	unsigned long long bad_offset;
-	char bad_msg[80];         /* "a NUL byte at byte N" */
+	char bad_msg[80]; /* "a NUL byte at byte N" */
 };
 
 static char *dup_or_null(const char *s)
@@ -194,8 +192,7 @@ static int flush_pending(struct extractor *x)
 		struct forecast *f = &x->pending[i];
 		for (size_t k = i + 1; x->from_body[i] && k < x->npending; k++)
 			if (*x->pending[k].col[COL_SPEAKER]) {
-				forecast_set(f, COL_SPEAKER,
-					     x->pending[k].col[COL_SPEAKER]);
+				forecast_set(f, COL_SPEAKER, x->pending[k].col[COL_SPEAKER]);
 				break;
 			}
 		if (note && !*f->col[COL_SPEAKER])
@@ -216,8 +213,7 @@ static int on_article(const struct page_article *a, void *ctx)
 	int rc;
 	if ((rc = flush_pending(x)) != 0)
 		return rc;
-	if (x->share.claim && a->index > 0 &&
-	    x->block_bytes >= EXTRACT_SHARE_BLOCK) {
+	if (x->share.claim && a->index > 0 && x->block_bytes >= EXTRACT_SHARE_BLOCK) {
 		if ((rc = x->share.on_block_end(x->cb.ctx, x->mine)) != 0)
 			return rc;
 		x->block++;
@@ -264,14 +260,13 @@ static int on_article(const struct page_article *a, void *ctx)
 	buf_adds(&x->page_url, *x->url ? x->url : a->url ? a->url : "");
 	if (!x->cb.on_article || !x->mine)
 		return 0;
-	struct extract_article ea = {a->index, x->title.data, x->published.data,
-				     x->author.data, x->page_url.data};
+	struct extract_article ea = {a->index, x->title.data, x->published.data, x->author.data,
+				     x->page_url.data};
 	return x->cb.on_article(&ea, x->cb.ctx);
 }
 
 /* The folded, single-spaced text of s[0..len) into out. */
-static void folded_collapsed(struct buf *out, struct buf *scratch,
-			     const char *s, size_t len)
+static void folded_collapsed(struct buf *out, struct buf *scratch, const char *s, size_t len)
 {
 	buf_reset(scratch);
 	text_fold(scratch, s, len);
@@ -284,8 +279,7 @@ static void folded_collapsed(struct buf *out, struct buf *scratch,
 /* The paragraph, or for a very long one (a page without line breaks) the
  * sentence with about CONTEXT_SIDE bytes each side, cut at spaces, so that
  * each forecast costs the same whatever the paragraph's size. */
-static char *context_of(const char *para, size_t para_len, const char *s,
-			size_t len)
+static char *context_of(const char *para, size_t para_len, const char *s, size_t len)
 {
 	if (para_len <= CONTEXT_MAX)
 		return xstrndup(para, para_len);
@@ -320,8 +314,8 @@ static void repeat_key(const struct extractor *x, const char *claim, char key[17
 /* The horizon of a sentence that names none: its section heading's
  * ("Outlook for 2024:" over a list of forecasts), when the heading names
  * one.  Sets *phrase to the heading's words for it. */
-static void heading_horizon(struct extractor *x, const char *heading,
-			    struct horizon_match *hm, struct buf *phrase)
+static void heading_horizon(struct extractor *x, const char *heading, struct horizon_match *hm,
+			    struct buf *phrase)
 {
 	struct horizon_match hh;
 	if (!heading || !*heading)
@@ -334,8 +328,7 @@ static void heading_horizon(struct extractor *x, const char *heading,
 }
 
 static int make_forecast(struct extractor *x, const char *s, size_t len,
-			 const struct page_paragraph *p,
-			 const struct cue_result *r, bool title)
+			 const struct page_paragraph *p, const struct cue_result *r, bool title)
 {
 	struct forecast f;
 	struct horizon_match hm;
@@ -380,11 +373,9 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 	 * date an editor adds */
 	bool has_horizon = true;
 	if (x->has_date)
-		horizon_find_tokens(&x->cfg->horizons, cue_tokens(x->cue), x->from,
-				    &hm);
+		horizon_find_tokens(&x->cfg->horizons, cue_tokens(x->cue), x->from, &hm);
 	else
-		has_horizon = horizon_find_undated(&x->cfg->horizons,
-						   cue_tokens(x->cue), &hm);
+		has_horizon = horizon_find_undated(&x->cfg->horizons, cue_tokens(x->cue), &hm);
 	buf_reset(&x->sent);
 	if (hm.found)
 		buf_add(&x->sent, s + hm.start, hm.end - hm.start);
@@ -409,8 +400,7 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 		ledger_note_add(&f, LEDGER_NOTE_NO_DATE);
 		x->st.undated++;
 	}
-	speaker_forecast(x->speaker, s, len, r->speaker_start, r->speaker_end,
-			 p->author, &x->text);
+	speaker_forecast(x->speaker, s, len, r->speaker_start, r->speaker_end, p->author, &x->text);
 	forecast_set(&f, COL_SPEAKER, x->text.data);
 	f.context = context_of(p->text, p->len, s, len);
 	free(claim);
@@ -419,13 +409,11 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
 		x->st.hedged++;
 	if (x->npending == x->cap_pending) {
 		x->cap_pending = x->cap_pending ? 2 * x->cap_pending : 16;
-		x->pending = xrealloc(x->pending,
-				      x->cap_pending * sizeof *x->pending);
-		x->from_body = xrealloc(x->from_body,
-					x->cap_pending * sizeof *x->from_body);
+		x->pending = xrealloc(x->pending, x->cap_pending * sizeof *x->pending);
+		x->from_body = xrealloc(x->from_body, x->cap_pending * sizeof *x->from_body);
 	}
-	x->from_body[x->npending] = title &&
-		speaker_headline_attributed(s, len, f.col[COL_SPEAKER]);
+	x->from_body[x->npending] =
+		title && speaker_headline_attributed(s, len, f.col[COL_SPEAKER]);
 	x->pending[x->npending++] = f; /* handed on at the article's end */
 	if (x->npending >= PENDING_MAX)
 		rc = flush_pending(x);
@@ -437,7 +425,9 @@ static int make_forecast(struct extractor *x, const char *s, size_t len,
  * so headline grammar applies to it. */
 static bool headline_shaped(const char *text, size_t len, size_t st, size_t en)
 {
-	enum { MAX_HEADLINE_WORDS = 16 };
+	enum {
+		MAX_HEADLINE_WORDS = 16
+	};
 	size_t a = 0, b = len, words = 0;
 	text_trim(text, &a, &b);
 	if (st != a || en != b || en == st)
@@ -452,8 +442,7 @@ static bool headline_shaped(const char *text, size_t len, size_t st, size_t en)
 	return words + 1 <= MAX_HEADLINE_WORDS;
 }
 
-static int on_paragraph(const struct page_article *a,
-			const struct page_paragraph *p, void *ctx)
+static int on_paragraph(const struct page_article *a, const struct page_paragraph *p, void *ctx)
 {
 	struct extractor *x = ctx;
 	const char *text = p->text;
@@ -473,11 +462,9 @@ static int on_paragraph(const struct page_article *a,
 		const char *s = text + st;
 		size_t n = en - st;
 		x->st.sentences++;
-		if (x->cb.on_sentence &&
-		    (rc = x->cb.on_sentence(x->index, s, n, x->cb.ctx)) != 0)
+		if (x->cb.on_sentence && (rc = x->cb.on_sentence(x->index, s, n, x->cb.ctx)) != 0)
 			return rc;
-		bool title = p->kind == PAGE_PARA_TITLE ||
-			     headline_shaped(text, len, st, en);
+		bool title = p->kind == PAGE_PARA_TITLE || headline_shaped(text, len, st, en);
 		unsigned scan = cue_scan(x->cue, s, n);
 		bool speech = scan & CUE_SCAN_SPEECH, voice = scan & CUE_SCAN_VOICE;
 		if (!title && !(scan & CUE_SCAN_CUE)) {
@@ -499,9 +486,8 @@ static int on_paragraph(const struct page_article *a,
 	return 0;
 }
 
-struct extractor *extractor_new(const struct extract_config *cfg,
-				const char *file, const struct extract_meta *meta,
-				const struct extract_callbacks *cb)
+struct extractor *extractor_new(const struct extract_config *cfg, const char *file,
+				const struct extract_meta *meta, const struct extract_callbacks *cb)
 {
 	struct extractor *x = xcalloc(1, sizeof *x);
 	struct page_callbacks pc = {on_article, on_paragraph, x};
@@ -644,8 +630,8 @@ static int feed_text(struct extractor *x, const void *data, size_t len)
 			x->bad_control = true;
 			x->bad_offset = x->fed + i;
 			if (c == 0)
-				snprintf(x->bad_msg, sizeof x->bad_msg,
-					 "a NUL byte at byte %llu", x->bad_offset);
+				snprintf(x->bad_msg, sizeof x->bad_msg, "a NUL byte at byte %llu",
+					 x->bad_offset);
 			else
 				snprintf(x->bad_msg, sizeof x->bad_msg,
 					 "a control character (0x%02X) at byte %llu", c,
@@ -672,8 +658,8 @@ static int release_head(struct extractor *x)
 	speaker_page_head(x->speaker, x->head.data, x->head.len);
 	/* a UTF-16 page (by its BOM) is the page reader's to decode: its
 	 * NUL bytes are text */
-	x->raw = x->head.len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
-				      (p[0] == 0xFE && p[1] == 0xFF));
+	x->raw = x->head.len >= 2 &&
+		 ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
 	int rc = x->head.len ? feed_text(x, x->head.data, x->head.len) : 0;
 	buf_release(&x->head);
 	buf_init(&x->head);
@@ -734,8 +720,8 @@ static const char *extractor_warning(const struct extractor *x)
 	return page_warning(x->page);
 }
 
-void extract_report_end(struct diag *d, const char *name, int rc,
-			const char *error, const char *warning)
+void extract_report_end(struct diag *d, const char *name, int rc, const char *error,
+			const char *warning)
 {
 	/* a page the callbacks refused was reported by them */
 	if (rc == LIKELY_DATAERR && error && *error)
@@ -744,12 +730,13 @@ void extract_report_end(struct diag *d, const char *name, int rc,
 		diag_note(d, "%s: warning: %s", name, warning);
 }
 
-int extract_stream(const struct extract_config *cfg, FILE *fp,
-		   const char *name, const struct extract_meta *meta,
-		   const struct extract_callbacks *cb, struct diag *d,
-		   struct extract_stats *stats)
+int extract_stream(const struct extract_config *cfg, FILE *fp, const char *name,
+		   const struct extract_meta *meta, const struct extract_callbacks *cb,
+		   struct diag *d, struct extract_stats *stats)
 {
-	enum { CHUNK = 64 * 1024 };
+	enum {
+		CHUNK = 64 * 1024
+	};
 	struct extractor *x = extractor_new(cfg, name, meta, cb);
 	char *chunk = xmalloc(CHUNK);
 	size_t n;
@@ -758,8 +745,7 @@ int extract_stream(const struct extract_config *cfg, FILE *fp,
 		if ((rc = extractor_feed(x, chunk, n)) != LIKELY_OK)
 			break;
 	if (rc == LIKELY_OK && ferror(fp)) {
-		rc = diag_report(d, LIKELY_IOERR, name, 0, "read error: %s",
-				 strerror(errno));
+		rc = diag_report(d, LIKELY_IOERR, name, 0, "read error: %s", strerror(errno));
 		goto out;
 	}
 	if (rc == LIKELY_OK)
@@ -774,16 +760,14 @@ out:
 }
 
 int extract_path(const struct extract_config *cfg, const char *path,
-		 const struct extract_meta *meta,
-		 const struct extract_callbacks *cb, struct diag *d,
-		 struct extract_stats *stats)
+		 const struct extract_meta *meta, const struct extract_callbacks *cb,
+		 struct diag *d, struct extract_stats *stats)
 {
 	if (strcmp(path, "-") == 0)
 		return extract_stream(cfg, stdin, "-", meta, cb, d, stats);
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
-		return diag_report(d, LIKELY_NOINPUT, path, 0, "cannot open: %s",
-				   strerror(errno));
+		return diag_report(d, LIKELY_NOINPUT, path, 0, "cannot open: %s", strerror(errno));
 	int rc = extract_stream(cfg, fp, path, meta, cb, d, stats);
 	fclose(fp);
 	return rc;

@@ -60,7 +60,7 @@ struct extract_pool {
 	int *type;   /* what ended worker k's part of the current block */
 	char *const *pages;
 	int npages;
-	int *owner; /* page i's worker, or -1: shared by all */
+	int *owner;                /* page i's worker, or -1: shared by all */
 	block_counter *next_block; /* page i's, when any page is shared */
 	struct buf field[LEDGER_NCOLS + 1];
 };
@@ -69,7 +69,7 @@ struct extract_pool {
 
 struct sender {
 	FILE *out;
-	bool to_store; /* forecasts' contexts too (a dry run prints none) */
+	bool to_store;             /* forecasts' contexts too (a dry run prints none) */
 	block_counter *next_block; /* the shared page's */
 };
 
@@ -106,8 +106,7 @@ static int send_article(const struct extract_article *a, void *data)
 	return sent(w);
 }
 
-static int send_sentence(unsigned article, const char *text, size_t len,
-			 void *data)
+static int send_sentence(unsigned article, const char *text, size_t len, void *data)
 {
 	struct sender *w = data;
 	putc('S', w->out);
@@ -152,16 +151,14 @@ static int send_forecast(struct forecast *f, void *data)
  * owns (its database connection, its buffered output) is closed or
  * flushed from here.
  */
-static void work(const struct extract_config *cfg, const struct extract_pool *p,
-		 int k, bool to_store, extract_meta_fn *meta_of, void *data,
-		 FILE *out)
+static void work(const struct extract_config *cfg, const struct extract_pool *p, int k,
+		 bool to_store, extract_meta_fn *meta_of, void *data, FILE *out)
 {
 	char *const *pages = p->pages;
 	const int *owner = p->owner;
 	struct sender w = {out, to_store, NULL};
-	struct extract_callbacks cb = {send_article,
-				       to_store ? send_sentence : NULL,
-				       send_forecast, &w};
+	struct extract_callbacks cb = {send_article, to_store ? send_sentence : NULL, send_forecast,
+				       &w};
 	struct extract_share share = {claim_block, send_block_end};
 	for (int i = 0; i < p->npages && !ferror(out); i++) {
 		if (owner[i] != k && owner[i] >= 0)
@@ -250,33 +247,32 @@ static bool get_strs(FILE *in, struct buf *b, int n)
 	return true;
 }
 
-static bool replay_article(struct extract_pool *p, FILE *in,
-			   const struct extract_callbacks *cb, int *rc)
+static bool replay_article(struct extract_pool *p, FILE *in, const struct extract_callbacks *cb,
+			   int *rc)
 {
 	uint32_t index;
 	if (!get_u32(in, &index) || !get_strs(in, p->field, 4))
 		return false;
-	struct extract_article a = {index, p->field[0].data, p->field[1].data,
-				    p->field[2].data, p->field[3].data};
+	struct extract_article a = {index, p->field[0].data, p->field[1].data, p->field[2].data,
+				    p->field[3].data};
 	if (!*rc && cb->on_article)
 		*rc = cb->on_article(&a, cb->ctx);
 	return true;
 }
 
-static bool replay_sentence(struct extract_pool *p, FILE *in,
-			    const struct extract_callbacks *cb, int *rc)
+static bool replay_sentence(struct extract_pool *p, FILE *in, const struct extract_callbacks *cb,
+			    int *rc)
 {
 	uint32_t article;
 	if (!get_u32(in, &article) || !get_str(in, &p->field[0]))
 		return false;
 	if (!*rc && cb->on_sentence)
-		*rc = cb->on_sentence(article, p->field[0].data, p->field[0].len,
-				      cb->ctx);
+		*rc = cb->on_sentence(article, p->field[0].data, p->field[0].len, cb->ctx);
 	return true;
 }
 
-static bool replay_forecast(struct extract_pool *p, FILE *in,
-			    const struct extract_callbacks *cb, int *rc)
+static bool replay_forecast(struct extract_pool *p, FILE *in, const struct extract_callbacks *cb,
+			    int *rc)
 {
 	uint32_t context_len;
 	struct buf *context = &p->field[LEDGER_NCOLS];
@@ -298,8 +294,8 @@ static bool replay_forecast(struct extract_pool *p, FILE *in,
 /* Replays in's records through cb (while *rc is 0) up to the end of a
  * block ('B', 'N') or of the page ('E'), which it returns; 0 when the
  * stream breaks off. */
-static int replay_records(struct extract_pool *p, FILE *in,
-			  const struct extract_callbacks *cb, int *rc)
+static int replay_records(struct extract_pool *p, FILE *in, const struct extract_callbacks *cb,
+			  int *rc)
 {
 	for (;;) {
 		int type = getc(in);
@@ -320,8 +316,8 @@ static int replay_records(struct extract_pool *p, FILE *in,
 /* The rest of an end record: the worker's return, worst, count, text. */
 static bool get_end(FILE *in, uint32_t end[3], struct buf *said)
 {
-	return get_u32(in, &end[0]) && get_u32(in, &end[1]) &&
-	       get_u32(in, &end[2]) && get_str(in, said);
+	return get_u32(in, &end[0]) && get_u32(in, &end[1]) && get_u32(in, &end[2]) &&
+	       get_str(in, said);
 }
 
 /*
@@ -332,8 +328,7 @@ static bool get_end(FILE *in, uint32_t end[3], struct buf *said)
  * page error, which stops every worker at the same byte); worker 0's end
  * is kept, the others, which say the same, are read past.
  */
-static bool replay_page(struct extract_pool *p, int i,
-			const struct extract_callbacks *cb, int *rc,
+static bool replay_page(struct extract_pool *p, int i, const struct extract_callbacks *cb, int *rc,
 			uint32_t end[3], struct buf *said)
 {
 	if (p->owner[i] >= 0) {
@@ -373,8 +368,7 @@ static bool replay_page(struct extract_pool *p, int i,
  * would, either the worker's messages or, after a callback's error, the
  * page's end with no page error (a page error would have come before).
  */
-static int replay(struct extract_pool *p, int i,
-		  const struct extract_callbacks *cb, struct diag *d)
+static int replay(struct extract_pool *p, int i, const struct extract_callbacks *cb, struct diag *d)
 {
 	const char *name = p->pages[i];
 	int rc = LIKELY_OK;
@@ -394,8 +388,8 @@ static int replay(struct extract_pool *p, int i,
 	return (int)end[0];
 }
 
-int extract_pool_page(struct extract_pool *p, int i,
-		      const struct extract_callbacks *cb, struct diag *d)
+int extract_pool_page(struct extract_pool *p, int i, const struct extract_callbacks *cb,
+		      struct diag *d)
 {
 	return replay(p, i, cb, d);
 }
@@ -406,10 +400,9 @@ void extract_pool_skip(struct extract_pool *p, int i)
 	replay(p, i, &none, NULL);
 }
 
-int extract_pool_start(const struct extract_config *cfg, char *const *pages,
-		       int npages, int workers, bool to_store,
-		       extract_meta_fn *meta_of, void *data, struct diag *d,
-		       struct extract_pool **out)
+int extract_pool_start(const struct extract_config *cfg, char *const *pages, int npages,
+		       int workers, bool to_store, extract_meta_fn *meta_of, void *data,
+		       struct diag *d, struct extract_pool **out)
 {
 	struct extract_pool *p = xcalloc(1, sizeof *p);
 	p->pages = pages;
@@ -433,8 +426,8 @@ int extract_pool_start(const struct extract_config *cfg, char *const *pages,
 	if (workers > npages && !any_shared)
 		workers = npages;
 	if (any_shared) {
-		void *m = mmap(NULL, (size_t)npages * sizeof *p->next_block,
-			       PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		void *m = mmap(NULL, (size_t)npages * sizeof *p->next_block, PROT_READ | PROT_WRITE,
+			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		if (m == MAP_FAILED) {
 			diag_report(d, LIKELY_FAILURE, NULL, 0,
 				    "cannot map memory for the workers");

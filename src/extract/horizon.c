@@ -18,8 +18,8 @@ static const struct {
 	const char *phrase;
 	int months;
 } builtin[] = {
-	/* made by the build from predictions/config/horizons.csv (scripts/config-table.awk):
-	 * the shipped file is the built-in table */
+/* made by the build from predictions/config/horizons.csv (scripts/config-table.awk):
+ * the shipped file is the built-in table */
 #include "horizons.inc"
 };
 
@@ -103,8 +103,7 @@ static bool parse_months(const char *s, int *out)
 	return true;
 }
 
-static const char *check_row(const char *key, const char *value,
-			     const char **column, void *ctx)
+static const char *check_row(const char *key, const char *value, const char **column, void *ctx)
 {
 	int months;
 	if (!parse_months(value, &months)) {
@@ -223,9 +222,9 @@ static long end_of_year(int y)
 /* Small counts in words or digits: "two", "2", "a", "few". */
 static bool count_of(const char *w, int *n)
 {
-	static const char *const words[] = {
-		"zero", "one", "two", "three", "four", "five", "six", "seven",
-		"eight", "nine", "ten", "eleven", "twelve", NULL};
+	static const char *const words[] = {"zero", "one",    "two",    "three", "four",
+					    "five", "six",    "seven",  "eight", "nine",
+					    "ten",  "eleven", "twelve", NULL};
 	for (int k = 0; words[k]; k++)
 		if (strcmp(w, words[k]) == 0) {
 			*n = k;
@@ -293,8 +292,7 @@ static bool season_end(const struct scan *s, size_t i, long *due, size_t *last)
 	static const struct {
 		const char *name;
 		int month; /* the season's last month */
-	} seasons[] = {{"spring", 5}, {"summer", 8}, {"autumn", 11}, {"fall", 11},
-		       {"winter", 2}};
+	} seasons[] = {{"spring", 5}, {"summer", 8}, {"autumn", 11}, {"fall", 11}, {"winter", 2}};
 	int y;
 	for (size_t k = 0; k < sizeof seasons / sizeof seasons[0]; k++) {
 		if (!is(s, i, seasons[k].name))
@@ -323,8 +321,7 @@ static bool season_end(const struct scan *s, size_t i, long *due, size_t *last)
 /* A date expression at token i: year, month [year], part year, quarter,
  * "(the) end/middle of X", "next/this year|month|week|decade".  Sets *due
  * and *last (last token used). */
-static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last,
-		      bool before)
+static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last, bool before)
 {
 	int y, m;
 	size_t n;
@@ -350,8 +347,8 @@ static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last,
 		*last = i;
 		return true;
 	}
-	if ((strcmp(w, "early") == 0 || strcmp(w, "mid") == 0 ||
-	     strcmp(w, "late") == 0) && year_of(w_at(s, i + 1), &y)) {
+	if ((strcmp(w, "early") == 0 || strcmp(w, "mid") == 0 || strcmp(w, "late") == 0) &&
+	    year_of(w_at(s, i + 1), &y)) {
 		part_of_year(w, y, due);
 		*last = i + 1;
 		return true;
@@ -364,8 +361,7 @@ static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last,
 	}
 	if (season_end(s, i, due, last))
 		return true;
-	if (w[0] == 'q' && w[1] >= '1' && w[1] <= '4' && !w[2] &&
-	    year_of(w_at(s, i + 1), &y)) {
+	if (w[0] == 'q' && w[1] >= '1' && w[1] <= '4' && !w[2] && year_of(w_at(s, i + 1), &y)) {
 		*due = end_of_month(y, (w[1] - '0') * 3);
 		*last = i + 1;
 		return true;
@@ -381,8 +377,7 @@ static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last,
 		*due = before ? date_from_ymd(y, m, 1) - 1 : end_of_month(y, m);
 		return true;
 	}
-	if ((is(s, i, "end") || is(s, i, "middle") || is(s, i, "close")) &&
-	    is(s, i + 1, "of")) {
+	if ((is(s, i, "end") || is(s, i, "middle") || is(s, i, "close")) && is(s, i + 1, "of")) {
 		size_t j = i + 2;
 		if (is(s, j, "the") || is(s, j, "this"))
 			j++;
@@ -427,8 +422,7 @@ static bool date_expr(const struct scan *s, size_t i, long *due, size_t *last,
 }
 
 /* "next year", "this month", "next week", "this decade", "year-end". */
-static bool relative_expr(const struct scan *s, size_t i, long *due,
-			  size_t *last)
+static bool relative_expr(const struct scan *s, size_t i, long *due, size_t *last)
 {
 	int y, m, d;
 	if (is(s, i, "year-end")) {
@@ -460,8 +454,7 @@ static bool relative_expr(const struct scan *s, size_t i, long *due,
 
 /* "within (the next) two years", "in the next 6 months", "over the coming
  * three years", "in two years", "within a year". */
-static bool offset_expr(const struct scan *s, size_t i, long *due,
-			size_t *last)
+static bool offset_expr(const struct scan *s, size_t i, long *due, size_t *last)
 {
 	if (!is(s, i, "within") && !is(s, i, "in") && !is(s, i, "over"))
 		return false;
@@ -518,8 +511,8 @@ static bool explicit_at(const struct scan *s, size_t i, long *due, size_t *last)
 	/* "for 2024" (an outlook's period): a year right after "for" */
 	if (is(s, i, "for") && year_of(w_at(s, i + 1), &y))
 		return date_expr(s, i + 1, due, last, false);
-	if (before || in || is(s, i, "by") || is(s, i, "until") ||
-	    is(s, i, "till") || is(s, i, "through")) {
+	if (before || in || is(s, i, "by") || is(s, i, "until") || is(s, i, "till") ||
+	    is(s, i, "through")) {
 		/* "by next year", "by the end of next year" */
 		if (relative_expr(s, i + 1, due, last))
 			return true;
@@ -528,8 +521,8 @@ static bool explicit_at(const struct scan *s, size_t i, long *due, size_t *last)
 	return false;
 }
 
-static bool table_at(const struct horizon_table *t, const struct scan *s,
-		     size_t i, size_t *last, int *months)
+static bool table_at(const struct horizon_table *t, const struct scan *s, size_t i, size_t *last,
+		     int *months)
 {
 	size_t best = 0;
 	for (size_t r = 0; r < t->n; r++) {
@@ -543,8 +536,8 @@ static bool table_at(const struct horizon_table *t, const struct scan *s,
 		if (k < h->nwords)
 			continue;
 		/* "as soon as" is a conjunction, not a time */
-		if (h->nwords == 1 && strcmp(h->words[0], "soon") == 0 &&
-		    i > 0 && is(s, i - 1, "as") && is(s, i + 1, "as"))
+		if (h->nwords == 1 && strcmp(h->words[0], "soon") == 0 && i > 0 &&
+		    is(s, i - 1, "as") && is(s, i + 1, "as"))
 			continue;
 		best = h->nwords;
 		*months = h->months;
@@ -560,8 +553,7 @@ static void scan_init(struct scan *s, const struct text_tokens *tok, long from)
 	date_to_ymd(from, &s->fy, &s->fm, &s->fd);
 }
 
-void horizon_find_tokens(const struct horizon_table *t,
-			 const struct text_tokens *tok, long from,
+void horizon_find_tokens(const struct horizon_table *t, const struct text_tokens *tok, long from,
 			 struct horizon_match *m)
 {
 	struct scan s;
@@ -607,8 +599,7 @@ void horizon_find_tokens(const struct horizon_table *t,
  * by either; every relative form ("next year", "by March", table phrases,
  * the default) moves with the date.
  */
-bool horizon_find_undated(const struct horizon_table *t,
-			  const struct text_tokens *tok,
+bool horizon_find_undated(const struct horizon_table *t, const struct text_tokens *tok,
 			  struct horizon_match *m)
 {
 	struct horizon_match other;
@@ -619,8 +610,8 @@ bool horizon_find_undated(const struct horizon_table *t,
 	return other.found && other.start == m->start && other.due == m->due;
 }
 
-void horizon_find(const struct horizon_table *t, const char *s, size_t len,
-		  long from, struct horizon_match *m)
+void horizon_find(const struct horizon_table *t, const char *s, size_t len, long from,
+		  struct horizon_match *m)
 {
 	struct text_tokens tok;
 	text_tokens_init(&tok);
@@ -629,8 +620,7 @@ void horizon_find(const struct horizon_table *t, const char *s, size_t len,
 	text_tokens_release(&tok);
 }
 
-bool horizon_present(const struct horizon_table *t,
-		     const struct text_tokens *tok, long from)
+bool horizon_present(const struct horizon_table *t, const struct text_tokens *tok, long from)
 {
 	struct horizon_match m;
 	horizon_find_tokens(t, tok, from, &m);

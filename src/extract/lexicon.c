@@ -19,8 +19,8 @@ static const struct {
 	const char *cue;
 	double p;
 } builtin[] = {
-	/* made by the build from predictions/config/lexicon.csv (scripts/config-table.awk):
-	 * the shipped file is the built-in table */
+/* made by the build from predictions/config/lexicon.csv (scripts/config-table.awk):
+ * the shipped file is the built-in table */
 #include "lexicon.inc"
 };
 
@@ -67,8 +67,7 @@ static void rebuild_levels(struct lexicon *lx)
 	qsort(lx->levels, lx->nlevels, sizeof(double), cmp_double);
 }
 
-const struct lexicon_entry *lexicon_find(const struct lexicon *lx,
-					 const char *cue)
+const struct lexicon_entry *lexicon_find(const struct lexicon *lx, const char *cue)
 {
 	for (size_t i = 0; i < lx->n; i++)
 		if (strcmp(lx->e[i].cue, cue) == 0)
@@ -125,8 +124,7 @@ void lexicon_init_default(struct lexicon *lx)
 		lexicon_add(lx, builtin[i].cue, builtin[i].p);
 }
 
-static const char *check_row(const char *key, const char *value,
-			     const char **column, void *ctx)
+static const char *check_row(const char *key, const char *value, const char **column, void *ctx)
 {
 	struct lexicon *lx = ctx;
 	double p;

@@ -12,9 +12,8 @@
 
 #include "likely/text/text.h"
 
-void redate_horizon(const struct horizon_table *t, const char *claim,
-		    const char *published, char horizon[DATE_ISO_LEN],
-		    struct buf *phrase)
+void redate_horizon(const struct horizon_table *t, const char *claim, const char *published,
+		    char horizon[DATE_ISO_LEN], struct buf *phrase)
 {
 	struct text_tokens tok;
 	struct horizon_match m;
@@ -43,16 +42,14 @@ void redate_horizon(const struct horizon_table *t, const char *claim,
 	}
 }
 
-bool redate_forecast(const struct horizon_table *t, struct forecast *f,
-		     const char *published)
+bool redate_forecast(const struct horizon_table *t, struct forecast *f, const char *published)
 {
 	char horizon[DATE_ISO_LEN];
 	struct buf phrase;
 	bool derived;
 
 	buf_init(&phrase);
-	redate_horizon(t, f->col[COL_CLAIM], f->col[COL_PUBLISHED], horizon,
-		       &phrase);
+	redate_horizon(t, f->col[COL_CLAIM], f->col[COL_PUBLISHED], horizon, &phrase);
 	derived = strcmp(horizon, f->col[COL_HORIZON]) == 0 &&
 		  strcmp(phrase.data, f->col[COL_HORIZON_PHRASE]) == 0;
 	forecast_set(f, COL_PUBLISHED, published);

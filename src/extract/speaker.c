@@ -15,16 +15,16 @@
 #include "likely/base/strset.h"
 #include "likely/text/text.h"
 
-#define MAX_NAMES 256  /* names remembered per article */
-#define HEAD_MAX 65536 /* how far into a page the masthead is looked for */
-#define SAID_MAX 32    /* nouns of named speakers remembered per article */
+#define MAX_NAMES 256   /* names remembered per article */
+#define HEAD_MAX  65536 /* how far into a page the masthead is looked for */
+#define SAID_MAX  32    /* nouns of named speakers remembered per article */
 
 struct speaker_state {
 	char *publisher;
 	bool head_seen;
 	char *names[MAX_NAMES]; /* proper names of the article, first mention first */
 	size_t nnames;
-	struct strset *known;   /* the same names, to look up */
+	struct strset *known;           /* the same names, to look up */
 	char *last_para, *last_article; /* the last named speakers */
 	/* the common nouns of named speakers' spans ("a survey by X": survey
 	 * -> X), newest last, so that "the survey said" finds X */
@@ -32,14 +32,20 @@ struct speaker_state {
 		char *noun, *name;
 	} said[SAID_MAX];
 	size_t nsaid;
-	bool named_here;  /* the current sentence named its speaker */
+	bool named_here; /* the current sentence named its speaker */
 	bool note_voice;
 };
 
 /* How a raw speaker reads. */
-enum speaker_kind { SK_NONE, SK_NAME, SK_CARRY, SK_UNNAMED };
+enum speaker_kind {
+	SK_NONE,
+	SK_NAME,
+	SK_CARRY,
+	SK_UNNAMED
+};
 
 /* Words that are not names even when capitalised at a sentence's start. */
+/* clang-format off */
 static const char *const generic_words[] = {
 	"the", "a", "an", "most", "some", "several", "many", "few", "other",
 	"others", "all", "both", "two", "three", "according", "our", "their",
@@ -53,30 +59,28 @@ static const char *const generic_words[] = {
 	"but", "and", "while", "as", "in", "on", "at", "for", "by", "with",
 	"he", "she", "they", "it", "we", "i", "you", "there", "that", "what",
 	"still", "yet", "so", "then", "however", "meanwhile", "also", NULL};
+/* clang-format on */
 
-static const char *const pronouns[] = {
-	"he", "she", "they", "it", "him", "her", "them", NULL};
+static const char *const pronouns[] = {"he", "she", "they", "it", "him", "her", "them", NULL};
 
 /* Lower-case joining words inside a name ("Centre for Governance
  * Studies", "Institut für ...", "Bank of ..."). */
-static const char *const particles[] = {
-	"of", "for", "für", "de", "da", "del", "der", "van", "von", "la", "le",
-	"on", "and", "&", NULL};
+static const char *const particles[] = {"of",  "for", "für", "de", "da",  "del", "der", "van",
+					"von", "la",  "le",  "on", "and", "&",   NULL};
 
-static const char *const legal_forms[] = {
-	"plc", "PLC", "Ltd", "Ltd.", "LLC", "Inc", "Inc.", "AG", "SA", "S.A.",
-	"GmbH", "LLP", "JSC", "N.V.", "NV", "Corp", "Corp.", "Co.", NULL};
+static const char *const legal_forms[] = {"plc", "PLC",  "Ltd",   "Ltd.", "LLC", "Inc", "Inc.",
+					  "AG",  "SA",   "S.A.",  "GmbH", "LLP", "JSC", "N.V.",
+					  "NV",  "Corp", "Corp.", "Co.",  NULL};
 
 /* Words that mark a poll or survey of unnamed people. */
-static const char *const poll_words[] = {
-	"poll", "polled", "polls", "surveyed", "consensus", NULL};
+static const char *const poll_words[] = {"poll", "polled", "polls", "surveyed", "consensus", NULL};
 
-static const char *const titles[] = {
-	"Dr", "Dr.", "Prof", "Prof.", "Professor", "Mr", "Mr.", "Mrs", "Mrs.",
-	"Ms", "Ms.", "Sir", "Dame", NULL};
+static const char *const titles[] = {"Dr",  "Dr.",  "Prof", "Prof.", "Professor", "Mr",   "Mr.",
+				     "Mrs", "Mrs.", "Ms",   "Ms.",   "Sir",       "Dame", NULL};
 
 /* The head words of an institution's name: "X of Y" with one of them
  * before "of" is the institution's whole name, not a person's. */
+/* clang-format off */
 static const char *const org_words[] = {
 	"Bank", "University", "Institute", "Institut", "Centre", "Center",
 	"Ministry", "Department", "Council", "Board", "Office", "Federal",
@@ -84,13 +88,14 @@ static const char *const org_words[] = {
 	"Association", "Federation", "Union", "Chamber", "Agency", "Fund",
 	"Authority", "Commission", "Committee", "Society", "Foundation",
 	"Reserve", "Bureau", "Service", "Republic", "State", "Government", NULL};
+/* clang-format on */
 
 /* Words that a speaker's name never holds: a span with one is a clause. */
-static const char *const clause_words[] = {
-	"will", "would", "could", "may", "might", "can", "likely", "unlikely",
-	"is", "are", "be", "was", "were", "has", "have", "had", NULL};
-static const char *const lead_prepositions[] = {
-	"from", "as", "to", "for", "on", "in", "with", "by", "if", NULL};
+static const char *const clause_words[] = {"will",   "would",    "could", "may", "might", "can",
+					   "likely", "unlikely", "is",    "are", "be",    "was",
+					   "were",   "has",      "have",  "had", NULL};
+static const char *const lead_prepositions[] = {"from", "as",   "to", "for", "on",
+						"in",   "with", "by", "if",  NULL};
 
 /* Verbs that attribute what a sentence says to a speaker: the cue
  * rules' reporting and forecasting verbs (cue_vocab), put into the index
@@ -99,14 +104,13 @@ static const char *const reporting_words[] = {NULL};
 
 /* After a span, a passive participle makes it the forecast's subject
  * ("Fed seen holding rates"), not its speaker. */
-static const char *const passives[] = {
-	"seen", "expected", "projected", "predicted", NULL};
+static const char *const passives[] = {"seen", "expected", "projected", "predicted", NULL};
 
 /* The research note's own voice: "we expect" (any reporting word after
  * "we"), "our forecasts". */
-static const char *const our_nouns[] = {
-	"forecast", "forecasts", "outlook", "view", "projection",
-	"projections", "baseline", "estimates", NULL};
+static const char *const our_nouns[] = {"forecast", "forecasts",  "outlook",
+					"view",     "projection", "projections",
+					"baseline", "estimates",  NULL};
 
 /*
  * Word lists are asked about every word of every sentence, so the named
@@ -115,16 +119,26 @@ static const char *const our_nouns[] = {
  * site) is scanned.  The table is filled once and only read after.
  */
 enum {
-	L_GENERIC, L_PRONOUNS, L_PARTICLES, L_LEGAL, L_POLL, L_TITLES, L_ORG,
-	L_CLAUSE, L_LEAD, L_REPORTING, L_PASSIVES, L_OUR_NOUNS
+	L_GENERIC,
+	L_PRONOUNS,
+	L_PARTICLES,
+	L_LEGAL,
+	L_POLL,
+	L_TITLES,
+	L_ORG,
+	L_CLAUSE,
+	L_LEAD,
+	L_REPORTING,
+	L_PASSIVES,
+	L_OUR_NOUNS
 };
 static const char *const *const indexed_lists[] = {
-	[L_GENERIC] = generic_words, [L_PRONOUNS] = pronouns,
-	[L_PARTICLES] = particles, [L_LEGAL] = legal_forms,
-	[L_POLL] = poll_words, [L_TITLES] = titles, [L_ORG] = org_words,
-	[L_CLAUSE] = clause_words, [L_LEAD] = lead_prepositions,
-	[L_REPORTING] = reporting_words, [L_PASSIVES] = passives,
-	[L_OUR_NOUNS] = our_nouns};
+	[L_GENERIC] = generic_words,  [L_PRONOUNS] = pronouns,
+	[L_PARTICLES] = particles,    [L_LEGAL] = legal_forms,
+	[L_POLL] = poll_words,        [L_TITLES] = titles,
+	[L_ORG] = org_words,          [L_CLAUSE] = clause_words,
+	[L_LEAD] = lead_prepositions, [L_REPORTING] = reporting_words,
+	[L_PASSIVES] = passives,      [L_OUR_NOUNS] = our_nouns};
 #define NLISTS (sizeof indexed_lists / sizeof indexed_lists[0])
 /* The lists whose words are cue_vocab's words of some classes. */
 static const struct {
@@ -134,7 +148,7 @@ static const struct {
 	{L_REPORTING, CW_REPORTING | CW_FORECAST_VERB},
 };
 #define WORD_SLOTS 1024 /* a power of two, well above twice the words */
-#define WORD_MAX 24
+#define WORD_MAX   24
 
 static struct {
 	char word[WORD_MAX];
@@ -194,8 +208,7 @@ static bool in_list(const char *const *list, const char *w, size_t n)
 		if (indexed_lists[k] == list)
 			return in_indexed(k, w, n);
 	for (; *list; list++)
-		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 &&
-		    (*list)[n] == '\0')
+		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
 			return true;
 	return false;
 }
@@ -249,8 +262,18 @@ struct words {
 static bool punct1(char c)
 {
 	switch (c) {
-	case '"': case '\'': case '(': case ')': case ',': case '.': case ';':
-	case ':': case '!': case '?': case '[': case ']':
+	case '"':
+	case '\'':
+	case '(':
+	case ')':
+	case ',':
+	case '.':
+	case ';':
+	case ':':
+	case '!':
+	case '?':
+	case '[':
+	case ']':
 		return true;
 	default:
 		return false;
@@ -266,8 +289,8 @@ static bool edge_punct(const char *s, size_t i, size_t *len)
 	}
 	/* “ ” ‘ ’ — – */
 	if (u[0] == 0xE2 && u[1] == 0x80 &&
-	    (u[2] == 0x9C || u[2] == 0x9D || u[2] == 0x98 || u[2] == 0x99 ||
-	     u[2] == 0x94 || u[2] == 0x93)) {
+	    (u[2] == 0x9C || u[2] == 0x9D || u[2] == 0x98 || u[2] == 0x99 || u[2] == 0x94 ||
+	     u[2] == 0x93)) {
 		*len = 3;
 		return true;
 	}
@@ -277,8 +300,8 @@ static bool edge_punct(const char *s, size_t i, size_t *len)
 /* Every byte of every sentence is asked: one load, not six compares. */
 static inline bool is_space(char c)
 {
-	static const bool space[256] = {[' '] = 1, ['\n'] = 1, ['\t'] = 1,
-					['\r'] = 1, ['\f'] = 1, ['\v'] = 1};
+	static const bool space[256] = {
+		[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1};
 	return space[(unsigned char)c];
 }
 
@@ -337,8 +360,7 @@ static void split_words(const char *s, struct words *w)
 
 static bool proper(const char *s, const struct words *w, size_t i)
 {
-	return is_cap(s + w->at[i]) &&
-	       !in_indexed_ci(L_GENERIC, s + w->at[i], WLEN(w, i));
+	return is_cap(s + w->at[i]) && !in_indexed_ci(L_GENERIC, s + w->at[i], WLEN(w, i));
 }
 
 static bool particle(const char *s, const struct words *w, size_t i)
@@ -360,7 +382,10 @@ static size_t name_run(const char *s, const struct words *w, size_t i)
 			/* "Institute for the World Economy" (but "X of the
 			 * Y" is a person and an institution) */
 			j += j + 2 < w->n && WLEN(w, j) == 3 && !strncmp(s + w->at[j], "for", 3) &&
-			     WLEN(w, j + 1) == 3 && !strncmp(s + w->at[j + 1], "the", 3) ? 2 : 1;
+					     WLEN(w, j + 1) == 3 &&
+					     !strncmp(s + w->at[j + 1], "the", 3)
+				     ? 2
+				     : 1;
 		else
 			break;
 	}
@@ -368,8 +393,7 @@ static size_t name_run(const char *s, const struct words *w, size_t i)
 }
 
 /* Copies words [i, j) of s, single-spaced, into out. */
-static void add_words(struct buf *out, const char *s, const struct words *w,
-		      size_t i, size_t j)
+static void add_words(struct buf *out, const char *s, const struct words *w, size_t i, size_t j)
 {
 	if (j > i)
 		buf_add(out, s + w->at[i], w->end[j - 1] - w->at[i]);
@@ -450,8 +474,7 @@ static char *masthead_line(const char *data, size_t len)
 	size_t i = 0;
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' ||
-			   data[i] == '\n'))
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
 		i++;
 	size_t e = i;
 	while (e < len && data[e] != '\n' && data[e] != '\r')
@@ -459,8 +482,8 @@ static char *masthead_line(const char *data, size_t len)
 	if (i >= e || data[i] == '<')
 		return NULL;
 	char *line = xstrndup(data + i, e - i);
-	static const char *const seps[] = {"|", "\xc2\xb7", " / ", " \xe2\x80\x94 ",
-					   " \xe2\x80\x93 ", "   ", NULL};
+	static const char *const seps[] = {
+		"|", "\xc2\xb7", " / ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", "   ", NULL};
 	for (const char *const *sp = seps; *sp; sp++) {
 		char *at = strstr(line, *sp);
 		if (at)
@@ -470,11 +493,11 @@ static char *masthead_line(const char *data, size_t len)
 	free(line);
 	struct words w;
 	split_words(c, &w);
-	static const char *const navigation[] = {
-		"home", "main", "start", "news", "menu", "index", NULL};
+	static const char *const navigation[] = {"home", "main",  "start", "news",
+						 "menu", "index", NULL};
 	bool ok = w.n >= 1 && w.n <= 6 && name_run(c, &w, 0) == w.n &&
-		  !(w.n == 1 && in_list_ci(navigation, c, WLEN(&w, 0))) &&
-		  proper(c, &w, 0) && strcspn(c, "0123456789") == strlen(c);
+		  !(w.n == 1 && in_list_ci(navigation, c, WLEN(&w, 0))) && proper(c, &w, 0) &&
+		  strcspn(c, "0123456789") == strlen(c);
 	if (!ok) {
 		free(c);
 		return NULL;
@@ -566,8 +589,7 @@ static void expand(const struct speaker_state *st, struct buf *name)
 		    strcmp(c + cn - n, name->data) == 0)
 			best = c;
 		else if (strncmp(c, name->data, n) == 0 && c[n] == ' ' &&
-			 (strncmp(c + n + 1, "of ", 3) == 0 ||
-			  strncmp(c + n + 1, "for ", 4) == 0))
+			 (strncmp(c + n + 1, "of ", 3) == 0 || strncmp(c + n + 1, "for ", 4) == 0))
 			best = c;
 	}
 	if (best) {
@@ -576,8 +598,7 @@ static void expand(const struct speaker_state *st, struct buf *name)
 	}
 }
 
-static bool has_word(const char *s, const struct words *w,
-		     const char *const *list)
+static bool has_word(const char *s, const struct words *w, const char *const *list)
 {
 	for (size_t i = 0; i < w->n; i++)
 		if (in_list_ci(list, s + w->at[i], WLEN(w, i)))
@@ -645,8 +666,7 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 		while (k > from && proper(c, &w, k - 1) &&
 		       !in_list(org_words, c + w.at[k - 1], WLEN(&w, k - 1)))
 			k--;
-		bool person = i - k >= 2 && i - k <= 3 &&
-			      (k == from || !proper(c, &w, k - 1));
+		bool person = i - k >= 2 && i - k <= 3 && (k == from || !proper(c, &w, k - 1));
 		if (the || person) {
 			end = i;
 			break;
@@ -654,8 +674,7 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 	}
 	/* "X in Munich": no place */
 	for (size_t i = from + 1; i + 1 < end; i++)
-		if (WLEN(&w, i) == 2 && !strncmp(c + w.at[i], "in", 2) &&
-		    proper(c, &w, i + 1)) {
+		if (WLEN(&w, i) == 2 && !strncmp(c + w.at[i], "in", 2) && proper(c, &w, i + 1)) {
 			end = i;
 			break;
 		}
@@ -667,8 +686,7 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 		if (!proper(c, &w, a) || in_list(titles, c + w.at[a], WLEN(&w, a)))
 			continue;
 		b = name_run(c, &w, a);
-		if (b == a + 1 && b < end && !proper(c, &w, b) &&
-		    !particle(c, &w, b))
+		if (b == a + 1 && b < end && !proper(c, &w, b) && !particle(c, &w, b))
 			continue;
 		break;
 	}
@@ -679,9 +697,9 @@ static enum speaker_kind read_span(const char *raw, struct buf *out)
 			b--;
 		add_words(out, c, &w, a, b);
 		kind = SK_NAME;
-	} else if (in_list_ci((const char *const[]){"the", "this", NULL},
-			      c + w.at[0], WLEN(&w, 0)) && w.n >= 2 &&
-		   c[w.end[w.n - 1] - 1] != 's') {
+	} else if (in_list_ci((const char *const[]){"the", "this", NULL}, c + w.at[0],
+			      WLEN(&w, 0)) &&
+		   w.n >= 2 && c[w.end[w.n - 1] - 1] != 's') {
 		/* "the analyst", "the brokerage", "the survey": one named
 		 * before */
 		kind = SK_CARRY;
@@ -708,8 +726,7 @@ static bool in_their_view(const char *c, const struct words *w)
 /* A speaker the rules did not name: "Anna Berg, an analyst at X,
  * expects ..." (a name, an apposition, a verb) or a last clause ",
  * analysts at X estimate." */
-static bool fallback_span(const char *c, const struct words *w, size_t *a,
-			  size_t *b)
+static bool fallback_span(const char *c, const struct words *w, size_t *a, size_t *b)
 {
 	if (w->n >= 4 && proper(c, w, 0)) {
 		size_t j = name_run(c, w, 0);
@@ -725,8 +742,7 @@ static bool fallback_span(const char *c, const struct words *w, size_t *a,
 					break;
 				}
 	}
-	if (w->n >= 3 && in_list(reporting_words, c + w->at[w->n - 1],
-				 WLEN(w, w->n - 1))) {
+	if (w->n >= 3 && in_list(reporting_words, c + w->at[w->n - 1], WLEN(w, w->n - 1))) {
 		size_t k = w->n - 1;
 		while (k > 0 && k + 9 > w->n && c[w->end[k - 1]] != ',')
 			k--;
@@ -741,8 +757,8 @@ static bool fallback_span(const char *c, const struct words *w, size_t *a,
 
 /* The lower-case nouns of a named speaker's span ("a survey by X",
  * "the consultancy X"), each remembered with the name. */
-static void remember_nouns(struct speaker_state *st, const char *s, size_t len,
-			   size_t a, size_t b, const char *name)
+static void remember_nouns(struct speaker_state *st, const char *s, size_t len, size_t a, size_t b,
+			   const char *name)
 {
 	struct words w;
 	if (b > len)
@@ -751,8 +767,7 @@ static void remember_nouns(struct speaker_state *st, const char *s, size_t len,
 	for (size_t i = 0; i < w.n; i++) {
 		const char *wd = s + a + w.at[i];
 		size_t n = WLEN(&w, i);
-		if (n < 4 || !(wd[0] >= 'a' && wd[0] <= 'z') ||
-		    in_list(particles, wd, n))
+		if (n < 4 || !(wd[0] >= 'a' && wd[0] <= 'z') || in_list(particles, wd, n))
 			continue;
 		if (st->nsaid == SAID_MAX) {
 			free(st->said[0].noun);
@@ -768,8 +783,8 @@ static void remember_nouns(struct speaker_state *st, const char *s, size_t len,
 
 /* A span's kind and name; SK_NONE for no speaker (or a span that is no
  * speaker's). */
-static enum speaker_kind span_kind(struct speaker_state *st, const char *s,
-				   size_t len, size_t a, size_t b, struct buf *out)
+static enum speaker_kind span_kind(struct speaker_state *st, const char *s, size_t len, size_t a,
+				   size_t b, struct buf *out)
 {
 	if (b <= a)
 		return SK_NONE;
@@ -783,8 +798,8 @@ static enum speaker_kind span_kind(struct speaker_state *st, const char *s,
 	if (in_list(passives, s + k, e - k))
 		return SK_NONE;
 	/* "said Dr. Anna Berg, ...": the rules stop at the title's stop */
-	if (in_list(titles, s + a, b - a) || (b + 1 <= len && s[b] == '.' &&
-					      in_list(titles, s + a, b - a)))
+	if (in_list(titles, s + a, b - a) ||
+	    (b + 1 <= len && s[b] == '.' && in_list(titles, s + a, b - a)))
 		while (b < len && s[b] != ',' && s[b] != ';')
 			b++;
 	char *raw = xstrndup(s + a, b - a);
@@ -797,8 +812,8 @@ static enum speaker_kind span_kind(struct speaker_state *st, const char *s,
 	return kind;
 }
 
-void speaker_forecast(struct speaker_state *st, const char *s, size_t len,
-		      size_t a, size_t b, const char *block, struct buf *out)
+void speaker_forecast(struct speaker_state *st, const char *s, size_t len, size_t a, size_t b,
+		      const char *block, struct buf *out)
 {
 	enum speaker_kind k = span_kind(st, s, len, a, b, out);
 	if (k == SK_NONE) {
@@ -848,16 +863,16 @@ void speaker_forecast(struct speaker_state *st, const char *s, size_t len,
 static bool has_quote(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (s[i] == '"' || (s[i] == '\xe2' && i + 2 < len &&
-				    s[i + 1] == '\x80' && s[i + 2] == '\x9c'))
+		if (s[i] == '"' ||
+		    (s[i] == '\xe2' && i + 2 < len && s[i + 1] == '\x80' && s[i + 2] == '\x9c'))
 			return true;
 	return false;
 }
 
 /* One cheap pass: does s[0..len) hold two capitalised words in a row
  * (a name may be there) or the word "we" or "our" (a voice may be)? */
-void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
-		      bool in_quote, bool speech, bool voice)
+void speaker_sentence(struct speaker_state *st, const char *s, size_t len, bool in_quote,
+		      bool speech, bool voice)
 {
 	const char *c = s; /* not NUL-terminated: words end before len */
 	bool said = speech;
@@ -934,7 +949,6 @@ void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
 	free(person_copy);
 	buf_release(&name);
 }
-
 
 void speaker_normalise(const char *name, struct buf *out)
 {

@@ -17,8 +17,8 @@
 static const struct {
 	const char *topic, *keyword;
 } builtin[] = {
-	/* made by the build from predictions/config/topics.csv (scripts/config-table.awk):
-	 * the shipped file is the built-in table */
+/* made by the build from predictions/config/topics.csv (scripts/config-table.awk):
+ * the shipped file is the built-in table */
 #include "topics.inc"
 };
 
@@ -82,8 +82,7 @@ void topic_init_default(struct topic_rules *t)
 		topic_add(t, builtin[i].topic, builtin[i].keyword);
 }
 
-static const char *check_row(const char *key, const char *value,
-			     const char **column, void *ctx)
+static const char *check_row(const char *key, const char *value, const char **column, void *ctx)
 {
 	if (strchr(key, ';'))
 		return "must not contain \";\" (it joins several topics)";
@@ -158,8 +157,7 @@ static bool begins_with(const char *s, const char *kw, size_t n)
 	return true;
 }
 
-void topic_match(const struct topic_rules *t, const char *s, size_t len,
-		 struct buf *out)
+void topic_match(const struct topic_rules *t, const char *s, size_t len, struct buf *out)
 {
 	struct buf folded;
 	struct keyword_index x;

@@ -25,13 +25,13 @@
 struct reader {
 	csv_record_fn fn;
 	void *ctx;
-	unsigned long line;      /* physical line being fed */
-	unsigned long rec_line;  /* line the current record starts on */
-	struct buf text;         /* the fields' bytes */
-	size_t *start;           /* where each field starts in text */
-	char **fields;           /* pointers into text, made at the record's end */
+	unsigned long line;     /* physical line being fed */
+	unsigned long rec_line; /* line the current record starts on */
+	struct buf text;        /* the fields' bytes */
+	size_t *start;          /* where each field starts in text */
+	char **fields;          /* pointers into text, made at the record's end */
 	size_t count, cap;
-	int stop;                /* callback's non-zero code */
+	int stop; /* callback's non-zero code */
 };
 
 static int keep_spaces(unsigned char c)
@@ -101,17 +101,15 @@ static void on_record(int term, void *data)
 	r->rec_line = r->line + 1;
 }
 
-static int parse_error(struct csv_parser *p, struct reader *r,
-		       const char *name, struct diag *d)
+static int parse_error(struct csv_parser *p, struct reader *r, const char *name, struct diag *d)
 {
-	const char *why = csv_error(p) == CSV_EPARSE
-		? "malformed CSV: a quote inside an unquoted field, or text after a closing quote"
-		: csv_strerror(csv_error(p));
+	const char *why = csv_error(p) == CSV_EPARSE ? "malformed CSV: a quote inside an unquoted "
+						       "field, or text after a closing quote"
+						     : csv_strerror(csv_error(p));
 	return diag_report(d, LIKELY_DATAERR, name, r->line, "%s", why);
 }
 
-int csvio_read(FILE *fp, const char *name, csv_record_fn fn, void *ctx,
-	       struct diag *d)
+int csvio_read(FILE *fp, const char *name, csv_record_fn fn, void *ctx, struct diag *d)
 {
 	struct csv_parser p;
 	struct reader r = {fn, ctx, 0, 1, {0}, NULL, NULL, 0, 0, 0};
@@ -174,20 +172,17 @@ out:
 	return rc;
 }
 
-int csvio_read_path(const char *path, csv_record_fn fn, void *ctx,
-		    struct diag *d)
+int csvio_read_path(const char *path, csv_record_fn fn, void *ctx, struct diag *d)
 {
 	if (strcmp(path, "-") == 0)
 		return csvio_read(stdin, "<stdin>", fn, ctx, d);
 	FILE *fp = fopen(path, "rb");
 	struct stat st;
 	if (!fp)
-		return diag_report(d, LIKELY_NOINPUT, path, 0, "cannot open: %s",
-				   strerror(errno));
+		return diag_report(d, LIKELY_NOINPUT, path, 0, "cannot open: %s", strerror(errno));
 	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(fp);
-		return diag_report(d, LIKELY_NOINPUT, path, 0,
-				   "is a directory, not a CSV file");
+		return diag_report(d, LIKELY_NOINPUT, path, 0, "is a directory, not a CSV file");
 	}
 	int rc = csvio_read(fp, path, fn, ctx, d);
 	fclose(fp);
@@ -214,9 +209,8 @@ static int table_header_bad(struct csv_table *t, unsigned long line)
 	buf_init(&want);
 	for (size_t i = 0; t->columns[i]; i++)
 		buf_printf(&want, "%s%s", i ? "," : "", t->columns[i]);
-	diag_report(t->d, LIKELY_DATAERR, t->path, line, "header: expected \"%s\"%s%s",
-		    want.data, t->header_note ? " " : "",
-		    t->header_note ? t->header_note : "");
+	diag_report(t->d, LIKELY_DATAERR, t->path, line, "header: expected \"%s\"%s%s", want.data,
+		    t->header_note ? " " : "", t->header_note ? t->header_note : "");
 	buf_release(&want);
 	t->errors++;
 	return LIKELY_DATAERR; /* nothing after a wrong header can be trusted */
@@ -228,8 +222,8 @@ static int table_record(const struct csv_record *rec, void *data)
 	if (!t->ncols)
 		return table_header_ok(t, rec) ? 0 : table_header_bad(t, rec->line);
 	if (rec->count != t->ncols)
-		return csv_table_bad(t, rec->line, "expected %zu fields, found %zu",
-				     t->ncols, rec->count);
+		return csv_table_bad(t, rec->line, "expected %zu fields, found %zu", t->ncols,
+				     rec->count);
 	return t->row(t, rec);
 }
 
@@ -314,8 +308,8 @@ static void separate(struct csv_writer *w)
 
 static bool looks_like_formula(const char *s)
 {
-	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	       s[0] == '\t' || s[0] == '\r';
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+	       s[0] == '\r';
 }
 
 bool csvw_guards(const struct csv_writer *w, const char *s)

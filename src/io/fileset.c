@@ -17,18 +17,18 @@
 
 #include "likely/base/buf.h"
 
-#define SET_PREFIX ".set-"
+#define SET_PREFIX    ".set-"
 #define RANDOM_SUFFIX "XXXXXX" /* the six characters mkdtemp(3) fills in */
-#define CURRENT "current"
+#define CURRENT       "current"
 
 struct fileset {
 	struct diag *d;
 	char *dir;
-	char *set;        /* DIR/.set-RANDOM, while not committed */
-	int lock;         /* fd of DIR/.lock, -1 when none */
+	char *set; /* DIR/.set-RANDOM, while not committed */
+	int lock;  /* fd of DIR/.lock, -1 when none */
 	size_t n;
-	char **names;     /* the n file names */
-	char **paths;     /* DIR/NAME, for messages */
+	char **names; /* the n file names */
+	char **paths; /* DIR/NAME, for messages */
 	FILE **fp;
 };
 
@@ -55,8 +55,8 @@ static int make_dir(const char *path, struct diag *d)
 		char c = *s;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			rc = diag_report(d, LIKELY_CANTCREAT, p, 0, "cannot create the directory: %s",
-					 strerror(errno));
+			rc = diag_report(d, LIKELY_CANTCREAT, p, 0,
+					 "cannot create the directory: %s", strerror(errno));
 			break;
 		}
 		*s = c;
@@ -131,8 +131,7 @@ static void clean(struct fileset *f)
 			if (!strncmp(name, SET_PREFIX, strlen(SET_PREFIX))) {
 				if (!cur || strcmp(name, cur) != 0)
 					remove_set(f->dir, name);
-			} else if (old_temporary(f, name) ||
-				   (!strncmp(name, ".new-", 5))) {
+			} else if (old_temporary(f, name) || (!strncmp(name, ".new-", 5))) {
 				char *p = join(f->dir, name);
 				unlink(p);
 				free(p);
@@ -238,8 +237,8 @@ out:
 	return rc;
 }
 
-int fileset_open(const char *dir, const char *const *names, size_t n,
-		 struct diag *d, struct fileset **out)
+int fileset_open(const char *dir, const char *const *names, size_t n, struct diag *d,
+		 struct fileset **out)
 {
 	struct fileset *f = xcalloc(1, sizeof *f);
 	int rc;

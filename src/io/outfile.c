@@ -40,8 +40,7 @@ int outfile_open(struct outfile *o, const char *path, struct diag *d)
 	buf_release(&tmp);
 	int fd = mkstemp(o->tmp);
 	if (fd < 0) {
-		diag_report(d, LIKELY_CANTCREAT, path, 0, "cannot create: %s",
-			    strerror(errno));
+		diag_report(d, LIKELY_CANTCREAT, path, 0, "cannot create: %s", strerror(errno));
 		free(o->tmp);
 		o->tmp = NULL;
 		outfile_abort(o);
@@ -54,8 +53,7 @@ int outfile_open(struct outfile *o, const char *path, struct diag *d)
 	o->fp = fdopen(fd, "wb");
 	if (!o->fp) {
 		close(fd);
-		diag_report(d, LIKELY_CANTCREAT, path, 0, "cannot create: %s",
-			    strerror(errno));
+		diag_report(d, LIKELY_CANTCREAT, path, 0, "cannot create: %s", strerror(errno));
 		outfile_abort(o);
 		return LIKELY_CANTCREAT;
 	}
@@ -73,11 +71,10 @@ int outfile_commit(struct outfile *o, struct diag *d)
 		err = errno;
 	o->fp = NULL;
 	if (err) {
-		rc = diag_report(d, LIKELY_IOERR, o->path, 0, "write error: %s",
-				 strerror(err));
+		rc = diag_report(d, LIKELY_IOERR, o->path, 0, "write error: %s", strerror(err));
 	} else if (o->tmp && rename(o->tmp, o->path) != 0) {
-		rc = diag_report(d, LIKELY_CANTCREAT, o->path, 0,
-				 "cannot replace: %s", strerror(errno));
+		rc = diag_report(d, LIKELY_CANTCREAT, o->path, 0, "cannot replace: %s",
+				 strerror(errno));
 	}
 	if (rc == LIKELY_OK) {
 		free(o->tmp);

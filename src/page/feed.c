@@ -16,9 +16,23 @@
 #include "likely/text/text.h"
 
 enum field {
-	FD_NONE, FD_TITLE, FD_LINK, FD_PUBDATE, FD_PUBLISHED, FD_DCDATE,
-	FD_UPDATED, FD_CREATOR, FD_AUTHOR, FD_AUTHOR_NAME, FD_ENCODED,
-	FD_CONTENT, FD_DESCRIPTION, FD_SUMMARY, FD_POST_TYPE, FD_SKIP, FD_COUNT
+	FD_NONE,
+	FD_TITLE,
+	FD_LINK,
+	FD_PUBDATE,
+	FD_PUBLISHED,
+	FD_DCDATE,
+	FD_UPDATED,
+	FD_CREATOR,
+	FD_AUTHOR,
+	FD_AUTHOR_NAME,
+	FD_ENCODED,
+	FD_CONTENT,
+	FD_DESCRIPTION,
+	FD_SUMMARY,
+	FD_POST_TYPE,
+	FD_SKIP,
+	FD_COUNT
 };
 
 struct feed_reader {
@@ -27,10 +41,10 @@ struct feed_reader {
 	xmlParserCtxtPtr ctxt;
 	bool failed;
 	unsigned depth;
-	unsigned item_depth;  /* depth of the open item/entry, 0 outside */
+	unsigned item_depth;     /* depth of the open item/entry, 0 outside */
 	enum field capture, sub; /* sub: a child of an Atom author */
 	unsigned capture_depth, sub_depth;
-	bool xhtml;           /* Atom content type="xhtml": markup as text */
+	bool xhtml; /* Atom content type="xhtml": markup as text */
 	struct buf field[FD_COUNT];
 	struct buf atom_link;
 	struct buf feed_author; /* an Atom feed's own author */
@@ -49,8 +63,7 @@ const char *feed_warning(const struct feed_reader *f)
 }
 
 /* The value of attribute name into val (cut to size), or NULL. */
-static const char *attr(int n, const xmlChar **a, const char *name,
-			char *val, size_t size)
+static const char *attr(int n, const xmlChar **a, const char *name, char *val, size_t size)
 {
 	/* SAX2 attributes: localname, prefix, URI, value, end */
 	for (int i = 0; i < n; i++)
@@ -76,12 +89,15 @@ static enum field field_of(const char *name, const char *prefix)
 						    : FD_NONE;
 	if (prefix && strcmp(prefix, "wp") == 0)
 		return strcmp(name, "post_type") == 0 ? FD_POST_TYPE : FD_NONE;
-	static const struct { const char *n; enum field f; } names[] = {
-		{"title", FD_TITLE}, {"link", FD_LINK}, {"pubDate", FD_PUBDATE},
-		{"published", FD_PUBLISHED}, {"issued", FD_PUBLISHED},
-		{"updated", FD_UPDATED}, {"modified", FD_UPDATED},
-		{"author", FD_AUTHOR}, {"content", FD_CONTENT},
-		{"description", FD_DESCRIPTION}, {"summary", FD_SUMMARY}};
+	static const struct {
+		const char *n;
+		enum field f;
+	} names[] = {{"title", FD_TITLE},      {"link", FD_LINK},
+		     {"pubDate", FD_PUBDATE},  {"published", FD_PUBLISHED},
+		     {"issued", FD_PUBLISHED}, {"updated", FD_UPDATED},
+		     {"modified", FD_UPDATED}, {"author", FD_AUTHOR},
+		     {"content", FD_CONTENT},  {"description", FD_DESCRIPTION},
+		     {"summary", FD_SUMMARY}};
 	if (prefix)
 		return FD_NONE;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -90,8 +106,7 @@ static enum field field_of(const char *name, const char *prefix)
 	return FD_NONE;
 }
 
-static void add_field(struct feed_reader *f, enum field fd, const char *s,
-		      size_t len)
+static void add_field(struct feed_reader *f, enum field fd, const char *s, size_t len)
 {
 	struct buf *b = &f->field[fd];
 	if (b->len + len > FEED_FIELD_MAX) {
@@ -115,9 +130,8 @@ static void add_escaped(struct feed_reader *f, const char *s, size_t len)
 	add_field(f, f->capture, s + run, len - run);
 }
 
-static void start_ns(void *ud, const xmlChar *local, const xmlChar *prefix,
-		     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
-		     int ndef, const xmlChar **attrs)
+static void start_ns(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+		     int nns, const xmlChar **ns, int nattr, int ndef, const xmlChar **attrs)
 {
 	struct feed_reader *f = ud;
 	const char *name = (const char *)local;
@@ -208,8 +222,8 @@ static void end_item(struct feed_reader *f)
 			return; /* WXR attachments, pages, menu items */
 	}
 	struct page_meta meta = {0};
-	char *title = field_str(f, FD_TITLE) ? ledger_collapse_space(f->field[FD_TITLE].data)
-					     : NULL;
+	char *title =
+		field_str(f, FD_TITLE) ? ledger_collapse_space(f->field[FD_TITLE].data) : NULL;
 	const char *creator = field_str(f, FD_CREATOR);
 	if (!creator)
 		creator = field_str(f, FD_AUTHOR_NAME);
@@ -218,11 +232,10 @@ static void end_item(struct feed_reader *f)
 	if (!creator && f->feed_author.len)
 		creator = f->feed_author.data;
 	char *author = author_name(creator);
-	char *link = f->atom_link.len ? ledger_collapse_space(f->atom_link.data)
+	char *link = f->atom_link.len        ? ledger_collapse_space(f->atom_link.data)
 		     : field_str(f, FD_LINK) ? ledger_collapse_space(f->field[FD_LINK].data)
 					     : NULL;
-	static const enum field dates[] = {FD_PUBDATE, FD_PUBLISHED, FD_DCDATE,
-					   FD_UPDATED};
+	static const enum field dates[] = {FD_PUBDATE, FD_PUBLISHED, FD_DCDATE, FD_UPDATED};
 	for (size_t i = 0; i < 4 && !meta.has_date; i++) {
 		bool month;
 		const char *d = field_str(f, dates[i]);
@@ -241,8 +254,7 @@ static void end_item(struct feed_reader *f)
 		page_articles_line(f->m, title, strlen(title));
 		page_articles_line(f->m, "", 0);
 	}
-	static const enum field bodies[] = {FD_ENCODED, FD_CONTENT, FD_DESCRIPTION,
-					    FD_SUMMARY};
+	static const enum field bodies[] = {FD_ENCODED, FD_CONTENT, FD_DESCRIPTION, FD_SUMMARY};
 	for (size_t i = 0; i < 4; i++)
 		if (f->field[bodies[i]].len) {
 			html_fragment(f->m, f->cap, f->field[bodies[i]].data,
@@ -254,8 +266,7 @@ static void end_item(struct feed_reader *f)
 	free(link);
 }
 
-static void end_ns(void *ud, const xmlChar *local, const xmlChar *prefix,
-		   const xmlChar *uri)
+static void end_ns(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
 	struct feed_reader *f = ud;
 	(void)prefix, (void)uri;
@@ -271,8 +282,7 @@ static void end_ns(void *ud, const xmlChar *local, const xmlChar *prefix,
 			f->xhtml = false;
 		} else if (f->xhtml) {
 			add_field(f, f->capture, "</", 2);
-			add_field(f, f->capture, (const char *)local,
-				  strlen((const char *)local));
+			add_field(f, f->capture, (const char *)local, strlen((const char *)local));
 			add_field(f, f->capture, ">", 1);
 		}
 	}
@@ -324,9 +334,8 @@ struct feed_reader *feed_reader_new(struct page_articles *m, size_t cap)
 	s.serror = silent;
 	f->ctxt = xmlCreatePushParserCtxt(&s, f, NULL, 0, NULL);
 	if (f->ctxt)
-		xmlCtxtUseOptions(f->ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET |
-						   XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-						   XML_PARSE_NOCDATA);
+		xmlCtxtUseOptions(f->ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+						   XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	return f;
 }
 

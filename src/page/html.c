@@ -24,9 +24,9 @@
 #include "likely/text/text.h"
 #include "likely/base/utf8.h"
 
-#define PRESCAN 1024
+#define PRESCAN     1024
 #define CAPTURE_MAX ((size_t)1 << 20) /* a JSON-LD block or <title> */
-#define MAX_DEPTH 4096
+#define MAX_DEPTH   4096
 /* text inside <article>/<main> that makes them the page's scope */
 #define SCOPE_MIN 200
 
@@ -53,8 +53,7 @@ bool html_parse_date(const char *s, long *days, bool *month_only)
 	len = strlen(s);
 	*month_only = false;
 	/* ISO: 2023-10-10, 2023/10/10, 2023-10, 20231010 */
-	if (len >= 7 && digits(s, 4, &y) && (s[4] == '-' || s[4] == '/') &&
-	    digits(s + 5, 2, &m)) {
+	if (len >= 7 && digits(s, 4, &y) && (s[4] == '-' || s[4] == '/') && digits(s + 5, 2, &m)) {
 		if (len >= 10 && s[7] == s[4] && digits(s + 8, 2, &d) &&
 		    (len == 10 || !(s[10] >= '0' && s[10] <= '9'))) {
 			if (!date_valid(y, m, d))
@@ -69,8 +68,8 @@ bool html_parse_date(const char *s, long *days, bool *month_only)
 		}
 		return false;
 	}
-	if (len >= 8 && digits(s, 4, &y) && digits(s + 4, 2, &m) &&
-	    digits(s + 6, 2, &d) && (len == 8 || s[8] == 'T')) {
+	if (len >= 8 && digits(s, 4, &y) && digits(s + 4, 2, &m) && digits(s + 6, 2, &d) &&
+	    (len == 8 || s[8] == 'T')) {
 		if (!date_valid(y, m, d))
 			return false;
 		*days = date_from_ymd(y, m, d);
@@ -86,19 +85,16 @@ bool html_parse_date(const char *s, long *days, bool *month_only)
 	long dd = strtol(p, &end, 10);
 	if (end != p && *end == ' ' && dd >= 1 && dd <= 31) {
 		int mo = 0; /* "Oct", and the month's other names */
-		const char *q = end + 1 + vocab_prefix(vocab_months, end + 1,
-						       strlen(end + 1), &mo);
+		const char *q = end + 1 + vocab_prefix(vocab_months, end + 1, strlen(end + 1), &mo);
 		if (*q == '.') /* "Sept." */
 			q++;
-		if (mo && *q == ' ' && digits(q + 1, 4, &y) &&
-		    date_valid(y, mo, (int)dd)) {
+		if (mo && *q == ' ' && digits(q + 1, 4, &y) && date_valid(y, mo, (int)dd)) {
 			*days = date_from_ymd(y, mo, (int)dd);
 			return true;
 		}
 	}
 	/* any form of the visible text ("October 10, 2023") */
-	if (pagedate_read(s, len, &pd) == PAGEDATE_DATE ||
-	    pagedate_read_prefix(s, len, &pd)) {
+	if (pagedate_read(s, len, &pd) == PAGEDATE_DATE || pagedate_read_prefix(s, len, &pd)) {
 		*days = pagedate_days(&pd);
 		*month_only = pd.d == 0;
 		return true;
@@ -110,7 +106,14 @@ bool html_parse_date(const char *s, long *days, bool *month_only)
 
 /* who set a field: a higher one replaces a lower one.  PRI_TIME_OUT: a
  * <time> outside any <article>/<main>, which one inside replaces */
-enum { PRI_NONE, PRI_TITLE, PRI_TIME_OUT, PRI_TIME, PRI_META, PRI_JSONLD };
+enum {
+	PRI_NONE,
+	PRI_TITLE,
+	PRI_TIME_OUT,
+	PRI_TIME,
+	PRI_META,
+	PRI_JSONLD
+};
 
 struct meta_field {
 	struct buf val;
@@ -153,10 +156,20 @@ static void date_set(struct date_field *f, int pri, const char *s)
 /* what an open element is, kept for its end (the end tag is not
  * compared again) */
 enum {
-	F_DROP = 1, F_ARTICLE = 2, F_LINK = 4, F_CAPTURE = 8, F_BLOCK = 16,
-	F_BR = 32, F_HEAD = 64 /* h1, h2 */, F_H1 = 128
+	F_DROP = 1,
+	F_ARTICLE = 2,
+	F_LINK = 4,
+	F_CAPTURE = 8,
+	F_BLOCK = 16,
+	F_BR = 32,
+	F_HEAD = 64 /* h1, h2 */,
+	F_H1 = 128
 };
-enum { CAP_NONE, CAP_TITLE, CAP_JSONLD };
+enum {
+	CAP_NONE,
+	CAP_TITLE,
+	CAP_JSONLD
+};
 
 struct html_sax {
 	struct page_articles *m;
@@ -173,11 +186,11 @@ struct html_sax {
 	struct buf block;
 	size_t link_bytes;
 	unsigned links;
-	bool space;     /* a space is due before the next text */
-	bool heading;   /* in h1/h2 */
-	bool h1;        /* in h1 */
-	bool after_br;  /* the last block boundary was a <br> */
-	bool item;      /* an <li> opened: its first line is a list item */
+	bool space;    /* a space is due before the next text */
+	bool heading;  /* in h1/h2 */
+	bool h1;       /* in h1 */
+	bool after_br; /* the last block boundary was a <br> */
+	bool item;     /* an <li> opened: its first line is a list item */
 };
 
 struct html_reader {
@@ -210,9 +223,9 @@ struct html_reader {
 
 	/* the line queue: [flags][u32 length][bytes], length 0 a blank line */
 	struct buf queue;
-	size_t article_text; /* bytes of text kept inside <article>/<main> */
-	size_t all_text;     /* bytes of text kept anywhere */
-	bool scoped;         /* enough of it: text outside them is dropped */
+	size_t article_text;  /* bytes of text kept inside <article>/<main> */
+	size_t all_text;      /* bytes of text kept anywhere */
+	bool scoped;          /* enough of it: text outside them is dropped */
 	bool article_started; /* a line inside them went on */
 	bool direct;
 	char *warning;
@@ -223,13 +236,15 @@ struct html_reader {
 static void replay(struct html_reader *h);
 
 /* Queue record flags */
-enum { Q_ARTICLE = 1, Q_H1 = 2 };
+enum {
+	Q_ARTICLE = 1,
+	Q_H1 = 2
+};
 
 /* Whether a line is kept: once the page has shown an <article> or
  * <main> with text in it, what stands outside them is page furniture,
  * but for a top-level headline (some pages print it above the article). */
-static bool in_scope(struct html_reader *h, unsigned flags, const char *s,
-		     size_t len)
+static bool in_scope(struct html_reader *h, unsigned flags, const char *s, size_t len)
 {
 	if (!h->scoped || (flags & (Q_ARTICLE | Q_H1))) {
 		h->article_started |= (flags & Q_ARTICLE) != 0;
@@ -273,8 +288,8 @@ static void end_line(struct html_sax *x, bool paragraph)
 {
 	size_t a = 0, b = x->block.len;
 	text_trim(x->block.data, &a, &b);
-	if (a < b && htmlmain_keep_block(x->block.data + a, b - a, x->link_bytes,
-					 x->links, x->heading)) {
+	if (a < b &&
+	    htmlmain_keep_block(x->block.data + a, b - a, x->link_bytes, x->links, x->heading)) {
 		if (x->item) {
 			/* a list item keeps its marker for the state machine */
 			struct buf it;
@@ -370,11 +385,20 @@ static void add_text(struct html_sax *x, const unsigned char *s, size_t len)
 
 static bool article_type(json_t *t)
 {
-	static const char *const types[] = {
-		"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle",
-		"AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
-		"BackgroundNewsArticle", "Report", "ScholarlyArticle",
-		"TechArticle", "LiveBlogPosting", "SocialMediaPosting", NULL};
+	static const char *const types[] = {"Article",
+					    "NewsArticle",
+					    "BlogPosting",
+					    "ReportageNewsArticle",
+					    "AnalysisNewsArticle",
+					    "OpinionNewsArticle",
+					    "ReviewNewsArticle",
+					    "BackgroundNewsArticle",
+					    "Report",
+					    "ScholarlyArticle",
+					    "TechArticle",
+					    "LiveBlogPosting",
+					    "SocialMediaPosting",
+					    NULL};
 	if (json_is_array(t)) {
 		for (size_t i = 0; i < json_array_size(t); i++) {
 			json_t *v = json_array_get(t, i);
@@ -501,17 +525,40 @@ static const char *attr(const xmlChar **attrs, const char *name)
 
 static void on_meta(struct html_reader *h, const xmlChar **attrs)
 {
-	static const char *const date_names[] = {
-		"article:published_time", "og:published_time", "date", "pubdate",
-		"publishdate", "publish-date", "publish_date", "published_time",
-		"publication_date", "dc.date.issued", "dcterms.issued", "dc.date",
-		"dcterms.date", "dcterms.created", "dc.date.created",
-		"article.published", "article_date_original", "sailthru.date",
-		"parsely-pub-date", "citation_publication_date", "citation_date",
-		"datepublished", "date.published", "originalpublicationdate", NULL};
-	static const char *const author_names[] = {
-		"author", "article:author", "dc.creator", "dcterms.creator",
-		"parsely-author", "sailthru.author", "byl", "citation_author", NULL};
+	static const char *const date_names[] = {"article:published_time",
+						 "og:published_time",
+						 "date",
+						 "pubdate",
+						 "publishdate",
+						 "publish-date",
+						 "publish_date",
+						 "published_time",
+						 "publication_date",
+						 "dc.date.issued",
+						 "dcterms.issued",
+						 "dc.date",
+						 "dcterms.date",
+						 "dcterms.created",
+						 "dc.date.created",
+						 "article.published",
+						 "article_date_original",
+						 "sailthru.date",
+						 "parsely-pub-date",
+						 "citation_publication_date",
+						 "citation_date",
+						 "datepublished",
+						 "date.published",
+						 "originalpublicationdate",
+						 NULL};
+	static const char *const author_names[] = {"author",
+						   "article:author",
+						   "dc.creator",
+						   "dcterms.creator",
+						   "parsely-author",
+						   "sailthru.author",
+						   "byl",
+						   "citation_author",
+						   NULL};
 	const char *key = attr(attrs, "property");
 	const char *content = attr(attrs, "content");
 	if (!key)
@@ -520,9 +567,13 @@ static void on_meta(struct html_reader *h, const xmlChar **attrs)
 		key = attr(attrs, "itemprop");
 	if (!key || !content)
 		return;
-	static const char *const modified_names[] = {
-		"article:modified_time", "og:updated_time", "last-modified",
-		"dateModified", "dcterms.modified", "dc.date.modified", NULL};
+	static const char *const modified_names[] = {"article:modified_time",
+						     "og:updated_time",
+						     "last-modified",
+						     "dateModified",
+						     "dcterms.modified",
+						     "dc.date.modified",
+						     NULL};
 	for (size_t i = 0; date_names[i]; i++)
 		if (strcasecmp(key, date_names[i]) == 0)
 			date_set(&h->date, PRI_META, content);
@@ -670,7 +721,8 @@ static void sax_start(void *ud, const xmlChar *name_x, const xmlChar **attrs)
 				if (ip && strcasecmp(ip, "datePublished") == 0)
 					date_set(&h->date, PRI_META, dt);
 				else if (time && dt && (!ip || strcasecmp(ip, "dateModified") != 0))
-					date_set(&h->date, in_article(x) ? PRI_TIME : PRI_TIME_OUT, dt);
+					date_set(&h->date, in_article(x) ? PRI_TIME : PRI_TIME_OUT,
+						 dt);
 			}
 		}
 	}
@@ -740,8 +792,7 @@ static void sax_text(void *ud, const xmlChar *s, int len)
 				break;
 			}
 	}
-	if (x->page && x->page->author_capture.active &&
-	    x->page->author_capture.text.len < 256)
+	if (x->page && x->page->author_capture.active && x->page->author_capture.text.len < 256)
 		buf_add(&x->page->author_capture.text, s, (size_t)len);
 	add_text(x, s, (size_t)len);
 }
@@ -790,8 +841,8 @@ static htmlParserCtxtPtr new_parser(struct html_sax *x)
 {
 	htmlSAXHandler s = sax_handler();
 	xmlSetStructuredErrorFunc(NULL, structured_silent);
-	htmlParserCtxtPtr c = htmlCreatePushParserCtxt(&s, x, NULL, 0, NULL,
-						       XML_CHAR_ENCODING_UTF8);
+	htmlParserCtxtPtr c =
+		htmlCreatePushParserCtxt(&s, x, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
 	if (c)
 		htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 					      HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
@@ -799,8 +850,8 @@ static htmlParserCtxtPtr new_parser(struct html_sax *x)
 	return c;
 }
 
-static void sax_init(struct html_sax *x, struct page_articles *m,
-		     struct html_reader *page, size_t cap)
+static void sax_init(struct html_sax *x, struct page_articles *m, struct html_reader *page,
+		     size_t cap)
 {
 	memset(x, 0, sizeof *x);
 	x->m = m;
@@ -816,8 +867,7 @@ static void sax_release(struct html_sax *x)
 	buf_release(&x->block);
 }
 
-void html_fragment(struct page_articles *m, size_t cap, const char *s,
-		   size_t len)
+void html_fragment(struct page_articles *m, size_t cap, const char *s, size_t len)
 {
 	struct html_sax x;
 	sax_init(&x, m, NULL, cap);
@@ -891,14 +941,13 @@ const char *html_warning(const struct html_reader *h)
 /* "| Vistula Times": a site name after the last bar or dash of <title> */
 static void strip_site(struct buf *t)
 {
-	static const char *const seps[] = {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-					   " - ", " :: ", " \xc2\xbb ", NULL};
+	static const char *const seps[] = {
+		" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - ", " :: ", " \xc2\xbb ", NULL};
 	size_t best = 0;
 	for (size_t k = 0; seps[k]; k++) {
 		size_t n = strlen(seps[k]);
 		for (size_t i = 1; i + n <= t->len; i++)
-			if (memcmp(t->data + i, seps[k], n) == 0 && i > best &&
-			    t->len - i - n < i)
+			if (memcmp(t->data + i, seps[k], n) == 0 && i > best && t->len - i - n < i)
 				best = i;
 	}
 	if (best) {
@@ -999,8 +1048,8 @@ static bool prescan_charset(const char *s, size_t len, char out[40])
 			while (k < end && (s[k] == '"' || s[k] == '\''))
 				k++;
 			size_t n = 0;
-			while (k < end && n < 39 && s[k] != '"' && s[k] != '\'' &&
-			       s[k] != ';' && s[k] != ' ' && s[k] != '/' && s[k] != '>')
+			while (k < end && n < 39 && s[k] != '"' && s[k] != '\'' && s[k] != ';' &&
+			       s[k] != ' ' && s[k] != '/' && s[k] != '>')
 				out[n++] = s[k++];
 			out[n] = '\0';
 			if (n)
@@ -1025,7 +1074,7 @@ static void open_encoding(struct html_reader *h, const char *s, size_t len)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 	if (strcmp(cs, "utf-8") == 0 || strcmp(cs, "utf8") == 0 ||
 	    strncmp(cs, "utf-16", 6) == 0) /* a UTF-16 page declares in ASCII?
-					     * it is not UTF-16 then */
+					    * it is not UTF-16 then */
 		return;
 	/* what browsers do: these labels mean windows-1252 */
 	if (strcmp(cs, "iso-8859-1") == 0 || strcmp(cs, "latin1") == 0 ||

@@ -14,8 +14,7 @@ static bool in_list(const char *const *list, const char *s, size_t len)
 {
 	char c = (char)(s[0] | 0x20);
 	for (size_t i = 0; list[i]; i++)
-		if (list[i][0] == c && strlen(list[i]) == len &&
-		    strncasecmp(list[i], s, len) == 0)
+		if (list[i][0] == c && strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
 			return true;
 	return false;
 }
@@ -25,12 +24,15 @@ static bool in_list_z(const char *const *list, const char *s)
 	return in_list(list, s, strlen(s));
 }
 
+/* clang-format off */
 static const char *const never_text[] = {
 	"script", "style", "noscript", "template", "svg", "math", "iframe",
 	"object", "embed", "canvas", "form", "input", "button", "select",
 	"textarea", "label", "option", "figcaption", "nav", "aside", "dialog",
 	"head", NULL};
+/* clang-format on */
 
+/* clang-format off */
 static const char *const blocks[] = {
 	"address", "article", "aside", "blockquote", "body", "center", "dd",
 	"details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
@@ -38,8 +40,10 @@ static const char *const blocks[] = {
 	"hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre",
 	"section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
 	"tr", "ul", "caption", "legend", "title", "br", NULL};
+/* clang-format on */
 
 /* class/id words that drop an element whatever stands beside them */
+/* clang-format off */
 static const char *const strong_words[] = {
 	"comment", "comments", "respond", "replies", "disqus", "share",
 	"sharing", "sharebar", "social", "subscribe", "subscription",
@@ -49,26 +53,28 @@ static const char *const strong_words[] = {
 	"sponsor", "sponsored", "promo", "popup", "modal", "breadcrumb",
 	"breadcrumbs", "sidebar", "widget", "paywall", "skip", "pagination",
 	"pager", "donate", "donation", NULL};
+/* clang-format on */
 /* word beginnings that drop an element as the strong words do, for the
  * words glued together in class names ("relatedposts", "sharedaddy",
  * "socialicons", "commentlist") */
+/* clang-format off */
 static const char *const strong_prefixes[] = {
 	"related", "share", "social", "comment", "newsletter", "subscri",
 	"cookie", "sponsor", "advert", "breadcrumb", "sidebar", "mostread",
 	"popular", "recommend", NULL};
+/* clang-format on */
 /* ... but for these words */
 static const char *const prefix_exceptions[] = {"shared", NULL};
 /* ARIA landmarks that are not the main text */
 static const char *const furniture_roles[] = {
-	"navigation", "banner", "contentinfo", "complementary", "search",
-	"dialog", "alertdialog", "menu", "menubar", NULL};
+	"navigation", "banner",      "contentinfo", "complementary", "search",
+	"dialog",     "alertdialog", "menu",        "menubar",       NULL};
 /* words that drop an element unless a content word stands beside them */
 static const char *const weak_words[] = {
-	"nav", "navbar", "navigation", "menu", "header", "footer", "masthead",
-	"banner", "topbar", "toolbar", "login", "search", "tags", "more", "support", NULL};
-static const char *const content_words[] = {
-	"article", "content", "entry", "post", "story", "body", "main", "text",
-	NULL};
+	"nav",    "navbar",  "navigation", "menu",   "header", "footer", "masthead", "banner",
+	"topbar", "toolbar", "login",      "search", "tags",   "more",   "support",  NULL};
+static const char *const content_words[] = {"article", "content", "entry", "post", "story",
+					    "body",    "main",    "text",  NULL};
 
 static bool starts_with_any(const char *const *list, const char *s, size_t len)
 {
@@ -115,8 +121,7 @@ static bool hidden_style(const char *v)
 	return strstr(flat, "display:none") || strstr(flat, "visibility:hidden");
 }
 
-bool htmlmain_drop_element(const char *name, const char *const *attrs,
-			   bool in_article)
+bool htmlmain_drop_element(const char *name, const char *const *attrs, bool in_article)
 {
 	bool strong = false, weak = false, content = false;
 	if (in_list_z(never_text, name))
@@ -144,8 +149,8 @@ bool htmlmain_drop_element(const char *name, const char *const *attrs,
 	return strong || (weak && !content);
 }
 
-bool htmlmain_keep_block(const char *text, size_t len, size_t link_bytes,
-			 unsigned links, bool heading)
+bool htmlmain_keep_block(const char *text, size_t len, size_t link_bytes, unsigned links,
+			 bool heading)
 {
 	if (!links || !len)
 		return true;

@@ -47,8 +47,7 @@ struct page_reader {
 	bool started;   /* the format is known and the first bytes went on */
 };
 
-struct page_reader *page_reader_new(const struct page_callbacks *cb,
-				    size_t max_paragraph)
+struct page_reader *page_reader_new(const struct page_callbacks *cb, size_t max_paragraph)
 {
 	struct page_reader *r = xcalloc(1, sizeof *r);
 	r->cap = max_paragraph ? max_paragraph : PAGE_MAX_PARAGRAPH;
@@ -89,8 +88,7 @@ bool page_format_parse(const char *s, enum page_format *f)
 
 const char *page_date_source_name(enum page_date_source s)
 {
-	static const char *const names[] = {"none", "json-ld", "meta", "time",
-					    "text", "manifest"};
+	static const char *const names[] = {"none", "json-ld", "meta", "time", "text", "manifest"};
 	return names[s];
 }
 
@@ -210,8 +208,7 @@ static void consume(struct page_reader *r, const char *p, size_t len)
 	}
 }
 
-static void set_error(struct page_reader *r, const char *fmt,
-		      unsigned long long n)
+static void set_error(struct page_reader *r, const char *fmt, unsigned long long n)
 {
 	struct buf b;
 	buf_init(&b);
@@ -318,8 +315,8 @@ static enum page_format sniff(const char *s, size_t len, bool eof)
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	for (;;) {
-		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-				   s[i] == '\r' || s[i] == '\f'))
+		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+				   s[i] == '\f'))
 			i++;
 		if (i >= len || (i + 16 > len && !eof))
 			return eof ? PAGE_FORMAT_TEXT : PAGE_FORMAT_AUTO;
@@ -385,8 +382,10 @@ static int start(struct page_reader *r, bool eof)
 	 * and feeds, whose parsers convert it */
 	const char *nul = memchr(s, '\0', len);
 	if (nul && utf16_bom(s, len) && r->format == PAGE_FORMAT_TEXT) {
-		set_error(r, "UTF-16 text%.0llu: text pages must be UTF-8 (convert it, "
-			  "e.g. with iconv -f UTF-16 -t UTF-8)", 0);
+		set_error(r,
+			  "UTF-16 text%.0llu: text pages must be UTF-8 (convert it, "
+			  "e.g. with iconv -f UTF-16 -t UTF-8)",
+			  0);
 		return r->stop = LIKELY_DATAERR;
 	}
 	if (nul && !utf16_bom(s, len)) {

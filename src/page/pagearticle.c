@@ -25,15 +25,19 @@
 #include "likely/text/pagevocab.h"
 #include "likely/text/text.h"
 
-#define MAX_HEADS 8
-#define CONTINUE_MIN 40 /* a line this long may have been wrapped */
-#define WRAP_MAX 120    /* longer lines were not wrapped by a fixed width */
-#define WRAP_SLACK 15   /* a wrapped line is at most this much shorter */
+#define MAX_HEADS    8
+#define CONTINUE_MIN 40  /* a line this long may have been wrapped */
+#define WRAP_MAX     120 /* longer lines were not wrapped by a fixed width */
+#define WRAP_SLACK   15  /* a wrapped line is at most this much shorter */
 /* A dateline's month more than this many days after the page's full
  * date belongs to the year before ("Dec 28" on a page dated 3 January). */
 #define DATELINE_AHEAD 62
 
-enum slash_order { SLASH_UNKNOWN, SLASH_DAY_FIRST, SLASH_MONTH_FIRST };
+enum slash_order {
+	SLASH_UNKNOWN,
+	SLASH_DAY_FIRST,
+	SLASH_MONTH_FIRST
+};
 
 struct page_articles {
 	struct page_callbacks cb;
@@ -54,8 +58,8 @@ struct page_articles {
 	unsigned next_index;
 	struct buf title, author;
 	bool has_date;
-	bool date_is_update; /* from an "Updated" stamp: a publication
-			      * date met later in the header replaces it */
+	bool date_is_update;      /* from an "Updated" stamp: a publication
+				   * date met later in the header replaces it */
 	bool date_above_headline; /* met before any headline: likewise */
 	struct pagedate date;
 	struct buf heads[MAX_HEADS];
@@ -89,8 +93,7 @@ struct page_articles {
 	enum slash_order slash;
 };
 
-struct page_articles *page_articles_new(const struct page_callbacks *cb,
-					size_t cap)
+struct page_articles *page_articles_new(const struct page_callbacks *cb, size_t cap)
 {
 	struct page_articles *m = xcalloc(1, sizeof *m);
 	m->cb = *cb;
@@ -152,8 +155,7 @@ static bool same_text(const struct buf *b, const char *s, size_t len)
 	return b->len == len && memcmp(b->data, s, len) == 0;
 }
 
-static void emit(struct page_articles *m, enum page_para_kind kind,
-		 const char *s, size_t len)
+static void emit(struct page_articles *m, enum page_para_kind kind, const char *s, size_t len)
 {
 	if (m->stop || len == 0)
 		return;
@@ -166,9 +168,8 @@ static void emit(struct page_articles *m, enum page_para_kind kind,
 static void flush_para(struct page_articles *m)
 {
 	if (m->para.len &&
-	    !(m->para_check_blurb &&
-	      vocab_contains(vocab_subscription, m->para.data,
-			     m->para.len < 400 ? m->para.len : 400)))
+	    !(m->para_check_blurb && vocab_contains(vocab_subscription, m->para.data,
+						    m->para.len < 400 ? m->para.len : 400)))
 		emit(m, m->para_kind, m->para.data, m->para.len);
 	buf_reset(&m->para);
 	m->para_kind = PAGE_PARA_BODY;
@@ -179,8 +180,7 @@ static void flush_para(struct page_articles *m)
 
 /* ---- dates ---- */
 
-static bool header_has_headline(const struct page_articles *m, const char *s,
-				size_t len);
+static bool header_has_headline(const struct page_articles *m, const char *s, size_t len);
 
 static void note_page_date(struct page_articles *m, const struct pagedate *d)
 {
@@ -229,8 +229,7 @@ static size_t dateline(struct page_articles *m, const char *s, size_t len)
 		return cut;
 	date_to_ymd(m->ref_days, &y, &md, &ddd);
 	yy = y;
-	if (date_valid(yy, mo, dd) &&
-	    date_from_ymd(yy, mo, dd) - m->ref_days > DATELINE_AHEAD)
+	if (date_valid(yy, mo, dd) && date_from_ymd(yy, mo, dd) - m->ref_days > DATELINE_AHEAD)
 		yy--;
 	if (!date_valid(yy, mo, dd))
 		return cut;
@@ -264,8 +263,7 @@ static void start_body(struct page_articles *m)
 		if (title_like(&m->heads[i]))
 			pick = i;
 	for (size_t i = 0; i < m->nheads && pick == MAX_HEADS; i++)
-		if (page_count_words(m->heads[i].data, m->heads[i].len) >
-		    PAGELINE_SHORT_WORDS)
+		if (page_count_words(m->heads[i].data, m->heads[i].len) > PAGELINE_SHORT_WORDS)
 			pick = i;
 	if (pick == MAX_HEADS && m->nheads)
 		pick = 0;
@@ -275,10 +273,9 @@ static void start_body(struct page_articles *m)
 	/* a short label after the headline ("Overview") heads the body */
 	buf_reset(&m->heading);
 	if (m->nheads && pick != m->nheads - 1 &&
-	    page_count_words(m->heads[m->nheads - 1].data,
-			     m->heads[m->nheads - 1].len) <= PAGELINE_SHORT_WORDS)
-		set_buf(&m->heading, m->heads[m->nheads - 1].data,
-			m->heads[m->nheads - 1].len);
+	    page_count_words(m->heads[m->nheads - 1].data, m->heads[m->nheads - 1].len) <=
+		    PAGELINE_SHORT_WORDS)
+		set_buf(&m->heading, m->heads[m->nheads - 1].data, m->heads[m->nheads - 1].len);
 	size_t nheads = m->nheads;
 	m->nheads = 0;
 	m->title_hint = 0;
@@ -290,8 +287,7 @@ static void start_body(struct page_articles *m)
 	m->art.author = m->author.data;
 	m->art.has_date = m->has_date;
 	m->art.date = m->has_date ? pagedate_days(&m->date) : 0;
-	m->art.precision = m->has_date && m->date.d == 0 ? PAGE_DATE_MONTH
-							  : PAGE_DATE_DAY;
+	m->art.precision = m->has_date && m->date.d == 0 ? PAGE_DATE_MONTH : PAGE_DATE_DAY;
 	m->art.date_source = m->has_date ? PAGE_SRC_TEXT : PAGE_SRC_NONE;
 	m->art.url = m->page_url.data;
 	if (m->meta_pending) { /* metadata wins over the visible text */
@@ -414,8 +410,7 @@ static void add_heading(struct page_articles *m, const char *s, size_t len)
 
 /* Whether the header holds a headline already (a line of four words or
  * more other than s). */
-static bool header_has_headline(const struct page_articles *m, const char *s,
-				size_t len)
+static bool header_has_headline(const struct page_articles *m, const char *s, size_t len)
 {
 	bool title = false;
 	for (size_t i = 0; i < m->nheads; i++) {
@@ -429,8 +424,7 @@ static bool header_has_headline(const struct page_articles *m, const char *s,
 
 /* ---- paragraphs ---- */
 
-static void add_line_to_para(struct page_articles *m, const char *s,
-			     size_t len)
+static void add_line_to_para(struct page_articles *m, const char *s, size_t len)
 {
 	if (m->para.len) {
 		buf_addc(&m->para, '\n');
@@ -447,8 +441,7 @@ static void add_line_to_para(struct page_articles *m, const char *s,
 static size_t next_item(const char *s, size_t len)
 {
 	for (size_t i = 0; i + 2 < len; i++)
-		if (s[i] == ';' && s[i + 1] == ' ' &&
-		    page_list_marker(s + i + 2, len - i - 2))
+		if (s[i] == ';' && s[i + 1] == ' ' && page_list_marker(s + i + 2, len - i - 2))
 			return i + 1;
 	return len;
 }
@@ -475,8 +468,7 @@ static void split_items(struct page_articles *m, const char **s, size_t *len)
 	}
 }
 
-static void add_text(struct page_articles *m, const char *s, size_t len,
-		     bool continuation)
+static void add_text(struct page_articles *m, const char *s, size_t len, bool continuation)
 {
 	if (!continuation) {
 		resolve_pending(m);
@@ -503,12 +495,10 @@ static void add_text(struct page_articles *m, const char *s, size_t len,
 
 bool page_articles_wrapped(const struct page_articles *m)
 {
-	return m->para.len && m->para_last_len >= CONTINUE_MIN &&
-	       !m->para_last_term;
+	return m->para.len && m->para_last_len >= CONTINUE_MIN && !m->para_last_term;
 }
 
-void page_articles_piece(struct page_articles *m, const char *s, size_t len,
-			 bool continuation)
+void page_articles_piece(struct page_articles *m, const char *s, size_t len, bool continuation)
 {
 	if (m->in_comments)
 		return;
@@ -530,8 +520,8 @@ static void process(struct page_articles *m, const char *s, size_t len);
  * when it runs to the wrapping width -- was the first line of a wrapped
  * paragraph.  It goes back to the text (in a header, it opens the body).
  */
-static bool unwrap_first_line(struct page_articles *m, const char *s,
-			      size_t len, const struct page_line *l)
+static bool unwrap_first_line(struct page_articles *m, const char *s, size_t len,
+			      const struct page_line *l)
 {
 	size_t n;
 	if (l->kind != PAGE_LINE_TEXT && l->kind != PAGE_LINE_HEADING)
@@ -544,10 +534,8 @@ static bool unwrap_first_line(struct page_articles *m, const char *s,
 		return false;
 	/* the next line starts in small letters, or the page is hard-
 	 * wrapped and this "headline" runs to the wrapping width */
-	bool full_width = m->wrap_width >= CONTINUE_MIN &&
-			  h->len + WRAP_SLACK >= m->wrap_width;
-	bool lower = l->kind == PAGE_LINE_TEXT &&
-		     text_char_case(s, len, &n) == TEXT_LOWER;
+	bool full_width = m->wrap_width >= CONTINUE_MIN && h->len + WRAP_SLACK >= m->wrap_width;
+	bool lower = l->kind == PAGE_LINE_TEXT && text_char_case(s, len, &n) == TEXT_LOWER;
 	if (!lower && !full_width)
 		return false;
 	struct buf first;
@@ -632,8 +620,7 @@ static void on_date(struct page_articles *m, const struct pagedate *d)
 	 * stamp) below a standfirst: not the start of another article */
 	if (m->in_body && m->art.date_source != PAGE_SRC_TEXT &&
 	    m->art.date_source != PAGE_SRC_NONE &&
-	    (d->label == VOCAB_LABEL_UPDATED ||
-	     (d->d != 0 && pagedate_days(d) == m->art.date)))
+	    (d->label == VOCAB_LABEL_UPDATED || (d->d != 0 && pagedate_days(d) == m->art.date)))
 		return;
 	if (m->in_body) {
 		if (d->d == 0)
@@ -676,11 +663,10 @@ static void on_byline(struct page_articles *m, const char *name, size_t len)
 
 /* "Kazakhstan after the float:" / "why the tenge will stay weak": a
  * header line ending in a colon goes on when the next is no sentence. */
-static bool continue_colon_head(struct page_articles *m, const char *s,
-				size_t len, const struct page_line *l)
+static bool continue_colon_head(struct page_articles *m, const char *s, size_t len,
+				const struct page_line *l)
 {
-	bool goes_on = !m->in_body && len <= PAGELINE_HEADING_MAX &&
-		       !page_ends_sentence(s, len) &&
+	bool goes_on = !m->in_body && len <= PAGELINE_HEADING_MAX && !page_ends_sentence(s, len) &&
 		       (l->kind == PAGE_LINE_TEXT || l->kind == PAGE_LINE_HEADING ||
 			l->kind == PAGE_LINE_LABEL);
 	if (goes_on) {
@@ -761,8 +747,7 @@ static bool on_structure(struct page_articles *m, const struct page_line *l)
 }
 
 /* Metadata and boilerplate lines.  Returns false for the others. */
-static bool on_meta(struct page_articles *m, const char *s, size_t len,
-		    const struct page_line *l)
+static bool on_meta(struct page_articles *m, const char *s, size_t len, const struct page_line *l)
 {
 	const char *name = s + l->name_start;
 	size_t name_len = l->name_end - l->name_start;
@@ -822,8 +807,8 @@ static void process(struct page_articles *m, const char *s, size_t len)
 	m->page_started = true;
 	if (after_head && unwrap_first_line(m, s, len, &l))
 		return;
-	if ((l.kind == PAGE_LINE_TEXT || l.kind == PAGE_LINE_HEADING ||
-	     l.kind == PAGE_LINE_LABEL || l.kind == PAGE_LINE_BOILER) &&
+	if ((l.kind == PAGE_LINE_TEXT || l.kind == PAGE_LINE_HEADING || l.kind == PAGE_LINE_LABEL ||
+	     l.kind == PAGE_LINE_BOILER) &&
 	    split_metadata(m, s, len))
 		return;
 	if (m->colon_head.len && continue_colon_head(m, s, len, &l))

@@ -73,8 +73,8 @@ int pagedate_month(const char *s, size_t len, size_t *n)
 		return 0;
 	for (size_t k = 0; vocab_months[k].word; k++) {
 		const char *m = vocab_months[k].word;
-		if (m[0] != w[0] || (unsigned char)m[0] >= 0x80 ||
-		    strlen(m) != wl || memcmp(m, w, wl) != 0)
+		if (m[0] != w[0] || (unsigned char)m[0] >= 0x80 || strlen(m) != wl ||
+		    memcmp(m, w, wl) != 0)
 			continue;
 		*n = wl + (wl < len && s[wl] == '.');
 		return vocab_months[k].value;
@@ -194,8 +194,7 @@ static bool one_date(struct cur *c, struct pagedate *r, bool allow_bare_day)
 	if (digits(c, 4, &v) == 4 && (lit(c, '-') || lit(c, '/'))) {
 		char sep = c->s[c->i - 1];
 		r->y = v;
-		if (digits(c, 2, &r->m) == 2 && lit(c, sep) &&
-		    digits(c, 2, &r->d) == 2)
+		if (digits(c, 2, &r->m) == 2 && lit(c, sep) && digits(c, 2, &r->d) == 2)
 			return true;
 		*c = save;
 		return false;
@@ -301,15 +300,13 @@ static bool time_of_day(struct cur *c, bool after_date)
 		return false;
 	struct cur before_ampm = *c;
 	skip_ws(c);
-	bool ampm = c->i + 2 <= c->len &&
-		    ((c->s[c->i] | 32) == 'a' || (c->s[c->i] | 32) == 'p') &&
+	bool ampm = c->i + 2 <= c->len && ((c->s[c->i] | 32) == 'a' || (c->s[c->i] | 32) == 'p') &&
 		    (c->s[c->i + 1] | 32) == 'm' &&
 		    (c->i + 2 == c->len || !is_alpha(c->s[c->i + 2]));
 	/* "a.m." and "p.m." (news agencies' style) */
-	bool dotted = c->i + 4 <= c->len &&
-		      ((c->s[c->i] | 32) == 'a' || (c->s[c->i] | 32) == 'p') &&
-		      c->s[c->i + 1] == '.' && (c->s[c->i + 2] | 32) == 'm' &&
-		      c->s[c->i + 3] == '.';
+	bool dotted =
+		c->i + 4 <= c->len && ((c->s[c->i] | 32) == 'a' || (c->s[c->i] | 32) == 'p') &&
+		c->s[c->i + 1] == '.' && (c->s[c->i + 2] | 32) == 'm' && c->s[c->i + 3] == '.';
 	if (ampm)
 		c->i += 2;
 	else if (dotted)
@@ -415,9 +412,8 @@ static enum pagedate_kind date_body(struct cur *c, struct pagedate *pd)
 	if (last.d != 0 && !time_of_day(c, true))
 		return PAGEDATE_NONE;
 	if (last.y == 0)
-		return last.d >= 1 && last.d <= 31 && last.m >= 1 && last.m <= 12
-			       ? PAGEDATE_UNDATED
-			       : PAGEDATE_NONE;
+		return last.d >= 1 && last.d <= 31 && last.m >= 1 && last.m <= 12 ? PAGEDATE_UNDATED
+										  : PAGEDATE_NONE;
 	if (!valid(&last) || (a.y && a.d && !date_valid(a.y, a.m, a.d)))
 		return PAGEDATE_NONE;
 	*pd = last;
@@ -453,8 +449,7 @@ bool pagedate_read_prefix(const char *s, size_t len, struct pagedate *pd)
 	return true;
 }
 
-bool pagedate_title_tail(const char *s, size_t len, struct pagedate *pd,
-			 size_t *head_len)
+bool pagedate_title_tail(const char *s, size_t len, struct pagedate *pd, size_t *head_len)
 {
 	/* the separator is the last " — ", " – ", " - " or " | " */
 	for (size_t i = len; i-- > 1;) {
@@ -470,8 +465,7 @@ bool pagedate_title_tail(const char *s, size_t len, struct pagedate *pd,
 		if (!n || i + n >= len || s[i + n] != ' ')
 			continue;
 		struct pagedate r;
-		if (pagedate_read(s + i + n, len - i - n, &r) != PAGEDATE_DATE ||
-		    r.d == 0)
+		if (pagedate_read(s + i + n, len - i - n, &r) != PAGEDATE_DATE || r.d == 0)
 			return false;
 		*pd = r;
 		*head_len = i - 1;
@@ -555,8 +549,8 @@ size_t pagedate_dateline(const char *s, size_t len, int *m, int *d)
 	skip_ws(&c);
 	if (dash(&c) || lit(&c, ':'))
 		skip_ws(&c);
-	if (c.i < len && text_char_case(s + c.i, len - c.i, &n) != TEXT_UPPER &&
-	    s[c.i] != '"' && (unsigned char)s[c.i] < 0x80)
+	if (c.i < len && text_char_case(s + c.i, len - c.i, &n) != TEXT_UPPER && s[c.i] != '"' &&
+	    (unsigned char)s[c.i] < 0x80)
 		return 0;
 	*m = r.m;
 	*d = r.d;

@@ -27,15 +27,14 @@ static int dump_article(const struct page_article *a, void *data)
 	char iso[DATE_ISO_LEN];
 	format_date(a, iso);
 	fprintf(out, "A%u %s [%s] | %s | %s\n", a->index, iso,
-		page_date_source_name(a->date_source),
-		*a->author ? a->author : "-", *a->title ? a->title : "-");
+		page_date_source_name(a->date_source), *a->author ? a->author : "-",
+		*a->title ? a->title : "-");
 	if (a->url && *a->url)
 		fprintf(out, "  U %s\n", a->url);
 	return 0;
 }
 
-static int dump_paragraph(const struct page_article *a,
-			  const struct page_paragraph *p, void *data)
+static int dump_paragraph(const struct page_article *a, const struct page_paragraph *p, void *data)
 {
 	FILE *out = data;
 	static const char kinds[] = {'T', 'P', 'I'};
@@ -65,11 +64,20 @@ static void page_json_string(FILE *out, const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		switch (c) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs(" ", out); break; /* a wrapped line */
-		case '\r': break;
-		case '\t': fputs(" ", out); break;
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs(" ", out);
+			break; /* a wrapped line */
+		case '\r':
+			break;
+		case '\t':
+			fputs(" ", out);
+			break;
 		default:
 			if (c < 0x20)
 				fprintf(out, "\\u%04x", c);
@@ -113,8 +121,7 @@ static int json_article(const struct page_article *a, void *data)
 	return 0;
 }
 
-static int json_paragraph(const struct page_article *a,
-			  const struct page_paragraph *p, void *data)
+static int json_paragraph(const struct page_article *a, const struct page_paragraph *p, void *data)
 {
 	struct page_json *j = data;
 	(void)a;
@@ -126,8 +133,7 @@ static int json_paragraph(const struct page_article *a,
 	return 0;
 }
 
-struct page_callbacks page_json_callbacks(struct page_json *j, FILE *out,
-					  const char *file)
+struct page_callbacks page_json_callbacks(struct page_json *j, FILE *out, const char *file)
 {
 	j->out = out;
 	j->file = file;

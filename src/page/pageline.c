@@ -60,11 +60,10 @@ bool page_ends_sentence(const char *s, size_t len)
 static const char *const separators[] = {" | ", " / ", " \xc2\xb7 " /* · */,
 					 " \xe2\x80\xa2 " /* • */, NULL};
 /* Breadcrumb arrows, counted only in navigation. */
-static const char *const nav_arrows[] = {" > ", " \xc2\xbb " /* » */,
-					 " \xe2\x80\xba " /* › */, NULL};
+static const char *const nav_arrows[] = {" > ", " \xc2\xbb " /* » */, " \xe2\x80\xba " /* › */,
+					 NULL};
 
-static size_t sep_at(const char *s, size_t len, size_t i,
-		     const char *const *list)
+static size_t sep_at(const char *s, size_t len, size_t i, const char *const *list)
 {
 	for (size_t k = 0; list[k]; k++) {
 		size_t n = strlen(list[k]);
@@ -94,8 +93,7 @@ static bool is_navigation(const char *s, size_t len)
 	if (len > 200 || s[len - 1] == '.')
 		return false;
 	for (size_t i = 0; i + 2 < len; i++)
-		if (s[i] == ' ' && (sep_at(s, len, i, separators) ||
-				    sep_at(s, len, i, nav_arrows)))
+		if (s[i] == ' ' && (sep_at(s, len, i, separators) || sep_at(s, len, i, nav_arrows)))
 			seps++;
 	return seps >= 2;
 }
@@ -111,10 +109,15 @@ bool page_menu_like(const char *s, size_t len)
 
 size_t page_list_marker(const char *s, size_t len)
 {
-	static const char *const bullets[] = {
-		"-", "*", "\xe2\x80\x93" /* – */, "\xe2\x80\x94" /* — */,
-		"\xe2\x80\xa2" /* • */, "\xc2\xb7" /* · */, "\xe2\x97\x8f" /* ● */,
-		"\xe2\x96\xaa" /* ▪ */, NULL};
+	static const char *const bullets[] = {"-",
+					      "*",
+					      "\xe2\x80\x93" /* – */,
+					      "\xe2\x80\x94" /* — */,
+					      "\xe2\x80\xa2" /* • */,
+					      "\xc2\xb7" /* · */,
+					      "\xe2\x97\x8f" /* ● */,
+					      "\xe2\x96\xaa" /* ▪ */,
+					      NULL};
 	size_t n = 0;
 	for (size_t k = 0; bullets[k] && !n; k++) {
 		size_t b = strlen(bullets[k]);
@@ -233,8 +236,7 @@ static bool has_word(const struct vocab_entry *t, const char *s, size_t len)
 
 /* The name of "Name Surname, Affiliation" in [*ns, *ne): the part
  * before the first comma when the rest is an affiliation. */
-static bool name_then_affiliation(const char *s, size_t len, size_t *ns,
-				  size_t *ne, bool allow_one)
+static bool name_then_affiliation(const char *s, size_t len, size_t *ns, size_t *ne, bool allow_one)
 {
 	size_t a = 0, b = len;
 	const char *comma = memchr(s, ',', len);
@@ -244,8 +246,7 @@ static bool name_then_affiliation(const char *s, size_t len, size_t *ns,
 		if (!is_affiliation(s + r, e - r))
 			return false;
 		/* "By Anna Nowak, Jan Kowalski": two authors */
-		if (!(is_name(s + r, e - r, false) &&
-		      !has_word(vocab_affiliation, s + r, e - r) &&
+		if (!(is_name(s + r, e - r, false) && !has_word(vocab_affiliation, s + r, e - r) &&
 		      !has_word(vocab_outlet, s + r, e - r)))
 			b = c;
 	}
@@ -294,8 +295,7 @@ static bool is_expert(const char *s, size_t len, size_t *ns, size_t *ne)
 	text_trim(s, &r, &e);
 	/* "Russia: the long game" is a sub-heading; an expert's line
 	 * names a role or an institution */
-	if (r == e || !is_name(s + a, b - a, false) ||
-	    !has_word(vocab_affiliation, s + r, e - r))
+	if (r == e || !is_name(s + a, b - a, false) || !has_word(vocab_affiliation, s + r, e - r))
 		return false;
 	*ns = a;
 	*ne = b;
@@ -367,8 +367,8 @@ static bool is_status(const char *s, size_t len)
 {
 	if (len < 100 && vocab_contains(vocab_status_inside, s, len))
 		return true;
-	return vocab_prefix(vocab_status, s, len, NULL) &&
-	       page_count_words(s, len) <= 8 && s[len - 1] != '.';
+	return vocab_prefix(vocab_status, s, len, NULL) && page_count_words(s, len) <= 8 &&
+	       s[len - 1] != '.';
 }
 
 void page_line_classify(const char *s, size_t len, struct page_line *l)
@@ -409,8 +409,7 @@ void page_line_classify(const char *s, size_t len, struct page_line *l)
 	}
 	if (len <= 200 && vocab_contains(vocab_newsletter, s, len)) {
 		/* "News   Opinion   Subscribe" is a menu, not a widget */
-		l->kind = page_menu_like(s, len) ? PAGE_LINE_BOILER
-						 : PAGE_LINE_NEWSLETTER;
+		l->kind = page_menu_like(s, len) ? PAGE_LINE_BOILER : PAGE_LINE_NEWSLETTER;
 		return;
 	}
 	if (is_boiler(s, len)) {
@@ -455,8 +454,8 @@ void page_line_classify(const char *s, size_t len, struct page_line *l)
 		l->kind = PAGE_LINE_LABEL;
 }
 
-enum page_line_kind page_classify(const char *s, size_t len, long *date,
-				  size_t *name_start, size_t *name_end)
+enum page_line_kind page_classify(const char *s, size_t len, long *date, size_t *name_start,
+				  size_t *name_end)
 {
 	struct page_line l;
 	size_t a = 0, b = len;

@@ -78,7 +78,7 @@ void chart_xml_escape(struct buf *out, const char *s)
 		size_t len = utf8_decode(u, left, &cp);
 		/* XML 1.0 Char: tab, LF, CR, U+0020..U+FFFD minus surrogates, and beyond. */
 		int allowed = len > 0 && (cp >= 0x20 || cp == 0x9 || cp == 0xA || cp == 0xD) &&
-		              cp != 0xFFFE && cp != 0xFFFF;
+			      cp != 0xFFFE && cp != 0xFFFF;
 		if (!allowed) {
 			buf_adds(out, "\xEF\xBF\xBD");
 			len = len ? len : 1;
@@ -112,8 +112,8 @@ void chart_xml_escape(struct buf *out, const char *s)
 }
 
 /* An empty element <TAG N0="V0" ... N3="V3" ATTRS/> with four numbers. */
-static void add_shape(struct buf *b, const char *tag, const char *const name[4],
-		      const double v[4], const char *attrs)
+static void add_shape(struct buf *b, const char *tag, const char *const name[4], const double v[4],
+		      const char *attrs)
 {
 	buf_printf(b, "<%s", tag);
 	for (int i = 0; i < 4; i++) {
@@ -194,16 +194,16 @@ static void add_frame(struct buf *b)
 	buf_adds(b, "</g>\n");
 
 	open_text(b, PLOT_X + PLOT_S / 2, HIST_Y + HIST_H + 30.0,
-	          "font-size=\"13\" text-anchor=\"middle\" fill=\"#222222\"");
+		  "font-size=\"13\" text-anchor=\"middle\" fill=\"#222222\"");
 	buf_adds(b, "stated probability</text>\n");
 	buf_adds(b, "<text transform=\"translate(22 ");
 	add_fixed(b, PLOT_Y + PLOT_S / 2, 1);
 	buf_adds(b, ") rotate(-90)\" font-size=\"13\" text-anchor=\"middle\" "
-	            "fill=\"#222222\">observed frequency</text>\n");
+		    "fill=\"#222222\">observed frequency</text>\n");
 
 	add_line(b, px(0), py(0), px(1), py(1),
-	         "stroke=\"#999999\" stroke-width=\"1.2\" "
-	         "stroke-dasharray=\"6 4\"");
+		 "stroke=\"#999999\" stroke-width=\"1.2\" "
+		 "stroke-dasharray=\"6 4\"");
 }
 
 static int drawable(const struct score_bin *s)
@@ -258,7 +258,7 @@ static struct spot spot_at(double x, double y, const char *anchor, double w)
  * and clears the labels and points placed so far, else the right.
  */
 static struct spot place_label(double cx, double cy, double r, double top, double bottom, long n,
-                               const struct box *taken, size_t ntaken)
+			       const struct box *taken, size_t ntaken)
 {
 	double w = LABEL_CHAR_W * (2 + digits(n < 0 ? 0 : n));
 	struct spot c[4];
@@ -297,7 +297,7 @@ static void add_bins(struct buf *b, const struct score_bin *bins, size_t nbins)
 		double cx = px(s->mean_probability), cy = py(s->observed);
 		taken[ntaken++] = (struct box){cx - r, cy - r, cx + r, cy + r};
 		taken[ntaken++] =
-		    (struct box){cx - 4, py(s->observed_high), cx + 4, py(s->observed_low)};
+			(struct box){cx - 4, py(s->observed_high), cx + 4, py(s->observed_low)};
 	}
 
 	buf_adds(b, "<g id=\"bins\">\n");
@@ -331,7 +331,7 @@ static void add_bins(struct buf *b, const struct score_bin *bins, size_t nbins)
 		buf_adds(b, "\" r=\"");
 		add_fixed(b, r, 1);
 		buf_adds(b, "\" fill=\"" COLOUR_POINT "\" fill-opacity=\"0.85\" "
-		            "stroke=\"#ffffff\" stroke-width=\"1\"/>\n");
+			    "stroke=\"#ffffff\" stroke-width=\"1\"/>\n");
 
 		struct spot at = place_label(cx, cy, r, top, bottom, s->n, taken, ntaken);
 		if (ntaken < 3 * MAX_PLACED)
@@ -341,9 +341,9 @@ static void add_bins(struct buf *b, const struct score_bin *bins, size_t nbins)
 		buf_adds(b, "\" y=\"");
 		add_fixed(b, at.y, 1);
 		buf_printf(b,
-		           "\" font-size=\"10\" text-anchor=\"%s\" "
-		           "fill=\"#333333\">n=%ld</text>\n</g>\n",
-		           at.anchor, s->n);
+			   "\" font-size=\"10\" text-anchor=\"%s\" "
+			   "fill=\"#333333\">n=%ld</text>\n</g>\n",
+			   at.anchor, s->n);
 	}
 	buf_adds(b, "</g>\n");
 }
@@ -390,15 +390,14 @@ static void add_base_rate(struct buf *b, double base_rate)
 		return;
 	add_line(b, px(0), py(base_rate), px(1), py(base_rate),
 		 "stroke=\"#ff7f0e\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"");
-	open_text(b, px(0) + 4.0, py(base_rate) - 4.0,
-		  "font-size=\"10\" fill=\"#b35806\"");
+	open_text(b, px(0) + 4.0, py(base_rate) - 4.0, "font-size=\"10\" fill=\"#b35806\"");
 	buf_adds(b, "base rate ");
 	add_percent(b, base_rate);
 	buf_adds(b, "</text>\n");
 }
 
 void chart_reliability_svg(struct buf *out, const struct score_bin *bins, size_t nbins,
-                           double base_rate, const char *title)
+			   double base_rate, const char *title)
 {
 	size_t ndraw = 0;
 	for (size_t i = 0; i < nbins; i++)
@@ -406,10 +405,10 @@ void chart_reliability_svg(struct buf *out, const struct score_bin *bins, size_t
 
 	buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	buf_printf(out,
-	           "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-	           "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"%s\" "
-	           "role=\"img\">\n",
-	           CHART_W, CHART_H, CHART_W, CHART_H, FONT);
+		   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+		   "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"%s\" "
+		   "role=\"img\">\n",
+		   CHART_W, CHART_H, CHART_W, CHART_H, FONT);
 	buf_adds(out, "<title>");
 	if (title && *title)
 		chart_xml_escape(out, title);
@@ -419,8 +418,8 @@ void chart_reliability_svg(struct buf *out, const struct score_bin *bins, size_t
 	buf_printf(out, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", CHART_W, CHART_H);
 	if (title && *title) {
 		open_text(out, CHART_W / 2.0, 30.0,
-		          "font-size=\"15\" font-weight=\"bold\" "
-		          "text-anchor=\"middle\" fill=\"#111111\"");
+			  "font-size=\"15\" font-weight=\"bold\" "
+			  "text-anchor=\"middle\" fill=\"#111111\"");
 		chart_xml_escape(out, title);
 		buf_adds(out, "</text>\n");
 	}
@@ -430,8 +429,8 @@ void chart_reliability_svg(struct buf *out, const struct score_bin *bins, size_t
 		add_rect(out, PLOT_X + PLOT_S / 2 - 100.0, PLOT_Y + PLOT_S / 2 - 20.0, 200.0, 30.0,
 			 "fill=\"#ffffff\"");
 		open_text(out, PLOT_X + PLOT_S / 2, PLOT_Y + PLOT_S / 2,
-		          "font-size=\"16\" text-anchor=\"middle\" "
-		          "fill=\"#555555\"");
+			  "font-size=\"16\" text-anchor=\"middle\" "
+			  "fill=\"#555555\"");
 		buf_adds(out, "no scored forecasts</text>\n");
 	} else {
 		add_base_rate(out, base_rate);
@@ -439,11 +438,11 @@ void chart_reliability_svg(struct buf *out, const struct score_bin *bins, size_t
 		add_histogram(out, bins, nbins);
 	}
 	open_text(out, CHART_W / 2.0, CHART_H - 24.0,
-	          "font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\"");
+		  "font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\"");
 	buf_adds(out, "dashed: perfect calibration \xC2\xB7 dotted: base rate \xC2\xB7 bars: "
 		      "Wilson 95% interval</text>\n");
 	open_text(out, CHART_W / 2.0, CHART_H - 10.0,
-	          "font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\"");
+		  "font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\"");
 	buf_adds(out, "point area grows with n \xC2\xB7 below: forecasts per bin "
 		      "(sharpness)</text>\n");
 	buf_adds(out, "</svg>\n");
@@ -540,8 +539,8 @@ static void add_trend_frame(struct buf *b, const struct trend_frame *f, const ch
 }
 
 /* One line: segments between consecutive points, a dot on each. */
-static void add_trend_line(struct buf *b, const struct trend_frame *f,
-			   const struct chart_line *l, const char *colour, int thick)
+static void add_trend_line(struct buf *b, const struct trend_frame *f, const struct chart_line *l,
+			   const char *colour, int thick)
 {
 	buf_adds(b, "<g class=\"line\">\n<title>");
 	chart_xml_escape(b, l->name);
@@ -581,8 +580,8 @@ void chart_trend_svg(struct buf *out, const struct chart_line *lines, size_t nli
 		   "viewBox=\"0 0 %d %d\" font-family=\"%s\" role=\"img\">\n<title>",
 		   TREND_W, TREND_H, TREND_W, TREND_H, FONT);
 	chart_xml_escape(out, title);
-	buf_printf(out, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n",
-		   TREND_W, TREND_H);
+	buf_printf(out, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", TREND_W,
+		   TREND_H);
 	open_text(out, TREND_W / 2.0, 30.0,
 		  "font-size=\"15\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\"");
 	chart_xml_escape(out, title);

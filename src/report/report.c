@@ -17,9 +17,9 @@
 #include "likely/base/date.h"
 #include "likely/report/score.h"
 
-const char *const report_file_names[RF_NFILES] = {
-	"scores.csv", "calibration.csv", "forecasts.csv", "report.md", "calibration.svg",
-	"scorecard.xlsx", "trend.csv", "trend.svg"};
+const char *const report_file_names[RF_NFILES] = {"scores.csv", "calibration.csv", "forecasts.csv",
+						  "report.md",  "calibration.svg", "scorecard.xlsx",
+						  "trend.csv",  "trend.svg"};
 
 static unsigned csv_flags(const struct report *r)
 {
@@ -137,8 +137,7 @@ void report_previous(struct report *r, const struct report_previous *prev)
 	r->prev.options = xstrdup(prev->options);
 }
 
-void report_previous_group(struct report *r, const char *by, const char *author,
-			   double brier)
+void report_previous_group(struct report *r, const char *by, const char *author, double brier)
 {
 	if (!strcmp(by, "all")) {
 		r->prev_all_brier = brier;
@@ -189,15 +188,15 @@ static void put_group_name(struct csv_writer *w, const struct sb_group *g)
 	buf_release(&name);
 }
 
-void report_trend_point(struct report *r, const char *as_of, const char *by,
-			const char *author, long n, double brier)
+void report_trend_point(struct report *r, const char *as_of, const char *by, const char *author,
+			long n, double brier)
 {
 	if (r->trend_n == r->trend_cap) {
 		r->trend_cap = r->trend_cap ? 2 * r->trend_cap : 64;
 		r->trend = xrealloc(r->trend, r->trend_cap * sizeof *r->trend);
 	}
-	r->trend[r->trend_n++] = (struct report_trend_point){
-		xstrdup(as_of), xstrdup(by), xstrdup(author), n, n ? brier : NAN};
+	r->trend[r->trend_n++] = (struct report_trend_point){xstrdup(as_of), xstrdup(by),
+							     xstrdup(author), n, n ? brier : NAN};
 }
 
 const char *report_trend_name(const struct report_trend_point *t)
@@ -221,8 +220,7 @@ static void trend_add_this_run(struct report *r, const struct scoreboard *sb)
 
 static void write_trend(struct report *r)
 {
-	static const char *const header[] = {"as_of", "by", "author", "n", "brier", "group",
-					     NULL};
+	static const char *const header[] = {"as_of", "by", "author", "n", "brier", "group", NULL};
 	struct csv_writer w;
 	csvw_init(&w, r->file[RF_TREND].fp, csv_flags(r));
 	csvw_header(&w, header);
@@ -242,8 +240,8 @@ static void write_trend(struct report *r)
 #define TREND_LINES 8
 
 /* Fills line (its arrays malloc'd) with the points of group by/author. */
-static void trend_line(const struct report *r, const char *by, const char *author,
-		       const char *name, struct chart_line *line)
+static void trend_line(const struct report *r, const char *by, const char *author, const char *name,
+		       struct chart_line *line)
 {
 	long *day = xmalloc((r->trend_n ? r->trend_n : 1) * sizeof *day);
 	double *value = xmalloc((r->trend_n ? r->trend_n : 1) * sizeof *value);
@@ -278,8 +276,7 @@ static void write_trend_chart(struct report *r)
 			trend_line(r, "author", t->author, t->author, &lines[nl++]);
 	}
 	buf_init(&svg);
-	chart_trend_svg(&svg, lines, nl, "Brier score by run (0 best, 1 worst)",
-			"Brier score");
+	chart_trend_svg(&svg, lines, nl, "Brier score by run (0 best, 1 worst)", "Brier score");
 	fwrite(svg.data, 1, svg.len, r->file[RF_TREND_CHART].fp);
 	buf_release(&svg);
 	for (size_t i = 0; i < nl; i++) {
@@ -290,14 +287,14 @@ static void write_trend_chart(struct report *r)
 
 /* scores.csv's columns: by, author, topic, then the counts and figures of
  * score_figures.h, then group. */
-#define COUNT_NAME(column, member, label, meaning) column,
+#define COUNT_NAME(column, member, label, meaning)      column,
 #define FIGURE_NAME(name, kind, binned, label, meaning) #name,
 
 static void write_scores(struct report *r, const struct scoreboard *sb)
 {
-	static const char *const header[] = {"by", "author", "topic",
-					     SCORE_COUNTS(COUNT_NAME) SCORE_FIGURES(FIGURE_NAME)
-					     "group", NULL};
+	static const char *const header[] = {
+		"by", "author", "topic",
+		SCORE_COUNTS(COUNT_NAME) SCORE_FIGURES(FIGURE_NAME) "group", NULL};
 	struct csv_writer w;
 	size_t n;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
@@ -310,7 +307,7 @@ static void write_scores(struct report *r, const struct scoreboard *sb)
 		csvw_raw(&w, sb_by_name(g->by));
 		csvw_text(&w, g->author);
 		csvw_text(&w, g->topic);
-#define PUT_COUNT(column, member, label, meaning) csvw_long(&w, g->member);
+#define PUT_COUNT(column, member, label, meaning)      csvw_long(&w, g->member);
 #define PUT_FIGURE(name, kind, binned, label, meaning) put_double(r, &w, g->fig.name);
 		SCORE_COUNTS(PUT_COUNT)
 		SCORE_FIGURES(PUT_FIGURE)
@@ -322,8 +319,9 @@ static void write_scores(struct report *r, const struct scoreboard *sb)
 static void write_calibration(struct report *r, const struct scoreboard *sb)
 {
 	static const char *const header[] = {
-		"by", "author", "topic", "cue", "bin_low", "bin_high", "n",
-		"mean_probability", "observed", "observed_low", "observed_high", "group", NULL};
+		"by", "author",           "topic",    "cue",          "bin_low",       "bin_high",
+		"n",  "mean_probability", "observed", "observed_low", "observed_high", "group",
+		NULL};
 	struct csv_writer w;
 	size_t n;
 	const struct sb_group *g = scoreboard_groups(sb, &n);

@@ -17,8 +17,15 @@
 #include "likely/report/xlsx.h"
 
 enum report_file {
-	RF_SCORES, RF_CALIBRATION, RF_FORECASTS, RF_MARKDOWN, RF_CHART, RF_XLSX,
-	RF_TREND, RF_TREND_CHART, RF_NFILES
+	RF_SCORES,
+	RF_CALIBRATION,
+	RF_FORECASTS,
+	RF_MARKDOWN,
+	RF_CHART,
+	RF_XLSX,
+	RF_TREND,
+	RF_TREND_CHART,
+	RF_NFILES
 };
 
 /* One point of the trend: a group's Brier score as of a date. */

@@ -183,16 +183,17 @@ static double prev_author_brier(const struct report *r, const char *author)
 }
 
 /* How many forecasts are scored, open, overdue, void and hedged. */
-static void summary_counts(struct buf *b, const struct sb_group *all, long accepted,
-			   const char *d)
+static void summary_counts(struct buf *b, const struct sb_group *all, long accepted, const char *d)
 {
 	char t[32];
 	buf_printf(b, "This scorecard covers the accepted forecasts published by %s: ", d);
 	md_count(b, accepted, "forecast", "forecasts");
 	buf_adds(b, ". ");
 	if (all->fig.n == 0)
-		buf_printf(b, "**Nothing is scored yet**: no accepted forecast with a stated "
-			   "probability had a verdict (yes, no or partial) by %s. ", d);
+		buf_printf(b,
+			   "**Nothing is scored yet**: no accepted forecast with a stated "
+			   "probability had a verdict (yes, no or partial) by %s. ",
+			   d);
 	else
 		buf_printf(b, "%s of them %s settled and scored. ", th(t, all->fig.n),
 			   all->fig.n == 1 ? "is" : "are");
@@ -211,8 +212,8 @@ static void summary_counts(struct buf *b, const struct sb_group *all, long accep
 		buf_adds(b, "None is a hedged statement without a probability.\n\n");
 	else
 		buf_printf(b, "%s %s without a probability, which is never scored.\n\n",
-			   th(t, all->hedged), all->hedged == 1 ? "is a hedged statement"
-							 : "are hedged statements");
+			   th(t, all->hedged),
+			   all->hedged == 1 ? "is a hedged statement" : "are hedged statements");
 }
 
 static void summary(struct report *r, const struct scoreboard *sb, struct buf *b)
@@ -232,8 +233,10 @@ static void summary(struct report *r, const struct scoreboard *sb, struct buf *b
 			    "with the recorded runs.\n\n");
 	}
 	if (t->accepted == 0) {
-		buf_printf(b, "**Nothing is scored yet**: the ledger holds no accepted forecast "
-			   "published by %s.\n\n", d);
+		buf_printf(b,
+			   "**Nothing is scored yet**: the ledger holds no accepted forecast "
+			   "published by %s.\n\n",
+			   d);
 	} else {
 		summary_counts(b, all, t->accepted, d);
 	}
@@ -254,8 +257,10 @@ static void summary(struct report *r, const struct scoreboard *sb, struct buf *b
 			buf_adds(b, "Skill cannot be measured yet: every scored forecast had the "
 				    "same outcome.");
 		} else {
-			buf_printf(b, "Skill %.2f: %.0f%% %s than always forecasting the observed "
-				   "rate of ", f->skill, fabs(f->skill) * 100.0,
+			buf_printf(b,
+				   "Skill %.2f: %.0f%% %s than always forecasting the observed "
+				   "rate of ",
+				   f->skill, fabs(f->skill) * 100.0,
 				   f->skill >= 0 ? "better" : "worse");
 			md_percent(b, f->base_rate);
 			buf_adds(b, ".");
@@ -273,19 +278,23 @@ static void summary(struct report *r, const struct scoreboard *sb, struct buf *b
 			buf_adds(b, ").");
 		}
 	} else if (!r->o->narrowed) {
-		buf_printf(b, "There is no earlier run (as of a date before %s) to compare "
-			   "with.", d);
+		buf_printf(b,
+			   "There is no earlier run (as of a date before %s) to compare "
+			   "with.",
+			   d);
 	}
 	if (t->settled_later)
 		buf_printf(b, " %s %s settled after %s and %s as unsettled here.",
-			   th(n, t->settled_later), t->settled_later == 1 ? "forecast was" : "forecasts were",
-			   d, t->settled_later == 1 ? "counts" : "count");
+			   th(n, t->settled_later),
+			   t->settled_later == 1 ? "forecast was" : "forecasts were", d,
+			   t->settled_later == 1 ? "counts" : "count");
 	if (t->partial_scored)
 		buf_printf(b, " %s partial %s as half right (0.5).", th(n, t->partial_scored),
 			   t->partial_scored == 1 ? "outcome counts" : "outcomes count");
 	if (t->partial_dropped)
 		buf_printf(b, " %s partial %s left out (--partial exclude).",
-			   th(n, t->partial_dropped), t->partial_dropped == 1 ? "outcome is" : "outcomes are");
+			   th(n, t->partial_dropped),
+			   t->partial_dropped == 1 ? "outcome is" : "outcomes are");
 	if (t->later)
 		buf_printf(b, " %s accepted %s published after %s and %s not counted.",
 			   th(n, t->later), t->later == 1 ? "forecast was" : "forecasts were", d,
@@ -330,7 +339,8 @@ static int by_brier(const void *pa, const void *pb)
 
 static void table_head(struct buf *b, bool rank, const char *who, bool change)
 {
-	buf_printf(b, "| %s%s | scored | Brier (95%% range) | skill | hedged | open | overdue |%s\n",
+	buf_printf(b,
+		   "| %s%s | scored | Brier (95%% range) | skill | hedged | open | overdue |%s\n",
 		   rank ? "rank | " : "", who, change ? " change |" : "");
 	buf_printf(b, "|%s---|---:|---|---:|---:|---:|---:|%s\n", rank ? "---:|" : "",
 		   change ? "---|" : "");
@@ -341,8 +351,8 @@ static void table_head(struct buf *b, bool rank, const char *who, bool change)
  * with at least min_n scored forecasts best Brier first, then the others
  * by name with "" (unattributed) last, an editor looking for names.
  */
-static void ranking_tables(struct report *r, const struct scoreboard *sb, enum sb_by by,
-			   long min_n, struct buf *b)
+static void ranking_tables(struct report *r, const struct scoreboard *sb, enum sb_by by, long min_n,
+			   struct buf *b)
 {
 	size_t n, nranked = 0, nother = 0;
 	const struct sb_group *g = scoreboard_groups(sb, &n);
@@ -373,18 +383,22 @@ static void ranking_tables(struct report *r, const struct scoreboard *sb, enum s
 		for (size_t i = 0; i < nranked; i++)
 			ranking_row(r, ranked[i], (long)i + 1, b);
 	} else {
-		buf_printf(b, "No %s has %ld scored forecast%s yet, so nobody is ranked.\n",
-			   who, min_n, min_n == 1 ? "" : "s");
+		buf_printf(b, "No %s has %ld scored forecast%s yet, so nobody is ranked.\n", who,
+			   min_n, min_n == 1 ? "" : "s");
 	}
 	if (nother) {
-		buf_printf(b, "\nNot ranked (fewer than %ld scored forecast%s, or no %s "
-			   "named):\n\n", min_n, min_n == 1 ? "" : "s", who);
+		buf_printf(b,
+			   "\nNot ranked (fewer than %ld scored forecast%s, or no %s "
+			   "named):\n\n",
+			   min_n, min_n == 1 ? "" : "s", who);
 		table_head(b, false, who, change);
 		for (size_t i = 0; i < nother; i++)
 			ranking_row(r, other[i], 0, b);
 	}
-	buf_printf(b, "\nFigures for each %s and topic together are in `scores.csv` "
-		   "(`by` = `%s+topic`).\n\n", who, who);
+	buf_printf(b,
+		   "\nFigures for each %s and topic together are in `scores.csv` "
+		   "(`by` = `%s+topic`).\n\n",
+		   who, who);
 	free(ranked);
 	free(other);
 }
@@ -393,7 +407,8 @@ static void authors(struct report *r, const struct scoreboard *sb, struct buf *b
 {
 	long min_n = r->o->min_n > 1 ? r->o->min_n : 1;
 	buf_adds(b, "## Authors\n\n");
-	buf_printf(b, "Ranked by Brier score, best (lowest) first. Only authors with at least "
+	buf_printf(b,
+		   "Ranked by Brier score, best (lowest) first. Only authors with at least "
 		   "%ld scored forecast%s are ranked (`--min-n`). The 95%% range is the Brier "
 		   "score ± 1.96 standard errors: where two authors' ranges overlap, the "
 		   "difference between them may be luck. *Hedged* counts statements without a "
@@ -412,11 +427,13 @@ static void forecasters(struct report *r, const struct scoreboard *sb, struct bu
 {
 	long min_n = r->o->min_n > 1 ? r->o->min_n : 1;
 	buf_adds(b, "## Forecasters\n\n");
-	buf_printf(b, "Who made the forecasts: the analyst, expert or institution a "
+	buf_printf(b,
+		   "Who made the forecasts: the analyst, expert or institution a "
 		   "forecast is reported from (its speaker), else the article's author. "
 		   "The outlet's own authors are marked *(author)*; `(unnamed)` gathers "
 		   "forecasts reported from sources the articles do not name (shown, not "
-		   "ranked: it is many people). Ranked as the authors are (at least %ld scored forecast%s).\n\n",
+		   "ranked: it is many people). Ranked as the authors are (at least %ld scored "
+		   "forecast%s).\n\n",
 		   min_n, min_n == 1 ? "" : "s");
 	ranking_tables(r, sb, SB_FORECASTER, min_n, b);
 }
@@ -430,8 +447,10 @@ static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
 	buf_adds(b, "## Topics\n\n");
 	buf_adds(b, "A forecast with several topics counts in each.");
 	if (r->o->min_n > 1)
-		buf_printf(b, " Topics with fewer than %ld scored forecasts are marked *few*: "
-			   "their score says little yet.", r->o->min_n);
+		buf_printf(b,
+			   " Topics with fewer than %ld scored forecasts are marked *few*: "
+			   "their score says little yet.",
+			   r->o->min_n);
 	buf_adds(b, "\n\n");
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].by != SB_TOPIC)
@@ -447,8 +466,9 @@ static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
 			buf_adds(b, " *few*");
 		buf_adds(b, " | ");
 		md_num(b, g[i].fig.skill, 2);
-		buf_printf(b, " | %s | %s | %s | %s |\n", th(t[0], g[i].open), th(t[1], g[i].overdue),
-			   th(t[2], g[i].void_count), th(t[3], g[i].hedged));
+		buf_printf(b, " | %s | %s | %s | %s |\n", th(t[0], g[i].open),
+			   th(t[1], g[i].overdue), th(t[2], g[i].void_count),
+			   th(t[3], g[i].hedged));
 	}
 	if (!shown)
 		buf_adds(b, "No forecasts yet.\n");
@@ -553,7 +573,8 @@ static void calibration(struct report *r, const struct scoreboard *sb, struct bu
 		    "(Wilson); bigger points hold more forecasts.\n\n");
 	buf_adds(b, "![Reliability diagram](calibration.svg)\n\n");
 	if (nb) {
-		buf_printf(b, "| %s | forecasts | mean stated | happened | 95%% range |\n"
+		buf_printf(b,
+			   "| %s | forecasts | mean stated | happened | 95%% range |\n"
 			   "|---|---:|---:|---:|---|\n",
 			   r->o->bins ? "stated (bin)" : "stated");
 		for (size_t i = 0; i < nb; i++) {
@@ -594,9 +615,11 @@ static void trend(struct report *r, struct buf *b)
 	if (runs < 2) {
 		buf_adds(b, "This is the first recorded run: the trend starts here. ");
 	} else {
-		buf_printf(b, "The overall Brier score in each of the %zu runs, one per as-of "
+		buf_printf(b,
+			   "The overall Brier score in each of the %zu runs, one per as-of "
 			   "date (of several runs as of one date, the last recorded):\n\n"
-			   "| as of | scored | Brier |\n|---|---:|---:|\n", runs);
+			   "| as of | scored | Brier |\n|---|---:|---:|\n",
+			   runs);
 		for (size_t i = 0; i < r->trend_n; i++) {
 			const struct report_trend_point *p = &r->trend[i];
 			if (strcmp(p->by, "all"))
@@ -617,8 +640,8 @@ static void pick_line(struct buf *b, size_t i, const struct sb_pick *k)
 	const struct forecast *f = &k->f;
 	buf_printf(b, "%zu. **", i + 1);
 	md_percent(b, k->p);
-	buf_printf(b, ", %s** (penalty %.3f): “", k->half_units == SCORE_YES ? "happened"
-				   : "did not happen", k->score);
+	buf_printf(b, ", %s** (penalty %.3f): “",
+		   k->half_units == SCORE_YES ? "happened" : "did not happen", k->score);
 	md_text(b, f->col[COL_CLAIM]);
 	buf_adds(b, "” — ");
 	if (*f->col[COL_SPEAKER]) { /* a reported forecast: its maker first */
@@ -681,16 +704,22 @@ static void queue(struct report *r, const struct scoreboard *sb, struct buf *b)
 
 	buf_adds(b, "## Review queue\n\n");
 	if (!total) {
-		buf_printf(b, "Nothing is waiting: no accepted forecast was past its horizon "
-			   "without a verdict on %s.\n\n", r->o->as_of);
+		buf_printf(b,
+			   "Nothing is waiting: no accepted forecast was past its horizon "
+			   "without a verdict on %s.\n\n",
+			   r->o->as_of);
 		return;
 	}
 	if (total == 1)
-		buf_printf(b, "1 accepted forecast is past its horizon with no verdict on %s. "
-			   "Settle it with", r->o->as_of);
+		buf_printf(b,
+			   "1 accepted forecast is past its horizon with no verdict on %s. "
+			   "Settle it with",
+			   r->o->as_of);
 	else
-		buf_printf(b, "%s accepted forecasts are past their horizon with no verdict on "
-			   "%s, the oldest first. Settle them with", th(t, total), r->o->as_of);
+		buf_printf(b,
+			   "%s accepted forecasts are past their horizon with no verdict on "
+			   "%s, the oldest first. Settle them with",
+			   th(t, total), r->o->as_of);
 	buf_adds(b, " `likely resolve ID --outcome yes|no|partial|void`.\n\n");
 	buf_adds(b, "| days overdue | horizon | author | claim | id |\n"
 		    "|---:|---|---|---|---|\n");
@@ -761,14 +790,15 @@ static void definitions(struct report *r, const struct scoreboard *sb, struct bu
 		    "|---|---:|---|\n");
 	/* the rows of score_figures.h, in its order */
 	const char *partial = r->o->exclude_partial ? "" : ", partial";
-#define COUNT_ROW(column, member, label, meaning) \
+#define COUNT_ROW(column, member, label, meaning)                                                  \
 	count_row(b, label, column, th(t, all->member), meaning, partial);
 	SCORE_COUNTS(COUNT_ROW)
 	bool zero_said = false;
-#define FIGURE_ROW(name, kind, binned, label, meaning) \
+#define FIGURE_ROW(name, kind, binned, label, meaning)                                             \
 	definition_row(b, !(binned) || r->o->bins, &zero_said, label, #name, f->name, meaning);
 	SCORE_FIGURES(FIGURE_ROW)
-	buf_printf(b, "\nBins (`--bins`): %s. In `calibration.csv` each row is one bin of "
+	buf_printf(b,
+		   "\nBins (`--bins`): %s. In `calibration.csv` each row is one bin of "
 		   "one group: `n` forecasts, their `mean_probability`, the `observed` "
 		   "frequency and its 95%% Wilson interval (`observed_low`, `observed_high`). "
 		   "Only bins holding forecasts are listed.\n\n",
@@ -869,7 +899,8 @@ static void provenance(struct report *r, struct buf *b)
 	buf_printf(b, "- Program: likely %s\n", LIKELY_VERSION);
 	buf_printf(b, "- As of: %s\n", r->o->as_of);
 	buf_printf(b, "- Options: `%s`\n", r->o->options);
-	buf_printf(b, "- Scored records: %s; SHA-256 `%s`. This is the digest of the ledger "
+	buf_printf(b,
+		   "- Scored records: %s; SHA-256 `%s`. This is the digest of the ledger "
 		   "CSV holding exactly the scored forecasts (header and rows as `likely "
 		   "export` writes them, in ledger order; the rows of `forecasts.csv`): "
 		   "rebuild that file from the ledger and compare `sha256sum`.\n",

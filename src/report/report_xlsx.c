@@ -20,7 +20,12 @@
 #include "likely/report/score.h"
 #include "likely/report/xlsx.h"
 
-enum { SHEET_SCORES, SHEET_CALIBRATION, SHEET_FORECASTS, SHEET_TREND };
+enum {
+	SHEET_SCORES,
+	SHEET_CALIBRATION,
+	SHEET_FORECASTS,
+	SHEET_TREND
+};
 
 /*
  * The rows the forecasts and calibration sheets keep.  A workbook is for
@@ -33,24 +38,32 @@ enum { SHEET_SCORES, SHEET_CALIBRATION, SHEET_FORECASTS, SHEET_TREND };
 
 /* by, author, topic, the counts and figures of score_figures.h, group */
 #define COUNT_COLUMN(column, member, label, meaning) {column, XLSX_INTEGER},
+/* clang-format off */
 #define FIGURE_COLUMN(name, kind, binned, label, meaning) \
 	{#name, (kind) == SCORE_SHARE ? XLSX_PERCENT : XLSX_NUMBER},
 static const struct xlsx_column scores_cols[] = {
 	{"by", XLSX_TEXT}, {"author", XLSX_TEXT}, {"topic", XLSX_TEXT},
 	SCORE_COUNTS(COUNT_COLUMN) SCORE_FIGURES(FIGURE_COLUMN)
 	{"group", XLSX_TEXT}};
+/* clang-format on */
 
+/* clang-format off */
 static const struct xlsx_column calibration_cols[] = {
 	{"by", XLSX_TEXT}, {"author", XLSX_TEXT}, {"topic", XLSX_TEXT}, {"cue", XLSX_TEXT},
 	{"bin_low", XLSX_PERCENT}, {"bin_high", XLSX_PERCENT}, {"n", XLSX_INTEGER},
 	{"mean_probability", XLSX_PERCENT}, {"observed", XLSX_PERCENT},
 	{"observed_low", XLSX_PERCENT}, {"observed_high", XLSX_PERCENT},
 	{"group", XLSX_TEXT}};
-enum { CAL_MEAN_P = 7, CAL_OBSERVED = 8, CAL_NCOLS = 12 };
+/* clang-format on */
+enum {
+	CAL_MEAN_P = 7,
+	CAL_OBSERVED = 8,
+	CAL_NCOLS = 12
+};
 
-static const struct xlsx_column trend_cols[] = {
-	{"as_of", XLSX_DATE}, {"by", XLSX_TEXT}, {"author", XLSX_TEXT},
-	{"n", XLSX_INTEGER}, {"brier", XLSX_NUMBER}, {"group", XLSX_TEXT}};
+static const struct xlsx_column trend_cols[] = {{"as_of", XLSX_DATE},   {"by", XLSX_TEXT},
+						{"author", XLSX_TEXT},  {"n", XLSX_INTEGER},
+						{"brier", XLSX_NUMBER}, {"group", XLSX_TEXT}};
 
 /* The ledger's columns, typed; the rest are text. */
 static enum xlsx_type ledger_type(int c)
@@ -133,7 +146,7 @@ static void scores_sheet(struct report *r, const struct scoreboard *sb)
 		xlsx_text(r->xlsx, SHEET_SCORES, sb_by_name(g->by));
 		xlsx_text(r->xlsx, SHEET_SCORES, g->author);
 		xlsx_text(r->xlsx, SHEET_SCORES, g->topic);
-#define COUNT_CELL(column, member, label, meaning) figure(r, SHEET_SCORES, (double)g->member);
+#define COUNT_CELL(column, member, label, meaning)      figure(r, SHEET_SCORES, (double)g->member);
 #define FIGURE_CELL(name, kind, binned, label, meaning) figure(r, SHEET_SCORES, g->fig.name);
 		SCORE_COUNTS(COUNT_CELL)
 		SCORE_FIGURES(FIGURE_CELL)
@@ -163,8 +176,9 @@ static long calibration_sheet(struct report *r, const struct scoreboard *sb)
 			xlsx_text(r->xlsx, SHEET_CALIBRATION, g->author);
 			xlsx_text(r->xlsx, SHEET_CALIBRATION, g->topic);
 			xlsx_text(r->xlsx, SHEET_CALIBRATION, g->cue);
-			const double v[] = {b->low, b->high, (double)b->n, b->mean_probability,
-					    b->observed, b->observed_low, b->observed_high};
+			const double v[] = {
+				b->low,      b->high,         (double)b->n,    b->mean_probability,
+				b->observed, b->observed_low, b->observed_high};
 			for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
 				figure(r, SHEET_CALIBRATION, v[j]);
 			group_text(r, SHEET_CALIBRATION, g);
@@ -220,9 +234,11 @@ int report_xlsx_write(struct report *r, const struct scoreboard *sb)
 	for (size_t k = 0; k < sizeof capped / sizeof capped[0]; k++) {
 		long dropped = xlsx_dropped(r->xlsx, capped[k].sheet);
 		if (dropped)
-			diag_note(r->diag, "%s: the %s sheet keeps its first %ld rows and "
-				  "leaves out %ld (%s.csv has them all)", name, capped[k].name,
-				  WORKBOOK_SHEET_ROWS, dropped, capped[k].name);
+			diag_note(r->diag,
+				  "%s: the %s sheet keeps its first %ld rows and "
+				  "leaves out %ld (%s.csv has them all)",
+				  name, capped[k].name, WORKBOOK_SHEET_ROWS, dropped,
+				  capped[k].name);
 	}
 	int bad = xlsx_close(r->xlsx, &why);
 	r->xlsx = NULL;

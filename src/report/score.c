@@ -46,8 +46,8 @@ struct score_entry {
  */
 struct score_table {
 	struct score_entry *slots; /* p is EMPTY in an unused slot */
-	size_t nslots; /* a power of two, kept at least twice len */
-	size_t len;    /* distinct p */
+	size_t nslots;             /* a power of two, kept at least twice len */
+	size_t len;                /* distinct p */
 	long n;
 };
 
@@ -358,7 +358,7 @@ static void figures_undefined(struct score_figures *f)
 
 /* Murphy's and Stephenson's terms and the ECE, from the bins in force. */
 static void binned_terms(const struct score_entry *e, size_t len, int bins, double base_rate,
-                         struct score_figures *f)
+			 struct score_figures *f)
 {
 	struct cell *cells;
 	size_t nc = build_cells(e, len, bins, &cells);

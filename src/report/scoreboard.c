@@ -72,8 +72,8 @@ struct scoreboard {
 	struct strset *cell_index; /* cell key -> position in cells */
 	bool finished;
 	struct sb_totals totals;
-	struct buf key;       /* scratch: a group key */
-	struct buf who;       /* scratch: the record's forecaster */
+	struct buf key; /* scratch: a group key */
+	struct buf who; /* scratch: the record's forecaster */
 	/* each forecaster's name as first met, by its case-folded form, so
 	 * that every group of one forecaster shows the same name */
 	struct strset *who_index;
@@ -90,13 +90,20 @@ struct scoreboard {
 const char *sb_by_name(enum sb_by by)
 {
 	switch (by) {
-	case SB_ALL: return "all";
-	case SB_AUTHOR: return "author";
-	case SB_AUTHOR_TOPIC: return "author+topic";
-	case SB_CUE: return "cue";
-	case SB_FORECASTER: return "forecaster";
-	case SB_FORECASTER_TOPIC: return "forecaster+topic";
-	case SB_TOPIC: return "topic";
+	case SB_ALL:
+		return "all";
+	case SB_AUTHOR:
+		return "author";
+	case SB_AUTHOR_TOPIC:
+		return "author+topic";
+	case SB_CUE:
+		return "cue";
+	case SB_FORECASTER:
+		return "forecaster";
+	case SB_FORECASTER_TOPIC:
+		return "forecaster+topic";
+	case SB_TOPIC:
+		return "topic";
 	}
 	return "?";
 }
@@ -126,8 +133,8 @@ static bool queue_before(const struct sb_pick *a, const struct sb_pick *b)
 	return forecast_due_order(&a->f, &b->f) < 0;
 }
 
-static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by,
-				  const char *author, const char *topic, const char *cue);
+static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by, const char *author,
+				  const char *topic, const char *cue);
 
 struct scoreboard *scoreboard_new(const struct sb_options *o)
 {
@@ -218,8 +225,8 @@ static const char *forecaster_name(struct scoreboard *sb)
 	if (!strset_get(sb->who_index, folded, &at)) {
 		if (sb->nwho == sb->cap_who) {
 			sb->cap_who = sb->cap_who ? 2 * sb->cap_who : 16;
-			sb->who_names = xrealloc(sb->who_names,
-						 sb->cap_who * sizeof *sb->who_names);
+			sb->who_names =
+				xrealloc(sb->who_names, sb->cap_who * sizeof *sb->who_names);
 		}
 		at = (long)sb->nwho;
 		sb->who_names[sb->nwho++] = xstrdup(sb->who.data);
@@ -229,8 +236,8 @@ static const char *forecaster_name(struct scoreboard *sb)
 	return sb->who_names[at];
 }
 
-static void group_init(struct sb_group *g, enum sb_by by, const char *author,
-		       const char *topic, const char *cue)
+static void group_init(struct sb_group *g, enum sb_by by, const char *author, const char *topic,
+		       const char *cue)
 {
 	memset(g, 0, sizeof *g);
 	g->by = by;
@@ -240,8 +247,8 @@ static void group_init(struct sb_group *g, enum sb_by by, const char *author,
 	g->table = score_table_new();
 }
 
-static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by,
-				  const char *author, const char *topic, const char *cue)
+static struct sb_group *group_get(struct scoreboard *sb, enum sb_by by, const char *author,
+				  const char *topic, const char *cue)
 {
 	long at;
 	buf_reset(&sb->key);
@@ -323,8 +330,8 @@ static size_t split_topics(struct scoreboard *sb, const char *cell)
 		if (!dup) {
 			if (n == sb->ntopics_cap) {
 				sb->ntopics_cap = sb->ntopics_cap ? 2 * sb->ntopics_cap : 8;
-				sb->topics = xrealloc(sb->topics,
-						      sb->ntopics_cap * sizeof *sb->topics);
+				sb->topics =
+					xrealloc(sb->topics, sb->ntopics_cap * sizeof *sb->topics);
 			}
 			sb->topics[n++] = s;
 		}
@@ -397,11 +404,20 @@ static void count(struct scoreboard *sb, struct sb_group *g, enum sb_class cls, 
 	if (hedged)
 		g->hedged++;
 	switch (cls) {
-	case SB_OPEN: g->open++; break;
-	case SB_OVERDUE: g->overdue++; break;
-	case SB_VOID: g->void_count++; break;
-	case SB_SCORED: add_later(sb, g->table, p, half); break;
-	default: break;
+	case SB_OPEN:
+		g->open++;
+		break;
+	case SB_OVERDUE:
+		g->overdue++;
+		break;
+	case SB_VOID:
+		g->void_count++;
+		break;
+	case SB_SCORED:
+		add_later(sb, g->table, p, half);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -416,8 +432,8 @@ static int outcome_half_units(const char *outcome)
 	return -1; /* void */
 }
 
-static enum sb_class classify(struct scoreboard *sb, const struct forecast *f,
-			      bool hedged, int *half)
+static enum sb_class classify(struct scoreboard *sb, const struct forecast *f, bool hedged,
+			      int *half)
 {
 	const char *outcome = f->col[COL_OUTCOME];
 	const char *resolved = f->col[COL_RESOLVED_ON];
@@ -445,8 +461,8 @@ static enum sb_class classify(struct scoreboard *sb, const struct forecast *f,
 	return SB_SCORED;
 }
 
-static void keep_picks(struct scoreboard *sb, const struct forecast *f, enum sb_class cls,
-		       double p, int half, double score)
+static void keep_picks(struct scoreboard *sb, const struct forecast *f, enum sb_class cls, double p,
+		       int half, double score)
 {
 	struct sb_pick cand = {.f = *f, .p = p, .half_units = half, .score = score};
 	if (cls == SB_SCORED && half != SCORE_PARTIAL) {

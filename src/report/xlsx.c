@@ -33,15 +33,15 @@
  * 1900-03-01, the first day after Excel's phantom 1900-02-29. */
 #define SERIAL_EPOCH (-25569L)
 #define SERIAL_FIRST (-25508L)
-#define MAX_SHEETS 8
+#define MAX_SHEETS   8
 
 struct sheet {
 	lxw_worksheet *ws;
 	const struct xlsx_column *cols;
 	size_t ncols;
-	long row;     /* the row being written (0 is the header) */
+	long row;      /* the row being written (0 is the header) */
 	long max_rows; /* rows the sheet keeps, the header's included */
-	size_t col;   /* the next column of that row */
+	size_t col;    /* the next column of that row */
 	long dropped;
 };
 
@@ -56,11 +56,13 @@ struct xlsx {
 
 struct xlsx *xlsx_new(const char *path, const char *title, long created)
 {
-	static const char *const num_format[XLSX_DATE + 1] = {
-		[XLSX_TEXT] = "@", [XLSX_INTEGER] = "0", [XLSX_NUMBER] = "0.000",
-		[XLSX_PERCENT] = "0.0%", [XLSX_DATE] = "yyyy-mm-dd"};
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
-				    .use_zip64 = LXW_FALSE};
+	static const char *const num_format[XLSX_DATE + 1] = {[XLSX_TEXT] = "@",
+							      [XLSX_INTEGER] = "0",
+							      [XLSX_NUMBER] = "0.000",
+							      [XLSX_PERCENT] = "0.0%",
+							      [XLSX_DATE] = "yyyy-mm-dd"};
+	lxw_workbook_options opt = {
+		.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
 	struct xlsx *x = xcalloc(1, sizeof *x);
 	x->wb = workbook_new_opt(path, &opt);
 	if (!x->wb) {
@@ -68,8 +70,8 @@ struct xlsx *xlsx_new(const char *path, const char *title, long created)
 		return NULL;
 	}
 	x->title = xstrdup(title);
-	lxw_doc_properties props = {.title = x->title, .author = "likely",
-				    .created = (time_t)created * 86400};
+	lxw_doc_properties props = {
+		.title = x->title, .author = "likely", .created = (time_t)created * 86400};
 	workbook_set_properties(x->wb, &props);
 	for (int t = XLSX_TEXT; t <= XLSX_DATE; t++) {
 		x->fmt[t] = workbook_add_format(x->wb);
@@ -85,9 +87,11 @@ struct xlsx *xlsx_new(const char *path, const char *title, long created)
  * long text columns (claims, evidence) get a readable width, not all. */
 static double column_width(const struct xlsx_column *c)
 {
-	static const double type_width[XLSX_DATE + 1] = {
-		[XLSX_TEXT] = 18, [XLSX_INTEGER] = 8, [XLSX_NUMBER] = 10,
-		[XLSX_PERCENT] = 9, [XLSX_DATE] = 11};
+	static const double type_width[XLSX_DATE + 1] = {[XLSX_TEXT] = 18,
+							 [XLSX_INTEGER] = 8,
+							 [XLSX_NUMBER] = 10,
+							 [XLSX_PERCENT] = 9,
+							 [XLSX_DATE] = 11};
 	double w = type_width[c->type];
 	if (c->type == XLSX_TEXT && (!strcmp(c->name, "claim") || !strcmp(c->name, "title") ||
 				     !strcmp(c->name, "evidence") || !strcmp(c->name, "group")))
@@ -96,8 +100,7 @@ static double column_width(const struct xlsx_column *c)
 	return name > w ? name : w;
 }
 
-void xlsx_add_sheet(struct xlsx *x, const char *name, const struct xlsx_column *cols,
-		    size_t ncols)
+void xlsx_add_sheet(struct xlsx *x, const char *name, const struct xlsx_column *cols, size_t ncols)
 {
 	if (x->nsheets == MAX_SHEETS)
 		abort(); /* a fixed set of sheets: a programming error */
@@ -203,22 +206,21 @@ long xlsx_dropped(const struct xlsx *x, size_t sheet)
 }
 
 void xlsx_scatter(struct xlsx *x, size_t on, long row, size_t col, const char *title,
-		  const char *x_title, const char *y_title, const struct xlsx_series *s,
-		  size_t ns)
+		  const char *x_title, const char *y_title, const struct xlsx_series *s, size_t ns)
 {
 	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_SCATTER);
 	chart_title_set_name(chart, title);
 	for (size_t i = 0; i < ns; i++) {
 		const char *from = x->sheet[s[i].from].ws->name;
 		lxw_chart_series *cs = chart_add_series(chart, NULL, NULL);
-		chart_series_set_categories(cs, from, (lxw_row_t)s[i].first,
-					    (lxw_col_t)s[i].x_col, (lxw_row_t)s[i].last,
-					    (lxw_col_t)s[i].x_col);
+		chart_series_set_categories(cs, from, (lxw_row_t)s[i].first, (lxw_col_t)s[i].x_col,
+					    (lxw_row_t)s[i].last, (lxw_col_t)s[i].x_col);
 		chart_series_set_values(cs, from, (lxw_row_t)s[i].first, (lxw_col_t)s[i].y_col,
 					(lxw_row_t)s[i].last, (lxw_col_t)s[i].y_col);
 		chart_series_set_name(cs, s[i].name);
 		if (s[i].line) {
-			lxw_chart_line line = {.color = LXW_COLOR_GRAY, .width = 1.25,
+			lxw_chart_line line = {.color = LXW_COLOR_GRAY,
+					       .width = 1.25,
 					       .dash_type = LXW_CHART_LINE_DASH_DASH};
 			chart_series_set_line(cs, &line);
 			chart_series_set_marker_type(cs, LXW_CHART_MARKER_NONE);
@@ -238,8 +240,7 @@ void xlsx_scatter(struct xlsx *x, size_t on, long row, size_t col, const char *t
 	}
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	lxw_chart_options place = {.x_scale = 1.2, .y_scale = 1.5};
-	worksheet_insert_chart_opt(x->sheet[on].ws, (lxw_row_t)row, (lxw_col_t)col, chart,
-				   &place);
+	worksheet_insert_chart_opt(x->sheet[on].ws, (lxw_row_t)row, (lxw_col_t)col, chart, &place);
 }
 
 int xlsx_close(struct xlsx *x, const char **why)

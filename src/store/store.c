@@ -26,7 +26,7 @@
 #define PAGE_SIZE_TEXT "8192"
 
 /* SQLite's application_id for likely's files: "LKLY". */
-#define APP_ID 0x4C4B4C59
+#define APP_ID      0x4C4B4C59
 #define APP_ID_TEXT "1280003161"
 
 /* Each step takes the schema from version i to i + 1.  Never edit a step
@@ -231,6 +231,7 @@ static const char *const migrations[] = {
  * database, or one changed by hand, is refused rather than "upgraded".
  * Keep it in step with the migrations.
  */
+/* clang-format off */
 static const char *const expected_tables[][32] = {
 	{"article", "id", "file", "title", "published", "author", "source", "url",
 	 "digest", NULL},
@@ -248,18 +249,16 @@ static const char *const expected_tables[][32] = {
 	 "within_bin_covariance", "skill", "log_score", "ece", "spiegelhalter_z",
 	 "spiegelhalter_p", NULL},
 };
+/* clang-format on */
 
 static const struct {
 	const char *table, *column; /* column NULL: the table itself */
-	long long since; /* the schema version that added it */
-	long long until; /* the version that removed it, 0 if none did */
+	long long since;            /* the schema version that added it */
+	long long until;            /* the version that removed it, 0 if none did */
 } later_columns[] = {
-	{"forecast", "speaker", 2, 0},
-	{"article", "section", 1, 8},
-	{"sentence", "text", 1, 6},
-	{"sentence", "article_id", 1, 6},
-	{"sentence", "ord", 1, 6},
-	{"article_text", "article_id", 6, 0},
+	{"forecast", "speaker", 2, 0},  {"article", "section", 1, 8},
+	{"sentence", "text", 1, 6},     {"sentence", "article_id", 1, 6},
+	{"sentence", "ord", 1, 6},      {"article_text", "article_id", 6, 0},
 	{"article_text", "text", 6, 0},
 };
 
@@ -275,21 +274,17 @@ int store_fail(struct store *s, int rc, const char *what)
 				   "database is busy (%s); try again", what);
 	case SQLITE_FULL:
 	case SQLITE_IOERR:
-		return diag_report(s->diag, LIKELY_IOERR, s->path, 0,
-				   "%s: %s", what, msg);
+		return diag_report(s->diag, LIKELY_IOERR, s->path, 0, "%s: %s", what, msg);
 	case SQLITE_CANTOPEN:
 	case SQLITE_READONLY:
-		return diag_report(s->diag, LIKELY_CANTCREAT, s->path, 0,
-				   "%s: %s", what, msg);
+		return diag_report(s->diag, LIKELY_CANTCREAT, s->path, 0, "%s: %s", what, msg);
 	case SQLITE_NOTADB:
 		return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
 				   "not a likely database (%s)", msg);
 	case SQLITE_CORRUPT:
-		return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
-				   "%s: %s", what, msg);
+		return diag_report(s->diag, LIKELY_DATAERR, s->path, 0, "%s: %s", what, msg);
 	default:
-		return diag_report(s->diag, LIKELY_FAILURE, s->path, 0,
-				   "%s: %s", what, msg);
+		return diag_report(s->diag, LIKELY_FAILURE, s->path, 0, "%s: %s", what, msg);
 	}
 }
 
@@ -299,8 +294,7 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 	return rc == SQLITE_OK ? LIKELY_OK : store_fail(s, rc, "preparing a query");
 }
 
-int store_cached(struct store *s, enum store_stmt which, const char *sql,
-		 sqlite3_stmt **st)
+int store_cached(struct store *s, enum store_stmt which, const char *sql, sqlite3_stmt **st)
 {
 	if (!s->cache[which]) {
 		int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
@@ -354,8 +348,7 @@ static int migrate(struct store *s)
 		return rc;
 	if (version == (int)NMIGRATIONS)
 		return LIKELY_OK;
-	if ((rc = store_exec(s, "PRAGMA foreign_keys = OFF;")) ||
-	    (rc = store_begin(s)))
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = OFF;")) || (rc = store_begin(s)))
 		return rc;
 	/* Re-read inside the write lock: another process may have migrated. */
 	if ((rc = store_schema_version(s, &version)))
@@ -364,8 +357,7 @@ static int migrate(struct store *s)
 		char pragma[48];
 		if ((rc = store_exec(s, migrations[version])))
 			goto fail;
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
-			 version + 1);
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
 		if ((rc = store_exec(s, pragma)))
 			goto fail;
 	}
@@ -399,8 +391,7 @@ static int foreign(struct store *s, const char *why)
 
 /* Checks that table has column (column NULL: that the table is there),
  * through st, the pragma_table_info query of check_tables. */
-static int check_column(struct store *s, sqlite3_stmt *st, const char *table,
-			const char *column)
+static int check_column(struct store *s, sqlite3_stmt *st, const char *table, const char *column)
 {
 	char why[160];
 	sqlite3_reset(st);
@@ -425,8 +416,8 @@ static int check_column(struct store *s, sqlite3_stmt *st, const char *table,
 static int check_tables(struct store *s, long long version)
 {
 	sqlite3_stmt *st;
-	int rc = store_prepare(s, "SELECT 1 FROM pragma_table_info(?1) WHERE ?2 IS NULL OR name = ?2",
-			       &st);
+	int rc = store_prepare(
+		s, "SELECT 1 FROM pragma_table_info(?1) WHERE ?2 IS NULL OR name = ?2", &st);
 	if (rc)
 		return rc;
 	for (size_t t = 0; !rc && t < sizeof expected_tables / sizeof expected_tables[0]; t++) {
@@ -438,8 +429,7 @@ static int check_tables(struct store *s, long long version)
 	for (size_t k = 0; !rc && k < sizeof later_columns / sizeof later_columns[0]; k++)
 		if (version >= later_columns[k].since &&
 		    (!later_columns[k].until || version < later_columns[k].until))
-			rc = check_column(s, st, later_columns[k].table,
-					  later_columns[k].column);
+			rc = check_column(s, st, later_columns[k].table, later_columns[k].column);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -481,8 +471,7 @@ static int recognise(struct store *s, bool create, bool *fresh)
 					   "database schema version %lld is newer than this "
 					   "likely understands (%d); upgrade likely",
 					   version, (int)NMIGRATIONS);
-		snprintf(why, sizeof why, "its user_version %lld is not one of likely's",
-			 version);
+		snprintf(why, sizeof why, "its user_version %lld is not one of likely's", version);
 		return foreign(s, why);
 	}
 	if (version < 0)
@@ -529,8 +518,7 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
-int store_open(const char *path, enum store_mode mode, struct diag *d,
-	       struct store **out)
+int store_open(const char *path, enum store_mode mode, struct diag *d, struct store **out)
 {
 	struct store *s = xcalloc(1, sizeof *s);
 	bool create = mode == STORE_CREATE, readonly = mode == STORE_READONLY;
@@ -569,16 +557,14 @@ int store_open(const char *path, enum store_mode mode, struct diag *d,
 		    (readonly ? SQLITE_OPEN_READONLY
 			      : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
 	char *uri = readonly ? immutable_uri(path) : NULL;
-	rc = sqlite3_open_v2(uri ? uri : path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0),
-			     NULL);
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0), NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
 		/* for a command that only reads, the database is its input */
 		if (create)
 			rc = store_fail(s, rc, "cannot open the database");
 		else
-			rc = diag_report(d, LIKELY_NOINPUT, path, 0,
-					 "cannot open the database: %s",
+			rc = diag_report(d, LIKELY_NOINPUT, path, 0, "cannot open the database: %s",
 					 sqlite3_errmsg(s->db));
 		goto fail;
 	}

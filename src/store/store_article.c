@@ -33,13 +33,13 @@ int store_text_flush(struct store *s)
 	if (s->text.len == 0)
 		goto out;
 	if ((rc = store_cached(s, STMT_TEXT_ADD,
-		"INSERT INTO article_text (article_id, text) VALUES (?1, ?2)", &st)))
+			       "INSERT INTO article_text (article_id, text) VALUES (?1, ?2)", &st)))
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, s->text.data, (int)s->text.len, SQLITE_STATIC);
 	if ((rc = step_done(s, st, "storing an article's text")) ||
 	    (rc = store_cached(s, STMT_TEXT_INDEX,
-		"INSERT INTO article_fts (rowid, text) VALUES (?1, ?2)", &st)))
+			       "INSERT INTO article_fts (rowid, text) VALUES (?1, ?2)", &st)))
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, s->text.data, (int)s->text.len, SQLITE_STATIC);
@@ -55,22 +55,22 @@ void store_text_forget(struct store *s)
 	s->text_article = -1;
 }
 
-int store_article_begin(struct store *s, const struct article_rec *a,
-			long long *id)
+int store_article_begin(struct store *s, const struct article_rec *a, long long *id)
 {
 	sqlite3_stmt *st;
 	int rc, step;
 
 	if ((rc = store_text_flush(s)) ||
 	    (rc = store_cached(s, STMT_ARTICLE_BEGIN,
-		"INSERT INTO article (file, title, published, author, source, url,"
-		" digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-		" ON CONFLICT (file, title, published) DO UPDATE SET"
-		" author = excluded.author, source = excluded.source,"
-		" url = excluded.url RETURNING id", &st)))
+			       "INSERT INTO article (file, title, published, author, source, url,"
+			       " digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+			       " ON CONFLICT (file, title, published) DO UPDATE SET"
+			       " author = excluded.author, source = excluded.source,"
+			       " url = excluded.url RETURNING id",
+			       &st)))
 		return rc;
-	const char *v[] = {a->file, a->title, a->published, a->author,
-			   a->source, a->url, a->digest};
+	const char *v[] = {a->file,   a->title, a->published, a->author,
+			   a->source, a->url,   a->digest};
 	for (int i = 0; i < 7; i++)
 		sqlite3_bind_text(st, i + 1, v[i] ? v[i] : "", -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
@@ -87,8 +87,8 @@ int store_article_begin(struct store *s, const struct article_rec *a,
 	 * asked to: a DELETE, with a trigger that writes to the index, opens
 	 * a savepoint in FTS5, which writes out the terms it holds in memory
 	 * -- at every article, not once per page. */
-	if ((rc = store_cached(s, STMT_TEXT_HAS,
-			       "SELECT 1 FROM article_text WHERE article_id = ?1", &st)))
+	if ((rc = store_cached(s, STMT_TEXT_HAS, "SELECT 1 FROM article_text WHERE article_id = ?1",
+			       &st)))
 		return rc;
 	sqlite3_bind_int64(st, 1, *id);
 	step = sqlite3_step(st);
@@ -97,8 +97,8 @@ int store_article_begin(struct store *s, const struct article_rec *a,
 		return LIKELY_OK;
 	if (step != SQLITE_ROW)
 		return store_fail(s, step, "replacing an article's text");
-	if ((rc = store_cached(s, STMT_TEXT_CLEAR,
-			       "DELETE FROM article_text WHERE article_id = ?1", &st)))
+	if ((rc = store_cached(s, STMT_TEXT_CLEAR, "DELETE FROM article_text WHERE article_id = ?1",
+			       &st)))
 		return rc;
 	sqlite3_bind_int64(st, 1, *id);
 	return step_done(s, st, "replacing an article's text");
@@ -109,15 +109,14 @@ int store_article_set_digest(struct store *s, long long id, const char *digest)
 	sqlite3_stmt *st;
 	int rc = store_text_flush(s);
 	if (rc || (rc = store_cached(s, STMT_ARTICLE_DIGEST,
-			      "UPDATE article SET digest = ?2 WHERE id = ?1", &st)))
+				     "UPDATE article SET digest = ?2 WHERE id = ?1", &st)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, digest, -1, SQLITE_STATIC);
 	return step_done(s, st, "storing an article's digest");
 }
 
-int store_sentence_add(struct store *s, long long article_id, const char *text,
-		       size_t len)
+int store_sentence_add(struct store *s, long long article_id, const char *text, size_t len)
 {
 	int rc = LIKELY_OK;
 	if (article_id != s->text_article) {
@@ -131,9 +130,8 @@ int store_sentence_add(struct store *s, long long article_id, const char *text,
 	 * than split a sentence in two */
 	size_t at = s->text.len;
 	buf_add(&s->text, text, len);
-	for (char *p = s->text.data + at; (p = memchr(p, STORE_SENTENCE_SEP,
-			(size_t)(s->text.data + s->text.len - p))) != NULL;)
+	for (char *p = s->text.data + at;
+	     (p = memchr(p, STORE_SENTENCE_SEP, (size_t)(s->text.data + s->text.len - p))) != NULL;)
 		*p = ' ';
 	return rc;
 }
-

@@ -45,7 +45,7 @@ struct hit {
 	size_t start, end; /* its bytes in the article's text */
 	long long order;   /* sentences in article date order: ties go first */
 	double dl, score;
-	double *freq;      /* times each phrase stands in it */
+	double *freq; /* times each phrase stands in it */
 };
 
 struct search {
@@ -55,34 +55,32 @@ struct search {
 	struct tokens words; /* the sentence at hand */
 	struct hit *hit;
 	size_t nhit, caphit;
-	long long *nmatch;   /* sentences holding each phrase */
+	long long *nmatch; /* sentences holding each phrase */
 	long long sentences, total_tokens;
 };
 
 /* Schema 5 and before: one indexed row per sentence. */
-static int sentence_search(struct store *s, const char *query, const char *after,
-			   long limit,
-			   int (*fn)(const struct evidence_hit *h, void *ctx),
-			   void *ctx)
+static int sentence_search(struct store *s, const char *query, const char *after, long limit,
+			   int (*fn)(const struct evidence_hit *h, void *ctx), void *ctx)
 {
 	sqlite3_stmt *st;
 	int rc, step;
 
 	if ((rc = store_prepare(s,
-		"SELECT a.file, a.title, a.published, se.text, bm25(sentence_fts)"
-		" FROM sentence_fts"
-		" JOIN sentence se ON se.id = sentence_fts.rowid"
-		" JOIN article a ON a.id = se.article_id"
-		" WHERE sentence_fts MATCH ?1 AND a.published > ?2"
-		" ORDER BY bm25(sentence_fts), a.published, se.id LIMIT ?3", &st)))
+				"SELECT a.file, a.title, a.published, se.text, bm25(sentence_fts)"
+				" FROM sentence_fts"
+				" JOIN sentence se ON se.id = sentence_fts.rowid"
+				" JOIN article a ON a.id = se.article_id"
+				" WHERE sentence_fts MATCH ?1 AND a.published > ?2"
+				" ORDER BY bm25(sentence_fts), a.published, se.id LIMIT ?3",
+				&st)))
 		return rc;
 	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, limit);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct evidence_hit h = {store_text(st, 0), store_text(st, 1),
-					 store_text(st, 2), store_text(st, 3),
-					 sqlite3_column_double(st, 4)};
+		struct evidence_hit h = {store_text(st, 0), store_text(st, 1), store_text(st, 2),
+					 store_text(st, 3), sqlite3_column_double(st, 4)};
 		if ((rc = fn(&h, ctx)))
 			break;
 	}
@@ -91,7 +89,6 @@ static int sentence_search(struct store *s, const char *query, const char *after
 	sqlite3_finalize(st);
 	return rc;
 }
-
 
 static void tokens_add(struct tokens *t, const char *tok, size_t len)
 {
@@ -118,8 +115,7 @@ static void tokens_release(struct tokens *t)
 
 /* FTS5 calls this for each token; colocated ones (synonyms) take no
  * place of their own, and unicode61 makes none. */
-static int take_token(void *data, int flags, const char *tok, int len, int start,
-		      int end)
+static int take_token(void *data, int flags, const char *tok, int len, int start, int end)
 {
 	(void)start;
 	(void)end;
@@ -128,8 +124,7 @@ static int take_token(void *data, int flags, const char *tok, int len, int start
 	return SQLITE_OK;
 }
 
-static void tokenize(struct search *se, int mode, const char *text, size_t len,
-		     struct tokens *out)
+static void tokenize(struct search *se, int mode, const char *text, size_t len, struct tokens *out)
 {
 	se->api.xTokenize(se->tok, out, mode, text ? text : "", (int)len, take_token);
 }
@@ -250,8 +245,8 @@ static int phrase_count(const struct search *se, int i)
 
 /* Counts one sentence, text[start, end) of article, and keeps it when it
  * holds a phrase. */
-static void count_sentence(struct search *se, long long article, const char *text,
-			   size_t start, size_t end)
+static void count_sentence(struct search *se, long long article, const char *text, size_t start,
+			   size_t end)
 {
 	double *freq = NULL;
 	tokens_reset(&se->words);
@@ -273,24 +268,24 @@ static void count_sentence(struct search *se, long long article, const char *tex
 		se->caphit = se->caphit ? 2 * se->caphit : 64;
 		se->hit = xrealloc(se->hit, se->caphit * sizeof *se->hit);
 	}
-	se->hit[se->nhit++] = (struct hit){article, start, end, se->sentences,
-					   (double)se->words.n, 0, freq};
+	se->hit[se->nhit++] =
+		(struct hit){article, start, end, se->sentences, (double)se->words.n, 0, freq};
 }
 
 /* Counts the sentences of the later articles that hold a word of the
  * query, in the order of the articles' dates. */
-static int count_articles(struct store *s, struct search *se, const char *pre,
-			  const char *after)
+static int count_articles(struct store *s, struct search *se, const char *pre, const char *after)
 {
 	sqlite3_stmt *find;
 	int rc, step;
 
 	if ((rc = store_prepare(s,
-		"SELECT t.article_id, t.text FROM article_fts"
-		" JOIN article_text t ON t.article_id = article_fts.rowid"
-		" JOIN article a ON a.id = t.article_id"
-		" WHERE article_fts MATCH ?1 AND a.published > ?2"
-		" ORDER BY a.published, a.id", &find)))
+				"SELECT t.article_id, t.text FROM article_fts"
+				" JOIN article_text t ON t.article_id = article_fts.rowid"
+				" JOIN article a ON a.id = t.article_id"
+				" WHERE article_fts MATCH ?1 AND a.published > ?2"
+				" ORDER BY a.published, a.id",
+				&find)))
 		return rc;
 	sqlite3_bind_text(find, 1, pre, -1, SQLITE_STATIC);
 	sqlite3_bind_text(find, 2, after, -1, SQLITE_STATIC);
@@ -332,14 +327,15 @@ static int rank_hits(struct store *s, struct search *se, long limit,
 	for (int i = 0; i < se->q.n; i++)
 		idf[i] = evidence_idf(se->sentences, se->nmatch[i]);
 	for (size_t h = 0; h < se->nhit; h++)
-		se->hit[h].score = evidence_bm25(se->hit[h].freq, idf, se->q.n,
-						 se->hit[h].dl, avgdl);
+		se->hit[h].score =
+			evidence_bm25(se->hit[h].freq, idf, se->q.n, se->hit[h].dl, avgdl);
 	free(idf);
 	if (se->nhit) /* qsort(NULL, 0, ...) is undefined */
 		qsort(se->hit, se->nhit, sizeof *se->hit, by_rank);
 	if ((rc = store_prepare(s,
-		"SELECT a.file, a.title, a.published, t.text FROM article a"
-		" JOIN article_text t ON t.article_id = a.id WHERE a.id = ?1", &meta)))
+				"SELECT a.file, a.title, a.published, t.text FROM article a"
+				" JOIN article_text t ON t.article_id = a.id WHERE a.id = ?1",
+				&meta)))
 		return rc;
 	for (size_t h = 0; h < se->nhit && (long)h < limit; h++) {
 		const struct hit *x = &se->hit[h];
@@ -367,10 +363,8 @@ static int rank_hits(struct store *s, struct search *se, long limit,
 	return rc;
 }
 
-int store_evidence_each(struct store *s, const char *query, const char *after,
-			long limit,
-			int (*fn)(const struct evidence_hit *h, void *ctx),
-			void *ctx)
+int store_evidence_each(struct store *s, const char *query, const char *after, long limit,
+			int (*fn)(const struct evidence_hit *h, void *ctx), void *ctx)
 {
 	struct search se;
 	struct buf pre;

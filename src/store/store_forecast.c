@@ -14,9 +14,9 @@
 #include "likely/base/buf.h"
 #include "likely/extract/speaker.h"
 
-#define FORECAST_COLUMNS \
-	"id, file, title, published, source, url, author, topic, claim, cue," \
-	" probability, horizon, horizon_phrase, status, outcome, resolved_on," \
+#define FORECAST_COLUMNS                                                                           \
+	"id, file, title, published, source, url, author, topic, claim, cue,"                      \
+	" probability, horizon, horizon_phrase, status, outcome, resolved_on,"                     \
 	" evidence, note, speaker, context"
 
 /*
@@ -31,14 +31,15 @@ static int view_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 	for (int c = 0; c < LEDGER_NCOLS; c++)
 		f->col[c] = (char *)store_text(st, c);
 	f->context = sqlite3_column_type(st, LEDGER_NCOLS) == SQLITE_NULL
-		? NULL : (char *)store_text(st, LEDGER_NCOLS);
+			     ? NULL
+			     : (char *)store_text(st, LEDGER_NCOLS);
 	for (int c = 0; c < LEDGER_NCOLS; c++) {
 		const char *why = ledger_check_field(c, f->col[c]);
 		if (why)
 			return diag_report(s->diag, LIKELY_DATAERR, s->path, 0,
 					   "forecast '%s': %s: %s: \"%s\" (the database was "
-					   "changed outside likely)", f->col[COL_ID],
-					   ledger_columns[c], why, f->col[c]);
+					   "changed outside likely)",
+					   f->col[COL_ID], ledger_columns[c], why, f->col[c]);
 	}
 	return LIKELY_OK;
 }
@@ -59,8 +60,8 @@ static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
  * resets *st. */
 static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
 {
-	int rc = store_cached(s, STMT_FORECAST_GET, "SELECT " FORECAST_COLUMNS
-			      " FROM forecast WHERE id = ?1", st);
+	int rc = store_cached(s, STMT_FORECAST_GET,
+			      "SELECT " FORECAST_COLUMNS " FROM forecast WHERE id = ?1", st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
@@ -72,8 +73,7 @@ static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
 	return rc;
 }
 
-int store_forecast_get(struct store *s, const char *id, struct forecast *f,
-		       bool *found)
+int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool *found)
 {
 	sqlite3_stmt *st;
 	int rc, step;
@@ -95,16 +95,17 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f,
  * digits, as with git).  *count is 0, 1 or 2 (2 meaning "two or more");
  * when it is 1, *full is the whole id (the caller frees it), else NULL.
  */
-static int store_forecast_match(struct store *s, const char *prefix, char **full,
-			 int *count)
+static int store_forecast_match(struct store *s, const char *prefix, char **full, int *count)
 {
 	sqlite3_stmt *st;
 	int rc, step;
 
 	*full = NULL;
 	*count = 0;
-	if ((rc = store_prepare(s, "SELECT id FROM forecast WHERE"
-				" substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2", &st)))
+	if ((rc = store_prepare(s,
+				"SELECT id FROM forecast WHERE"
+				" substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2",
+				&st)))
 		return rc;
 	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
@@ -120,14 +121,14 @@ static int store_forecast_match(struct store *s, const char *prefix, char **full
 	return rc;
 }
 
-static int add_history(struct store *s, const char *id, const char *at,
-		       const char *field, const char *old_value,
-		       const char *new_value, const char *reason)
+static int add_history(struct store *s, const char *id, const char *at, const char *field,
+		       const char *old_value, const char *new_value, const char *reason)
 {
 	sqlite3_stmt *st;
 	int rc = store_cached(s, STMT_HISTORY_ADD,
-		"INSERT INTO history (forecast_id, at, field, old_value,"
-		" new_value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
+			      "INSERT INTO history (forecast_id, at, field, old_value,"
+			      " new_value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			      &st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -151,8 +152,7 @@ static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
 	for (int c = 0; c < LEDGER_NCOLS; c++)
 		sqlite3_bind_text(st, c + 1, f->col[c], -1, SQLITE_STATIC);
 	if (f->context)
-		sqlite3_bind_text(st, LEDGER_NCOLS + 1, f->context, -1,
-				  SQLITE_STATIC);
+		sqlite3_bind_text(st, LEDGER_NCOLS + 1, f->context, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
 }
@@ -161,14 +161,15 @@ static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
  * by an UPDATE afterwards: an UPDATE of a foreign key may need to undo
  * itself half-way, so SQLite copied the row's page to a statement journal
  * for every forecast (a third of a stored extract's writes). */
-static int insert_forecast(struct store *s, const struct forecast *f,
-			   const char *at, const char *reason, long long article_id)
+static int insert_forecast(struct store *s, const struct forecast *f, const char *at,
+			   const char *reason, long long article_id)
 {
 	sqlite3_stmt *st;
 	int rc = store_cached(s, STMT_FORECAST_INSERT,
-		"INSERT INTO forecast (" FORECAST_COLUMNS ", article_id) VALUES (?1,"
-		" ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-		" ?17, ?18, ?19, ?20, ?21)", &st);
+			      "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id) VALUES (?1,"
+			      " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+			      " ?17, ?18, ?19, ?20, ?21)",
+			      &st);
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
@@ -178,18 +179,17 @@ static int insert_forecast(struct store *s, const struct forecast *f,
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
 		return store_fail(s, step, "storing a forecast");
-	return add_history(s, f->col[COL_ID], at, "created", NULL,
-			   f->col[COL_STATUS], reason);
+	return add_history(s, f->col[COL_ID], at, "created", NULL, f->col[COL_STATUS], reason);
 }
 
-int store_forecast_add(struct store *s, const struct forecast *f,
-		       const char *at, const char *reason)
+int store_forecast_add(struct store *s, const struct forecast *f, const char *at,
+		       const char *reason)
 {
 	return insert_forecast(s, f, at, reason, -1);
 }
 
-int store_forecast_add_from(struct store *s, const struct forecast *f,
-			    const char *at, const char *reason, long long article_id)
+int store_forecast_add_from(struct store *s, const struct forecast *f, const char *at,
+			    const char *reason, long long article_id)
 {
 	return insert_forecast(s, f, at, reason, article_id);
 }
@@ -199,24 +199,23 @@ static int update_forecast(struct store *s, const struct forecast *f)
 {
 	sqlite3_stmt *st;
 	int rc = store_cached(s, STMT_FORECAST_UPDATE,
-		"UPDATE forecast SET file = ?2, title = ?3, published = ?4,"
-		" source = ?5, url = ?6, author = ?7, topic = ?8, claim = ?9,"
-		" cue = ?10, probability = ?11, horizon = ?12,"
-		" horizon_phrase = ?13, status = ?14, outcome = ?15,"
-		" resolved_on = ?16, evidence = ?17, note = ?18, speaker = ?19,"
-		" context = coalesce(?20, context) WHERE id = ?1", &st);
+			      "UPDATE forecast SET file = ?2, title = ?3, published = ?4,"
+			      " source = ?5, url = ?6, author = ?7, topic = ?8, claim = ?9,"
+			      " cue = ?10, probability = ?11, horizon = ?12,"
+			      " horizon_phrase = ?13, status = ?14, outcome = ?15,"
+			      " resolved_on = ?16, evidence = ?17, note = ?18, speaker = ?19,"
+			      " context = coalesce(?20, context) WHERE id = ?1",
+			      &st);
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
-	return step == SQLITE_DONE ? LIKELY_OK
-		: store_fail(s, step, "updating a forecast");
+	return step == SQLITE_DONE ? LIKELY_OK : store_fail(s, step, "updating a forecast");
 }
 
-int store_forecast_put(struct store *s, const struct forecast *f,
-		       const char *at, const char *reason,
-		       enum store_put *result)
+int store_forecast_put(struct store *s, const struct forecast *f, const char *at,
+		       const char *reason, enum store_put *result)
 {
 	struct forecast old;
 	sqlite3_stmt *st;
@@ -242,12 +241,10 @@ int store_forecast_put(struct store *s, const struct forecast *f,
 		if (strcmp(old.col[c], f->col[c]) == 0)
 			continue;
 		changed++;
-		rc = add_history(s, f->col[COL_ID], at, ledger_columns[c],
-				 old.col[c], f->col[c], reason);
+		rc = add_history(s, f->col[COL_ID], at, ledger_columns[c], old.col[c], f->col[c],
+				 reason);
 	}
-	if (!rc && (changed ||
-		    (f->context && (!old.context ||
-				    strcmp(old.context, f->context)))))
+	if (!rc && (changed || (f->context && (!old.context || strcmp(old.context, f->context)))))
 		rc = update_forecast(s, f);
 	if (result)
 		*result = changed ? STORE_PUT_CHANGED : STORE_PUT_UNCHANGED;
@@ -285,8 +282,10 @@ int store_forecast_empty(struct store *s, bool *empty)
 static int drop_index(struct store *s, int i, char **sql)
 {
 	sqlite3_stmt *st;
-	int rc = store_prepare(s, "SELECT sql FROM sqlite_master"
-			       " WHERE type = 'index' AND name = ?1", &st);
+	int rc = store_prepare(s,
+			       "SELECT sql FROM sqlite_master"
+			       " WHERE type = 'index' AND name = ?1",
+			       &st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, bulk_indexes[i].name, -1, SQLITE_STATIC);
@@ -325,8 +324,7 @@ int store_bulk_end(struct store *s)
 }
 
 int store_forecast_each(struct store *s, const struct forecast_filter *flt,
-			int (*fn)(const struct forecast *f, void *ctx),
-			void *ctx)
+			int (*fn)(const struct forecast *f, void *ctx), void *ctx)
 {
 	static const struct forecast_filter all = {0};
 	sqlite3_stmt *st;
@@ -335,11 +333,14 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 
 	if (!flt)
 		flt = &all;
-	if ((rc = store_prepare(s, "SELECT " FORECAST_COLUMNS " FROM forecast"
-		" WHERE (?1 IS NULL OR status = ?1)"
-		" AND (?2 IS NULL OR instr(';' || topic || ';', ';' || ?2 || ';') > 0)"
-		" AND (?3 = 0 OR (status = 'accepted' AND outcome = ''))"
-		" ORDER BY seq", &st)))
+	if ((rc = store_prepare(
+		     s,
+		     "SELECT " FORECAST_COLUMNS " FROM forecast"
+		     " WHERE (?1 IS NULL OR status = ?1)"
+		     " AND (?2 IS NULL OR instr(';' || topic || ';', ';' || ?2 || ';') > 0)"
+		     " AND (?3 = 0 OR (status = 'accepted' AND outcome = ''))"
+		     " ORDER BY seq",
+		     &st)))
 		return rc;
 	if (flt->status)
 		sqlite3_bind_text(st, 1, flt->status, -1, SQLITE_STATIC);
@@ -372,14 +373,15 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 }
 
 int store_history_each(struct store *s, const char *id,
-		       int (*fn)(const struct history_entry *h, void *ctx),
-		       void *ctx)
+		       int (*fn)(const struct history_entry *h, void *ctx), void *ctx)
 {
 	sqlite3_stmt *st;
 	int rc, step;
 
-	if ((rc = store_prepare(s, "SELECT at, field, old_value, new_value,"
-		" reason FROM history WHERE forecast_id = ?1 ORDER BY id", &st)))
+	if ((rc = store_prepare(s,
+				"SELECT at, field, old_value, new_value,"
+				" reason FROM history WHERE forecast_id = ?1 ORDER BY id",
+				&st)))
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -397,8 +399,7 @@ int store_history_each(struct store *s, const char *id,
 	return rc;
 }
 
-int store_forecast_lookup(struct store *s, const char *id, enum id_use use,
-			  struct forecast *f)
+int store_forecast_lookup(struct store *s, const char *id, enum id_use use, struct forecast *f)
 {
 	bool found;
 	char *full = NULL;
@@ -411,7 +412,8 @@ int store_forecast_lookup(struct store *s, const char *id, enum id_use use,
 		return diag_report(s->diag, LIKELY_USAGE, NULL, 0,
 				   "'%s' is not an id; to change a forecast give "
 				   "its whole id or at least its first %d "
-				   "characters", id, ID_PREFIX_MIN_CHANGE);
+				   "characters",
+				   id, ID_PREFIX_MIN_CHANGE);
 	if ((rc = store_forecast_match(s, id, &full, &count)))
 		return rc;
 	if (count == 1) {

@@ -62,8 +62,7 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
  * The cached statement `which` (prepared from sql on first use), reset and
  * with its bindings cleared.  Do not finalize it; store_close does.
  */
-int store_cached(struct store *s, enum store_stmt which, const char *sql,
-		 sqlite3_stmt **st);
+int store_cached(struct store *s, enum store_stmt which, const char *sql, sqlite3_stmt **st);
 /* Stores the text of the article whose sentences are waiting, and puts
  * it in the full-text index (before anything reads the article's text,
  * and when a page ends). */

@@ -27,8 +27,10 @@ static double column_real(sqlite3_stmt *st, int i)
 int store_score_run_add(struct store *s, const struct score_run_rec *r, long long *id)
 {
 	sqlite3_stmt *st;
-	int rc = store_prepare(s, "INSERT INTO score_run (as_of, created_at, options,"
-			       " digest, scored, brier) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
+	int rc = store_prepare(s,
+			       "INSERT INTO score_run (as_of, created_at, options,"
+			       " digest, scored, brier) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			       &st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_STATIC);
@@ -49,20 +51,21 @@ int store_score_run_add(struct store *s, const struct score_run_rec *r, long lon
 /* score_group's columns after run_id, by, author and topic, and their
  * parameters ?5, ?6, ... (a bare ? takes the number after the largest
  * before it), from score_figures.h. */
-#define COUNT_COLUMN(column, member, label, meaning) ", " column
+#define COUNT_COLUMN(column, member, label, meaning)      ", " column
 #define FIGURE_COLUMN(name, kind, binned, label, meaning) ", " #name
-#define COUNT_PARAM(column, member, label, meaning) ", ?"
-#define FIGURE_PARAM(name, kind, binned, label, meaning) ", ?"
-#define GROUP_COLUMNS SCORE_COUNTS(COUNT_COLUMN) SCORE_FIGURES(FIGURE_COLUMN)
+#define COUNT_PARAM(column, member, label, meaning)       ", ?"
+#define FIGURE_PARAM(name, kind, binned, label, meaning)  ", ?"
+#define GROUP_COLUMNS                                     SCORE_COUNTS(COUNT_COLUMN) SCORE_FIGURES(FIGURE_COLUMN)
 
 int store_score_group_add(struct store *s, long long run_id, const struct score_group_rec *g)
 {
 	sqlite3_stmt *st;
 	/* Thousands of groups per run: the statement is worth keeping. */
 	int rc = store_cached(s, STMT_SCORE_GROUP_ADD,
-		"INSERT INTO score_group (run_id, by, author, topic" GROUP_COLUMNS
-		") VALUES (?1, ?2, ?3, ?4" SCORE_COUNTS(COUNT_PARAM) SCORE_FIGURES(FIGURE_PARAM)
-		")", &st);
+			      "INSERT INTO score_group (run_id, by, author, topic" GROUP_COLUMNS
+			      ") VALUES (?1, ?2, ?3, ?4" SCORE_COUNTS(COUNT_PARAM)
+				      SCORE_FIGURES(FIGURE_PARAM) ")",
+			      &st);
 	if (rc)
 		return rc;
 	int i = 5;
@@ -70,7 +73,7 @@ int store_score_group_add(struct store *s, long long run_id, const struct score_
 	sqlite3_bind_text(st, 2, g->by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, g->author, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, g->topic, -1, SQLITE_STATIC);
-#define BIND_COUNT(column, member, label, meaning) sqlite3_bind_int64(st, i++, g->member);
+#define BIND_COUNT(column, member, label, meaning)      sqlite3_bind_int64(st, i++, g->member);
 #define BIND_FIGURE(name, kind, binned, label, meaning) bind_real(st, i++, g->fig.name);
 	SCORE_COUNTS(BIND_COUNT)
 	SCORE_FIGURES(BIND_FIGURE)
@@ -79,13 +82,14 @@ int store_score_group_add(struct store *s, long long run_id, const struct score_
 	return step == SQLITE_DONE ? LIKELY_OK : store_fail(s, step, "recording a scored group");
 }
 
-int store_score_previous(struct store *s, const char *as_of, struct score_run_rec *r,
-			 bool *found)
+int store_score_previous(struct store *s, const char *as_of, struct score_run_rec *r, bool *found)
 {
 	sqlite3_stmt *st;
-	int rc = store_prepare(s, "SELECT id, as_of, created_at, options, digest, scored,"
+	int rc = store_prepare(s,
+			       "SELECT id, as_of, created_at, options, digest, scored,"
 			       " brier FROM score_run WHERE as_of < ?1"
-			       " ORDER BY as_of DESC, id DESC LIMIT 1", &st);
+			       " ORDER BY as_of DESC, id DESC LIMIT 1",
+			       &st);
 	*found = false;
 	if (rc)
 		return rc;
@@ -122,18 +126,21 @@ int store_score_group_each(struct store *s, long long run_id, const char *by,
 	sqlite3_stmt *st;
 	int rc, step;
 
-	if ((rc = store_prepare(s, "SELECT by, author, topic" GROUP_COLUMNS
-			       " FROM score_group WHERE run_id = ?1"
-			       " AND (?2 IS NULL OR by = ?2)", &st)))
+	if ((rc = store_prepare(s,
+				"SELECT by, author, topic" GROUP_COLUMNS
+				" FROM score_group WHERE run_id = ?1"
+				" AND (?2 IS NULL OR by = ?2)",
+				&st)))
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	if (by)
 		sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct score_group_rec g = {.by = store_text(st, 0), .author = store_text(st, 1),
+		struct score_group_rec g = {.by = store_text(st, 0),
+					    .author = store_text(st, 1),
 					    .topic = store_text(st, 2)};
 		int i = 3;
-#define READ_COUNT(column, member, label, meaning) g.member = (long)sqlite3_column_int64(st, i++);
+#define READ_COUNT(column, member, label, meaning)      g.member = (long)sqlite3_column_int64(st, i++);
 #define READ_FIGURE(name, kind, binned, label, meaning) g.fig.name = column_real(st, i++);
 		SCORE_COUNTS(READ_COUNT)
 		SCORE_FIGURES(READ_FIGURE)
@@ -152,17 +159,18 @@ int store_score_trend(struct store *s, const char *as_of,
 	sqlite3_stmt *st;
 	int rc, step;
 
-	if ((rc = store_prepare(s, "SELECT r.as_of, g.by, g.author, g.n, g.brier"
-			       " FROM score_run r JOIN score_group g ON g.run_id = r.id"
-			       " WHERE r.as_of < ?1 AND g.by IN ('all', 'author')"
-			       " AND r.id = (SELECT max(id) FROM score_run WHERE as_of = r.as_of)"
-			       " ORDER BY r.as_of, g.by, g.author COLLATE BINARY", &st)))
+	if ((rc = store_prepare(s,
+				"SELECT r.as_of, g.by, g.author, g.n, g.brier"
+				" FROM score_run r JOIN score_group g ON g.run_id = r.id"
+				" WHERE r.as_of < ?1 AND g.by IN ('all', 'author')"
+				" AND r.id = (SELECT max(id) FROM score_run WHERE as_of = r.as_of)"
+				" ORDER BY r.as_of, g.by, g.author COLLATE BINARY",
+				&st)))
 		return rc;
 	sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct score_trend_rec t = {store_text(st, 0), store_text(st, 1),
-					    store_text(st, 2), (long)sqlite3_column_int64(st, 3),
-					    column_real(st, 4)};
+		struct score_trend_rec t = {store_text(st, 0), store_text(st, 1), store_text(st, 2),
+					    (long)sqlite3_column_int64(st, 3), column_real(st, 4)};
 		if ((rc = fn(&t, ctx)))
 			break;
 	}

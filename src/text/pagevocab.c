@@ -10,6 +10,7 @@
 #include "likely/text/text.h"
 
 /* Abbreviations take an optional "." in the date parser, not here. */
+/* clang-format off */
 const struct vocab_entry vocab_months[] = {
 	{"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2},
 	{"march", 3}, {"mar", 3}, {"april", 4}, {"apr", 4}, {"may", 5},
@@ -43,7 +44,9 @@ const struct vocab_entry vocab_months[] = {
 	{"вересня", 9}, {"жовтень", 10}, {"жовтня", 10}, {"листопад", 11},
 	{"листопада", 11}, {"грудень", 12}, {"грудня", 12},
 	{NULL, 0}};
+/* clang-format on */
 
+/* clang-format off */
 const struct vocab_entry vocab_weekdays[] = {
 	{"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4},
 	{"friday", 5}, {"saturday", 6}, {"sunday", 7}, {"mon", 1},
@@ -56,8 +59,10 @@ const struct vocab_entry vocab_weekdays[] = {
 	{"понеділок", 1}, {"вівторок", 2}, {"середа", 3}, {"четвер", 4},
 	{"п'ятниця", 5}, {"пʼятниця", 5}, {"п’ятниця", 5}, {"неділя", 7},
 	{NULL, 0}};
+/* clang-format on */
 
 /* A page that prints both stamps is dated by the publication one. */
+/* clang-format off */
 const struct vocab_entry vocab_date_labels[] = {
 	{"published", VOCAB_LABEL_PUBLISHED},
 	{"first published", VOCAB_LABEL_PUBLISHED},
@@ -77,40 +82,46 @@ const struct vocab_entry vocab_date_labels[] = {
 	{"обновлено", VOCAB_LABEL_UPDATED}, {"абноўлена", VOCAB_LABEL_UPDATED},
 	{"оновлено", VOCAB_LABEL_UPDATED},
 	{NULL, 0}};
+/* clang-format on */
 
 /* "3 March 2021 at 10:15", "03.03.2021 в 10:15" */
-const struct vocab_entry vocab_time_leads[] = {{"at", 0}, {"в", 0}, {"о", 0},
-					       {NULL, 0}};
+const struct vocab_entry vocab_time_leads[] = {{"at", 0}, {"в", 0}, {"о", 0}, {NULL, 0}};
 
 /* "28 марта 2021 г.", "2021 года" */
-const struct vocab_entry vocab_year_marks[] = {
-	{"г.", 0}, {"г", 0}, {"года", 0}, {"гады", 0}, {"року", 0},
-	{NULL, 0}};
+const struct vocab_entry vocab_year_marks[] = {{"г.", 0},   {"г", 0},    {"года", 0},
+					       {"гады", 0}, {"року", 0}, {NULL, 0}};
 
+/* clang-format off */
 const struct vocab_entry vocab_byline_labels[] = {
 	{"by", 0}, {"written by", 0}, {"posted by", 0}, {"words by", 0},
 	{"текст:", 0}, {"author:", 0}, {"authors:", 0},
 	{"автор:", 0}, {"авторы:", 0}, {"аўтар:", 0}, {"автори:", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* Particles and conjunctions between the words of names. */
+/* clang-format off */
 const struct vocab_entry vocab_name_joiners[] = {
 	{"de", 0}, {"da", 0}, {"del", 0}, {"van", 0}, {"von", 0},
 	{"der", 0}, {"al", 0}, {"bin", 0}, {"di", 0}, {"le", 0}, {"la", 0},
 	{"and", 0}, {"&", 0}, {"и", 0}, {"і", 0}, {"та", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* Words that make the part after a byline's comma an outlet or a role
  * ("Black Sea Wire", "Senior Economist"), not a second author: outlets
  * here, roles and institutions in vocab_affiliation. */
+/* clang-format off */
 const struct vocab_entry vocab_outlet[] = {
 	{"the", 0}, {"wire", 0}, {"press", 0}, {"news", 0}, {"agency", 0},
 	{"media", 0}, {"service", 0}, {"daily", 0}, {"weekly", 0},
 	{"times", 0}, {"post", 0}, {"journal", 0}, {"review", 0},
 	{"radio", 0}, {"tv", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* Roles and institutions: what an expert's "Name: role" line names. */
+/* clang-format off */
 const struct vocab_entry vocab_affiliation[] = {
 	{"economist", 0}, {"analyst", 0},
 	{"strategist", 0}, {"correspondent", 0}, {"contributor", 0},
@@ -125,8 +136,10 @@ const struct vocab_entry vocab_affiliation[] = {
 	{"institute", 0}, {"centre", 0}, {"center", 0}, {"university", 0},
 	{"bank", 0}, {"research", 0}, {"group", 0}, {"foundation", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* Photo, image and source credits, in several scripts. */
+/* clang-format off */
 const struct vocab_entry vocab_credits[] = {
 	{"photo:", 0}, {"photo by", 0}, {"photos:", 0}, {"photo credit", 0},
 	{"photograph:", 0}, {"image:", 0}, {"images:", 0}, {"picture:", 0},
@@ -136,8 +149,10 @@ const struct vocab_entry vocab_credits[] = {
 	{"фото", 0}, {"фота", 0}, {"источник", 0}, {"крыніца", 0},
 	{"иллюстрация", 0}, {"ілюстрацыя", 0}, {"джерело", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* Lines that are page furniture whatever follows them. */
+/* clang-format off */
 const struct vocab_entry vocab_boiler[] = {
 	{"read more:", 0}, {"read also:", 0}, {"see also:", 0},
 	{"tags:", 0}, {"share:", 0}, {"share this", 0}, {"share on", 0},
@@ -150,32 +165,37 @@ const struct vocab_entry vocab_boiler[] = {
 	{"back to top", 0}, {"min read", 0}, {"views:", 0},
 	{"поделиться", 0}, {"теги:", 0}, {"падзяліцца", 0},
 	{NULL, 0}};
+/* clang-format on */
 
-const struct vocab_entry vocab_boiler_inside[] = {
-	{"all rights reserved", 0}, {"все права защищены", 0},
-	{"усе правы абаронены", 0},
-	{NULL, 0}};
+const struct vocab_entry vocab_boiler_inside[] = {{"all rights reserved", 0},
+						  {"все права защищены", 0},
+						  {"усе правы абаронены", 0},
+						  {NULL, 0}};
 
 /* Status labels of monitoring pages ("The situation has not changed"). */
 const struct vocab_entry vocab_status[] = {
-	{"the situation ", 0}, {"situation has", 0}, {"status ", 0},
-	{NULL, 0}};
+	{"the situation ", 0}, {"situation has", 0}, {"status ", 0}, {NULL, 0}};
 const struct vocab_entry vocab_status_inside[] = {{"status:", 0}, {NULL, 0}};
 
+/* clang-format off */
 const struct vocab_entry vocab_newsletter[] = {
 	{"newsletter", 0}, {"subscribed", 0}, {"subscribe", 0},
 	{"sign up", 0}, {"unsubscribe", 0}, {"подписаться", 0},
 	{"падпісацца", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* The paragraph after a newsletter line is dropped when it speaks of
  * these. */
+/* clang-format off */
 const struct vocab_entry vocab_subscription[] = {
 	{"newsletter", 0}, {"subscri", 0}, {"week", 0}, {"commentar", 0},
 	{"e-mail", 0}, {"email", 0}, {"inbox", 0}, {"digest", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* Embedded articles follow these. */
+/* clang-format off */
 const struct vocab_entry vocab_related[] = {
 	{"similar articles", 0}, {"related articles", 0}, {"related", 0},
 	{"related news", 0}, {"related stories", 0}, {"related posts", 0},
@@ -195,8 +215,10 @@ const struct vocab_entry vocab_related[] = {
 	{"читайте также", 0}, {"по теме", 0},
 	{"чытайце таксама", 0}, {"па тэме", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* Reader comments start here: nothing after them is the article's. */
+/* clang-format off */
 const struct vocab_entry vocab_comments[] = {
 	{"leave a reply", 0}, {"leave a comment", 0}, {"comments", 0},
 	{"reader comments", 0}, {"readers' comments", 0},
@@ -207,13 +229,16 @@ const struct vocab_entry vocab_comments[] = {
 	{"комментарии", 0}, {"каментары", 0}, {"коментарі", 0},
 	{"оставить комментарий", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 /* "12 comments", "3 responses to ...", "1 thought on ..." */
+/* clang-format off */
 const struct vocab_entry vocab_count_nouns[] = {
 	{"comments", 0}, {"comment", 0}, {"responses", 0}, {"response", 0},
 	{"replies", 0}, {"reply", 0}, {"thoughts on", 0}, {"thought on", 0},
 	{"комментариев", 0}, {"комментария", 0}, {"комментарий", 0},
 	{NULL, 0}};
+/* clang-format on */
 
 void vocab_lower(const char *s, size_t len, char *out)
 {
@@ -253,8 +278,7 @@ void vocab_lower(const char *s, size_t len, char *out)
 
 #define LOWER_MAX 64 /* longer than any entry */
 
-static bool boundary_after(const char *word, size_t n, const char *s,
-			   size_t len)
+static bool boundary_after(const char *word, size_t n, const char *s, size_t len)
 {
 	size_t k;
 	unsigned char last = (unsigned char)word[n - 1];
@@ -266,8 +290,7 @@ static bool boundary_after(const char *word, size_t n, const char *s,
 	return !text_is_wordchar(s + n, len - n, &k);
 }
 
-size_t vocab_prefix(const struct vocab_entry *t, const char *s, size_t len,
-		    int *value)
+size_t vocab_prefix(const struct vocab_entry *t, const char *s, size_t len, int *value)
 {
 	char low[LOWER_MAX];
 	size_t n = len < LOWER_MAX ? len : LOWER_MAX, best = 0, k;
@@ -333,8 +356,7 @@ bool vocab_contains(const struct vocab_entry *t, const char *s, size_t len)
 	for (size_t k = 0; t[k].word; k++) {
 		size_t wl = strlen(t[k].word);
 		for (size_t i = 0; i + wl <= len; i++)
-			if (low[i] == t[k].word[0] &&
-			    memcmp(low + i, t[k].word, wl) == 0)
+			if (low[i] == t[k].word[0] && memcmp(low + i, t[k].word, wl) == 0)
 				return true;
 	}
 	return false;

@@ -29,34 +29,34 @@ static bool in_list(const char *w, const char *const *list)
 }
 
 /* Titles precede a name: never a boundary. */
+/* clang-format off */
 static const char *const titles[] = {
 	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
 	"cpt", "sgt", "gov", "sen", "rep", "st", "mt", "rev", "hon", "pres",
 	"adm", "cmdr", "messrs", "fr", "gens", "supt", "insp", "amb", NULL};
+/* clang-format on */
 /* Cyrillic titles, compared byte for byte in lower case. */
-static const char *const cyr_titles[] = {
-	"\xd0\xbf\xd1\x80\xd0\xbe\xd1\x84",       /* проф */
-	"\xd0\xb0\xd0\xba\xd0\xb0\xd0\xb4",       /* акад */
-	"\xd0\xb3\xd0\xb5\xd0\xbd",               /* ген */
-	"\xd0\xb3-\xd0\xbd",                      /* г-н */
-	"\xd0\xb3-\xd0\xb6\xd0\xb0",              /* г-жа */
-	NULL};
+static const char *const cyr_titles[] = {"\xd0\xbf\xd1\x80\xd0\xbe\xd1\x84", /* проф */
+					 "\xd0\xb0\xd0\xba\xd0\xb0\xd0\xb4", /* акад */
+					 "\xd0\xb3\xd0\xb5\xd0\xbd",         /* ген */
+					 "\xd0\xb3-\xd0\xbd",                /* г-н */
+					 "\xd0\xb3-\xd0\xb6\xd0\xb0",        /* г-жа */
+					 NULL};
 /* Before a number only: "No. 5", "Art. 3", and the months' abbreviations
  * ("Dec. 7", from the one month table, vocab_months). */
-static const char *const before_number[] = {
-	"no", "nos", "art", "vol", "pp", "p", "ch", "fig", "para", "sec",
-	"approx", "ca", "nr", "tel", NULL};
+static const char *const before_number[] = {"no",     "nos", "art", "vol",  "pp",
+					    "p",      "ch",  "fig", "para", "sec",
+					    "approx", "ca",  "nr",  "tel",  NULL};
 
 static bool abbreviation_before_number(const char *w)
 {
-	return in_list(w, before_number) ||
-	       vocab_abbreviation(vocab_months, w, strlen(w));
+	return in_list(w, before_number) || vocab_abbreviation(vocab_months, w, strlen(w));
 }
 /* Company suffixes and the like: a boundary only before an opener. */
-static const char *const name_parts[] = {
-	"inc", "ltd", "co", "corp", "bros", "vs", "cf", "jr", "sr", "plc",
-	"llc", "dept", "univ", "assn", NULL};
+static const char *const name_parts[] = {"inc", "ltd", "co",  "corp", "bros", "vs",   "cf", "jr",
+					 "sr",  "plc", "llc", "dept", "univ", "assn", NULL};
 /* Words that commonly start a sentence (lower case). */
+/* clang-format off */
 static const char *const openers[] = {
 	"the", "a", "an", "this", "that", "these", "those", "it", "its", "he",
 	"she", "they", "we", "i", "in", "on", "at", "but", "however", "and",
@@ -70,6 +70,7 @@ static const char *const openers[] = {
 	"last", "next", "today", "here", "with", "by", "from", "under", "over",
 	"unlike", "like", "even", "only", "each", "every", "other", "another",
 	"officials", "analysts", "experts", "you", "my", "your", NULL};
+/* clang-format on */
 
 /* Lowercased ASCII copy of s[0..n) into w (cap bytes); false when it is
  * not plain ASCII letters or too long. */
@@ -102,11 +103,9 @@ static size_t word_start(const char *s, size_t i)
 		}
 		if (c >= 0x80) {
 			size_t lead = k - 1, n;
-			while (lead > 0 && ((unsigned char)s[lead] & 0xC0) == 0x80 &&
-			       k - lead < 4)
+			while (lead > 0 && ((unsigned char)s[lead] & 0xC0) == 0x80 && k - lead < 4)
 				lead--;
-			if (text_is_wordchar(s + lead, i - lead, &n) &&
-			    lead + n == k) {
+			if (text_is_wordchar(s + lead, i - lead, &n) && lead + n == k) {
 				k = lead;
 				continue;
 			}
@@ -118,16 +117,19 @@ static size_t word_start(const char *s, size_t i)
 	return k;
 }
 
-enum next_kind { NEXT_LOWER, NEXT_UPPER, NEXT_DIGIT, NEXT_OTHER };
+enum next_kind {
+	NEXT_LOWER,
+	NEXT_UPPER,
+	NEXT_DIGIT,
+	NEXT_OTHER
+};
 
 /* What starts at i (opening quotes and brackets skipped); sets the span
  * of the following ASCII word for the opener test. */
-static enum next_kind next_start(const char *s, size_t len, size_t i,
-				 size_t *ws, size_t *we)
+static enum next_kind next_start(const char *s, size_t len, size_t i, size_t *ws, size_t *we)
 {
 	for (;;) {
-		if (i < len && (s[i] == '"' || s[i] == '(' || s[i] == '[' ||
-				s[i] == '\'')) {
+		if (i < len && (s[i] == '"' || s[i] == '(' || s[i] == '[' || s[i] == '\'')) {
 			i++;
 			continue;
 		}
@@ -154,10 +156,14 @@ static enum next_kind next_start(const char *s, size_t len, size_t i,
 		e++;
 	*we = e;
 	switch (c) {
-	case TEXT_LOWER: return NEXT_LOWER;
-	case TEXT_UPPER: return NEXT_UPPER;
-	case TEXT_DIGIT: return NEXT_DIGIT;
-	default: return NEXT_OTHER;
+	case TEXT_LOWER:
+		return NEXT_LOWER;
+	case TEXT_UPPER:
+		return NEXT_UPPER;
+	case TEXT_DIGIT:
+		return NEXT_DIGIT;
+	default:
+		return NEXT_OTHER;
 	}
 }
 
@@ -194,9 +200,8 @@ static bool period_ends(const char *s, size_t len, size_t i, size_t nx)
 		return is_opener(s, ws, we);
 	}
 	if (single_letter(s, a, i)) /* initials, in any cased script; "A." and
-				      * "I." next are more initials, not openers */
-		return nk == NEXT_UPPER ? we - ws > 1 && is_opener(s, ws, we)
-					: nk == NEXT_OTHER;
+				     * "I." next are more initials, not openers */
+		return nk == NEXT_UPPER ? we - ws > 1 && is_opener(s, ws, we) : nk == NEXT_OTHER;
 	if (ascii_word(s + a, i - a, w, sizeof w)) {
 		if (in_list(w, titles))
 			return false;
@@ -227,12 +232,10 @@ static bool glued(const char *s, size_t len, size_t i, size_t e)
 	char w[16];
 	if (i - a < 2 || memchr(s + a, '.', i - a))
 		return false;
-	if (text_char_case(s + i - 1, 1, &n) != TEXT_LOWER &&
-	    !((unsigned char)s[i - 1] >= 0x80))
+	if (text_char_case(s + i - 1, 1, &n) != TEXT_LOWER && !((unsigned char)s[i - 1] >= 0x80))
 		return false;
 	if (ascii_word(s + a, i - a, w, sizeof w) &&
-	    (in_list(w, titles) || in_list(w, name_parts) ||
-	     abbreviation_before_number(w)))
+	    (in_list(w, titles) || in_list(w, name_parts) || abbreviation_before_number(w)))
 		return false;
 	if (text_char_case(s + e, len - e, &n) != TEXT_UPPER || e + n >= len)
 		return false;
@@ -240,8 +243,7 @@ static bool glued(const char *s, size_t len, size_t i, size_t e)
 }
 
 /* Bytes that may end a sentence: . ! ? and the lead byte of "…". */
-static const unsigned char stop_byte[256] = {
-	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
+static const unsigned char stop_byte[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
 
 /* The first index from i on whose byte may end a sentence, or len.
  * Prose has one every hundred bytes or so: eight bytes at a time. */
@@ -250,8 +252,8 @@ static size_t next_stop(const char *s, size_t len, size_t i)
 	while (i + 8 <= len) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		if (text_word_has(w, '.') || text_word_has(w, '!') ||
-		    text_word_has(w, '?') || text_word_has(w, 0xE2))
+		if (text_word_has(w, '.') || text_word_has(w, '!') || text_word_has(w, '?') ||
+		    text_word_has(w, 0xE2))
 			break;
 		i += 8;
 	}
@@ -262,8 +264,8 @@ static size_t next_stop(const char *s, size_t len, size_t i)
 
 static bool is_ellipsis(const char *s, size_t len, size_t i)
 {
-	return i + 3 <= len && (unsigned char)s[i] == 0xE2 &&
-	       (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xA6;
+	return i + 3 <= len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+	       (unsigned char)s[i + 2] == 0xA6;
 }
 
 /* Closing quote or bracket at i: its length, else 0. */

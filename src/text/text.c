@@ -54,8 +54,7 @@ bool text_is_wordchar(const char *s, size_t len, size_t *n)
 	unsigned char c = u[0];
 	*n = 1;
 	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		       (c >= '0' && c <= '9');
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	if (c >= 0xC2 && c <= 0xDF) {
 		*n = len >= 2 ? 2 : 1;
 		/* U+0080..U+00BF is Latin-1 punctuation and symbols */
@@ -164,9 +163,8 @@ void text_tokens_release(struct text_tokens *t)
 
 /* Ends a token whose folded text, of hash text_hash, is already the last
  * norm_len bytes of t->norm, starting at offset at. */
-static void push_hashed(struct text_tokens *t, enum text_token_kind kind,
-			size_t start, size_t end, size_t at, size_t norm_len,
-			bool upper, unsigned hash)
+static void push_hashed(struct text_tokens *t, enum text_token_kind kind, size_t start, size_t end,
+			size_t at, size_t norm_len, bool upper, unsigned hash)
 {
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
@@ -183,16 +181,15 @@ static void push_hashed(struct text_tokens *t, enum text_token_kind kind,
 	buf_addc(&t->norm, '\0');
 }
 
-static void push_folded(struct text_tokens *t, enum text_token_kind kind,
-			size_t start, size_t end, size_t at, size_t norm_len,
-			bool upper)
+static void push_folded(struct text_tokens *t, enum text_token_kind kind, size_t start, size_t end,
+			size_t at, size_t norm_len, bool upper)
 {
 	push_hashed(t, kind, start, end, at, norm_len, upper,
 		    text_hash(t->norm.data + at, norm_len));
 }
 
-static void push(struct text_tokens *t, enum text_token_kind kind, size_t start,
-		 size_t end, const char *norm, size_t norm_len, bool upper)
+static void push(struct text_tokens *t, enum text_token_kind kind, size_t start, size_t end,
+		 const char *norm, size_t norm_len, bool upper)
 {
 	size_t at = t->norm.len;
 	buf_add(&t->norm, norm, norm_len);
@@ -204,8 +201,8 @@ static size_t apostrophe_len(const char *s, size_t len)
 {
 	if (len >= 1 && s[0] == '\'')
 		return 1;
-	if (len >= 3 && (unsigned char)s[0] == 0xE2 &&
-	    (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99)
+	if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] == 0x99)
 		return 3;
 	return 0;
 }
@@ -218,8 +215,7 @@ static bool is_contraction(const char *w, size_t n)
 	       (n > 3 && memcmp(w + n - 3, "'ll", 3) == 0);
 }
 
-static void push_word(struct text_tokens *t, const char *s, size_t start,
-		      size_t end)
+static void push_word(struct text_tokens *t, const char *s, size_t start, size_t end)
 {
 	size_t n;
 	bool upper = text_char_case(s + start, end - start, &n) == TEXT_UPPER;
@@ -277,8 +273,7 @@ static inline bool wordchar_at(const char *s, size_t len, size_t *n)
 	if (c >= 0x80)
 		return text_is_wordchar(s, len, n);
 	*n = 1;
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 static bool ascii_alnum(unsigned char c)
@@ -292,8 +287,7 @@ static bool ascii_alnum(unsigned char c)
  * hashed in one pass, as push_word would fold and text_hash hash it.
  * False (nothing pushed) for "cannot", which push_word splits.
  */
-static bool push_ascii_word(struct text_tokens *t, const char *s, size_t start,
-			    size_t end)
+static bool push_ascii_word(struct text_tokens *t, const char *s, size_t start, size_t end)
 {
 	size_t at = t->norm.len, n = end - start;
 	buf_add(&t->norm, s + start, n);
@@ -329,8 +323,8 @@ void text_tokenize(struct text_tokens *t, const char *s, size_t len)
 			e++;
 		/* a hyphen, an apostrophe or a non-ASCII byte after it may
 		 * join or continue the word: the general path below decides */
-		if (e > i && (e == len || (s[e] != '-' && s[e] != '\'' &&
-					   (unsigned char)s[e] < 0x80)) &&
+		if (e > i &&
+		    (e == len || (s[e] != '-' && s[e] != '\'' && (unsigned char)s[e] < 0x80)) &&
 		    push_ascii_word(t, s, i, e)) {
 			i = e;
 			continue;
@@ -349,8 +343,7 @@ void text_tokenize(struct text_tokens *t, const char *s, size_t len)
 					j = 1;
 				else
 					j = apostrophe_len(s + i, len - i);
-				if (j && i + j < len &&
-				    wordchar_at(s + i + j, len - i - j, &n)) {
+				if (j && i + j < len && wordchar_at(s + i + j, len - i - j, &n)) {
 					i += j;
 					continue;
 				}

@@ -45,8 +45,8 @@ const char *textfield_check(const char *s, size_t len, unsigned flags)
 			continue;
 		if (c == 0)
 			return "contains a NUL byte";
-		if (multi && (c == '\t' || c == '\n' ||
-			      (c == '\r' && i + 1 < len && s[i + 1] == '\n')))
+		if (multi &&
+		    (c == '\t' || c == '\n' || (c == '\r' && i + 1 < len && s[i + 1] == '\n')))
 			continue;
 		if (multi && c == '\r')
 			return "contains a carriage return without a line feed";

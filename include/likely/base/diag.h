@@ -11,13 +11,13 @@
 
 enum exit_code {
 	LIKELY_OK = 0,
-	LIKELY_FAILURE = 1,   /* any other failure */
-	LIKELY_USAGE = 2,     /* bad command line */
-	LIKELY_DATAERR = 65,  /* bad input data */
-	LIKELY_NOINPUT = 66,  /* input file missing or unreadable */
+	LIKELY_FAILURE = 1,    /* any other failure */
+	LIKELY_USAGE = 2,      /* bad command line */
+	LIKELY_DATAERR = 65,   /* bad input data */
+	LIKELY_NOINPUT = 66,   /* input file missing or unreadable */
 	LIKELY_CANTCREAT = 73, /* cannot create an output */
-	LIKELY_IOERR = 74,    /* I/O error */
-	LIKELY_TEMPFAIL = 75, /* database busy: try again */
+	LIKELY_IOERR = 74,     /* I/O error */
+	LIKELY_TEMPFAIL = 75,  /* database busy: try again */
 };
 
 struct diag {
@@ -39,20 +39,18 @@ enum exit_code diag_worse(enum exit_code a, enum exit_code b);
  * whole file.  Raises d->worst to code when code is worse.  Returns code so
  * callers can write "return diag_report(...)".
  */
-enum exit_code diag_report(struct diag *d, enum exit_code code,
-			   const char *file, unsigned long line,
-			   const char *fmt, ...)
+enum exit_code diag_report(struct diag *d, enum exit_code code, const char *file,
+			   unsigned long line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 /* A note that is not an error (summaries, warnings): "likely: text". */
-void diag_note(struct diag *d, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void diag_note(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * Passes on what another sink reported (a worker process's: its text as
  * written, len bytes, its worst code and message count), as if it had
  * been reported here.
  */
-void diag_relay(struct diag *d, const char *text, size_t len,
-		enum exit_code worst, unsigned long count);
+void diag_relay(struct diag *d, const char *text, size_t len, enum exit_code worst,
+		unsigned long count);
 
 #endif

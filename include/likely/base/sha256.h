@@ -10,16 +10,16 @@
 #include <stdint.h>
 
 #define SHA256_DIGEST_LEN 32
-#define SHA256_HEX_LEN 65 /* 64 hex digits and the NUL */
+#define SHA256_HEX_LEN    65 /* 64 hex digits and the NUL */
 
 struct sha256 {
 	/* the compression function over n 64-byte blocks at p: plain C or
 	 * the processor's SHA instructions */
 	void (*blocks)(uint32_t h[8], const unsigned char *p, size_t n);
 	uint32_t h[8];
-	uint64_t bytes;           /* message length so far */
-	unsigned char block[64];  /* the partial block */
-	size_t fill;              /* bytes in block */
+	uint64_t bytes;          /* message length so far */
+	unsigned char block[64]; /* the partial block */
+	size_t fill;             /* bytes in block */
 };
 
 /* Starts a new hash, with the processor's SHA instructions where it has

@@ -17,10 +17,10 @@
 #include <stdint.h>
 
 struct utf8_validator {
-	unsigned long long offset;   /* bytes accepted so far */
+	unsigned long long offset;    /* bytes accepted so far */
 	unsigned long long seq_start; /* stream offset of the pending lead byte */
-	unsigned need;               /* continuation bytes still expected */
-	unsigned char lo, hi;        /* allowed range of the next one */
+	unsigned need;                /* continuation bytes still expected */
+	unsigned char lo, hi;         /* allowed range of the next one */
 	bool failed;
 	unsigned long long bad_offset; /* valid once failed */
 };

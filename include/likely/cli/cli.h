@@ -31,27 +31,30 @@ struct store;
 
 /* How a command uses the database. */
 enum db_use {
-	DB_NONE,      /* no database */
-	DB_READ,      /* must exist; opened read-only */
-	DB_WRITE,     /* created when missing; one transaction around the command */
-	DB_WRITE_LAZY,/* as DB_WRITE, opened only when the command calls
-		       * cli_store_open (extract --dry-run never does) */
-	DB_OWN_TX,    /* must exist; the command commits as it goes (review, score) */
+	DB_NONE,       /* no database */
+	DB_READ,       /* must exist; opened read-only */
+	DB_WRITE,      /* created when missing; one transaction around the command */
+	DB_WRITE_LAZY, /* as DB_WRITE, opened only when the command calls
+			* cli_store_open (extract --dry-run never does) */
+	DB_OWN_TX,     /* must exist; the command commits as it goes (review, score) */
 };
 
 struct ctx {
-	const char *db_path;     /* --db, $LIKELY_DB, or ./likely.db */
-	const char *config_dir;  /* --config, $LIKELY_CONFIG, or NULL */
-	enum db_use db_use;      /* the running command's */
-	struct store *store;     /* opened by the dispatcher (or cli_store_open) */
+	const char *db_path;    /* --db, $LIKELY_DB, or ./likely.db */
+	const char *config_dir; /* --config, $LIKELY_CONFIG, or NULL */
+	enum db_use db_use;     /* the running command's */
+	struct store *store;    /* opened by the dispatcher (or cli_store_open) */
 	struct diag diag;
-	FILE *out;               /* results; stdout */
-	char now[32];            /* "YYYY-MM-DDTHH:MM:SSZ": $SOURCE_DATE_EPOCH or the clock */
-	char today[11];          /* the date part of now */
+	FILE *out;      /* results; stdout */
+	char now[32];   /* "YYYY-MM-DDTHH:MM:SSZ": $SOURCE_DATE_EPOCH or the clock */
+	char today[11]; /* the date part of now */
 };
 
 /* One option of a command: --name, and -letter when letter is not 0. */
-enum cli_option_kind { CLI_FLAG, CLI_VALUE };
+enum cli_option_kind {
+	CLI_FLAG,
+	CLI_VALUE
+};
 struct cli_option {
 	const char *name;
 	char letter;
@@ -63,9 +66,9 @@ struct cli_option {
 /* The command line after the dispatcher parsed it against the command's
  * option list: indexed by the command's own OPT_ enum. */
 struct cmd_args {
-	const char *value[CLI_MAX_OPTIONS];   /* value given, or NULL */
+	const char *value[CLI_MAX_OPTIONS]; /* value given, or NULL */
 	bool seen[CLI_MAX_OPTIONS];
-	int argc;                             /* operands */
+	int argc; /* operands */
 	char **argv;
 };
 
@@ -83,10 +86,9 @@ struct command {
 };
 
 /* Every command, one per file in src/cmd/. */
-extern const struct command command_accept, command_due, command_edit,
-	command_evidence, command_export, command_extract, command_import,
-	command_init, command_list, command_read, command_reject,
-	command_resolve, command_review, command_score, command_show;
+extern const struct command command_accept, command_due, command_edit, command_evidence,
+	command_export, command_extract, command_import, command_init, command_list, command_read,
+	command_reject, command_resolve, command_review, command_score, command_show;
 
 struct buf;
 /*
@@ -96,8 +98,7 @@ struct buf;
  * taken before the command's name and after it.
  */
 #define CLI_HELP (-1)
-int cli_parse(struct ctx *ctx, const struct command *c, int argc, char **argv,
-	      struct cmd_args *a);
+int cli_parse(struct ctx *ctx, const struct command *c, int argc, char **argv, struct cmd_args *a);
 /* When argv[*i] is --db or --config (with its value, moving *i past it),
  * sets it in ctx and returns 1; -1 when the value is missing; else 0. */
 int cli_global_option(struct ctx *ctx, int argc, char **argv, int *i);
@@ -123,12 +124,10 @@ int opt_status(struct ctx *ctx, const char *value);
 /* --format table|csv (NULL = table); sets *csv. */
 int opt_format(struct ctx *ctx, const char *value, bool *csv);
 /* A date option (--as-of, --on): ISO, a real day.  NULL leaves *days. */
-int opt_date(struct ctx *ctx, const char *option, const char *value,
-	     long *days);
+int opt_date(struct ctx *ctx, const char *option, const char *value, long *days);
 /* A text option by the textfield rule (TEXTFIELD_* flags). */
 int opt_text(struct ctx *ctx, const char *option, const char *value, unsigned flags);
 /* A whole number from 0 to max (--min-n, --limit, --jobs). */
-int opt_count(struct ctx *ctx, const char *option, const char *value,
-	      long max, long *out);
+int opt_count(struct ctx *ctx, const char *option, const char *value, long max, long *out);
 
 #endif

@@ -34,8 +34,8 @@ void screen_size(FILE *fp, struct screen_size *sz);
  * said (0: unknown), columns/lines the environment's values (NULL: unset;
  * anything but a positive whole number is ignored).
  */
-void screen_size_from(size_t tty_cols, size_t tty_rows, const char *columns,
-		      const char *lines, struct screen_size *sz);
+void screen_size_from(size_t tty_cols, size_t tty_rows, const char *columns, const char *lines,
+		      struct screen_size *sz);
 
 /*
  * Appends s to out as lines of at most width characters, each starting
@@ -44,8 +44,8 @@ void screen_size_from(size_t tty_cols, size_t tty_rows, const char *columns,
  * split.  At most max_lines lines are written (0: no limit); when text is
  * left over the last one ends in "...".  Returns the lines written.
  */
-size_t screen_wrap(struct buf *out, const char *s, size_t width,
-		   const char *indent, size_t max_lines);
+size_t screen_wrap(struct buf *out, const char *s, size_t width, const char *indent,
+		   size_t max_lines);
 
 /* Appends s as one line of at most width characters: line breaks and
  * tabs become spaces (other spacing is kept), and a longer line is cut,
@@ -70,16 +70,14 @@ struct screen_col {
  * least min_text characters.  Returns the free-text column's width (at
  * least 10).  Columns are separated by two spaces.
  */
-size_t screen_table_fit(struct screen_col *cols, size_t n, size_t width,
-			size_t min_text);
+size_t screen_table_fit(struct screen_col *cols, size_t n, size_t width, size_t min_text);
 
 /* Appends value as the cell of column c (cut or padded to its width) and
  * the gap after it; nothing when the column is not shown. */
-void screen_cell(struct buf *line, const struct screen_col *c,
-		 const char *value);
+void screen_cell(struct buf *line, const struct screen_col *c, const char *value);
 
 /* Appends the header line: each shown title, then text_title. */
-void screen_table_header(struct buf *line, const struct screen_col *cols,
-			 size_t n, const char *text_title);
+void screen_table_header(struct buf *line, const struct screen_col *cols, size_t n,
+			 const char *text_title);
 
 #endif

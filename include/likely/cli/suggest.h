@@ -15,10 +15,10 @@
 struct suggest {
 	const char *typed;
 	size_t typed_len;
-	const char *best;   /* closest name so far, or NULL */
+	const char *best; /* closest name so far, or NULL */
 	size_t best_len;
 	size_t best_dist;
-	bool tied;          /* another name is as close as best */
+	bool tied; /* another name is as close as best */
 };
 
 /*

@@ -34,7 +34,6 @@ void evidence_after(const char *published, char after[DATE_ISO_LEN]);
  * negated (lower is better, as FTS5's bm25()).
  */
 double evidence_idf(long long n, long long nhit);
-double evidence_bm25(const double *freq, const double *idf, int nphrase,
-		     double dl, double avgdl);
+double evidence_bm25(const double *freq, const double *idf, int nphrase, double dl, double avgdl);
 
 #endif

@@ -47,7 +47,7 @@ enum ledger_column {
  * no date found").
  */
 #define LEDGER_NOTE_NO_DATE "check: no date found"
-#define LEDGER_NOTE_JOIN "; "
+#define LEDGER_NOTE_JOIN    "; "
 
 /* Column names in ledger order, NULL-terminated. */
 extern const char *const ledger_columns[LEDGER_NCOLS + 1];
@@ -63,7 +63,7 @@ struct forecast {
 	char *context; /* the sentence's paragraph, when extracted; may be NULL */
 };
 
-void forecast_init(struct forecast *f);   /* all columns "" */
+void forecast_init(struct forecast *f); /* all columns "" */
 void forecast_release(struct forecast *f);
 /* Replaces one column with a copy of value (NULL means ""). */
 /*
@@ -96,8 +96,7 @@ unsigned ledger_column_text_flags(enum ledger_column c);
  * for a month-only date is the month's last day).  Returns NULL when fine,
  * else the reason, with *bad set to the column to blame.
  */
-const char *ledger_check_record(const struct forecast *f,
-				enum ledger_column *bad);
+const char *ledger_check_record(const struct forecast *f, enum ledger_column *bad);
 
 /*
  * The day a `published` value counts from, for horizons and for as-of and
@@ -124,8 +123,7 @@ bool ledger_parse_probability(const char *s, double *p);
  * hash over the article (title, published date) and the claim with its
  * whitespace collapsed.  Writes into out.
  */
-void ledger_make_id(const char *title, const char *published,
-		    const char *claim, char out[17]);
+void ledger_make_id(const char *title, const char *published, const char *claim, char out[17]);
 
 /* Collapses runs of whitespace to one space and trims the ends. */
 char *ledger_collapse_space(const char *s);

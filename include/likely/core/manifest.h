@@ -23,7 +23,6 @@ struct manifest;
 int manifest_read(const char *path, struct diag *d, struct manifest **out);
 void manifest_free(struct manifest *m); /* NULL is fine */
 /* The entry for a page's file name (without folders), or NULL. */
-const struct manifest_entry *manifest_find(const struct manifest *m,
-					   const char *file);
+const struct manifest_entry *manifest_find(const struct manifest *m, const char *file);
 
 #endif

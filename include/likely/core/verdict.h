@@ -15,8 +15,7 @@
  * gives none: the horizon when it has passed (the claim was due then),
  * else today.  Writes an ISO date into out.
  */
-void verdict_default_day(const struct forecast *f, const char *today,
-			 char out[DATE_ISO_LEN]);
+void verdict_default_day(const struct forecast *f, const char *today, char out[DATE_ISO_LEN]);
 
 /*
  * Whether `on` (an ISO date) can be the day f was settled: not before it
@@ -25,8 +24,7 @@ void verdict_default_day(const struct forecast *f, const char *today,
  * reason ("2015-01-01 is before the forecast was published (...)")
  * appended to why.
  */
-bool verdict_day_ok(const struct forecast *f, const char *on,
-		    const char *today, struct buf *why);
+bool verdict_day_ok(const struct forecast *f, const char *on, const char *today, struct buf *why);
 
 /*
  * Gives f its verdict: outcome, resolved_on, and the evidence (NULL
@@ -35,7 +33,7 @@ bool verdict_day_ok(const struct forecast *f, const char *on,
  * verdict and is cleared when an earlier verdict is replaced.  The old
  * values are not lost: saving writes them to the history.
  */
-void verdict_set(struct forecast *f, const char *outcome, const char *on,
-		 const char *evidence, const char *note);
+void verdict_set(struct forecast *f, const char *outcome, const char *on, const char *evidence,
+		 const char *note);
 
 #endif

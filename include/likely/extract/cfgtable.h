@@ -21,8 +21,8 @@
  * the column named in *column (set it to the header name).  A static or
  * ctx-owned string is fine: it is printed at once.
  */
-typedef const char *(*cfgtable_row_fn)(const char *key, const char *value,
-				       const char **column, void *ctx);
+typedef const char *(*cfgtable_row_fn)(const char *key, const char *value, const char **column,
+				       void *ctx);
 
 /*
  * Reads path with header "<col1>,<col2>".  Returns LIKELY_OK when every
@@ -30,7 +30,7 @@ typedef const char *(*cfgtable_row_fn)(const char *key, const char *value,
  * caller then discards what the rows built), LIKELY_NOINPUT when the file
  * cannot be opened, LIKELY_IOERR on a read error.
  */
-int cfgtable_read(const char *path, const char *col1, const char *col2,
-		  cfgtable_row_fn fn, void *ctx, struct diag *d);
+int cfgtable_read(const char *path, const char *col1, const char *col2, cfgtable_row_fn fn,
+		  void *ctx, struct diag *d);
 
 #endif

@@ -59,22 +59,22 @@
 #include "likely/text/text.h"
 
 enum cue_class {
-	CUE_NONE,           /* no estimative language */
-	CUE_FORECAST,       /* kept, scored: a lexicon cue or forecasting verb */
-	CUE_WILL,           /* kept, scored: plain "will", headline future */
-	CUE_HEDGE,          /* kept, unscored: a forward-looking hedge */
-	CUE_NEGATED,        /* "not very likely", "not unlikely": not scored */
-	CUE_COMPARATIVE,    /* "more likely to ... than": no probability */
+	CUE_NONE,            /* no estimative language */
+	CUE_FORECAST,        /* kept, scored: a lexicon cue or forecasting verb */
+	CUE_WILL,            /* kept, scored: plain "will", headline future */
+	CUE_HEDGE,           /* kept, unscored: a forward-looking hedge */
+	CUE_NEGATED,         /* "not very likely", "not unlikely": not scored */
+	CUE_COMPARATIVE,     /* "more likely to ... than": no probability */
 	CUE_PRESENT_OR_PAST, /* "is likely a signal", "was likely caused" */
-	CUE_HEDGE_PRESENT,  /* "could be interested in": speculation now */
-	CUE_COUNTERFACTUAL, /* "could have influenced" */
-	CUE_SUBJUNCTIVE,    /* "Were ... to", "Should ..., ...", "would likely" */
-	CUE_QUESTION,       /* a question, direct or indirect ("how ... will") */
-	CUE_ACTOR,          /* an actor's hope, fear, plan or announcement */
-	CUE_INTENTION,      /* "expects to continue", "we will": own conduct */
-	CUE_TERMS,          /* what a law, treaty or decision lays down */
-	CUE_SCHEDULE,       /* "will publish", "will be held", "will meet" */
-	CUE_QUOTED          /* inside a quotation whose speaker is not named */
+	CUE_HEDGE_PRESENT,   /* "could be interested in": speculation now */
+	CUE_COUNTERFACTUAL,  /* "could have influenced" */
+	CUE_SUBJUNCTIVE,     /* "Were ... to", "Should ..., ...", "would likely" */
+	CUE_QUESTION,        /* a question, direct or indirect ("how ... will") */
+	CUE_ACTOR,           /* an actor's hope, fear, plan or announcement */
+	CUE_INTENTION,       /* "expects to continue", "we will": own conduct */
+	CUE_TERMS,           /* what a law, treaty or decision lays down */
+	CUE_SCHEDULE,        /* "will publish", "will be held", "will meet" */
+	CUE_QUOTED           /* inside a quotation whose speaker is not named */
 };
 
 struct cue_result {
@@ -93,13 +93,13 @@ struct cue_result {
 	bool speech, voice;
 };
 
-#define CUE_NOTE_SCHEDULED "check: may be a scheduled event rather than a forecast"
-#define CUE_NOTE_REPORTED "check: reported"
+#define CUE_NOTE_SCHEDULED  "check: may be a scheduled event rather than a forecast"
+#define CUE_NOTE_REPORTED   "check: reported"
 #define CUE_NOTE_CONFIDENCE "check: confidence language is not a probability"
-#define CUE_WILL_P 0.95
-#define CUE_WILL_NOT_P 0.05
-#define CUE_VERB_P 0.70     /* a forecasting verb: as "expected to" */
-#define CUE_SHOULD_P 0.70   /* epistemic "should": as "probably" */
+#define CUE_WILL_P          0.95
+#define CUE_WILL_NOT_P      0.05
+#define CUE_VERB_P          0.70 /* a forecasting verb: as "expected to" */
+#define CUE_SHOULD_P        0.70 /* epistemic "should": as "probably" */
 
 /* What the matcher is told about a sentence besides its text. */
 struct cue_input {
@@ -116,8 +116,7 @@ struct cue_matcher;
  * scratch buffers reused per sentence, so one matcher serves one thread.
  * Never returns NULL.
  */
-struct cue_matcher *cue_matcher_new(const struct lexicon *lx,
-				    const struct horizon_table *h,
+struct cue_matcher *cue_matcher_new(const struct lexicon *lx, const struct horizon_table *h,
 				    const struct cue_vocab_extra *extra);
 void cue_matcher_free(struct cue_matcher *m);
 
@@ -147,8 +146,8 @@ unsigned cue_scan(const struct cue_matcher *m, const char *s, size_t len);
  * cue_quote_scan).  Always fills *r.  The tokens stay available through
  * cue_tokens() until the next call.
  */
-void cue_detect(struct cue_matcher *m, const char *s, size_t len,
-		const struct cue_input *in, struct cue_result *r);
+void cue_detect(struct cue_matcher *m, const char *s, size_t len, const struct cue_input *in,
+		struct cue_result *r);
 const struct text_tokens *cue_tokens(const struct cue_matcher *m);
 
 /* Quotation state after s[0..len), starting from in_quote: “ and « open,

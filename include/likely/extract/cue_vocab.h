@@ -11,38 +11,38 @@
 #define LIKELY_CUE_VOCAB_H
 
 enum cue_word_class {
-	CW_REPORTING = 1u << 0,   /* said, told, according, believes, warned */
-	CW_FORECAST_VERB = 1u << 1, /* expect(s), forecast(s), predict(s) ... */
-	CW_ACTOR_VERB = 1u << 2,  /* hope, fear, plan, promise, insist, announce */
-	CW_ANALYST = 1u << 3,     /* analyst, economist, institute, poll ... */
-	CW_ACTOR = 1u << 4,       /* ministry, government, officials, party */
-	CW_SCHEDULE_VERB = 1u << 5, /* publish, present, convene, monitor */
-	CW_SCHEDULE_NOUN = 1u << 6, /* meeting, conference, summit, session */
-	CW_CALENDAR = 1u << 7,    /* weekdays, today, tomorrow, tonight */
-	CW_MODAL = 1u << 8,       /* would, could, might, should, may, must, can */
-	CW_NEGATOR = 1u << 9,     /* not, never, hardly, no */
-	CW_INTENSIFIER = 1u << 10, /* extremely, very, highly */
-	CW_PAST = 1u << 11,       /* was, were, had, been, did, looked, seemed */
-	CW_FUTURE = 1u << 12,     /* soon, eventually, next, coming, ahead */
-	CW_BEFORE_NOUN_WILL = 1u << 13, /* "the will", "political will" */
-	CW_ADVERB = 1u << 14,     /* also, still, further, again ... */
-	CW_ESTIMATIVE = 1u << 15, /* likely, probable, certain ... */
-	CW_WH = 1u << 16,         /* how, what, whether, which: indirect questions */
-	CW_DETERMINER = 1u << 17, /* the, a, our, its: "the forecast" is a noun */
-	CW_COPULA = 1u << 18,     /* is, are, be, 's: "is expected", "are seen" */
-	CW_NEG_SUBJECT = 1u << 19, /* none, neither, nobody: "None ... will" */
-	CW_HEDGE = 1u << 20,      /* may, might, could, possibly, perhaps, maybe */
-	CW_TERMS_NOUN = 1u << 21, /* law, decree, agreement, treaty, draft */
+	CW_REPORTING = 1u << 0,             /* said, told, according, believes, warned */
+	CW_FORECAST_VERB = 1u << 1,         /* expect(s), forecast(s), predict(s) ... */
+	CW_ACTOR_VERB = 1u << 2,            /* hope, fear, plan, promise, insist, announce */
+	CW_ANALYST = 1u << 3,               /* analyst, economist, institute, poll ... */
+	CW_ACTOR = 1u << 4,                 /* ministry, government, officials, party */
+	CW_SCHEDULE_VERB = 1u << 5,         /* publish, present, convene, monitor */
+	CW_SCHEDULE_NOUN = 1u << 6,         /* meeting, conference, summit, session */
+	CW_CALENDAR = 1u << 7,              /* weekdays, today, tomorrow, tonight */
+	CW_MODAL = 1u << 8,                 /* would, could, might, should, may, must, can */
+	CW_NEGATOR = 1u << 9,               /* not, never, hardly, no */
+	CW_INTENSIFIER = 1u << 10,          /* extremely, very, highly */
+	CW_PAST = 1u << 11,                 /* was, were, had, been, did, looked, seemed */
+	CW_FUTURE = 1u << 12,               /* soon, eventually, next, coming, ahead */
+	CW_BEFORE_NOUN_WILL = 1u << 13,     /* "the will", "political will" */
+	CW_ADVERB = 1u << 14,               /* also, still, further, again ... */
+	CW_ESTIMATIVE = 1u << 15,           /* likely, probable, certain ... */
+	CW_WH = 1u << 16,                   /* how, what, whether, which: indirect questions */
+	CW_DETERMINER = 1u << 17,           /* the, a, our, its: "the forecast" is a noun */
+	CW_COPULA = 1u << 18,               /* is, are, be, 's: "is expected", "are seen" */
+	CW_NEG_SUBJECT = 1u << 19,          /* none, neither, nobody: "None ... will" */
+	CW_HEDGE = 1u << 20,                /* may, might, could, possibly, perhaps, maybe */
+	CW_TERMS_NOUN = 1u << 21,           /* law, decree, agreement, treaty, draft */
 	CW_NOT_HEADLINE_SUBJECT = 1u << 22, /* words before "to" that make it no
 					     * headline future: want, how, due */
-	CW_TREND_VERB = 1u << 23, /* rise, fall, ease, recover: "should rise" */
-	CW_META = 1u << 24,       /* forecasts, results, projections: a
-				   * disclaimer's subject */
-	CW_CUE_WORD = 1u << 25,   /* will, shall, going, possible: a finder
-				   * starts from them */
-	CW_SCHEDULE_MARK = 1u << 26, /* scheduled, slated: a timetable */
-	CW_STATE_PARTICIPLE = 1u << 27 /* interested, based: "could be
-					* interested in" is about now */
+	CW_TREND_VERB = 1u << 23,           /* rise, fall, ease, recover: "should rise" */
+	CW_META = 1u << 24,                 /* forecasts, results, projections: a
+					     * disclaimer's subject */
+	CW_CUE_WORD = 1u << 25,             /* will, shall, going, possible: a finder
+					     * starts from them */
+	CW_SCHEDULE_MARK = 1u << 26,        /* scheduled, slated: a timetable */
+	CW_STATE_PARTICIPLE = 1u << 27      /* interested, based: "could be
+					     * interested in" is about now */
 };
 
 #include "likely/base/diag.h"

@@ -30,7 +30,7 @@ struct extract_config {
 	struct horizon_table horizons;
 	struct topic_rules topics;
 	struct cue_vocab_extra vocab; /* an outlet's words for the rules */
-	char *origin; /* "built-in" or the directory the files came from */
+	char *origin;                 /* "built-in" or the directory the files came from */
 };
 
 /* The built-in lexicon, horizon phrases and topic rules.  Cannot fail. */
@@ -42,8 +42,7 @@ void extract_config_init(struct extract_config *c);
  * LIKELY_OK, or the worst error after reporting each problem through d
  * (LIKELY_DATAERR for a bad file); on error c keeps the built-in tables.
  */
-int extract_config_load_dir(struct extract_config *c, const char *dir,
-			    struct diag *d);
+int extract_config_load_dir(struct extract_config *c, const char *dir, struct diag *d);
 
 /* Where an outlet keeps its configuration, relative to where likely runs. */
 #define EXTRACT_CONFIG_DIR "predictions/config"
@@ -64,7 +63,7 @@ void extract_config_release(struct extract_config *c);
  * url and source to all of its articles. */
 struct extract_meta {
 	const char *url, *title, *published, *author, *source;
-	enum page_format format; /* PAGE_FORMAT_AUTO (0): by content */
+	enum page_format format;           /* PAGE_FORMAT_AUTO (0): by content */
 	const struct extract_share *share; /* NULL: the whole page */
 };
 
@@ -105,8 +104,7 @@ struct extract_article {
  */
 struct extract_callbacks {
 	int (*on_article)(const struct extract_article *a, void *ctx);
-	int (*on_sentence)(unsigned article, const char *text, size_t len,
-			   void *ctx);
+	int (*on_sentence)(unsigned article, const char *text, size_t len, void *ctx);
 	int (*on_forecast)(struct forecast *f, void *ctx);
 	void *ctx;
 };
@@ -125,8 +123,8 @@ struct extractor;
  * name fills the `file` column); cfg must outlive the extractor; meta may
  * be NULL.  Never returns NULL.
  */
-struct extractor *extractor_new(const struct extract_config *cfg,
-				const char *file, const struct extract_meta *meta,
+struct extractor *extractor_new(const struct extract_config *cfg, const char *file,
+				const struct extract_meta *meta,
 				const struct extract_callbacks *cb);
 void extractor_free(struct extractor *x);
 /* Feeds the next chunk of the page.  Returns 0, a callback's code, or
@@ -148,23 +146,21 @@ const char *extractor_error(const struct extractor *x);
  * LIKELY_IOERR after reporting a read error; or a
  * callback's code.  stats, when not NULL, receives the counts.
  */
-int extract_stream(const struct extract_config *cfg, FILE *fp,
-		   const char *name, const struct extract_meta *meta,
-		   const struct extract_callbacks *cb, struct diag *d,
-		   struct extract_stats *stats);
+int extract_stream(const struct extract_config *cfg, FILE *fp, const char *name,
+		   const struct extract_meta *meta, const struct extract_callbacks *cb,
+		   struct diag *d, struct extract_stats *stats);
 /*
  * What extract_stream reports when a page ends with rc: for
  * LIKELY_DATAERR the page's error (also when a callback returned it: the
  * page's error is then ""), for LIKELY_OK its warning when not NULL.
  * The extraction pool reports through it too, so both say the same.
  */
-void extract_report_end(struct diag *d, const char *name, int rc,
-			const char *error, const char *warning);
+void extract_report_end(struct diag *d, const char *name, int rc, const char *error,
+			const char *warning);
 /* Opens path ("-" is stdin) and streams it; LIKELY_NOINPUT (reported)
  * when it cannot be opened. */
 int extract_path(const struct extract_config *cfg, const char *path,
-		 const struct extract_meta *meta,
-		 const struct extract_callbacks *cb, struct diag *d,
-		 struct extract_stats *stats);
+		 const struct extract_meta *meta, const struct extract_callbacks *cb,
+		 struct diag *d, struct extract_stats *stats);
 
 #endif

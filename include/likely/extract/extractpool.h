@@ -22,8 +22,7 @@ struct extract_pool;
 
 /* The manifest's overrides for a page, as the caller reads them; called in
  * the workers. */
-typedef void extract_meta_fn(void *data, const char *path,
-			     struct extract_meta *meta);
+typedef void extract_meta_fn(void *data, const char *path, struct extract_meta *meta);
 
 /*
  * Starts min(workers, npages) workers for pages[0..npages), which must
@@ -34,18 +33,17 @@ typedef void extract_meta_fn(void *data, const char *path,
  * to d) when a pipe or process cannot be made; *out is then NULL and no
  * worker is left running.
  */
-int extract_pool_start(const struct extract_config *cfg, char *const *pages,
-		       int npages, int workers, bool to_store,
-		       extract_meta_fn *meta_of, void *data, struct diag *d,
-		       struct extract_pool **out);
+int extract_pool_start(const struct extract_config *cfg, char *const *pages, int npages,
+		       int workers, bool to_store, extract_meta_fn *meta_of, void *data,
+		       struct diag *d, struct extract_pool **out);
 /*
  * Replays page i through cb and d: what extract_path(cfg, pages[i], ...)
  * would have called and reported, and its return.  Call it (or
  * extract_pool_skip) for i = 0, 1, 2, ... in order.  A worker that ended
  * without finishing the page is reported as LIKELY_FAILURE.
  */
-int extract_pool_page(struct extract_pool *p, int i,
-		      const struct extract_callbacks *cb, struct diag *d);
+int extract_pool_page(struct extract_pool *p, int i, const struct extract_callbacks *cb,
+		      struct diag *d);
 /* Drops what the workers found on page i (a page the caller refused). */
 void extract_pool_skip(struct extract_pool *p, int i);
 /* Stops the workers still running and waits for them.  NULL is fine. */

@@ -53,9 +53,9 @@ void horizon_release(struct horizon_table *t);
 int horizon_load(struct horizon_table *t, const char *path, struct diag *d);
 
 struct horizon_match {
-	bool found;          /* a phrase was found */
-	long due;            /* day number of the horizon */
-	size_t start, end;   /* the phrase's bytes in the sentence, as written */
+	bool found;        /* a phrase was found */
+	long due;          /* day number of the horizon */
+	size_t start, end; /* the phrase's bytes in the sentence, as written */
 };
 
 /*
@@ -63,8 +63,7 @@ struct horizon_match {
  * text_tokenize of s) for a forecast made on day `from`.  Always sets
  * m->due (12 months after from when nothing is found, m->found false).
  */
-void horizon_find_tokens(const struct horizon_table *t,
-			 const struct text_tokens *tok, long from,
+void horizon_find_tokens(const struct horizon_table *t, const struct text_tokens *tok, long from,
 			 struct horizon_match *m);
 /*
  * The horizon of a sentence whose article has no known date: only a phrase
@@ -75,15 +74,13 @@ void horizon_find_tokens(const struct horizon_table *t,
  * m->start/end then still say which phrase was seen, and m->due is
  * meaningless.
  */
-bool horizon_find_undated(const struct horizon_table *t,
-			  const struct text_tokens *tok,
+bool horizon_find_undated(const struct horizon_table *t, const struct text_tokens *tok,
 			  struct horizon_match *m);
 /* The same for raw text (tokenizes it; allocates and frees scratch). */
-void horizon_find(const struct horizon_table *t, const char *s, size_t len,
-		  long from, struct horizon_match *m);
+void horizon_find(const struct horizon_table *t, const char *s, size_t len, long from,
+		  struct horizon_match *m);
 /* True when the sentence holds a table phrase or an explicit form whose
  * date is not before `from` (the cue matcher's "forward-looking" test). */
-bool horizon_present(const struct horizon_table *t,
-		     const struct text_tokens *tok, long from);
+bool horizon_present(const struct horizon_table *t, const struct text_tokens *tok, long from);
 
 #endif

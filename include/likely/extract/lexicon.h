@@ -45,8 +45,7 @@ void lexicon_release(struct lexicon *lx);
  * empty or already present (lx unchanged). */
 int lexicon_add(struct lexicon *lx, const char *cue, double p);
 /* The entry whose folded cue is exactly cue, or NULL. */
-const struct lexicon_entry *lexicon_find(const struct lexicon *lx,
-					 const char *cue);
+const struct lexicon_entry *lexicon_find(const struct lexicon *lx, const char *cue);
 /*
  * One level outward from 0.5 among the probabilities in the table (an
  * intensifier: "extremely likely" 0.70 -> 0.85, "extremely unlikely"

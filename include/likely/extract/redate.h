@@ -23,9 +23,8 @@
  * phrase naming its own date) and the phrase as written into phrase ("" for
  * none; phrase is reset first).
  */
-void redate_horizon(const struct horizon_table *t, const char *claim,
-		    const char *published, char horizon[DATE_ISO_LEN],
-		    struct buf *phrase);
+void redate_horizon(const struct horizon_table *t, const char *claim, const char *published,
+		    char horizon[DATE_ISO_LEN], struct buf *phrase);
 
 /*
  * Sets f's published column to `published` (a day or a month, checked by
@@ -34,7 +33,6 @@ void redate_horizon(const struct horizon_table *t, const char *claim,
  * editor's horizon) they are kept.  The note LEDGER_NOTE_NO_DATE is
  * dropped.  Returns true when the horizon was computed again.
  */
-bool redate_forecast(const struct horizon_table *t, struct forecast *f,
-		     const char *published);
+bool redate_forecast(const struct horizon_table *t, struct forecast *f, const char *published);
 
 #endif

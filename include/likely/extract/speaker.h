@@ -66,16 +66,16 @@ void speaker_paragraph(struct speaker_state *st);
  * forecasting verb and "we"/"our" (the cue pre-test finds both in its
  * one pass); a sentence with neither is passed over at once.
  */
-void speaker_sentence(struct speaker_state *st, const char *s, size_t len,
-		      bool in_quote, bool speech, bool voice);
+void speaker_sentence(struct speaker_state *st, const char *s, size_t len, bool in_quote,
+		      bool speech, bool voice);
 
 /*
  * The speaker of a forecast: span [a, b) of s is the speaker the cue
  * rules found (a == b when none); block is the round-up block's expert
  * ("" when none).  Writes the name, SPEAKER_UNNAMED or "" to out.
  */
-void speaker_forecast(struct speaker_state *st, const char *s, size_t len,
-		      size_t a, size_t b, const char *block, struct buf *out);
+void speaker_forecast(struct speaker_state *st, const char *s, size_t len, size_t a, size_t b,
+		      const char *block, struct buf *out);
 
 /* True once the article has spoken as a research note's "we". */
 bool speaker_note_voice(const struct speaker_state *st);
@@ -95,7 +95,6 @@ bool speaker_same(const char *a, const char *b);
  * speaker of the body forecast it sums up: extraction then gives it the
  * next forecast's speaker.
  */
-bool speaker_headline_attributed(const char *s, size_t len,
-				 const char *speaker);
+bool speaker_headline_attributed(const char *s, size_t len, const char *speaker);
 
 #endif

@@ -14,8 +14,8 @@
 #include "likely/base/diag.h"
 
 struct topic_rule {
-	char *topic;   /* as written (trimmed) */
-	char *keyword; /* folded */
+	char *topic;        /* as written (trimmed) */
+	char *keyword;      /* folded */
 	size_t keyword_len; /* strlen(keyword) */
 	size_t topic_index; /* order of the topic's first appearance */
 };
@@ -46,7 +46,6 @@ int topic_load(struct topic_rules *t, const char *path, struct diag *d);
  * or leaves it empty when none matched (the caller may try other text and
  * then use "general").
  */
-void topic_match(const struct topic_rules *t, const char *s, size_t len,
-		 struct buf *out);
+void topic_match(const struct topic_rules *t, const char *s, size_t len, struct buf *out);
 
 #endif

@@ -21,7 +21,7 @@
 #include "likely/base/diag.h"
 
 struct csv_record {
-	char **fields;      /* NUL-terminated; an empty cell is "" */
+	char **fields; /* NUL-terminated; an empty cell is "" */
 	size_t count;
 	unsigned long line; /* physical line the record starts on (1-based) */
 };
@@ -37,11 +37,9 @@ typedef int (*csv_record_fn)(const struct csv_record *rec, void *ctx);
  * the callback's code, LIKELY_DATAERR for malformed CSV (reported to d as
  * "NAME:LINE: ..."), or LIKELY_IOERR for a read error.
  */
-int csvio_read(FILE *fp, const char *name, csv_record_fn fn, void *ctx,
-	       struct diag *d);
+int csvio_read(FILE *fp, const char *name, csv_record_fn fn, void *ctx, struct diag *d);
 /* Opens path ("-" is stdin) and reads it; LIKELY_NOINPUT when it cannot. */
-int csvio_read_path(const char *path, csv_record_fn fn, void *ctx,
-		    struct diag *d);
+int csvio_read_path(const char *path, csv_record_fn fn, void *ctx, struct diag *d);
 
 /*
  * A table: a header naming the columns, then rows of as many fields.  The
@@ -55,19 +53,19 @@ int csvio_read_path(const char *path, csv_record_fn fn, void *ctx,
 #define CSV_TABLE_MAX_ERRORS 20
 
 struct csv_table {
-	const char *path;             /* "-" is stdin */
-	const char *const *columns;   /* the header, NULL-terminated */
-	size_t min_columns;           /* a header of only the first min_columns
-				       * names is accepted too (an older file);
-				       * 0: all of them */
-	const char *header_note;      /* said after the expected header, or NULL */
+	const char *path;           /* "-" is stdin */
+	const char *const *columns; /* the header, NULL-terminated */
+	size_t min_columns;         /* a header of only the first min_columns
+				     * names is accepted too (an older file);
+				     * 0: all of them */
+	const char *header_note;    /* said after the expected header, or NULL */
 	/* Each row with the header's field count: returns 0 to go on, or
 	 * csv_table_bad's result, or an exit code to stop. */
 	int (*row)(struct csv_table *t, const struct csv_record *rec);
-	void *ctx;                    /* the owner's */
+	void *ctx; /* the owner's */
 	struct diag *d;
-	size_t ncols;                 /* the header's columns, once read */
-	unsigned long errors;         /* problems reported */
+	size_t ncols;         /* the header's columns, once read */
+	unsigned long errors; /* problems reported */
 };
 
 /*
@@ -97,7 +95,7 @@ struct buf;
 /* A record is kept in pend and reaches fp whole at csvw_end. */
 struct csv_writer {
 	FILE *fp;
-	struct buf *mem;  /* or, when fp is NULL, the buffer records go to */
+	struct buf *mem; /* or, when fp is NULL, the buffer records go to */
 	unsigned flags;
 	bool row_started; /* a field has been written on this record */
 	size_t npend;

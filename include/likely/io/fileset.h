@@ -31,8 +31,8 @@ struct fileset;
  * set for writing.  Returns LIKELY_OK, or LIKELY_CANTCREAT (reported)
  * with *out NULL and nothing left behind.
  */
-int fileset_open(const char *dir, const char *const *names, size_t n,
-		 struct diag *d, struct fileset **out);
+int fileset_open(const char *dir, const char *const *names, size_t n, struct diag *d,
+		 struct fileset **out);
 /* The stream to write file i to. */
 FILE *fileset_fp(struct fileset *f, size_t i);
 /* The path of file i inside the set being written, for a writer that

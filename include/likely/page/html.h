@@ -46,8 +46,7 @@ const char *html_warning(const struct html_reader *h);
 
 /* An HTML fragment already in UTF-8 (a feed item's content), read into m
  * as the page's blocks are; no metadata is taken from it. */
-void html_fragment(struct page_articles *m, size_t cap, const char *s,
-		   size_t len);
+void html_fragment(struct page_articles *m, size_t cap, const char *s, size_t len);
 
 /* A date as metadata writes it: ISO 8601 ("2023-10-10T08:30:00+02:00",
  * "2023-10", "20231010"), RFC 822 ("Tue, 10 Oct 2023 08:30:00 +0200"), or

@@ -44,12 +44,11 @@
  * lower-case tag name; attrs NULL or a NULL-terminated list of name,
  * value pairs (a value may be NULL); in_article: an <article> or <main>
  * is open around it. */
-bool htmlmain_drop_element(const char *name, const char *const *attrs,
-			   bool in_article);
+bool htmlmain_drop_element(const char *name, const char *const *attrs, bool in_article);
 /* Whether a closed block of text is kept: link_bytes of its len bytes
  * were inside links, and it held links links.  heading: an <h1>/<h2>. */
-bool htmlmain_keep_block(const char *text, size_t len, size_t link_bytes,
-			 unsigned links, bool heading);
+bool htmlmain_keep_block(const char *text, size_t len, size_t link_bytes, unsigned links,
+			 bool heading);
 /* Whether the element ends the line of text before it and after it
  * (block-level: p, div, li, h1-h6, td, ...). */
 bool htmlmain_is_block(const char *name);

@@ -41,13 +41,13 @@ enum page_date_precision {
 
 /* Where an article's date came from, most reliable first. */
 enum page_date_source {
-	PAGE_SRC_NONE,     /* no date */
-	PAGE_SRC_JSONLD,   /* JSON-LD datePublished */
-	PAGE_SRC_META,     /* <meta> (Open Graph, article:published_time, ...),
-			    * itemprop, a feed item's date */
-	PAGE_SRC_TIME,     /* <time datetime> in the article */
-	PAGE_SRC_TEXT,     /* the visible text */
-	PAGE_SRC_MANIFEST  /* given by the caller */
+	PAGE_SRC_NONE,    /* no date */
+	PAGE_SRC_JSONLD,  /* JSON-LD datePublished */
+	PAGE_SRC_META,    /* <meta> (Open Graph, article:published_time, ...),
+			   * itemprop, a feed item's date */
+	PAGE_SRC_TIME,    /* <time datetime> in the article */
+	PAGE_SRC_TEXT,    /* the visible text */
+	PAGE_SRC_MANIFEST /* given by the caller */
 };
 
 /* "none", "json-ld", "meta", "time", "text", "manifest" */
@@ -58,10 +58,10 @@ struct page_article {
 	const char *title;  /* "" when none was found */
 	const char *author; /* "" when none */
 	bool has_date;
-	long date;          /* day number (date.h), when has_date */
+	long date;                          /* day number (date.h), when has_date */
 	enum page_date_precision precision; /* when has_date */
 	enum page_date_source date_source;  /* PAGE_SRC_NONE without a date */
-	const char *url;    /* canonical link, og:url, a feed item's link; "" */
+	const char *url;                    /* canonical link, og:url, a feed item's link; "" */
 };
 
 /* What a page is read as. */
@@ -76,13 +76,13 @@ enum page_format {
 enum page_para_kind {
 	PAGE_PARA_TITLE, /* the article's headline, as a paragraph of its own */
 	PAGE_PARA_BODY,
-	PAGE_PARA_ITEM   /* a list item, its marker ("–", "•", "1.") removed */
+	PAGE_PARA_ITEM /* a list item, its marker ("–", "•", "1.") removed */
 };
 
 /* One paragraph as the reader hands it on. */
 struct page_paragraph {
 	enum page_para_kind kind;
-	const char *text;     /* not NUL-terminated */
+	const char *text; /* not NUL-terminated */
 	size_t len;
 	/* the section heading the paragraph sits under ("Outlook for
 	 * 2024:"), "" when none: an outlook heading gives its items their
@@ -100,19 +100,19 @@ struct page_paragraph {
  */
 struct page_callbacks {
 	int (*on_article)(const struct page_article *a, void *ctx);
-	int (*on_paragraph)(const struct page_article *a,
-			    const struct page_paragraph *p, void *ctx);
+	int (*on_paragraph)(const struct page_article *a, const struct page_paragraph *p,
+			    void *ctx);
 	void *ctx;
 };
 
 enum page_line_kind {
 	PAGE_LINE_BLANK,
 	PAGE_LINE_TEXT,
-	PAGE_LINE_HEADING,    /* short, no final stop, four words or more */
-	PAGE_LINE_LABEL,      /* short label or navigation item */
+	PAGE_LINE_HEADING, /* short, no final stop, four words or more */
+	PAGE_LINE_LABEL,   /* short label or navigation item */
 	PAGE_LINE_DATE,
-	PAGE_LINE_UNDATED,    /* a date or range without a year: navigation */
-	PAGE_LINE_MARKER,     /* "Similar articles": embedded articles follow */
+	PAGE_LINE_UNDATED, /* a date or range without a year: navigation */
+	PAGE_LINE_MARKER,  /* "Similar articles": embedded articles follow */
 	PAGE_LINE_BYLINE,
 	PAGE_LINE_CREDIT,     /* photo / image / source credit */
 	PAGE_LINE_NEWSLETTER, /* newsletter boilerplate */
@@ -132,15 +132,14 @@ enum page_line_kind {
  * [*name_start, *name_end) is the author's name (empty for a bare "by").
  * date, name_start and name_end may be NULL.
  */
-enum page_line_kind page_classify(const char *s, size_t len, long *date,
-				  size_t *name_start, size_t *name_end);
+enum page_line_kind page_classify(const char *s, size_t len, long *date, size_t *name_start,
+				  size_t *name_end);
 
 struct page_reader;
 
 /* A reader calling cb; max_paragraph 0 means PAGE_MAX_PARAGRAPH (values
  * below 64 are raised to 64).  Never returns NULL. */
-struct page_reader *page_reader_new(const struct page_callbacks *cb,
-				    size_t max_paragraph);
+struct page_reader *page_reader_new(const struct page_callbacks *cb, size_t max_paragraph);
 void page_reader_free(struct page_reader *r);
 /* Forces a format (before the first page_feed); the default is AUTO. */
 void page_reader_set_format(struct page_reader *r, enum page_format f);

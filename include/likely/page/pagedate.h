@@ -36,7 +36,7 @@ struct pagedate {
 	bool slash_ambiguous;
 	/* a slash date whose fields settle the page's order */
 	bool slash_day_first, slash_month_first;
-	size_t end;  /* bytes of the line the date used */
+	size_t end; /* bytes of the line the date used */
 };
 
 /* Classifies the line s[0..len) (need not be NUL-terminated).  Fills *pd
@@ -52,8 +52,7 @@ bool pagedate_read_prefix(const char *s, size_t len, struct pagedate *pd);
 /* "Weekly Review — January 18, 2022": a line that ends with a full date
  * after a dash or bar.  Sets *head_len to the length of the text before
  * the separator.  */
-bool pagedate_title_tail(const char *s, size_t len, struct pagedate *pd,
-			 size_t *head_len);
+bool pagedate_title_tail(const char *s, size_t len, struct pagedate *pd, size_t *head_len);
 
 /*
  * A wire or city dateline opening a first paragraph: "MOSCOW, March 28.

@@ -43,8 +43,7 @@ struct page_json {
 };
 /* Callbacks printing JSON lines for the page named file to out; j holds
  * their state.  page_json_finish closes the last object. */
-struct page_callbacks page_json_callbacks(struct page_json *j, FILE *out,
-					  const char *file);
+struct page_callbacks page_json_callbacks(struct page_json *j, FILE *out, const char *file);
 void page_json_finish(struct page_json *j);
 
 #endif

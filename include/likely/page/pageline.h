@@ -18,8 +18,8 @@
 
 struct page_line {
 	enum page_line_kind kind;
-	struct pagedate date;         /* PAGE_LINE_DATE */
-	size_t name_start, name_end;  /* BYLINE, EXPERT, NAME: the name */
+	struct pagedate date;        /* PAGE_LINE_DATE */
+	size_t name_start, name_end; /* BYLINE, EXPERT, NAME: the name */
 	/* HEADING with a date after a dash ("Review — January 18, 2022"):
 	 * the date, and the heading's length without it; 0 otherwise */
 	size_t title_len;

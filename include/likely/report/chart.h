@@ -25,14 +25,14 @@
  * the plot says "no scored forecasts".  Returns nothing and cannot fail (out of memory exits).
  */
 void chart_reliability_svg(struct buf *out, const struct score_bin *bins, size_t nbins,
-                           double base_rate, const char *title);
+			   double base_rate, const char *title);
 
 /* One line of a trend chart: n points (day, value), in order of day. */
 struct chart_line {
 	const char *name; /* for the legend (UTF-8, escaped) */
 	size_t n;
-	const long *day;      /* days since 1970-01-01 (date.h) */
-	const double *value;  /* NAN: no point that day (the line breaks) */
+	const long *day;     /* days since 1970-01-01 (date.h) */
+	const double *value; /* NAN: no point that day (the line breaks) */
 };
 
 /*

@@ -27,25 +27,25 @@
 struct lexicon;
 
 struct report_options {
-	const char *dir;       /* --out: created (with parents) when missing */
-	const char *as_of;     /* ISO date */
-	int bins;              /* 0 exact, else N equal-width bins */
-	bool exclude_partial;  /* --partial exclude */
-	long min_n;            /* --min-n: fewer scored forecasts are not ranked */
-	bool excel;            /* BOM and CRLF in the CSV files */
-	const char *options;   /* the options in force, as the report names them */
-	const char *narrowed;  /* --author/--topic/--from/--to in words, NULL: all */
-	const char *config;    /* configuration directory in force, NULL: built in */
+	const char *dir;               /* --out: created (with parents) when missing */
+	const char *as_of;             /* ISO date */
+	int bins;                      /* 0 exact, else N equal-width bins */
+	bool exclude_partial;          /* --partial exclude */
+	long min_n;                    /* --min-n: fewer scored forecasts are not ranked */
+	bool excel;                    /* BOM and CRLF in the CSV files */
+	const char *options;           /* the options in force, as the report names them */
+	const char *narrowed;          /* --author/--topic/--from/--to in words, NULL: all */
+	const char *config;            /* configuration directory in force, NULL: built in */
 	const struct lexicon *lexicon; /* the cue table in force */
 };
 
 /* What the report says about the previous run (store_score_previous). */
 struct report_previous {
-	long long run;       /* its number in the database */
+	long long run; /* its number in the database */
 	const char *as_of;
 	const char *options;
 	long scored;
-	double brier;        /* NAN when it scored nothing */
+	double brier; /* NAN when it scored nothing */
 };
 
 struct report;
@@ -74,16 +74,15 @@ void report_digest(struct report *r, char out[SHA256_HEX_LEN]);
  * report says there is none.  Then report_previous_group for its groups
  * "all" and "author" (others are ignored), to show each change. */
 void report_previous(struct report *r, const struct report_previous *prev);
-void report_previous_group(struct report *r, const char *by, const char *author,
-			   double brier);
+void report_previous_group(struct report *r, const char *by, const char *author, double brier);
 
 /*
  * Adds one point of an earlier run to the trend (store_score_trend order:
  * by as-of date, "all" first, then authors); strings are copied.  The
  * points of this run are added by report_write from the scoreboard.
  */
-void report_trend_point(struct report *r, const char *as_of, const char *by,
-			const char *author, long n, double brier);
+void report_trend_point(struct report *r, const char *as_of, const char *by, const char *author,
+			long n, double brier);
 
 /*
  * Writes scores.csv, calibration.csv, report.md, calibration.svg,

@@ -29,7 +29,11 @@
 #define SCORE_BINS_MAX 1000000
 
 /* Outcome in half units: 0 = no, 1 = partial (0.5), 2 = yes. */
-enum score_outcome { SCORE_NO = 0, SCORE_PARTIAL = 1, SCORE_YES = 2 };
+enum score_outcome {
+	SCORE_NO = 0,
+	SCORE_PARTIAL = 1,
+	SCORE_YES = 2
+};
 
 struct score_table;
 

@@ -31,14 +31,14 @@
 /* Group kinds, numbered in the byte order of their names so that sorting
  * by kind sorts the `by` column of the reports. */
 enum sb_by {
-	SB_ALL,          /* "all" */
-	SB_AUTHOR,       /* "author" */
-	SB_AUTHOR_TOPIC, /* "author+topic" */
-	SB_CUE,          /* "cue": scored forecasts only, for calibration */
-	SB_FORECASTER,   /* "forecaster": the speaker when there is one, else
-			  * the author; names normalised (speaker.h) */
+	SB_ALL,              /* "all" */
+	SB_AUTHOR,           /* "author" */
+	SB_AUTHOR_TOPIC,     /* "author+topic" */
+	SB_CUE,              /* "cue": scored forecasts only, for calibration */
+	SB_FORECASTER,       /* "forecaster": the speaker when there is one, else
+			      * the author; names normalised (speaker.h) */
 	SB_FORECASTER_TOPIC, /* "forecaster+topic" */
-	SB_TOPIC,        /* "topic" */
+	SB_TOPIC,            /* "topic" */
 };
 
 /* The name of a kind as the reports write it ("author+topic"). */
@@ -60,8 +60,8 @@ struct sb_group {
 	char *topic;  /* "" when not by topic */
 	char *cue;    /* "" when not by cue */
 	long open, overdue, void_count, hedged;
-	struct score_table *table;  /* the scored forecasts */
-	struct score_figures fig;   /* filled by scoreboard_finish */
+	struct score_table *table; /* the scored forecasts */
+	struct score_figures fig;  /* filled by scoreboard_finish */
 };
 
 /* A record kept for the report, with what the report says about it. */
@@ -74,12 +74,12 @@ struct sb_pick {
 };
 
 enum sb_class {
-	SB_IGNORED,      /* not accepted, or published after D */
+	SB_IGNORED, /* not accepted, or published after D */
 	SB_SCORED,
 	SB_OPEN,
 	SB_OVERDUE,
 	SB_VOID,
-	SB_UNSCORED,     /* settled yes/no/partial but hedged, or an excluded partial */
+	SB_UNSCORED, /* settled yes/no/partial but hedged, or an excluded partial */
 };
 
 /* Totals over every record offered, for the report's summary. */
@@ -106,8 +106,7 @@ void scoreboard_free(struct scoreboard *sb);
  * or date the ledger checks would have refused counts as hedged / no
  * horizon.
  */
-enum sb_class scoreboard_add(struct scoreboard *sb, const struct forecast *f,
-			     double *score);
+enum sb_class scoreboard_add(struct scoreboard *sb, const struct forecast *f, double *score);
 
 /*
  * Computes every group's figures with the bins in force and sorts the
@@ -124,7 +123,7 @@ const struct sb_group *scoreboard_all(const struct scoreboard *sb);
 const struct sb_totals *scoreboard_totals(const struct scoreboard *sb);
 
 /* How many picks each list keeps at most. */
-#define SB_TOP_K 5
+#define SB_TOP_K   5
 #define SB_QUEUE_K 20
 
 /*

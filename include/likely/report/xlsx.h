@@ -53,8 +53,7 @@ struct xlsx *xlsx_new(const char *path, const char *title, long created);
 
 /* Adds sheet number i (0, 1, ... in the order of the tabs) with its
  * header row; ncols columns, the descriptions kept by pointer. */
-void xlsx_add_sheet(struct xlsx *x, const char *name, const struct xlsx_column *cols,
-		    size_t ncols);
+void xlsx_add_sheet(struct xlsx *x, const char *name, const struct xlsx_column *cols, size_t ncols);
 /* Keeps at most `rows` rows under the header of sheet `sheet` (never more
  * than the format's XLSX_MAX_ROWS); the rest are dropped and counted. */
 void xlsx_limit_rows(struct xlsx *x, size_t sheet, long rows);
@@ -86,15 +85,14 @@ long xlsx_dropped(const struct xlsx *x, size_t sheet);
  */
 struct xlsx_series {
 	const char *name;
-	size_t from;            /* sheet holding the data */
-	long first, last;       /* rows */
+	size_t from;      /* sheet holding the data */
+	long first, last; /* rows */
 	size_t x_col, y_col;
-	int line;               /* 1: a line without markers, 0: markers only */
+	int line; /* 1: a line without markers, 0: markers only */
 };
 
 void xlsx_scatter(struct xlsx *x, size_t on, long row, size_t col, const char *title,
-		  const char *x_title, const char *y_title, const struct xlsx_series *s,
-		  size_t ns);
+		  const char *x_title, const char *y_title, const struct xlsx_series *s, size_t ns);
 
 /*
  * Writes the file and frees the workbook.  Returns 0, or -1 with *why set

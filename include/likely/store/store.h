@@ -33,13 +33,12 @@ enum store_mode {
  * it.  A writable one is brought up to the current schema.  *out is NULL
  * on error.
  */
-int store_open(const char *path, enum store_mode mode, struct diag *d,
-	       struct store **out);
+int store_open(const char *path, enum store_mode mode, struct diag *d, struct store **out);
 void store_close(struct store *s); /* NULL is fine */
 /* The schema version recorded in the database. */
 int store_schema_version(struct store *s, int *version);
 
-int store_begin(struct store *s);    /* BEGIN IMMEDIATE */
+int store_begin(struct store *s); /* BEGIN IMMEDIATE */
 /* BEGIN (deferred): a consistent snapshot for a long read that must not
  * hold the write lock; end it with store_commit or store_rollback. */
 int store_begin_read(struct store *s);
@@ -54,13 +53,15 @@ void store_rollback_savepoint(struct store *s);
 
 /* Reads the forecast with this id into f (initialised here); *found says
  * whether there was one (f is left empty otherwise). */
-int store_forecast_get(struct store *s, const char *id, struct forecast *f,
-		       bool *found);
+int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool *found);
 
 /* What a forecast is looked up for: a command that changes data needs a
  * longer prefix (ID_PREFIX_MIN_CHANGE characters), so that a slip of one
  * character cannot name a forecast by accident. */
-enum id_use { ID_READ, ID_CHANGE };
+enum id_use {
+	ID_READ,
+	ID_CHANGE
+};
 #define ID_PREFIX_MIN_CHANGE 4
 
 /*
@@ -70,8 +71,7 @@ enum id_use { ID_READ, ID_CHANGE };
  * ambiguous id is a data error (65), a prefix too short for a change a
  * usage error (2), each reported.
  */
-int store_forecast_lookup(struct store *s, const char *id, enum id_use use,
-			  struct forecast *f);
+int store_forecast_lookup(struct store *s, const char *id, enum id_use use, struct forecast *f);
 
 enum store_put {
 	STORE_PUT_NEW,       /* inserted */
@@ -85,9 +85,8 @@ enum store_put {
  * value, the time `at` and `reason`.  A new forecast gets one history row
  * ("created").  Sets *result when not NULL.
  */
-int store_forecast_put(struct store *s, const struct forecast *f,
-		       const char *at, const char *reason,
-		       enum store_put *result);
+int store_forecast_put(struct store *s, const struct forecast *f, const char *at,
+		       const char *reason, enum store_put *result);
 
 /*
  * Readies the open write transaction for storing many forecasts (import):
@@ -109,19 +108,19 @@ int store_forecast_empty(struct store *s, bool *empty);
  * (an import into an empty table, its ids checked unique).  A stored id is
  * still refused, as an error, by the table's UNIQUE constraint.
  */
-int store_forecast_add(struct store *s, const struct forecast *f,
-		       const char *at, const char *reason);
+int store_forecast_add(struct store *s, const struct forecast *f, const char *at,
+		       const char *reason);
 /* The same for a forecast extracted from stored article article_id (for
  * its context and evidence); < 0 for none. */
-int store_forecast_add_from(struct store *s, const struct forecast *f,
-			    const char *at, const char *reason, long long article_id);
+int store_forecast_add_from(struct store *s, const struct forecast *f, const char *at,
+			    const char *reason, long long article_id);
 
 /* Which forecasts store_forecast_each visits; NULL members match all. */
 struct forecast_filter {
 	const char *status;
 	const char *speaker; /* compared normalised (speaker_normalise) */
-	const char *topic;  /* matches one of the ;-separated topics */
-	bool open_only;     /* accepted with no outcome */
+	const char *topic;   /* matches one of the ;-separated topics */
+	bool open_only;      /* accepted with no outcome */
 };
 
 /*
@@ -130,8 +129,7 @@ struct forecast_filter {
  * which is then returned.  The forecast is valid only during the call.
  */
 int store_forecast_each(struct store *s, const struct forecast_filter *flt,
-			int (*fn)(const struct forecast *f, void *ctx),
-			void *ctx);
+			int (*fn)(const struct forecast *f, void *ctx), void *ctx);
 
 struct history_entry {
 	const char *at, *field, *old_value, *new_value, *reason;
@@ -139,8 +137,7 @@ struct history_entry {
 
 /* Calls fn for each history row of forecast id, oldest first. */
 int store_history_each(struct store *s, const char *id,
-		       int (*fn)(const struct history_entry *h, void *ctx),
-		       void *ctx);
+		       int (*fn)(const struct history_entry *h, void *ctx), void *ctx);
 
 /* An article as extraction found it (all strings, "" when unknown). */
 struct article_rec {
@@ -154,8 +151,7 @@ struct article_rec {
  * adds the current ones (a page extracted again may have changed).  *id is
  * its row id.
  */
-int store_article_begin(struct store *s, const struct article_rec *a,
-			long long *id);
+int store_article_begin(struct store *s, const struct article_rec *a, long long *id);
 /* Records the digest of the article's text once all of it was read. */
 int store_article_set_digest(struct store *s, long long id, const char *digest);
 /* Adds the next sentence of an article, text[0..len).  An article's
@@ -163,8 +159,7 @@ int store_article_set_digest(struct store *s, long long id, const char *digest);
  * next store_article_begin, store_article_set_digest, or the end of the
  * page's savepoint or of the transaction), and are searchable from then
  * on: a failure to store them is reported by that call. */
-int store_sentence_add(struct store *s, long long article_id, const char *text,
-		       size_t len);
+int store_sentence_add(struct store *s, long long article_id, const char *text, size_t len);
 
 struct evidence_hit {
 	const char *file, *title, *published, *sentence;
@@ -180,9 +175,7 @@ struct evidence_hit {
  * Writes nothing, so works on a database opened read-only too.  fn as for
  * store_forecast_each.
  */
-int store_evidence_each(struct store *s, const char *query, const char *after,
-			long limit,
-			int (*fn)(const struct evidence_hit *h, void *ctx),
-			void *ctx);
+int store_evidence_each(struct store *s, const char *query, const char *after, long limit,
+			int (*fn)(const struct evidence_hit *h, void *ctx), void *ctx);
 
 #endif

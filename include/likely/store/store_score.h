@@ -45,8 +45,7 @@ int store_score_group_add(struct store *s, long long run_id, const struct score_
  * fields are then filled and its strings (as_of, options, digest,
  * created_at) are malloc'd -- release them with store_score_run_release.
  */
-int store_score_previous(struct store *s, const char *as_of, struct score_run_rec *r,
-			 bool *found);
+int store_score_previous(struct store *s, const char *as_of, struct score_run_rec *r, bool *found);
 void store_score_run_release(struct score_run_rec *r);
 
 /*

@@ -29,25 +29,25 @@ enum vocab_label {
 };
 
 /* Tables end with {NULL, 0}. */
-extern const struct vocab_entry vocab_months[];      /* value 1..12 */
+extern const struct vocab_entry vocab_months[]; /* value 1..12 */
 extern const struct vocab_entry vocab_weekdays[];
 extern const struct vocab_entry vocab_date_labels[]; /* enum vocab_label */
 extern const struct vocab_entry vocab_time_leads[];  /* "at" 10:15 */
 extern const struct vocab_entry vocab_year_marks[];  /* "г." after a year */
 extern const struct vocab_entry vocab_byline_labels[];
-extern const struct vocab_entry vocab_name_joiners[]; /* "de", "and" */
-extern const struct vocab_entry vocab_outlet[];      /* any word of it */
-extern const struct vocab_entry vocab_affiliation[]; /* any word of it */
-extern const struct vocab_entry vocab_credits[];     /* line openings */
-extern const struct vocab_entry vocab_boiler[];      /* line openings */
-extern const struct vocab_entry vocab_boiler_inside[];/* anywhere in a line */
-extern const struct vocab_entry vocab_status[];      /* line openings */
+extern const struct vocab_entry vocab_name_joiners[];  /* "de", "and" */
+extern const struct vocab_entry vocab_outlet[];        /* any word of it */
+extern const struct vocab_entry vocab_affiliation[];   /* any word of it */
+extern const struct vocab_entry vocab_credits[];       /* line openings */
+extern const struct vocab_entry vocab_boiler[];        /* line openings */
+extern const struct vocab_entry vocab_boiler_inside[]; /* anywhere in a line */
+extern const struct vocab_entry vocab_status[];        /* line openings */
 extern const struct vocab_entry vocab_status_inside[];
-extern const struct vocab_entry vocab_newsletter[];  /* anywhere in a short line */
-extern const struct vocab_entry vocab_subscription[];/* the blurb after one */
-extern const struct vocab_entry vocab_related[];     /* whole lines */
-extern const struct vocab_entry vocab_comments[];    /* whole lines */
-extern const struct vocab_entry vocab_count_nouns[]; /* "12 comments" */
+extern const struct vocab_entry vocab_newsletter[];   /* anywhere in a short line */
+extern const struct vocab_entry vocab_subscription[]; /* the blurb after one */
+extern const struct vocab_entry vocab_related[];      /* whole lines */
+extern const struct vocab_entry vocab_comments[];     /* whole lines */
+extern const struct vocab_entry vocab_count_nouns[];  /* "12 comments" */
 
 /*
  * The longest entry of t that s starts with, case-insensitively, ending
@@ -55,8 +55,7 @@ extern const struct vocab_entry vocab_count_nouns[]; /* "12 comments" */
  * punctuation or a space need no boundary).  Returns its byte length and
  * sets *value (may be NULL), or returns 0.
  */
-size_t vocab_prefix(const struct vocab_entry *t, const char *s, size_t len,
-		    int *value);
+size_t vocab_prefix(const struct vocab_entry *t, const char *s, size_t len, int *value);
 /* True when s (trailing ':' and '.' ignored) is one entry of t. */
 bool vocab_whole(const struct vocab_entry *t, const char *s, size_t len);
 /* True when the lower-case word w[0..n) is an abbreviation in t: an

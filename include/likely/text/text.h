@@ -43,7 +43,12 @@ static inline size_t text_space_len(const char *s, size_t len)
 	if (len == 0 || (u[0] > ' ' && u[0] < 0x80))
 		return 0;
 	switch (u[0]) {
-	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+	case ' ':
+	case '\t':
+	case '\n':
+	case '\r':
+	case '\f':
+	case '\v':
 		return 1;
 	case 0xC2:
 		return len >= 2 && u[1] == 0xA0 ? 2 : 0;
@@ -105,8 +110,7 @@ static inline uint64_t text_letters8(const char *s, size_t n)
 			w = w << 8 | (unsigned char)s[k];
 	}
 	uint64_t x = w | ones * 0x20, t = x & ones * 0x7F;
-	return (ones * (127 + 'z' + 1) - t) & ~x & (t + ones * (127 - ('a' - 1))) &
-	       ones << 7;
+	return (ones * (127 + 'z' + 1) - t) & ~x & (t + ones * (127 - ('a' - 1))) & ones << 7;
 }
 
 /* The index of the first byte flagged in bit 7 by a text_letters8 mask
