@@ -66,28 +66,18 @@ static void md_link(struct buf *b, const char *text, const char *url)
 	buf_addc(b, ')');
 }
 
+/* s as Markdown text, or what stands for it when it is empty. */
+static void md_or(struct buf *b, const char *s, const char *missing)
+{
+	if (*s)
+		md_text(b, s);
+	else
+		buf_adds(b, missing);
+}
+
 static void md_author(struct buf *b, const char *author)
 {
-	if (*author)
-		md_text(b, author);
-	else
-		buf_adds(b, "unattributed");
-}
-
-static void md_topic(struct buf *b, const char *topic)
-{
-	if (*topic)
-		md_text(b, topic);
-	else
-		buf_adds(b, "(no topic)");
-}
-
-static void md_cue(struct buf *b, const char *cue)
-{
-	if (*cue)
-		md_text(b, cue);
-	else
-		buf_adds(b, "(no cue)");
+	md_or(b, author, "unattributed");
 }
 
 /* A probability as a percentage: "70%", "72.5%". */
@@ -459,7 +449,7 @@ static void topics(struct report *r, const struct scoreboard *sb, struct buf *b)
 			buf_adds(b, "| topic | scored | Brier (95% range) | skill | open | overdue "
 				    "| void | hedged |\n|---|---:|---|---:|---:|---:|---:|---:|\n");
 		buf_adds(b, "| ");
-		md_topic(b, g[i].topic);
+		md_or(b, g[i].topic, "(no topic)");
 		buf_printf(b, " | %s | ", th(t[0], g[i].fig.n));
 		md_brier(b, &g[i].fig);
 		if (g[i].fig.n > 0 && g[i].fig.n < r->o->min_n)
@@ -880,7 +870,7 @@ static void lexicon(struct report *r, const struct scoreboard *sb, struct buf *b
 			buf_adds(b, "| cue | probability | scored forecasts | at other "
 				    "probabilities |\n|---|---:|---:|---:|\n");
 		buf_adds(b, "| ");
-		md_cue(b, g[i].cue);
+		md_or(b, g[i].cue, "(no cue)");
 		buf_adds(b, " | ");
 		md_percent(b, bins[top].low);
 		buf_printf(b, " | %s | ", th(t, g[i].fig.n));
