@@ -29,6 +29,8 @@
 #include "likely/base/date.h"
 #include "likely/extract/horizon.h"
 
+#include "load_text.h"
+
 /* The phrase m found in s is `phrase` as written; NULL: none found. */
 static void expect_phrase(const char *s, const struct horizon_match *m,
 			  const char *phrase)
@@ -104,20 +106,15 @@ static void test_cases_file(void **state)
 	assert_int_equal(bad, 0);
 }
 
+static int load_file(void *table, const char *path, struct diag *d)
+{
+	return horizon_load(table, path, d);
+}
+
+/* Loads text; returns the code and the diagnostics in msgs. */
 static int load(struct horizon_table *t, const char *text, char *msgs, size_t cap)
 {
-	char path[] = "/tmp/likely-horizons-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *fp = fdopen(fd, "w");
-	fputs(text, fp);
-	fclose(fp);
-	FILE *err = fmemopen(msgs, cap, "w");
-	struct diag d;
-	diag_init(&d, err);
-	int rc = horizon_load(t, path, &d);
-	fclose(err);
-	unlink(path);
-	return rc;
+	return load_text(load_file, t, text, msgs, cap);
 }
 
 static void undated(const struct horizon_table *t, const char *s,

@@ -20,6 +20,8 @@
 
 #include "likely/extract/lexicon.h"
 
+#include "load_text.h"
+
 static void test_builtin(void **state)
 {
 	struct lexicon lx;
@@ -70,29 +72,15 @@ static void test_intensify(void **state)
 	lexicon_release(&lx);
 }
 
-static char *write_tmp(const char *text)
+static int load_file(void *table, const char *path, struct diag *d)
 {
-	char *path = strdup("/tmp/likely-lexicon-XXXXXX");
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	FILE *fp = fdopen(fd, "w");
-	fputs(text, fp);
-	fclose(fp);
-	return path;
+	return lexicon_load(table, path, d);
 }
 
 /* Loads text; returns the code and the diagnostics in msgs. */
 static int load(struct lexicon *lx, const char *text, char *msgs, size_t cap)
 {
-	char *path = write_tmp(text);
-	FILE *err = fmemopen(msgs, cap, "w");
-	struct diag d;
-	diag_init(&d, err);
-	int rc = lexicon_load(lx, path, &d);
-	fclose(err);
-	unlink(path);
-	free(path);
-	return rc;
+	return load_text(load_file, lx, text, msgs, cap);
 }
 
 static void test_load_good(void **state)

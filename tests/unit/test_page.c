@@ -32,6 +32,8 @@
 #include "likely/page/page.h"
 #include "likely/page/pageline.h"
 
+#include "feed_steps.h"
+
 static int on_art(const struct page_article *a, void *ctx)
 {
 	char iso[DATE_ISO_LEN] = "-";
@@ -56,13 +58,7 @@ static int read_page(const char *page, size_t len, size_t step, size_t cap,
 {
 	struct page_callbacks cb = {on_art, on_par, out};
 	struct page_reader *r = page_reader_new(&cb, cap);
-	int rc = 0;
-	if (!step)
-		step = len ? len : 1;
-	for (size_t i = 0; i < len && !rc; i += step)
-		rc = page_feed(r, page + i, len - i < step ? len - i : step);
-	if (!rc)
-		rc = page_finish(r);
+	int rc = feed_steps(r, page, len, step);
 	if (bad)
 		*bad = page_error_offset(r);
 	page_reader_free(r);

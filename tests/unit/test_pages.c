@@ -20,6 +20,8 @@
 #include "likely/page/page.h"
 #include "likely/page/pagedump.h"
 
+#include "feed_steps.h"
+
 #define DIR_PAGES "tests/extract/pages"
 
 static char *slurp(const char *path, size_t *len)
@@ -48,13 +50,7 @@ static char *transcript(const char *page, size_t len, size_t step)
 	FILE *out = open_memstream(&text, &size);
 	struct page_callbacks cb = page_dump_callbacks(out);
 	struct page_reader *r = page_reader_new(&cb, 0);
-	int rc = 0;
-	if (!step)
-		step = len ? len : 1;
-	for (size_t i = 0; i < len && !rc; i += step)
-		rc = page_feed(r, page + i, len - i < step ? len - i : step);
-	if (!rc)
-		rc = page_finish(r);
+	int rc = feed_steps(r, page, len, step);
 	page_reader_free(r);
 	fclose(out);
 	assert_int_equal(rc, 0);

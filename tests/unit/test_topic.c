@@ -19,6 +19,8 @@
 
 #include "likely/extract/topic.h"
 
+#include "load_text.h"
+
 static void expect(const struct topic_rules *t, const char *s, const char *want)
 {
 	struct buf out;
@@ -59,20 +61,15 @@ static void test_word_starts(void **state)
 	topic_release(&t);
 }
 
+static int load_file(void *table, const char *path, struct diag *d)
+{
+	return topic_load(table, path, d);
+}
+
+/* Loads text; returns the code and the diagnostics in msgs. */
 static int load(struct topic_rules *t, const char *text, char *msgs, size_t cap)
 {
-	char path[] = "/tmp/likely-topics-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *fp = fdopen(fd, "w");
-	fputs(text, fp);
-	fclose(fp);
-	FILE *err = fmemopen(msgs, cap, "w");
-	struct diag d;
-	diag_init(&d, err);
-	int rc = topic_load(t, path, &d);
-	fclose(err);
-	unlink(path);
-	return rc;
+	return load_text(load_file, t, text, msgs, cap);
 }
 
 static void test_csv(void **state)
