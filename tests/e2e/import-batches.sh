@@ -10,7 +10,7 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$1; case "$bin" in /*) ;; *) bin="$top/$bin" ;; esac
 build=$2; case "$build" in /*) ;; *) build="$top/$build" ;; esac
-rows=${3:-6000}
+rows=${3:-6000}  # 3000 and more: the refused row below is g0003000
 gen="$build/tools/gen_ledger"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/likely-batch.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -82,3 +82,19 @@ grep -q "^likely: old.csv: $rows rows: 0 new, 0 changed, $rows unchanged\$" err.
 grep -q "^likely: old.csv: a ledger with the 18 columns before" err.txt || fail "18 columns: no note"
 [ "$("$bin" export | grep -c '"Speaker ')" -eq "$rows" ] || fail "18 columns: speakers lost"
 echo "# a ledger of 18 columns keeps the stored speakers"
+
+# A row the store refuses (a stored forecast changed outside likely) stops
+# its file there: the duplicate at the file's end is never reached, as a
+# row-at-a-time import never reached it, so it is not reported.
+rm -f t.db t.db-wal t.db-shm
+"$bin" import a.csv 2>/dev/null || fail "import a.csv"
+python3 -c "
+import sqlite3; c = sqlite3.connect('t.db')
+c.execute(\"UPDATE forecast SET title = 'a' || char(1) || 'b' WHERE id = 'g0003000'\"); c.commit()" || fail "python3"
+{ cat a.csv; sed -n 2p a.csv; } > dup.csv
+"$bin" import dup.csv 2>err.txt
+st=$?
+[ $st -eq 65 ] || fail "refused row: exit $st"
+[ "$(wc -l < err.txt)" -eq 2 ] || fail "refused row: $(cat err.txt)"
+head -1 err.txt | grep -q "^likely: $tmp/t.db: forecast 'g0003000': title: " || fail "refused row: $(head -1 err.txt)"
+echo "# a row the store refuses stops its file: nothing after it is reported"
