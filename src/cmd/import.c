@@ -58,7 +58,7 @@ static int on_row(struct forecast *f, bool has_speaker, void *data)
 	if (kept)
 		rc = keep_speaker(st, f, &old);
 	if (!rc && st->fresh) {
-		rc = store_forecast_add(st->ctx->store, f, st->ctx->now, st->reason.data);
+		rc = store_forecast_add(st->ctx->store, f);
 		st->added++;
 	} else if (!rc) {
 		enum store_put put = STORE_PUT_UNCHANGED;
@@ -88,6 +88,8 @@ static int file_end(int i, int rc, void *data)
 	struct import_run *run = data;
 	struct import_state *st = &run->st;
 	const char *path = run->paths[i];
+	if (!rc && st->fresh)
+		rc = store_forecast_add_done(st->ctx->store, st->ctx->now, st->reason.data);
 	if (!rc && st->old_ledger)
 		buf_printf(&run->summary,
 			   "%s: a ledger with the %d columns before "
