@@ -5,6 +5,8 @@
  * kept; the dispatcher's transaction is rolled back on any error, so a bad
  * row anywhere leaves the database exactly as it was.  Checking goes on
  * past the first bad row (up to a limit) so one run shows every problem.
+ * The files are read and checked on a second thread (ledgerfeed) while
+ * this one, which owns the database, stores the rows that passed.
  */
 #include <stdlib.h>
 #include <string.h>
