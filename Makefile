@@ -27,7 +27,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 # libraries before anything asks for their flags.
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3 libxml-2.0 jansson xlsxwriter 2>/dev/null)
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libxml-2.0 jansson xlsxwriter 2>/dev/null) \
-	   -lcsv -lm
+	   -lcsv -lm -pthread
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -37,7 +37,7 @@ else
 EXTRA =
 endif
 
-ALL_CFLAGS = $(WARN) $(if $(WERROR),-Werror) $(CFLAGS) $(EXTRA) $(LIB_CFLAGS)
+ALL_CFLAGS = -pthread $(WARN) $(if $(WERROR),-Werror) $(CFLAGS) $(EXTRA) $(LIB_CFLAGS)
 
 CORE_SRC = $(wildcard src/*/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)

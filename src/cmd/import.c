@@ -5,6 +5,8 @@
  * kept; the dispatcher's transaction is rolled back on any error, so a bad
  * row anywhere leaves the database exactly as it was.  Checking goes on
  * past the first bad row (up to a limit) so one run shows every problem.
+ * The files are read and checked on a second thread (ledgerfeed) while
+ * this one, which owns the database, stores the rows that passed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include "likely/base/buf.h"
 #include "likely/cli/cli.h"
 #include "likely/core/ledger.h"
+#include "likely/core/ledgerfeed.h"
 #include "likely/core/ledgerfile.h"
 #include "likely/store/store.h"
 
@@ -22,6 +25,14 @@ struct import_state {
 	bool old_ledger; /* a ledger from before the speaker column */
 	unsigned long rows, added, changed, unchanged;
 	struct buf reason;
+};
+
+/* Summaries wait until every file is in: a line saying "4 new" for a file
+ * that a later file's error rolled back would be a lie. */
+struct import_run {
+	struct import_state st;
+	char **paths;
+	struct buf summary;
 };
 
 /* A ledger without the speaker column says nothing about speakers: a
@@ -39,7 +50,7 @@ static int keep_speaker(struct import_state *st, struct forecast *f, struct fore
 /* A row that passed ledgerfile's checks, while the file has no bad row. */
 static int on_row(struct forecast *f, bool has_speaker, void *data)
 {
-	struct import_state *st = data;
+	struct import_state *st = &((struct import_run *)data)->st;
 	struct forecast old;
 	int rc = LIKELY_OK;
 
@@ -49,7 +60,7 @@ static int on_row(struct forecast *f, bool has_speaker, void *data)
 	if (kept)
 		rc = keep_speaker(st, f, &old);
 	if (!rc && st->fresh) {
-		rc = store_forecast_add(st->ctx->store, f, st->ctx->now, st->reason.data);
+		rc = store_forecast_add(st->ctx->store, f);
 		st->added++;
 	} else if (!rc) {
 		enum store_put put = STORE_PUT_UNCHANGED;
@@ -63,53 +74,59 @@ static int on_row(struct forecast *f, bool has_speaker, void *data)
 	return rc;
 }
 
-/* Summaries wait until every file is in: a line saying "4 new" for a file
- * that a later file's error rolled back would be a lie. */
-static int import_file(struct ctx *ctx, const char *path, struct buf *summary)
+static int file_begin(int i, void *data)
 {
-	struct import_state st = {ctx, false, false, 0, 0, 0, 0, {0}};
-	buf_init(&st.reason);
-	buf_printf(&st.reason, "import %s", path);
+	struct import_run *run = data;
+	struct import_state *st = &run->st;
+	st->old_ledger = false;
+	st->rows = st->added = st->changed = st->unchanged = 0;
+	buf_reset(&st->reason);
+	buf_printf(&st->reason, "import %s", run->paths[i]);
+	return store_forecast_empty(st->ctx->store, &st->fresh);
+}
 
-	int rc = store_forecast_empty(ctx->store, &st.fresh);
-	if (!rc)
-		rc = ledger_file_read(path, on_row, &st, &ctx->diag);
-	if (!rc && st.old_ledger)
-		buf_printf(summary,
+static int file_end(int i, int rc, void *data)
+{
+	struct import_run *run = data;
+	struct import_state *st = &run->st;
+	const char *path = run->paths[i];
+	if (!rc && st->fresh)
+		rc = store_forecast_add_done(st->ctx->store, st->ctx->now, st->reason.data);
+	if (!rc && st->old_ledger)
+		buf_printf(&run->summary,
 			   "%s: a ledger with the %d columns before "
 			   "`speaker`: read; speakers left as stored\n",
 			   path, LEDGER_NCOLS_V1);
 	if (!rc)
-		buf_printf(summary, "%s: %lu rows: %lu new, %lu changed, %lu unchanged\n", path,
-			   st.rows, st.added, st.changed, st.unchanged);
-	buf_release(&st.reason);
+		buf_printf(&run->summary, "%s: %lu rows: %lu new, %lu changed, %lu unchanged\n",
+			   path, st->rows, st->added, st->changed, st->unchanged);
 	return rc;
 }
 
 static int cmd_import(struct ctx *ctx, const struct cmd_args *a)
 {
-	struct buf summary;
+	struct import_run run = {{ctx, false, false, 0, 0, 0, 0, {0}}, a->argv, {0}};
+	struct ledger_sink sink = {file_begin, on_row, file_end, &run};
 	int rc = store_bulk_begin(ctx->store);
 	if (rc)
 		return rc;
-	buf_init(&summary);
-	/* every file is checked, so that one run reports every bad row */
-	for (int i = 0; i < a->argc; i++) {
-		int file_rc = import_file(ctx, a->argv[i], &summary);
-		if (file_rc)
-			rc = file_rc;
-	}
+	buf_init(&run.st.reason);
+	buf_init(&run.summary);
+	/* every file is checked, so that one run reports every bad row; one
+	 * thread reads and checks while this one stores */
+	rc = ledger_files_read(a->argv, a->argc, &sink, &ctx->diag);
 	if (!rc)
 		rc = store_bulk_end(ctx->store);
 	if (rc) {
 		diag_note(&ctx->diag, "nothing imported: the database is unchanged");
 	} else {
-		for (char *line = summary.data, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+		for (char *line = run.summary.data, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
 			*nl = '\0';
 			diag_note(&ctx->diag, "%s", line);
 		}
 	}
-	buf_release(&summary);
+	buf_release(&run.summary);
+	buf_release(&run.st.reason);
 	return rc;
 }
 

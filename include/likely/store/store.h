@@ -104,14 +104,21 @@ int store_forecast_empty(struct store *s, bool *empty);
 
 /*
  * Stores f as store_forecast_put stores a new forecast, without first
- * looking for a stored one: for a caller that knows the id is not stored
- * (an import into an empty table, its ids checked unique).  A stored id is
- * still refused, as an error, by the table's UNIQUE constraint.
+ * looking for a stored one and without its history: for a load into an
+ * empty table (an import, its ids checked unique).  A stored id is still
+ * refused, as an error, by the table's UNIQUE constraint.
  */
-int store_forecast_add(struct store *s, const struct forecast *f, const char *at,
-		       const char *reason);
-/* The same for a forecast extracted from stored article article_id (for
- * its context and evidence); < 0 for none. */
+int store_forecast_add(struct store *s, const struct forecast *f);
+/*
+ * After the last store_forecast_add of a load into an empty table: the
+ * "created" history row (at, reason) of every stored forecast, in the
+ * order they were stored -- the rows store_forecast_put would have
+ * written one at a time.  Returns 0 or the exit code reported.
+ */
+int store_forecast_add_done(struct store *s, const char *at, const char *reason);
+/* Stores f, with its history, from stored article article_id (for its
+ * context and evidence; < 0 for none), without first looking for a stored
+ * one. */
 int store_forecast_add_from(struct store *s, const struct forecast *f, const char *at,
 			    const char *reason, long long article_id);
 
