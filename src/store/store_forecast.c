@@ -14,10 +14,15 @@
 #include "likely/base/buf.h"
 #include "likely/extract/speaker.h"
 
-#define FORECAST_COLUMNS                                                                           \
+#define FORECAST_LEDGER_COLUMNS                                                                    \
 	"id, file, title, published, source, url, author, topic, claim, cue,"                      \
 	" probability, horizon, horizon_phrase, status, outcome, resolved_on,"                     \
-	" evidence, note, speaker, context"
+	" evidence, note, speaker"
+#define FORECAST_COLUMNS FORECAST_LEDGER_COLUMNS ", context"
+/* what store_forecast_get reads: the context rebuilt where it is a
+ * reference (a file opened read-only may be older than schema 9 and have
+ * none) */
+#define FORECAST_READ_REFS FORECAST_LEDGER_COLUMNS ", " STORE_CONTEXT_REBUILD
 
 /*
  * Points f's columns at the row's text, valid until st steps or is reset
@@ -61,7 +66,10 @@ static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
 {
 	int rc = store_cached(s, STMT_FORECAST_GET,
-			      "SELECT " FORECAST_COLUMNS " FROM forecast WHERE id = ?1", st);
+			      s->context_refs
+				      ? "SELECT " FORECAST_READ_REFS " FROM forecast WHERE id = ?1"
+				      : "SELECT " FORECAST_COLUMNS " FROM forecast WHERE id = ?1",
+			      st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
@@ -157,6 +165,56 @@ static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
 		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
 }
 
+/*
+ * Where f's context stands in the waiting text of its article (-1: not
+ * there, or not waiting): its bytes, a space in it standing for the
+ * separator between two sentences.  Contexts come in the order of the
+ * article, so the search starts where the last one was found.
+ */
+static long long context_offset(struct store *s, const char *context, long long article_id)
+{
+	size_t clen = context ? strlen(context) : 0, word = 0;
+	if (!s->context_refs || article_id < 0 || article_id != s->text_article || clen == 0 ||
+	    clen > s->text.len)
+		return -1;
+	while (word < clen && context[word] != ' ')
+		word++;
+	if (word == 0 || memchr(context, STORE_SENTENCE_SEP, clen))
+		return -1;
+	const char *t = s->text.data, *end = t + s->text.len;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *p = pass ? t : t + s->context_hint;
+		const char *to = pass ? t + s->context_hint + word : end;
+		if (to > end)
+			to = end;
+		/* memchr and memcmp: memmem is not C11 */
+		while (p + word <= to && (p = memchr(p, context[0], (size_t)(to - p))) != NULL) {
+			if (p + word > end || memcmp(p, context, word) != 0) {
+				p++;
+				continue;
+			}
+			size_t at = (size_t)(p - t), i = word;
+			if (s->text.len - at < clen)
+				break;
+			/* separator by separator: each stands for a space */
+			while (i < clen) {
+				const char *sep = memchr(p + i, STORE_SENTENCE_SEP, clen - i);
+				size_t n = (sep ? (size_t)(sep - p) : clen) - i;
+				if (memcmp(p + i, context + i, n) != 0 ||
+				    (sep && context[i + n] != ' '))
+					break;
+				i += n + (sep != NULL);
+			}
+			if (i == clen) {
+				s->context_hint = at;
+				return (long long)at;
+			}
+			p++;
+		}
+	}
+	return -1;
+}
+
 /* article_id < 0: from no stored article.  The article is set here, not
  * by an UPDATE afterwards: an UPDATE of a foreign key may need to undo
  * itself half-way, so SQLite copied the row's page to a statement journal
@@ -165,16 +223,27 @@ static int insert_forecast(struct store *s, const struct forecast *f, const char
 			   const char *reason, long long article_id)
 {
 	sqlite3_stmt *st;
-	int rc = store_cached(s, STMT_FORECAST_INSERT,
-			      "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id) VALUES (?1,"
-			      " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-			      " ?17, ?18, ?19, ?20, ?21)",
-			      &st);
+	int rc = store_cached(
+		s, STMT_FORECAST_INSERT,
+		s->context_refs ? "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id,"
+				  " context_at, context_len) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+				  " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+				  " ?20, ?21, ?22, ?23)"
+				: "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+				  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+		&st);
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
 	if (article_id >= 0)
 		sqlite3_bind_int64(st, LEDGER_NCOLS + 2, article_id);
+	long long ref = context_offset(s, f->context, article_id);
+	if (ref >= 0) {
+		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
+		sqlite3_bind_int64(st, LEDGER_NCOLS + 3, ref);
+		sqlite3_bind_int64(st, LEDGER_NCOLS + 4, (long long)strlen(f->context));
+	}
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
@@ -204,7 +273,9 @@ static int update_forecast(struct store *s, const struct forecast *f)
 			      " cue = ?10, probability = ?11, horizon = ?12,"
 			      " horizon_phrase = ?13, status = ?14, outcome = ?15,"
 			      " resolved_on = ?16, evidence = ?17, note = ?18, speaker = ?19,"
-			      " context = coalesce(?20, context) WHERE id = ?1",
+			      " context = coalesce(?20, context),"
+			      " context_at = iif(?20 IS NULL, context_at, NULL),"
+			      " context_len = iif(?20 IS NULL, context_len, NULL) WHERE id = ?1",
 			      &st);
 	if (rc)
 		return rc;
@@ -333,9 +404,12 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 
 	if (!flt)
 		flt = &all;
+	/* no context: none of its callers shows one, and rebuilding each
+	 * would read every article's text (a list of all forecasts took
+	 * fifty times as long) */
 	if ((rc = store_prepare(
 		     s,
-		     "SELECT " FORECAST_COLUMNS " FROM forecast"
+		     "SELECT " FORECAST_LEDGER_COLUMNS ", NULL FROM forecast"
 		     " WHERE (?1 IS NULL OR status = ?1)"
 		     " AND (?2 IS NULL OR instr(';' || topic || ';', ';' || ?2 || ';') > 0)"
 		     " AND (?3 = 0 OR (status = 'accepted' AND outcome = ''))"

@@ -126,7 +126,8 @@ struct forecast_filter {
 /*
  * Calls fn for every matching forecast in ledger order (the order they
  * entered the database).  fn returns 0 to go on or an exit code to stop,
- * which is then returned.  The forecast is valid only during the call.
+ * which is then returned.  The forecast is valid only during the call,
+ * and has no context (store_forecast_get gives it).
  */
 int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 			int (*fn)(const struct forecast *f, void *ctx), void *ctx);
