@@ -263,8 +263,9 @@ int store_forecast_add_from(struct store *s, const struct forecast *f, const cha
 	return insert_forecast(s, f, at, reason, article_id);
 }
 
-/* A NULL context in the new record means "keep the stored one". */
-static int update_forecast(struct store *s, const struct forecast *f)
+/* A NULL context in the new record, or keep_context, means "keep the
+ * stored one" (a reference into the article's text stays one). */
+static int update_forecast(struct store *s, const struct forecast *f, bool keep_context)
 {
 	sqlite3_stmt *st;
 	int rc = store_cached(s, STMT_FORECAST_UPDATE,
@@ -280,6 +281,8 @@ static int update_forecast(struct store *s, const struct forecast *f)
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
+	if (keep_context)
+		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
 	return step == SQLITE_DONE ? LIKELY_OK : store_fail(s, step, "updating a forecast");
@@ -315,8 +318,9 @@ int store_forecast_put(struct store *s, const struct forecast *f, const char *at
 		rc = add_history(s, f->col[COL_ID], at, ledger_columns[c], old.col[c], f->col[c],
 				 reason);
 	}
-	if (!rc && (changed || (f->context && (!old.context || strcmp(old.context, f->context)))))
-		rc = update_forecast(s, f);
+	bool new_context = f->context && (!old.context || strcmp(old.context, f->context));
+	if (!rc && (changed || new_context))
+		rc = update_forecast(s, f, !new_context);
 	if (result)
 		*result = changed ? STORE_PUT_CHANGED : STORE_PUT_UNCHANGED;
 out:
