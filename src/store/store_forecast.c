@@ -19,10 +19,6 @@
 	" probability, horizon, horizon_phrase, status, outcome, resolved_on,"                     \
 	" evidence, note, speaker"
 #define FORECAST_COLUMNS FORECAST_LEDGER_COLUMNS ", context"
-/* what store_forecast_get reads: the context rebuilt where it is a
- * reference (a file opened read-only may be older than schema 9 and have
- * none) */
-#define FORECAST_READ_REFS FORECAST_LEDGER_COLUMNS ", " STORE_CONTEXT_REBUILD
 
 /*
  * Points f's columns at the row's text, valid until st steps or is reset
@@ -61,15 +57,17 @@ static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 	return rc;
 }
 
-/* Looks id up; *st is then on its row (SQLITE_ROW) or done.  The caller
- * resets *st. */
+/* Looks id up; *st is then on its row (SQLITE_ROW) or done, with the
+ * stored context (NULL for a reference) and, after it, whether the context
+ * is a reference into the article's text.  The caller resets *st. */
 static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
 {
-	int rc = store_cached(s, STMT_FORECAST_GET,
-			      s->context_refs
-				      ? "SELECT " FORECAST_READ_REFS " FROM forecast WHERE id = ?1"
-				      : "SELECT " FORECAST_COLUMNS " FROM forecast WHERE id = ?1",
-			      st);
+	int rc = store_cached(
+		s, STMT_FORECAST_GET,
+		s->context_refs ? "SELECT " FORECAST_COLUMNS ", context_len IS NOT NULL"
+				  " FROM forecast WHERE id = ?1"
+				: "SELECT " FORECAST_COLUMNS ", 0 FROM forecast WHERE id = ?1",
+		st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
@@ -81,7 +79,30 @@ static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
 	return rc;
 }
 
-int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool *found)
+/* The context of forecast id rebuilt from its article's text (the caller
+ * frees it; NULL if there is none). */
+static int context_rebuilt(struct store *s, const char *id, char **out)
+{
+	sqlite3_stmt *st;
+	*out = NULL;
+	int rc = store_cached(s, STMT_CONTEXT_GET,
+			      "SELECT " STORE_CONTEXT_REBUILD " FROM forecast WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*out = xstrdup(store_text(st, 0));
+	else if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading a forecast's context");
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* store_forecast_get, the context rebuilt when whole is set (only one
+ * forecast shown needs it: rebuilding reads the article's whole text,
+ * which an extract that looks up every forecast it finds must not). */
+static int get_row(struct store *s, const char *id, struct forecast *f, bool *found, bool whole)
 {
 	sqlite3_stmt *st;
 	int rc, step;
@@ -90,12 +111,23 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool
 	*found = false;
 	if ((rc = lookup(s, id, &st, &step)))
 		return rc;
+	bool reference = false;
 	if (step == SQLITE_ROW) {
 		rc = read_row(s, st, f);
+		reference = sqlite3_column_int(st, LEDGER_NCOLS + 1) != 0;
 		*found = rc == LIKELY_OK;
 	}
 	sqlite3_reset(st);
+	if (*found && reference && whole) {
+		free(f->context);
+		rc = context_rebuilt(s, id, &f->context);
+	}
 	return rc;
+}
+
+int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool *found)
+{
+	return get_row(s, id, f, found, false);
 }
 
 /*
@@ -308,9 +340,18 @@ int store_forecast_put(struct store *s, const struct forecast *f, const char *at
 	}
 	forecast_init(&old);
 	rc = read_row(s, st, &old);
+	bool reference = sqlite3_column_int(st, LEDGER_NCOLS + 1) != 0;
 	sqlite3_reset(st);
 	if (rc)
 		goto out;
+	/* a context given for a forecast whose context is a reference is
+	 * compared with the text it refers to (an editor's forecast, read
+	 * with it, comes back with it) */
+	if (reference && f->context) {
+		free(old.context);
+		if ((rc = context_rebuilt(s, f->col[COL_ID], &old.context)))
+			goto out;
+	}
 	for (int c = 0; c < LEDGER_NCOLS && !rc; c++) {
 		if (strcmp(old.col[c], f->col[c]) == 0)
 			continue;
@@ -481,7 +522,7 @@ int store_forecast_lookup(struct store *s, const char *id, enum id_use use, stru
 {
 	bool found;
 	char *full = NULL;
-	int count, rc = store_forecast_get(s, id, f, &found);
+	int count, rc = get_row(s, id, f, &found, true);
 
 	if (rc || found)
 		return rc;
@@ -496,7 +537,7 @@ int store_forecast_lookup(struct store *s, const char *id, enum id_use use, stru
 		return rc;
 	if (count == 1) {
 		forecast_release(f);
-		rc = store_forecast_get(s, full, f, &found);
+		rc = get_row(s, full, f, &found, true);
 	} else if (count > 1) {
 		rc = diag_report(s->diag, LIKELY_DATAERR, NULL, 0,
 				 "'%s' is the start of several ids; give more digits", id);
