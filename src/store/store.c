@@ -221,6 +221,18 @@ static const char *const migrations[] = {
 	/* 8: no article section: nothing ever filled it (the page reader
 	 * gives headings per paragraph, not a section per article). */
 	"ALTER TABLE article DROP COLUMN section;",
+	/* 9: a forecast's context may be a reference into its article's
+	 * stored text rather than a copy: context NULL, context_at the byte
+	 * where it starts and context_len its bytes, the U+001E between
+	 * sentences read as spaces (store_forecast.c rebuilds it).  The
+	 * copies were half of a stored extract's database and a sixth of
+	 * its time; a context not found verbatim in the text is still
+	 * copied, and an article whose text changes has its forecasts'
+	 * contexts copied out first (store_article.c), found by the index. */
+	"ALTER TABLE forecast ADD COLUMN context_at INTEGER;"
+	"ALTER TABLE forecast ADD COLUMN context_len INTEGER;"
+	"CREATE INDEX forecast_context ON forecast(article_id, seq)"
+	" WHERE context_len IS NOT NULL;",
 };
 
 /*
@@ -256,10 +268,11 @@ static const struct {
 	long long since;            /* the schema version that added it */
 	long long until;            /* the version that removed it, 0 if none did */
 } later_columns[] = {
-	{"forecast", "speaker", 2, 0},  {"article", "section", 1, 8},
-	{"sentence", "text", 1, 6},     {"sentence", "article_id", 1, 6},
-	{"sentence", "ord", 1, 6},      {"article_text", "article_id", 6, 0},
-	{"article_text", "text", 6, 0},
+	{"forecast", "speaker", 2, 0},     {"article", "section", 1, 8},
+	{"sentence", "text", 1, 6},        {"sentence", "article_id", 1, 6},
+	{"sentence", "ord", 1, 6},         {"article_text", "article_id", 6, 0},
+	{"article_text", "text", 6, 0},    {"forecast", "context_at", 9, 0},
+	{"forecast", "context_len", 9, 0},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -599,6 +612,10 @@ int store_open(const char *path, enum store_mode mode, struct diag *d, struct st
 	}
 	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON;")))
 		goto fail;
+	int version;
+	if ((rc = store_schema_version(s, &version)))
+		goto fail;
+	s->context_refs = version >= 9;
 	*out = s;
 	return LIKELY_OK;
 fail:

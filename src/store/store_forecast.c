@@ -14,10 +14,11 @@
 #include "likely/base/buf.h"
 #include "likely/extract/speaker.h"
 
-#define FORECAST_COLUMNS                                                                           \
+#define FORECAST_LEDGER_COLUMNS                                                                    \
 	"id, file, title, published, source, url, author, topic, claim, cue,"                      \
 	" probability, horizon, horizon_phrase, status, outcome, resolved_on,"                     \
-	" evidence, note, speaker, context"
+	" evidence, note, speaker"
+#define FORECAST_COLUMNS FORECAST_LEDGER_COLUMNS ", context"
 
 /*
  * Points f's columns at the row's text, valid until st steps or is reset
@@ -56,12 +57,17 @@ static int read_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 	return rc;
 }
 
-/* Looks id up; *st is then on its row (SQLITE_ROW) or done.  The caller
- * resets *st. */
+/* Looks id up; *st is then on its row (SQLITE_ROW) or done, with the
+ * stored context (NULL for a reference) and, after it, whether the context
+ * is a reference into the article's text.  The caller resets *st. */
 static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
 {
-	int rc = store_cached(s, STMT_FORECAST_GET,
-			      "SELECT " FORECAST_COLUMNS " FROM forecast WHERE id = ?1", st);
+	int rc = store_cached(
+		s, STMT_FORECAST_GET,
+		s->context_refs ? "SELECT " FORECAST_COLUMNS ", context_len IS NOT NULL"
+				  " FROM forecast WHERE id = ?1"
+				: "SELECT " FORECAST_COLUMNS ", 0 FROM forecast WHERE id = ?1",
+		st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
@@ -73,7 +79,30 @@ static int lookup(struct store *s, const char *id, sqlite3_stmt **st, int *step)
 	return rc;
 }
 
-int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool *found)
+/* The context of forecast id rebuilt from its article's text (the caller
+ * frees it; NULL if there is none). */
+static int context_rebuilt(struct store *s, const char *id, char **out)
+{
+	sqlite3_stmt *st;
+	*out = NULL;
+	int rc = store_cached(s, STMT_CONTEXT_GET,
+			      "SELECT " STORE_CONTEXT_REBUILD " FROM forecast WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*out = xstrdup(store_text(st, 0));
+	else if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_fail(s, step, "reading a forecast's context");
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* store_forecast_get, the context rebuilt when whole is set (only one
+ * forecast shown needs it: rebuilding reads the article's whole text,
+ * which an extract that looks up every forecast it finds must not). */
+static int get_row(struct store *s, const char *id, struct forecast *f, bool *found, bool whole)
 {
 	sqlite3_stmt *st;
 	int rc, step;
@@ -82,12 +111,23 @@ int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool
 	*found = false;
 	if ((rc = lookup(s, id, &st, &step)))
 		return rc;
+	bool reference = false;
 	if (step == SQLITE_ROW) {
 		rc = read_row(s, st, f);
+		reference = sqlite3_column_int(st, LEDGER_NCOLS + 1) != 0;
 		*found = rc == LIKELY_OK;
 	}
 	sqlite3_reset(st);
+	if (*found && reference && whole) {
+		free(f->context);
+		rc = context_rebuilt(s, id, &f->context);
+	}
 	return rc;
+}
+
+int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool *found)
+{
+	return get_row(s, id, f, found, false);
 }
 
 /*
@@ -157,6 +197,56 @@ static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
 		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
 }
 
+/*
+ * Where f's context stands in the waiting text of its article (-1: not
+ * there, or not waiting): its bytes, a space in it standing for the
+ * separator between two sentences.  Contexts come in the order of the
+ * article, so the search starts where the last one was found.
+ */
+static long long context_offset(struct store *s, const char *context, long long article_id)
+{
+	size_t clen = context ? strlen(context) : 0, word = 0;
+	if (!s->context_refs || article_id < 0 || article_id != s->text_article || clen == 0 ||
+	    clen > s->text.len)
+		return -1;
+	while (word < clen && context[word] != ' ')
+		word++;
+	if (word == 0 || memchr(context, STORE_SENTENCE_SEP, clen))
+		return -1;
+	const char *t = s->text.data, *end = t + s->text.len;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *p = pass ? t : t + s->context_hint;
+		const char *to = pass ? t + s->context_hint + word : end;
+		if (to > end)
+			to = end;
+		/* memchr and memcmp: memmem is not C11 */
+		while (p + word <= to && (p = memchr(p, context[0], (size_t)(to - p))) != NULL) {
+			if (p + word > end || memcmp(p, context, word) != 0) {
+				p++;
+				continue;
+			}
+			size_t at = (size_t)(p - t), i = word;
+			if (s->text.len - at < clen)
+				break;
+			/* separator by separator: each stands for a space */
+			while (i < clen) {
+				const char *sep = memchr(p + i, STORE_SENTENCE_SEP, clen - i);
+				size_t n = (sep ? (size_t)(sep - p) : clen) - i;
+				if (memcmp(p + i, context + i, n) != 0 ||
+				    (sep && context[i + n] != ' '))
+					break;
+				i += n + (sep != NULL);
+			}
+			if (i == clen) {
+				s->context_hint = at;
+				return (long long)at;
+			}
+			p++;
+		}
+	}
+	return -1;
+}
+
 /* article_id < 0: from no stored article.  The article is set here, not
  * by an UPDATE afterwards: an UPDATE of a foreign key may need to undo
  * itself half-way, so SQLite copied the row's page to a statement journal
@@ -164,16 +254,27 @@ static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
 static int insert_row(struct store *s, const struct forecast *f, long long article_id)
 {
 	sqlite3_stmt *st;
-	int rc = store_cached(s, STMT_FORECAST_INSERT,
-			      "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id) VALUES (?1,"
-			      " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-			      " ?17, ?18, ?19, ?20, ?21)",
-			      &st);
+	int rc = store_cached(
+		s, STMT_FORECAST_INSERT,
+		s->context_refs ? "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id,"
+				  " context_at, context_len) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+				  " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+				  " ?20, ?21, ?22, ?23)"
+				: "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+				  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+		&st);
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
 	if (article_id >= 0)
 		sqlite3_bind_int64(st, LEDGER_NCOLS + 2, article_id);
+	long long ref = context_offset(s, f->context, article_id);
+	if (ref >= 0) {
+		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
+		sqlite3_bind_int64(st, LEDGER_NCOLS + 3, ref);
+		sqlite3_bind_int64(st, LEDGER_NCOLS + 4, (long long)strlen(f->context));
+	}
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
 	return step == SQLITE_DONE ? LIKELY_OK : store_fail(s, step, "storing a forecast");
@@ -220,8 +321,9 @@ int store_forecast_add_from(struct store *s, const struct forecast *f, const cha
 	return insert_forecast(s, f, at, reason, article_id);
 }
 
-/* A NULL context in the new record means "keep the stored one". */
-static int update_forecast(struct store *s, const struct forecast *f)
+/* A NULL context in the new record, or keep_context, means "keep the
+ * stored one" (a reference into the article's text stays one). */
+static int update_forecast(struct store *s, const struct forecast *f, bool keep_context)
 {
 	sqlite3_stmt *st;
 	int rc = store_cached(s, STMT_FORECAST_UPDATE,
@@ -230,11 +332,15 @@ static int update_forecast(struct store *s, const struct forecast *f)
 			      " cue = ?10, probability = ?11, horizon = ?12,"
 			      " horizon_phrase = ?13, status = ?14, outcome = ?15,"
 			      " resolved_on = ?16, evidence = ?17, note = ?18, speaker = ?19,"
-			      " context = coalesce(?20, context) WHERE id = ?1",
+			      " context = coalesce(?20, context),"
+			      " context_at = iif(?20 IS NULL, context_at, NULL),"
+			      " context_len = iif(?20 IS NULL, context_len, NULL) WHERE id = ?1",
 			      &st);
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
+	if (keep_context)
+		sqlite3_bind_null(st, LEDGER_NCOLS + 1);
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
 	return step == SQLITE_DONE ? LIKELY_OK : store_fail(s, step, "updating a forecast");
@@ -260,9 +366,18 @@ int store_forecast_put(struct store *s, const struct forecast *f, const char *at
 	}
 	forecast_init(&old);
 	rc = read_row(s, st, &old);
+	bool reference = sqlite3_column_int(st, LEDGER_NCOLS + 1) != 0;
 	sqlite3_reset(st);
 	if (rc)
 		goto out;
+	/* a context given for a forecast whose context is a reference is
+	 * compared with the text it refers to (an editor's forecast, read
+	 * with it, comes back with it) */
+	if (reference && f->context) {
+		free(old.context);
+		if ((rc = context_rebuilt(s, f->col[COL_ID], &old.context)))
+			goto out;
+	}
 	for (int c = 0; c < LEDGER_NCOLS && !rc; c++) {
 		if (strcmp(old.col[c], f->col[c]) == 0)
 			continue;
@@ -270,8 +385,9 @@ int store_forecast_put(struct store *s, const struct forecast *f, const char *at
 		rc = add_history(s, f->col[COL_ID], at, ledger_columns[c], old.col[c], f->col[c],
 				 reason);
 	}
-	if (!rc && (changed || (f->context && (!old.context || strcmp(old.context, f->context)))))
-		rc = update_forecast(s, f);
+	bool new_context = f->context && (!old.context || strcmp(old.context, f->context));
+	if (!rc && (changed || new_context))
+		rc = update_forecast(s, f, !new_context);
 	if (result)
 		*result = changed ? STORE_PUT_CHANGED : STORE_PUT_UNCHANGED;
 out:
@@ -359,9 +475,12 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 
 	if (!flt)
 		flt = &all;
+	/* no context: none of its callers shows one, and rebuilding each
+	 * would read every article's text (a list of all forecasts took
+	 * fifty times as long) */
 	if ((rc = store_prepare(
 		     s,
-		     "SELECT " FORECAST_COLUMNS " FROM forecast"
+		     "SELECT " FORECAST_LEDGER_COLUMNS ", NULL FROM forecast"
 		     " WHERE (?1 IS NULL OR status = ?1)"
 		     " AND (?2 IS NULL OR instr(';' || topic || ';', ';' || ?2 || ';') > 0)"
 		     " AND (?3 = 0 OR (status = 'accepted' AND outcome = ''))"
@@ -429,7 +548,7 @@ int store_forecast_lookup(struct store *s, const char *id, enum id_use use, stru
 {
 	bool found;
 	char *full = NULL;
-	int count, rc = store_forecast_get(s, id, f, &found);
+	int count, rc = get_row(s, id, f, &found, true);
 
 	if (rc || found)
 		return rc;
@@ -444,7 +563,7 @@ int store_forecast_lookup(struct store *s, const char *id, enum id_use use, stru
 		return rc;
 	if (count == 1) {
 		forecast_release(f);
-		rc = store_forecast_get(s, full, f, &found);
+		rc = get_row(s, full, f, &found, true);
 	} else if (count > 1) {
 		rc = diag_report(s->diag, LIKELY_DATAERR, NULL, 0,
 				 "'%s' is the start of several ids; give more digits", id);

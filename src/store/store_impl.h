@@ -13,6 +13,15 @@
  * (U+001E, record separator). */
 #define STORE_SENTENCE_SEP '\x1e'
 
+/* A forecast's context as `show` gives it, in SQL, for a row of forecast
+ * (columns unqualified) whose context may be a reference into its
+ * article's text (schema 9): the stored copy, or the bytes referred to
+ * with the sentence separators read as spaces. */
+#define STORE_CONTEXT_REBUILD                                                                      \
+	"CASE WHEN context_len IS NULL THEN context ELSE"                                          \
+	" (SELECT CAST(replace(substr(CAST(t.text AS BLOB), context_at + 1, context_len),"         \
+	" x'1e', ' ') AS TEXT) FROM article_text t WHERE t.article_id = forecast.article_id) END"
+
 /* Statements used once per row are prepared once per connection. */
 enum store_stmt {
 	STMT_FORECAST_GET,
@@ -23,6 +32,9 @@ enum store_stmt {
 	STMT_TEXT_INDEX,
 	STMT_TEXT_HAS,
 	STMT_TEXT_CLEAR,
+	STMT_TEXT_GET,
+	STMT_CONTEXT_COPY,
+	STMT_CONTEXT_GET,
 	STMT_ARTICLE_BEGIN,
 	STMT_ARTICLE_DIGEST,
 	STMT_SCORE_GROUP_ADD,
@@ -46,6 +58,16 @@ struct store {
 	 * full-text index, when the article ends (store_text_flush). */
 	struct buf text;
 	long long text_article;
+	/* text_article had a stored text already: it is replaced (or kept,
+	 * when the same) when the article ends */
+	bool text_old;
+	long long text_seq; /* the last forecast stored before it was seen again */
+	/* the file's forecasts have context_at and context_len (schema 9;
+	 * a file opened read-only may be older) */
+	bool context_refs;
+	/* where in text the last context was found: the next one is
+	 * looked for from there first */
+	size_t context_hint;
 	/* the statements that make the indexes store_bulk_begin dropped */
 	char *bulk_sql[STORE_BULK_INDEXES];
 };

@@ -50,10 +50,14 @@ sentences = (db.execute("SELECT coalesce(sum(length(text) - length(replace(text,
                         " FROM article_text").fetchone()[0],
              db.execute("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM article_text").fetchone()[0])
 context = db.execute("SELECT coalesce(sum(length(CAST(context AS BLOB))), 0) FROM forecast").fetchone()[0]
+# schema 9: a context may be a reference into its article's text
+refs = db.execute("SELECT coalesce(sum(context_len), 0) FROM forecast").fetchone()[0]
 size = os.path.getsize(sys.argv[1])
 kept = sentences[1] + context
 print(f"database {size / 1e6:.1f} MB for {int(sys.argv[2]) / 1e6:.1f} MB of pages: "
       f"{sentences[0]} sentences ({sentences[1] / 1e6:.1f} MB) and forecast contexts "
-      f"({context / 1e6:.1f} MB) kept, {size / kept:.2f} bytes per byte kept")
+      f"({context / 1e6:.1f} MB) kept, {size / kept:.2f} bytes per byte kept; "
+      f"{refs / 1e6:.1f} MB more of contexts as references, "
+      f"{size / (kept + refs):.2f} bytes per byte of sentences and contexts")
 PY
 rm -rf "$tmp/pages" "$tmp/store.db"

@@ -2,13 +2,24 @@
 # made it before version 6 joined an article's sentences into one row: a
 # sentence table with a row per sentence, indexed one by one (FTS5), and
 # the trigger that takes a deleted sentence out of the index, and the
-# article's section column (never filled; version 8 dropped it).  Golden
+# article's section column (never filled; version 8 dropped it), and every
+# forecast's context a copy (version 9 may refer into the text).  Golden
 # cases use it to make an old database for the upgrade to upgrade.
 # usage: python3 schema5.py DB
 import sqlite3
 import sys
 
 db = sqlite3.connect(sys.argv[1])
+# version 9: a context kept as a reference into the article's text is
+# copied back into the forecast row
+db.executescript("""
+UPDATE forecast SET context = (SELECT CAST(replace(substr(CAST(t.text AS BLOB),
+  context_at + 1, context_len), x'1e', ' ') AS TEXT) FROM article_text t
+  WHERE t.article_id = forecast.article_id) WHERE context_len IS NOT NULL;
+DROP INDEX forecast_context;
+ALTER TABLE forecast DROP COLUMN context_len;
+ALTER TABLE forecast DROP COLUMN context_at;
+""")
 db.executescript("""
 CREATE TABLE sentence (
   id INTEGER PRIMARY KEY,

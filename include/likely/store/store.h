@@ -52,7 +52,9 @@ int store_release(struct store *s);
 void store_rollback_savepoint(struct store *s);
 
 /* Reads the forecast with this id into f (initialised here); *found says
- * whether there was one (f is left empty otherwise). */
+ * whether there was one (f is left empty otherwise).  f->context is NULL
+ * where it is a reference into the article's text (schema 9):
+ * store_forecast_lookup gives it whole. */
 int store_forecast_get(struct store *s, const char *id, struct forecast *f, bool *found);
 
 /* What a forecast is looked up for: a command that changes data needs a
@@ -133,7 +135,8 @@ struct forecast_filter {
 /*
  * Calls fn for every matching forecast in ledger order (the order they
  * entered the database).  fn returns 0 to go on or an exit code to stop,
- * which is then returned.  The forecast is valid only during the call.
+ * which is then returned.  The forecast is valid only during the call,
+ * and has no context (store_forecast_lookup gives it).
  */
 int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 			int (*fn)(const struct forecast *f, void *ctx), void *ctx);
