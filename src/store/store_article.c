@@ -105,6 +105,7 @@ void store_text_forget(struct store *s)
 	s->text_article = -1;
 	s->text_old = false;
 	s->context_hint = 0;
+	s->context_read = 0;
 }
 
 int store_article_begin(struct store *s, const struct article_rec *a, long long *id)

@@ -68,6 +68,9 @@ struct store {
 	/* where in text the last context was found: the next one is
 	 * looked for from there first */
 	size_t context_hint;
+	/* bytes read looking for contexts that were not where expected:
+	 * bounded, so an article of many such contexts stays linear */
+	size_t context_read;
 	/* the statements that make the indexes store_bulk_begin dropped */
 	char *bulk_sql[STORE_BULK_INDEXES];
 };
