@@ -82,6 +82,8 @@ static int file_begin(int i, void *data)
 	st->rows = st->added = st->changed = st->unchanged = 0;
 	buf_reset(&st->reason);
 	buf_printf(&st->reason, "import %s", run->paths[i]);
+	/* the file's new forecasts are one load: created by it */
+	store_load_begin(st->ctx->store, st->ctx->now, st->reason.data);
 	return store_forecast_empty(st->ctx->store, &st->fresh);
 }
 
@@ -90,8 +92,7 @@ static int file_end(int i, int rc, void *data)
 	struct import_run *run = data;
 	struct import_state *st = &run->st;
 	const char *path = run->paths[i];
-	if (!rc && st->fresh)
-		rc = store_forecast_add_done(st->ctx->store, st->ctx->now, st->reason.data);
+	store_load_end(st->ctx->store);
 	if (!rc && st->old_ledger)
 		buf_printf(&run->summary,
 			   "%s: a ledger with the %d columns before "
@@ -115,8 +116,6 @@ static int cmd_import(struct ctx *ctx, const struct cmd_args *a)
 	/* every file is checked, so that one run reports every bad row; one
 	 * thread reads and checks while this one stores */
 	rc = ledger_files_read(a->argv, a->argc, &sink, &ctx->diag);
-	if (!rc)
-		rc = store_bulk_end(ctx->store);
 	if (rc) {
 		diag_note(&ctx->diag, "nothing imported: the database is unchanged");
 	} else {

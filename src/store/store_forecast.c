@@ -272,23 +272,46 @@ static long long context_offset(struct store *s, const char *context, long long 
 	return (long long)s->context_hint;
 }
 
+/* The load the next forecast belongs to (0: none, it has a history row),
+ * its row made at the load's first forecast. */
+static int load_for_insert(struct store *s, long long *load)
+{
+	*load = 0;
+	if (s->load_id < 0)
+		return LIKELY_OK;
+	if (s->load_id == 0) {
+		sqlite3_stmt *st;
+		int rc = store_prepare(s, "INSERT INTO load (at, reason) VALUES (?1, ?2)", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_text(st, 1, s->load_at.data, (int)s->load_at.len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, s->load_reason.data, (int)s->load_reason.len,
+				  SQLITE_STATIC);
+		int step = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE)
+			return store_fail(s, step, "recording a load");
+		s->load_id = sqlite3_last_insert_rowid(s->db);
+	}
+	*load = s->load_id;
+	return LIKELY_OK;
+}
+
 /* article_id < 0: from no stored article.  The article is set here, not
  * by an UPDATE afterwards: an UPDATE of a foreign key may need to undo
  * itself half-way, so SQLite copied the row's page to a statement journal
- * for every forecast (a third of a stored extract's writes). */
-static int insert_row(struct store *s, const struct forecast *f, long long article_id)
+ * for every forecast (a third of a stored extract's writes).  Only a file
+ * opened for writing stores, and it has the latest schema. */
+static int insert_row(struct store *s, const struct forecast *f, long long article_id,
+		      long long load)
 {
 	sqlite3_stmt *st;
-	int rc = store_cached(
-		s, STMT_FORECAST_INSERT,
-		s->context_refs ? "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id,"
-				  " context_at, context_len) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-				  " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-				  " ?20, ?21, ?22, ?23)"
-				: "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id)"
-				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-				  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-		&st);
+	int rc = store_cached(s, STMT_FORECAST_INSERT,
+			      "INSERT INTO forecast (" FORECAST_COLUMNS ", article_id,"
+			      " context_at, context_len, load_id) VALUES (?1, ?2, ?3, ?4, ?5,"
+			      " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+			      " ?19, ?20, ?21, ?22, ?23, ?24)",
+			      &st);
 	if (rc)
 		return rc;
 	bind_forecast(st, f);
@@ -300,44 +323,46 @@ static int insert_row(struct store *s, const struct forecast *f, long long artic
 		sqlite3_bind_int64(st, LEDGER_NCOLS + 3, ref);
 		sqlite3_bind_int64(st, LEDGER_NCOLS + 4, (long long)strlen(f->context));
 	}
+	if (load > 0)
+		sqlite3_bind_int64(st, LEDGER_NCOLS + 5, load);
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
 	return step == SQLITE_DONE ? LIKELY_OK : store_fail(s, step, "storing a forecast");
 }
 
+/* A forecast of a load is created by the load's row, any other by a
+ * "created" row of history. */
 static int insert_forecast(struct store *s, const struct forecast *f, const char *at,
 			   const char *reason, long long article_id)
 {
-	int rc = insert_row(s, f, article_id);
-	if (rc)
+	long long load;
+	int rc = load_for_insert(s, &load);
+	if (!rc)
+		rc = insert_row(s, f, article_id, load);
+	if (rc || load > 0)
 		return rc;
 	return add_history(s, f->col[COL_ID], at, "created", NULL, f->col[COL_STATUS], reason);
 }
 
 int store_forecast_add(struct store *s, const struct forecast *f)
 {
-	return insert_row(s, f, -1);
+	long long load;
+	int rc = load_for_insert(s, &load);
+	return rc ? rc : insert_row(s, f, -1, load);
 }
 
-/* One statement for the history of a million rows where a statement a
- * row took a third of an import's time. */
-int store_forecast_add_done(struct store *s, const char *at, const char *reason)
+void store_load_begin(struct store *s, const char *at, const char *reason)
 {
-	sqlite3_stmt *st;
-	int rc = store_prepare(s,
-			       "INSERT INTO history (forecast_id, at, field, old_value, new_value,"
-			       " reason) SELECT id, ?1, 'created', NULL, status, ?2 FROM forecast"
-			       " ORDER BY seq",
-			       &st);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, reason ? reason : "", -1, SQLITE_STATIC);
-	int step = sqlite3_step(st);
-	if (step != SQLITE_DONE)
-		rc = store_fail(s, step, "recording history");
-	sqlite3_finalize(st);
-	return rc;
+	buf_reset(&s->load_at);
+	buf_adds(&s->load_at, at);
+	buf_reset(&s->load_reason);
+	buf_adds(&s->load_reason, reason ? reason : "");
+	s->load_id = 0;
+}
+
+void store_load_end(struct store *s)
+{
+	s->load_id = -1;
 }
 
 int store_forecast_add_from(struct store *s, const struct forecast *f, const char *at,
@@ -420,15 +445,6 @@ out:
 	return rc;
 }
 
-/* The indexes an import into an empty table builds after the load: rows
- * arrive in ledger order, and each would be a random insert into these
- * (the id index stays: it is the UNIQUE constraint and the lookups). */
-static const struct {
-	const char *name, *drop;
-} bulk_indexes[STORE_BULK_INDEXES] = {
-	{"history_forecast", "DROP INDEX history_forecast"},
-};
-
 int store_forecast_empty(struct store *s, bool *empty)
 {
 	sqlite3_stmt *st;
@@ -444,50 +460,9 @@ int store_forecast_empty(struct store *s, bool *empty)
 	return rc;
 }
 
-/* Drops bulk_indexes[i], keeping the statement that made it (as the
- * schema has it, so it is built again exactly as the migrations made it). */
-static int drop_index(struct store *s, int i, char **sql)
-{
-	sqlite3_stmt *st;
-	int rc = store_prepare(s,
-			       "SELECT sql FROM sqlite_master"
-			       " WHERE type = 'index' AND name = ?1",
-			       &st);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, bulk_indexes[i].name, -1, SQLITE_STATIC);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*sql = xstrdup(store_text(st, 0));
-	else if (step != SQLITE_DONE)
-		rc = store_fail(s, step, "reading the schema");
-	sqlite3_finalize(st);
-	if (rc || !*sql)
-		return rc;
-	return store_exec(s, bulk_indexes[i].drop);
-}
-
 int store_bulk_begin(struct store *s)
 {
-	bool empty;
-	int rc;
-	if ((rc = store_exec(s, BULK_CACHE)) || (rc = store_forecast_empty(s, &empty)))
-		return rc;
-	for (int i = 0; empty && !rc && i < STORE_BULK_INDEXES; i++)
-		rc = drop_index(s, i, &s->bulk_sql[i]);
-	return rc;
-}
-
-int store_bulk_end(struct store *s)
-{
-	int rc = LIKELY_OK;
-	for (int i = 0; i < STORE_BULK_INDEXES; i++) {
-		if (!rc && s->bulk_sql[i])
-			rc = store_exec(s, s->bulk_sql[i]);
-		free(s->bulk_sql[i]);
-		s->bulk_sql[i] = NULL;
-	}
-	return rc;
+	return store_exec(s, BULK_CACHE);
 }
 
 int store_forecast_each(struct store *s, const struct forecast_filter *flt,
@@ -542,6 +517,19 @@ int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 	return rc;
 }
 
+/* The forecast's history rows, after (schema 10) the "created" entry of
+ * the load that made it: its time and reason, and the status it was
+ * created with, which its first change of status has as the old value
+ * (every change is a row), else the status it has. */
+#define HISTORY_ROWS                                                                               \
+	"SELECT at, field, old_value, new_value, reason, id FROM history"                          \
+	" WHERE forecast_id = ?1"
+#define HISTORY_LOAD                                                                               \
+	"SELECT l.at, 'created', NULL, coalesce((SELECT h.old_value FROM history h"                \
+	" WHERE h.forecast_id = f.id AND h.field = 'status' ORDER BY h.id LIMIT 1),"               \
+	" f.status), l.reason, 0 FROM forecast f JOIN load l ON l.id = f.load_id"                  \
+	" WHERE f.id = ?1 UNION ALL "
+
 int store_history_each(struct store *s, const char *id,
 		       int (*fn)(const struct history_entry *h, void *ctx), void *ctx)
 {
@@ -549,8 +537,8 @@ int store_history_each(struct store *s, const char *id,
 	int rc, step;
 
 	if ((rc = store_prepare(s,
-				"SELECT at, field, old_value, new_value,"
-				" reason FROM history WHERE forecast_id = ?1 ORDER BY id",
+				s->loads ? HISTORY_LOAD HISTORY_ROWS " ORDER BY 6"
+					 : HISTORY_ROWS " ORDER BY id",
 				&st)))
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);

@@ -41,7 +41,6 @@ enum store_stmt {
 	STORE_NSTMT
 };
 
-#define STORE_BULK_INDEXES 1
 /* The page cache while storing many forecasts, 64 MiB (negative: KiB,
  * not pages): with SQLite's 2 MB an import read back and wrote out the
  * same pages many times. */
@@ -65,14 +64,20 @@ struct store {
 	/* the file's forecasts have context_at and context_len (schema 9;
 	 * a file opened read-only may be older) */
 	bool context_refs;
+	/* forecasts may point to the load that created them (schema 10) */
+	bool loads;
+	/* the load the forecasts stored now belong to: -1 when they have a
+	 * "created" row of history each, 0 while the load's row is still to
+	 * be made (at the first forecast, so a file that creates none leaves
+	 * no load) */
+	long long load_id;
+	struct buf load_at, load_reason;
 	/* where in text the last context was found: the next one is
 	 * looked for from there first */
 	size_t context_hint;
 	/* bytes read looking for contexts that were not where expected:
 	 * bounded, so an article of many such contexts stays linear */
 	size_t context_read;
-	/* the statements that make the indexes store_bulk_begin dropped */
-	char *bulk_sql[STORE_BULK_INDEXES];
 };
 
 /*

@@ -62,17 +62,21 @@ printf 'likely: a.csv: %s rows: %s new, 0 changed, 0 unchanged\nlikely: -: %s ro
 "$bin" export -o out.csv || fail "export"
 { cat a.csv; tail -n +2 b.csv; } | cmp -s - out.csv || fail "a and stdin: export differs"
 echo "# good files and stdin stored in order, one summary each"
-python3 - a.csv b.csv <<'PY' || fail "history differs from one 'created' row per forecast in file order"
+python3 - a.csv b.csv <<'PY' || fail "loads differ from one per file, its forecasts in file order"
 import csv, sqlite3, sys
 want = []
-for path, name in ((sys.argv[1], "a.csv"), (sys.argv[2], "-")):
+for load, (path, name) in enumerate(((sys.argv[1], "a.csv"), (sys.argv[2], "-")), 1):
     for r in list(csv.reader(open(path, newline="", encoding="utf-8")))[1:]:
-        want.append((len(want) + 1, r[0], "2023-11-14T22:13:20Z", "created", None, r[13], "import " + name))
-got = sqlite3.connect("t.db").execute(
-    "SELECT id, forecast_id, at, field, old_value, new_value, reason FROM history ORDER BY id").fetchall()
-sys.exit(got != want)
+        want.append((len(want) + 1, r[0], load, "2023-11-14T22:13:20Z", "import " + name))
+db = sqlite3.connect("t.db")
+got = db.execute("SELECT f.seq, f.id, l.id, l.at, l.reason FROM forecast f"
+                 " JOIN load l ON l.id = f.load_id ORDER BY f.seq").fetchall()
+sys.exit(got != want or db.execute("SELECT count(*) FROM history").fetchone()[0] != 0)
 PY
-echo "# history: one 'created' row per forecast, in file order, ids in sequence"
+first=$(sed -n '2s/^"\([^"]*\)".*/\1/p' b.csv)
+"$bin" show "$first" | grep -q "^  2023-11-14T22:13:20Z  created: '[a-z]*'  (import -)\$" ||
+	fail "show: no 'created' entry from the load: $("$bin" show "$first" | tail -3)"
+echo "# one load per file, its forecasts in file order; show gives their 'created' entry"
 
 # A ledger from before the speaker column keeps the stored speakers.
 rm -f t.db t.db-wal t.db-shm

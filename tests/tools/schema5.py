@@ -3,12 +3,18 @@
 # sentence table with a row per sentence, indexed one by one (FTS5), and
 # the trigger that takes a deleted sentence out of the index, and the
 # article's section column (never filled; version 8 dropped it), and every
-# forecast's context a copy (version 9 may refer into the text).  Golden
+# forecast's context a copy (version 9 may refer into the text), and every
+# forecast's creation a row of history (version 10 makes a load one row).  Golden
 # cases use it to make an old database for the upgrade to upgrade.
 # usage: python3 schema5.py DB
+import os
 import sqlite3
+import subprocess
 import sys
 
+# version 10: the loads become history rows again
+subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "schema9.py"),
+                sys.argv[1]], check=True)
 db = sqlite3.connect(sys.argv[1])
 # version 9: a context kept as a reference into the article's text is
 # copied back into the forecast row

@@ -85,39 +85,38 @@ enum store_put {
  * Inserts f, or updates the stored forecast with the same id column by
  * column, writing one history row per changed column with the old and new
  * value, the time `at` and `reason`.  A new forecast gets one history row
- * ("created").  Sets *result when not NULL.
+ * ("created"), or, during a load, belongs to the load.  Sets *result when not NULL.
  */
 int store_forecast_put(struct store *s, const struct forecast *f, const char *at,
 		       const char *reason, enum store_put *result);
 
 /*
  * Readies the open write transaction for storing many forecasts (import):
- * a bigger page cache (64 MiB; memory used only as pages are read), and,
- * when the forecast table is empty, no status index and no index of
- * history by forecast until store_bulk_end builds them, each in one
- * sorted pass (stored a row at a time, they take random inserts).  Call
- * store_bulk_end before committing; a rollback undoes both.
+ * a bigger page cache (64 MiB; memory used only as pages are read).
  */
 int store_bulk_begin(struct store *s);
-int store_bulk_end(struct store *s);
+
+/*
+ * From store_load_begin to store_load_end, the forecasts stored new
+ * (store_forecast_put, store_forecast_add) are one load, an import of a
+ * file: one row of `load` with the time `at` and `reason`, made at the
+ * first of them, instead of a "created" row of history each.  `show`
+ * gives the same history either way (store_history_each).  A rollback
+ * ends the load.
+ */
+void store_load_begin(struct store *s, const char *at, const char *reason);
+void store_load_end(struct store *s);
 
 /* Sets *empty to whether no forecast is stored. */
 int store_forecast_empty(struct store *s, bool *empty);
 
 /*
  * Stores f as store_forecast_put stores a new forecast, without first
- * looking for a stored one and without its history: for a load into an
- * empty table (an import, its ids checked unique).  A stored id is still
+ * looking for a stored one: for a load into an empty table (an import,
+ * its ids checked unique).  A stored id is still
  * refused, as an error, by the table's UNIQUE constraint.
  */
 int store_forecast_add(struct store *s, const struct forecast *f);
-/*
- * After the last store_forecast_add of a load into an empty table: the
- * "created" history row (at, reason) of every stored forecast, in the
- * order they were stored -- the rows store_forecast_put would have
- * written one at a time.  Returns 0 or the exit code reported.
- */
-int store_forecast_add_done(struct store *s, const char *at, const char *reason);
 /* Stores f, with its history, from stored article article_id (for its
  * context and evidence; < 0 for none), without first looking for a stored
  * one. */
