@@ -515,6 +515,41 @@ static int recognise(struct store *s, bool create, bool *fresh)
 	return check_tables(s, version);
 }
 
+/* The journal mode SQLite is left in after "PRAGMA journal_mode = mode"
+ * (it answers with it; a mode it cannot change to leaves the old one). */
+static bool journal_set(struct store *s, const char *mode)
+{
+	char sql[48];
+	sqlite3_stmt *st;
+	bool set = false;
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", mode);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		set = strcmp(store_text(st, 0), mode) == 0;
+	sqlite3_finalize(st);
+	return set;
+}
+
+/*
+ * A load through the rollback journal (store_load_journal) killed before
+ * its commit leaves SQLite's journal beside the database, not hot: its
+ * header is written whole only when it is synced, before the database is
+ * touched, so nothing of it reached the database and SQLite ignores it.
+ * In WAL mode nothing uses a journal and nobody can leave WAL mode while
+ * this connection is open, so one found now is stale and goes.
+ */
+static void journal_stale_remove(struct store *s)
+{
+	if (!journal_set(s, "wal"))
+		return;
+	struct buf journal;
+	buf_init(&journal);
+	buf_printf(&journal, "%s-journal", s->path);
+	(void)remove(journal.data);
+	buf_release(&journal);
+}
+
 /*
  * SQLite needs a -shm file beside a WAL database even to read it.  Where
  * none can be made (a read-only medium or folder) and there is no -wal
@@ -635,6 +670,7 @@ int store_open(const char *path, enum store_mode mode, struct diag *d, struct st
 					"PRAGMA synchronous = NORMAL;")) ||
 		    (rc = migrate(s)))
 			goto fail;
+		journal_stale_remove(s);
 	}
 	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON;")))
 		goto fail;
@@ -675,10 +711,44 @@ int store_begin_read(struct store *s)
 	return store_exec(s, "BEGIN");
 }
 
+/* Back to WAL after a load through the rollback journal.  Should another
+ * connection stop that, the file stays in rollback mode, which is as
+ * safe, until the next command that writes opens it (store_open). */
+static void journal_restore(struct store *s)
+{
+	if (!s->rollback_journal)
+		return;
+	s->rollback_journal = false;
+	journal_set(s, "wal");
+}
+
+int store_load_journal(struct store *s)
+{
+	if (s->savepoints || s->rollback_journal)
+		return LIKELY_OK;
+	/* nothing is written yet: ending the transaction loses nothing */
+	int rc = store_exec(s, "COMMIT");
+	if (rc)
+		return rc;
+	/* a crash part-way leaves a hot journal, which the next opening
+	 * rolls back; FULL syncs the journal before the database is
+	 * written, as crash safety in this mode asks */
+	s->rollback_journal = journal_set(s, "delete");
+	if (s->rollback_journal)
+		rc = store_exec(s, "PRAGMA synchronous = FULL");
+	if (!rc)
+		rc = store_begin(s);
+	return rc;
+}
+
 int store_commit(struct store *s)
 {
 	int rc = store_text_flush(s);
-	return rc ? rc : store_exec(s, "COMMIT");
+	if (!rc)
+		rc = store_exec(s, "COMMIT");
+	if (!rc)
+		journal_restore(s);
+	return rc;
 }
 
 void store_rollback(struct store *s)
@@ -688,6 +758,7 @@ void store_rollback(struct store *s)
 	s->savepoints = 0;
 	s->load_id = -1;
 	store_text_forget(s);
+	journal_restore(s);
 }
 
 int store_savepoint(struct store *s)

@@ -72,6 +72,9 @@ struct store {
 	 * no load) */
 	long long load_id;
 	struct buf load_at, load_reason;
+	/* the write transaction goes through the rollback journal
+	 * (store_load_journal) and WAL mode is to be set again after it */
+	bool rollback_journal;
 	/* where in text the last context was found: the next one is
 	 * looked for from there first */
 	size_t context_hint;

@@ -104,6 +104,16 @@ int store_bulk_begin(struct store *s);
  * gives the same history either way (store_history_each).  A rollback
  * ends the load.
  */
+/*
+ * Before the first write of the open write transaction: the rest of it
+ * goes through SQLite's rollback journal instead of the WAL, which writes
+ * every new page twice (into the WAL, then into the database when the WAL
+ * is copied back).  Readers must wait for the commit meanwhile: for a load
+ * into an empty ledger.  It is not done (silently) when another
+ * connection has the database open; WAL mode comes back at the commit or
+ * rollback.
+ */
+int store_load_journal(struct store *s);
 void store_load_begin(struct store *s, const char *at, const char *reason);
 void store_load_end(struct store *s);
 
