@@ -198,10 +198,15 @@ static const char *const migrations[] = {
 	"  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
 	"  text TEXT NOT NULL"
 	") STRICT;"
+	/* (the order of group_concat over an ordered subquery is SQLite's
+	 * habit, not its promise, and ORDER BY inside it needs 3.44; as a
+	 * window function its frame's order is the promise) */
 	"INSERT INTO article_text (article_id, text)"
-	" SELECT article_id, group_concat(replace(text, char(30), ' '), char(30))"
-	" FROM (SELECT article_id, text FROM sentence ORDER BY article_id, ord)"
-	" GROUP BY article_id;"
+	" SELECT article_id, text FROM (SELECT article_id, row_number() OVER w AS n,"
+	"  group_concat(replace(text, char(30), ' '), char(30)) OVER (w ROWS BETWEEN"
+	"  UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS text FROM sentence"
+	"  WINDOW w AS (PARTITION BY article_id ORDER BY ord))"
+	" WHERE n = 1;"
 	"DROP TABLE sentence_fts;"
 	"DROP TABLE sentence;"
 	"CREATE VIRTUAL TABLE article_fts USING fts5("

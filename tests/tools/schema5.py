@@ -44,8 +44,10 @@ END;
 INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('automerge', 16);
 """)
 rows = db.execute("SELECT article_id, text FROM article_text ORDER BY article_id").fetchall()
+# each article's sentences stored last first, so that only `ord`, never
+# the order of the rows, can put them back in order
 for article, text in rows:
-    for ord_, sentence in enumerate(text.split("\x1e")):
+    for ord_, sentence in reversed(list(enumerate(text.split("\x1e")))):
         db.execute("INSERT INTO sentence (article_id, ord, text) VALUES (?, ?, ?)",
                    (article, ord_, sentence))
 db.execute("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
