@@ -583,6 +583,7 @@ int store_open(const char *path, enum store_mode mode, struct diag *d, struct st
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	buf_init(&s->text);
 	buf_init(&s->index_words);
+	buf_init(&s->context_last);
 	runset_init(&s->runs);
 	s->text_article = -1;
 	/* likely uses a connection from one thread only: without SQLite's
@@ -658,6 +659,7 @@ void store_close(struct store *s)
 	sqlite3_close(s->db);
 	buf_release(&s->text);
 	buf_release(&s->index_words);
+	buf_release(&s->context_last);
 	free(s->index_row);
 	runset_release(&s->runs);
 	free(s);

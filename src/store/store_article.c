@@ -141,6 +141,7 @@ static void text_reset(struct store *s)
 	s->text_article = -1;
 	s->text_old = false;
 	s->context_hint = 0;
+	buf_reset(&s->context_last);
 	s->context_read = 0;
 }
 

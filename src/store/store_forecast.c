@@ -8,6 +8,8 @@
  */
 #include "store_impl.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,6 +210,33 @@ static void bind_forecast(sqlite3_stmt *st, const struct forecast *f)
 #define CONTEXT_WINDOW 16384
 #define CONTEXT_READ   4
 
+/* Whether the n bytes at text are context's, a separator in the text
+ * standing for a space in the context.  Eight bytes at a time: where
+ * they differ, the text's separators are made spaces (the zero-byte test
+ * of Hacker's Delight 6-1, exact for every byte, finds them) and the
+ * bytes compared again.  A context is a paragraph of up to 4 KiB; going
+ * sentence by sentence with memchr and memcmp cost twice as much. */
+static bool same_as_context(const char *text, const char *context, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones << 7;
+	size_t i = 0;
+	for (; n - i >= 8; i += 8) {
+		uint64_t t, c;
+		memcpy(&t, text + i, 8);
+		memcpy(&c, context + i, 8);
+		if (t == c)
+			continue;
+		uint64_t x = t ^ ones * STORE_SENTENCE_SEP;
+		uint64_t sep = ~(((x & ~high) + ~high) | x) & high;
+		if ((t ^ (sep >> 7) * (STORE_SENTENCE_SEP ^ ' ')) != c)
+			return false;
+	}
+	for (; i < n; i++)
+		if ((text[i] == STORE_SENTENCE_SEP ? ' ' : text[i]) != context[i])
+			return false;
+	return true;
+}
+
 /* The first place in [from, to) where context starts, a space in it
  * standing for a separator in the text (which ends at end), or NULL. */
 static const char *find_context(const char *from, const char *to, const char *end,
@@ -216,18 +245,8 @@ static const char *find_context(const char *from, const char *to, const char *en
 	/* memchr and memcmp: memmem is not C11 */
 	for (const char *p = from; p + word <= to && (p = memchr(p, context[0], (size_t)(to - p)));
 	     p++) {
-		if ((size_t)(end - p) < clen || memcmp(p, context, word) != 0)
-			continue;
-		size_t i = word;
-		/* separator by separator: each stands for a space */
-		while (i < clen) {
-			const char *sep = memchr(p + i, STORE_SENTENCE_SEP, clen - i);
-			size_t n = (sep ? (size_t)(sep - p) : clen) - i;
-			if (memcmp(p + i, context + i, n) != 0 || (sep && context[i + n] != ' '))
-				break;
-			i += n + (sep != NULL);
-		}
-		if (i == clen)
+		if ((size_t)(end - p) >= clen && memcmp(p, context, word) == 0 &&
+		    same_as_context(p + word, context + word, clen - word))
 			return p;
 	}
 	return NULL;
@@ -238,8 +257,10 @@ static const char *find_context(const char *from, const char *to, const char *en
  * there, or not waiting): its bytes, a space in it standing for the
  * separator between two sentences.  Contexts come in the order of the
  * article, so it is looked for from where the last one was found
- * onwards, then just before it, then in the text's last part (where the
- * paragraph just read stands).  Each look covers CONTEXT_WINDOW bytes
+ * onwards (where it is at once when it is the same context: forecasts of
+ * one paragraph, compared with the last context in one memcmp), then
+ * just before it, then in the text's last part (where the paragraph just
+ * read stands).  Each look covers CONTEXT_WINDOW bytes
  * past the context's length, the first one the rest of the text while
  * the reading budget lasts; a context not found is kept as a copy.
  */
@@ -249,6 +270,8 @@ static long long context_offset(struct store *s, const char *context, long long 
 	if (!s->context_refs || article_id < 0 || article_id != s->text_article || clen == 0 ||
 	    clen > s->text.len)
 		return -1;
+	if (clen == s->context_last.len && memcmp(context, s->context_last.data, clen) == 0)
+		return (long long)s->context_hint;
 	while (word < clen && context[word] != ' ')
 		word++;
 	if (word == 0 || memchr(context, STORE_SENTENCE_SEP, clen))
@@ -269,6 +292,8 @@ static long long context_offset(struct store *s, const char *context, long long 
 		return -1;
 	}
 	s->context_hint = (size_t)(p - t);
+	buf_reset(&s->context_last);
+	buf_add(&s->context_last, context, clen);
 	return (long long)s->context_hint;
 }
 

@@ -79,9 +79,11 @@ struct store {
 	/* the file's forecasts have context_at and context_len (schema 9;
 	 * a file opened read-only may be older) */
 	bool context_refs;
-	/* where in text the last context was found: the next one is
-	 * looked for from there first */
+	/* where in text the last context was found, and that context: the
+	 * next one is looked for from there first, and is found there at
+	 * once when it is the same (a paragraph of several forecasts) */
 	size_t context_hint;
+	struct buf context_last;
 	/* bytes read looking for contexts that were not where expected:
 	 * bounded, so an article of many such contexts stays linear */
 	size_t context_read;
