@@ -24,7 +24,7 @@
 #include "likely/base/date.h"
 #include "likely/extract/extract.h"
 #include "likely/extract/extractpool.h"
-#include "likely/base/fnv.h"
+#include "likely/base/hash8.h"
 #include "likely/core/ledger.h"
 #include "likely/core/manifest.h"
 #include "likely/base/path.h"
@@ -73,7 +73,7 @@ struct run {
 	struct csv_writer spool_csv;
 	long long article_id; /* current article's row, -1 before the first */
 	bool article_dated;   /* the current article has a date */
-	uint64_t digest;      /* FNV-1a over the current article's sentences */
+	uint64_t digest;      /* hash8 over the current article's sentences */
 	unsigned long page_new, page_known, page_dated;
 	unsigned long page_articles, page_forecasts, page_hedged, page_undated;
 	/* totals */
@@ -102,7 +102,7 @@ static int on_article(const struct extract_article *a, void *data)
 	if ((rc = close_article(r)))
 		return rc;
 	r->article_id = -1;
-	r->digest = FNV1A_START;
+	r->digest = HASH8_START;
 	r->article_dated = *a->published;
 	/* an undated article is stored too (with an empty date): its
 	 * forecasts show their context, and it is never evidence, which must
@@ -125,8 +125,9 @@ static int on_sentence(unsigned article, const char *text, size_t len, void *dat
 	(void)article;
 	if (r->dry_run || r->article_id < 0)
 		return 0;
-	r->digest = fnv1a(r->digest, text, len);
-	r->digest = fnv1a_byte(r->digest, '\n');
+	/* eight bytes a step: FNV-1a, a byte a step, took a tenth of what
+	 * storing adds to a dry run, for a digest nothing reads yet */
+	r->digest = hash8(r->digest, text, len);
 	if (!r->article_dated)
 		return 0;
 	return store_sentence_add(r->ctx->store, r->article_id, text, len);

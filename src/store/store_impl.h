@@ -8,6 +8,7 @@
 
 #include "likely/base/buf.h"
 #include "likely/store/store.h"
+#include "likely/text/runset.h"
 
 /* What stands between two sentences of an article's stored text
  * (U+001E, record separator). */
@@ -35,6 +36,8 @@ enum store_stmt {
 	STMT_TEXT_GET,
 	STMT_CONTEXT_COPY,
 	STMT_CONTEXT_GET,
+	STMT_ARTICLE_FIND,
+	STMT_ARTICLE_UPDATE,
 	STMT_ARTICLE_BEGIN,
 	STMT_ARTICLE_DIGEST,
 	STMT_SCORE_GROUP_ADD,
@@ -57,6 +60,17 @@ struct store {
 	 * full-text index, when the article ends (store_text_flush). */
 	struct buf text;
 	long long text_article;
+	/* the index entries of the texts stored since the page's savepoint
+	 * began (article index_row[i].article has the words at index_row[i].at,
+	 * index_row[i].len in index_words): written together when it ends
+	 * (store_text_settle) */
+	struct buf index_words;
+	struct store_index_row {
+		long long article;
+		size_t at, len;
+	} * index_row;
+	size_t nindex, capindex;
+	struct runset runs; /* finds a text's words (likely_fts_words) */
 	/* text_article had a stored text already: it is replaced (or kept,
 	 * when the same) when the article ends */
 	bool text_old;
@@ -75,9 +89,11 @@ struct store {
 	/* the write transaction goes through the rollback journal
 	 * (store_load_journal) and WAL mode is to be set again after it */
 	bool rollback_journal;
-	/* where in text the last context was found: the next one is
-	 * looked for from there first */
+	/* where in text the last context was found, and that context: the
+	 * next one is looked for from there first, and is found there at
+	 * once when it is the same (a paragraph of several forecasts) */
 	size_t context_hint;
+	struct buf context_last;
 	/* bytes read looking for contexts that were not where expected:
 	 * bounded, so an article of many such contexts stays linear */
 	size_t context_read;
@@ -96,11 +112,17 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
  * with its bindings cleared.  Do not finalize it; store_close does.
  */
 int store_cached(struct store *s, enum store_stmt which, const char *sql, sqlite3_stmt **st);
-/* Stores the text of the article whose sentences are waiting, and puts
- * it in the full-text index (before anything reads the article's text,
- * and when a page ends). */
+/* Stores the text of the article whose sentences are waiting (before
+ * anything reads the article's text), its index entry left waiting. */
 int store_text_flush(struct store *s);
-/* Drops the waiting text (a rollback). */
+/* store_text_flush, then the waiting index entries written: when a
+ * page's savepoint ends, and before the transaction commits. */
+int store_text_settle(struct store *s);
+/* Makes likely_fts_words(text), the words the full-text index is given
+ * for an article's text (schema 11), a function of the connection: the
+ * index's trigger and migration call it.  Returns the exit code. */
+int store_words_register(struct store *s);
+/* Drops the waiting text and index entries (a rollback). */
 void store_text_forget(struct store *s);
 /* Runs statements without results. */
 int store_exec(struct store *s, const char *sql);

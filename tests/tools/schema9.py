@@ -1,5 +1,8 @@
 # Turns a database of the current schema back into schema 9, as likely
-# made it before version 10 made an import's creations one row of `load`:
+# made it before version 10 made an import's creations one row of `load`
+# and version 11 gave the full-text index each article's distinct words:
+# the index is an external-content one over article_text again, made from
+# the whole texts, with the trigger that deleted with the whole text; and
 # every forecast a load created gets the "created" row of history it then
 # had (the load's time and reason, the status it was created with: its
 # first change of status's old value, else its status), ordered before
@@ -10,6 +13,20 @@ import sqlite3
 import sys
 
 db = sqlite3.connect(sys.argv[1])
+# version 11
+db.executescript("""
+DROP TRIGGER article_text_ad;
+DROP TABLE article_fts;
+CREATE VIRTUAL TABLE article_fts USING fts5(
+  text, content='article_text', content_rowid='article_id',
+  tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0);
+INSERT INTO article_fts (article_fts) VALUES ('rebuild');
+CREATE TRIGGER article_text_ad AFTER DELETE ON article_text BEGIN
+  INSERT INTO article_fts (article_fts, rowid, text)
+  VALUES ('delete', old.article_id, old.text);
+END;
+""")
+# version 10
 db.executescript("""
 CREATE TEMP TABLE created AS
 SELECT f.id AS forecast_id, l.at AS at,
