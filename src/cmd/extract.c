@@ -338,6 +338,9 @@ static int cmd_extract(struct ctx *ctx, const struct cmd_args *a)
 	/* the database first: one that is not likely's is refused before
 	 * any page is read */
 	int rc = r.dry_run ? LIKELY_OK : cli_store_open(ctx);
+	/* a first extraction writes a new file's pages: once, not twice */
+	if (!rc && !r.dry_run)
+		rc = store_load_journal(ctx->store);
 	if (rc)
 		return rc;
 	struct extract_config cfg;

@@ -108,12 +108,9 @@ static int cmd_import(struct ctx *ctx, const struct cmd_args *a)
 {
 	struct import_run run = {{ctx, false, false, 0, 0, 0, 0, {0}}, a->argv, {0}};
 	struct ledger_sink sink = {file_begin, on_row, file_end, &run};
-	bool empty;
 	int rc = store_bulk_begin(ctx->store);
 	/* a first load writes a new file's pages: once, not twice */
 	if (!rc)
-		rc = store_forecast_empty(ctx->store, &empty);
-	if (!rc && empty)
 		rc = store_load_journal(ctx->store);
 	if (rc)
 		return rc;

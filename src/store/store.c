@@ -758,10 +758,18 @@ static void journal_restore(struct store *s)
 
 int store_load_journal(struct store *s)
 {
+	long long stored;
+	int rc;
 	if (s->savepoints || s->rollback_journal)
 		return LIKELY_OK;
+	if ((rc = query_int(s,
+			    "SELECT EXISTS (SELECT 1 FROM forecast)"
+			    " OR EXISTS (SELECT 1 FROM article)",
+			    &stored)) ||
+	    stored)
+		return rc;
 	/* nothing is written yet: ending the transaction loses nothing */
-	int rc = store_exec(s, "COMMIT");
+	rc = store_exec(s, "COMMIT");
 	if (rc)
 		return rc;
 	/* a crash part-way leaves a hot journal, which the next opening

@@ -105,13 +105,14 @@ int store_bulk_begin(struct store *s);
  * ends the load.
  */
 /*
- * Before the first write of the open write transaction: the rest of it
- * goes through SQLite's rollback journal instead of the WAL, which writes
- * every new page twice (into the WAL, then into the database when the WAL
- * is copied back).  Readers must wait for the commit meanwhile: for a load
- * into an empty ledger.  It is not done (silently) when another
- * connection has the database open; WAL mode comes back at the commit or
- * rollback.
+ * Before the first write of the open write transaction, when nothing is
+ * stored yet (no forecast, no article): the rest of it goes through
+ * SQLite's rollback journal instead of the WAL, which writes every new
+ * page twice (into the WAL, then into the database when the WAL is copied
+ * back).  Readers wait for the commit meanwhile, and lose nothing by it:
+ * until then there is nothing to read.  It is not done (silently) when
+ * another connection has the database open; WAL mode comes back at the
+ * commit or rollback.
  */
 int store_load_journal(struct store *s);
 void store_load_begin(struct store *s, const char *at, const char *reason);
