@@ -11,7 +11,7 @@ build=$1
 bin=$2
 tmp=$3
 top=$(cd "$(dirname "$0")/../.." && pwd)
-m="python3 $top/tests/bench/measure.py"
+m="python3 $top/tests/bench/measure.py --runs 3"
 
 mkdir -p "$tmp/pages"
 "$build/bench/gen_pages" 60 | LC_ALL=C awk -v dir="$tmp/pages" '
@@ -28,19 +28,35 @@ for jobs in 1 2; do
 	line=$($m "extract --dry-run --jobs $jobs" sh -c "'$bin' extract --dry-run --jobs $jobs '$tmp'/pages/* > /dev/null" 2>&1)
 	show "$line"
 	eval "dry$jobs=$(secs "$line")"
-	rm -f "$tmp/store.db" "$tmp/store.db-wal" "$tmp/store.db-shm"
-	line=$($m "extract (stored) --jobs $jobs" "$bin" --db "$tmp/store.db" extract --jobs "$jobs" "$tmp"/pages/* 2>&1)
+	line=$($m --setup "rm -f '$tmp/store.db' '$tmp/store.db-wal' '$tmp/store.db-shm'" \
+		"extract (stored) --jobs $jobs" "$bin" --db "$tmp/store.db" extract --jobs "$jobs" "$tmp"/pages/* 2>&1)
 	show "$line"
 	eval "stored$jobs=$(secs "$line")"
 done
+# The loop's stored runs are first extractions (an empty database: the
+# rollback journal, README); the usual run adds pages to a database that
+# holds others: the first half stored, then the second half timed beside
+# its own dry run.
+first=$(ls "$tmp"/pages/* | head -n "$(( $(ls "$tmp/pages" | wc -l) / 2 ))")
+second=$(ls "$tmp"/pages/* | tail -n +"$(( $(ls "$tmp/pages" | wc -l) / 2 + 1 ))")
+half_bytes=$(cat $second | wc -c)
+line=$($m "extract --dry-run --jobs 1, the second half" sh -c "'$bin' extract --dry-run --jobs 1 $(echo $second) > /dev/null" 2>&1)
+mbps "$half_bytes" "$line"
+dryhalf=$(secs "$line")
+line=$($m --setup "rm -f '$tmp/half.db' '$tmp/half.db-wal' '$tmp/half.db-shm'; '$bin' --db '$tmp/half.db' extract --jobs 1 $(echo $first) 2>/dev/null" \
+	"extract (stored) --jobs 1, the second half into a database holding the first" \
+	"$bin" --db "$tmp/half.db" extract --jobs 1 $second 2>&1)
+mbps "$half_bytes" "$line"
+storedhalf=$(secs "$line")
+rm -f "$tmp/half.db" "$tmp/half.db-wal" "$tmp/half.db-shm"
 # what two cores give at this moment (a shared machine may have less than
 # two free): the pages halved between two processes by xargs -P 2
 half=$(( ($(ls "$tmp/pages" | wc -l) + 1) / 2 ))
 line=$($m "reference: xargs -P 2, two extract --dry-run --jobs 1" sh -c "ls '$tmp'/pages/* | xargs -n $half -P 2 '$bin' extract --dry-run --jobs 1 > /dev/null" 2>&1)
 show "$line"
 xargs2=$(secs "$line")
-awk -v d1="$dry1" -v d2="$dry2" -v s1="$stored1" -v s2="$stored2" -v x="$xargs2" 'BEGIN {
-	printf "stored / dry run: %.1fx with --jobs 1, %.1fx with --jobs 2\n", s1 / d1, s2 / d2
+awk -v d1="$dry1" -v d2="$dry2" -v s1="$stored1" -v s2="$stored2" -v x="$xargs2" -v dh="$dryhalf" -v sh="$storedhalf" 'BEGIN {
+	printf "stored / dry run: %.2fx with --jobs 1, %.2fx with --jobs 2 (a first extraction); %.2fx adding pages to a database holding others (--jobs 1)\n", s1 / d1, s2 / d2, sh / dh
 	printf "--jobs 2 / --jobs 1: %.2fx as fast dry run (xargs -P 2: %.2fx), %.2fx stored\n", d1 / d2, d1 / x, s1 / s2 }'
 python3 - "$tmp/store.db" "$bytes" <<'PY'
 import os, sqlite3, sys
