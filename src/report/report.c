@@ -58,6 +58,7 @@ int report_open(const struct report_options *o, struct diag *d, struct report **
 	csvw_end(&r->forecasts);
 	if ((rc = report_xlsx_open(r)))
 		goto fail;
+	report_writer_start(r);
 	*out = r;
 	return LIKELY_OK;
 fail:
@@ -99,7 +100,7 @@ static bool row_as_ledger(const struct report *r, const struct forecast *f)
 	return true;
 }
 
-void report_forecast(struct report *r, const struct forecast *f, double score)
+void report_row(struct report *r, const struct forecast *f, double score)
 {
 	/* The record as `likely export` writes it is formatted once, hashed,
 	 * and most often written out too. */
@@ -123,8 +124,17 @@ void report_forecast(struct report *r, const struct forecast *f, double score)
 	r->scored++;
 }
 
+void report_forecast(struct report *r, const struct forecast *f, double score)
+{
+	if (r->writer)
+		report_writer_put(r, f, score);
+	else
+		report_row(r, f, score);
+}
+
 void report_digest(struct report *r, char out[SHA256_HEX_LEN])
 {
+	report_writer_stop(r);
 	sha256_final_hex(&r->sha, r->digest);
 	memcpy(out, r->digest, SHA256_HEX_LEN);
 }
@@ -373,17 +383,20 @@ int report_write(struct report *r, const struct scoreboard *sb)
 	struct buf md;
 	int rc = LIKELY_OK;
 
+	report_writer_stop(r);
+	/* the workbook is written meanwhile, from the trend as it is now */
+	trend_add_this_run(r, sb);
+	report_xlsx_start(r, sb);
 	write_scores(r, sb);
 	write_calibration(r, sb);
 	write_chart(r, sb);
-	trend_add_this_run(r, sb);
 	write_trend(r);
 	write_trend_chart(r);
-	rc = report_xlsx_write(r, sb);
 	buf_init(&md);
 	report_markdown(r, sb, &md);
 	fwrite(md.data, 1, md.len, r->file[RF_MARKDOWN].fp);
 	buf_release(&md);
+	rc = report_xlsx_finish(r);
 	/* Find a full disk before any file replaces an older report. */
 	for (int i = 0; i < RF_NFILES && !rc; i++)
 		if (fflush(r->file[i].fp) != 0 || ferror(r->file[i].fp))
@@ -401,6 +414,7 @@ void report_free(struct report *r)
 {
 	if (!r)
 		return;
+	report_writer_stop(r);
 	report_xlsx_release(r);
 	fileset_free(r->set);
 	buf_release(&r->row);

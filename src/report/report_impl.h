@@ -5,6 +5,7 @@
 #ifndef LIKELY_REPORT_IMPL_H
 #define LIKELY_REPORT_IMPL_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -36,6 +37,7 @@ struct report_trend_point {
 };
 
 struct xlsx;
+struct report_writer;
 
 struct report {
 	const struct report_options *o;
@@ -49,6 +51,14 @@ struct report {
 	/* scorecard.xlsx, written by name inside the set (report_xlsx.c) */
 	struct xlsx *xlsx;
 	char *xlsx_path;
+	/* its thread (report_xlsx_start) and what it leaves for
+	 * report_xlsx_finish */
+	pthread_t xlsx_thread;
+	bool xlsx_threaded;
+	const struct scoreboard *xlsx_sb;
+	long xlsx_dropped[4];
+	int xlsx_bad;
+	const char *xlsx_why;
 	struct xlsx_column forecast_cols[LEDGER_NCOLS + 1];
 	/* the trend: earlier runs, then this one */
 	struct report_trend_point *trend;
@@ -70,6 +80,9 @@ struct report {
 		bool used;
 	} num_cache[4096];
 	long scored;
+	/* the thread that writes the scored rows (report_writer.c), NULL
+	 * when they are written on the caller's */
+	struct report_writer *writer;
 	/* The previous run, if any, and its Brier per author. */
 	bool has_prev;
 	struct report_previous prev;
@@ -92,13 +105,29 @@ void report_group_name(const struct sb_group *g, struct buf *b);
 
 /* scorecard.xlsx (report_xlsx.c): open starts the workbook in a
  * temporary file (LIKELY_OK, or reported 73/1); forecast adds one row to
- * the forecasts sheet; write fills the other sheets and copies the file
- * into the set (LIKELY_OK or reported 74); release removes the temporary
- * file. */
+ * the forecasts sheet; start fills the other sheets from sb (finished)
+ * and the trend and writes the file, on a thread of its own when one can
+ * be started -- neither may change until finish, which waits for it and
+ * reports what it found (LIKELY_OK or reported 74); release removes the
+ * temporary file. */
 int report_xlsx_open(struct report *r);
 void report_xlsx_forecast(struct report *r, const struct forecast *f, double score);
-int report_xlsx_write(struct report *r, const struct scoreboard *sb);
+void report_xlsx_start(struct report *r, const struct scoreboard *sb);
+int report_xlsx_finish(struct report *r);
 void report_xlsx_release(struct report *r);
+
+/* One scored forecast into forecasts.csv, the digest and the workbook
+ * (what report_forecast does, on whichever thread writes the rows). */
+void report_row(struct report *r, const struct forecast *f, double score);
+
+/* The writer thread (report_writer.c).  start leaves r->writer NULL when
+ * no thread can be started; put copies f into the queue (r->writer set);
+ * stop hands over the last rows and joins the thread, after which the
+ * caller owns everything report_row touches again.  stop does nothing
+ * when there is no thread. */
+void report_writer_start(struct report *r);
+void report_writer_put(struct report *r, const struct forecast *f, double score);
+void report_writer_stop(struct report *r);
 
 /* The name of a trend point's group, as report_group_name gives it. */
 const char *report_trend_name(const struct report_trend_point *t);

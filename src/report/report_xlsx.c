@@ -13,6 +13,7 @@
 #include "report_impl.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,21 +219,55 @@ static void trend_sheet(struct report *r)
 	}
 }
 
-/* Appends the file at path to fp. */
-int report_xlsx_write(struct report *r, const struct scoreboard *sb)
+/* The workbook's thread: the sheets that need the finished scoreboard,
+ * then the file.  What it has to say waits in r for report_xlsx_finish. */
+static void *write_workbook(void *data)
 {
-	const char *why;
-	const char *name = r->file[RF_XLSX].path;
+	struct report *r = data;
+	const struct scoreboard *sb = r->xlsx_sb;
 
 	scores_sheet(r, sb);
 	calibration_chart(r, calibration_sheet(r, sb));
 	trend_sheet(r);
+	r->xlsx_dropped[SHEET_FORECASTS] = xlsx_dropped(r->xlsx, SHEET_FORECASTS);
+	r->xlsx_dropped[SHEET_CALIBRATION] = xlsx_dropped(r->xlsx, SHEET_CALIBRATION);
+	r->xlsx_bad = xlsx_close(r->xlsx, &r->xlsx_why);
+	r->xlsx = NULL;
+	return NULL;
+}
+
+/*
+ * Deflating the workbook's parts was a seventh of `score`'s time at a
+ * million forecasts, and the sheets before it as much again; the other
+ * files do not need the workbook, so it is written on a thread of its own
+ * while they are.  That thread alone touches r->xlsx until
+ * report_xlsx_finish; it reads the finished scoreboard and the trend,
+ * which nobody changes meanwhile, and reports nothing.
+ */
+void report_xlsx_start(struct report *r, const struct scoreboard *sb)
+{
+	r->xlsx_sb = sb;
+	r->xlsx_threaded = pthread_create(&r->xlsx_thread, NULL, write_workbook, r) == 0;
+	if (!r->xlsx_threaded)
+		write_workbook(r);
+}
+
+/* The notes on the capped sheets, then the workbook's error, as when it
+ * was written on the caller's thread. */
+int report_xlsx_finish(struct report *r)
+{
+	const char *name = r->file[RF_XLSX].path;
+
+	if (r->xlsx_threaded) {
+		pthread_join(r->xlsx_thread, NULL);
+		r->xlsx_threaded = false;
+	}
 	static const struct {
 		size_t sheet;
 		const char *name;
 	} capped[] = {{SHEET_FORECASTS, "forecasts"}, {SHEET_CALIBRATION, "calibration"}};
 	for (size_t k = 0; k < sizeof capped / sizeof capped[0]; k++) {
-		long dropped = xlsx_dropped(r->xlsx, capped[k].sheet);
+		long dropped = r->xlsx_dropped[capped[k].sheet];
 		if (dropped)
 			diag_note(r->diag,
 				  "%s: the %s sheet keeps its first %ld rows and "
@@ -240,17 +275,19 @@ int report_xlsx_write(struct report *r, const struct scoreboard *sb)
 				  name, capped[k].name, WORKBOOK_SHEET_ROWS, dropped,
 				  capped[k].name);
 	}
-	int bad = xlsx_close(r->xlsx, &why);
-	r->xlsx = NULL;
-	if (bad)
+	if (r->xlsx_bad)
 		return diag_report(r->diag, LIKELY_IOERR, name, 0, "cannot write the workbook: %s",
-				   why);
+				   r->xlsx_why);
 	return LIKELY_OK;
 }
 
 void report_xlsx_release(struct report *r)
 {
 	const char *why;
+	if (r->xlsx_threaded) {
+		pthread_join(r->xlsx_thread, NULL);
+		r->xlsx_threaded = false;
+	}
 	xlsx_close(r->xlsx, &why);
 	r->xlsx = NULL;
 	free(r->xlsx_path);
