@@ -58,7 +58,6 @@ int report_open(const struct report_options *o, struct diag *d, struct report **
 	csvw_end(&r->forecasts);
 	if ((rc = report_xlsx_open(r)))
 		goto fail;
-	report_writer_start(r);
 	*out = r;
 	return LIKELY_OK;
 fail:
@@ -100,7 +99,7 @@ static bool row_as_ledger(const struct report *r, const struct forecast *f)
 	return true;
 }
 
-void report_row(struct report *r, const struct forecast *f, double score)
+void report_forecast(struct report *r, const struct forecast *f, double score)
 {
 	/* The record as `likely export` writes it is formatted once, hashed,
 	 * and most often written out too. */
@@ -124,17 +123,8 @@ void report_row(struct report *r, const struct forecast *f, double score)
 	r->scored++;
 }
 
-void report_forecast(struct report *r, const struct forecast *f, double score)
-{
-	if (r->writer)
-		report_writer_put(r, f, score);
-	else
-		report_row(r, f, score);
-}
-
 void report_digest(struct report *r, char out[SHA256_HEX_LEN])
 {
-	report_writer_stop(r);
 	sha256_final_hex(&r->sha, r->digest);
 	memcpy(out, r->digest, SHA256_HEX_LEN);
 }
@@ -383,7 +373,6 @@ int report_write(struct report *r, const struct scoreboard *sb)
 	struct buf md;
 	int rc = LIKELY_OK;
 
-	report_writer_stop(r);
 	/* the workbook is written meanwhile, from the trend as it is now */
 	trend_add_this_run(r, sb);
 	report_xlsx_start(r, sb);
@@ -414,7 +403,6 @@ void report_free(struct report *r)
 {
 	if (!r)
 		return;
-	report_writer_stop(r);
 	report_xlsx_release(r);
 	fileset_free(r->set);
 	buf_release(&r->row);

@@ -37,7 +37,6 @@ struct report_trend_point {
 };
 
 struct xlsx;
-struct report_writer;
 
 struct report {
 	const struct report_options *o;
@@ -80,9 +79,6 @@ struct report {
 		bool used;
 	} num_cache[4096];
 	long scored;
-	/* the thread that writes the scored rows (report_writer.c), NULL
-	 * when they are written on the caller's */
-	struct report_writer *writer;
 	/* The previous run, if any, and its Brier per author. */
 	bool has_prev;
 	struct report_previous prev;
@@ -115,19 +111,6 @@ void report_xlsx_forecast(struct report *r, const struct forecast *f, double sco
 void report_xlsx_start(struct report *r, const struct scoreboard *sb);
 int report_xlsx_finish(struct report *r);
 void report_xlsx_release(struct report *r);
-
-/* One scored forecast into forecasts.csv, the digest and the workbook
- * (what report_forecast does, on whichever thread writes the rows). */
-void report_row(struct report *r, const struct forecast *f, double score);
-
-/* The writer thread (report_writer.c).  start leaves r->writer NULL when
- * no thread can be started; put copies f into the queue (r->writer set);
- * stop hands over the last rows and joins the thread, after which the
- * caller owns everything report_row touches again.  stop does nothing
- * when there is no thread. */
-void report_writer_start(struct report *r);
-void report_writer_put(struct report *r, const struct forecast *f, double score);
-void report_writer_stop(struct report *r);
 
 /* The name of a trend point's group, as report_group_name gives it. */
 const char *report_trend_name(const struct report_trend_point *t);
