@@ -86,7 +86,10 @@ static void buf_grow(struct buf *b, size_t extra)
 
 void buf_add(struct buf *b, const void *data, size_t len)
 {
-	buf_grow(b, len);
+	/* the test first: most calls fit, and a call of buf_grow each was
+	 * a tenth of the time of formatting a ledger record */
+	if (b->len + len + 1 > b->cap)
+		buf_grow(b, len);
 	memcpy(b->data + b->len, data, len);
 	b->len += len;
 	b->data[b->len] = '\0';

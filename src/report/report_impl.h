@@ -38,6 +38,8 @@ struct report_trend_point {
 
 struct xlsx;
 
+#define FIGURE_CACHE 4096
+
 struct report {
 	const struct report_options *o;
 	struct diag *diag;
@@ -79,6 +81,13 @@ struct report {
 		bool used;
 	} num_cache[4096];
 	long scored;
+	/* the workbook's figures (report_xlsx.c), the same way; touched by
+	 * whichever thread writes the workbook at the time */
+	struct {
+		uint64_t bits;
+		double value;
+		bool used;
+	} figure_cache[FIGURE_CACHE];
 	/* The previous run, if any, and its Brier per author. */
 	bool has_prev;
 	struct report_previous prev;
