@@ -309,6 +309,19 @@ const char *fileset_path(const struct fileset *f, size_t i)
 	return f->paths[i];
 }
 
+void fileset_presync(struct fileset *f, size_t i)
+{
+	/* through a descriptor of its own: a write-back error is told once
+	 * per open file, and fileset_commit's fsync must still hear it */
+	char *path = join(f->set, f->names[i]);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(path);
+}
+
 int fileset_commit(struct fileset *f)
 {
 	int rc = LIKELY_OK;
