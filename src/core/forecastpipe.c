@@ -142,10 +142,19 @@ int forecastpipe_put(struct forecastpipe *p, const struct forecast *f, double va
 	if (!p->b)
 		p->b = take_spare(p);
 	struct batch *b = p->b;
+	/* room for the whole record first, then the fields copied in */
+	size_t len[LEDGER_NCOLS], total = 0;
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		total += len[c] = strlen(f->col[c]) + 1;
+	buf_reserve(&b->text, total);
+	char *at = b->text.data + b->text.len;
 	for (int c = 0; c < LEDGER_NCOLS; c++) {
-		b->start[b->nrows][c] = b->text.len;
-		buf_add(&b->text, f->col[c], strlen(f->col[c]) + 1);
+		b->start[b->nrows][c] = (size_t)(at - b->text.data);
+		memcpy(at, f->col[c], len[c]);
+		at += len[c];
 	}
+	b->text.len += total;
+	b->text.data[b->text.len] = '\0';
 	b->value[b->nrows++] = value;
 	return 0;
 }
