@@ -37,6 +37,7 @@ struct report_trend_point {
 };
 
 struct xlsx;
+struct forecastpipe;
 
 #define FIGURE_CACHE 4096
 
@@ -52,6 +53,10 @@ struct report {
 	/* scorecard.xlsx, written by name inside the set (report_xlsx.c) */
 	struct xlsx *xlsx;
 	char *xlsx_path;
+	/* the forecasts sheet's rows: their thread, how many it was given,
+	 * how many more were scored */
+	struct forecastpipe *xlsx_rows;
+	long xlsx_kept, xlsx_forecasts_dropped;
 	/* its thread (report_xlsx_start) and what it leaves for
 	 * report_xlsx_finish */
 	pthread_t xlsx_thread;
@@ -110,7 +115,8 @@ void report_group_name(const struct sb_group *g, struct buf *b);
 
 /* scorecard.xlsx (report_xlsx.c): open starts the workbook in a
  * temporary file (LIKELY_OK, or reported 73/1); forecast adds one row to
- * the forecasts sheet; start fills the other sheets from sb (finished)
+ * the forecasts sheet (made on a thread of its own until start; only the
+ * first rows, the others counted); start fills the other sheets from sb (finished)
  * and the trend and writes the file, on a thread of its own when one can
  * be started -- neither may change until finish, which waits for it and
  * reports what it found (LIKELY_OK or reported 74); release removes the
