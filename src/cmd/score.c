@@ -8,6 +8,9 @@
  * of a new empty one and an empty scorecard that a cron job would publish
  * with exit 0; and the long read runs in a read transaction, so editors
  * can resolve forecasts while a big ledger is scored.
+ *
+ * The pass over the ledger runs on two threads (see struct refused); the
+ * report adds its own for the workbook (report_xlsx.c).
  */
 #include <errno.h>
 #include <limits.h>

@@ -3,6 +3,9 @@
  * a symbolic link (see the header for the layout).  rename(2) replaces its
  * target atomically on POSIX file systems, a symbolic link included, and
  * a kill -9 at any moment leaves either the old `current` or the new one.
+ * Every file is fsync'd before the switch; fileset_presync lets a caller
+ * start that early for a file it has finished, through a descriptor of
+ * its own so that the commit's fsync still hears any write-back error.
  */
 #include "likely/io/fileset.h"
 

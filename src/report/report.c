@@ -5,6 +5,11 @@
  * CSV conventions (NOTES-dependencies.md §4): text quoted and guarded
  * against formulas, numbers and ISO dates unquoted so that spreadsheets
  * type them, an undefined figure an empty cell.
+ *
+ * report_forecast runs on whichever thread score writes the rows on
+ * (never two at once); report_write writes the workbook on a thread of
+ * its own (report_xlsx.c) while it writes the other files here, and
+ * meanwhile starts the big files' way to disk for report_commit.
  */
 #include "report_impl.h"
 

@@ -9,6 +9,14 @@
  * workbook's file inside the report's set (fileset_new_path), which then
  * places it with the other files (all or nothing), and a killed run
  * leaves nothing behind that the next run does not clean.
+ *
+ * Threads (one at a time ever touches the workbook, each handing it on by
+ * being joined): the forecasts sheet's rows are made on a thread of
+ * their own while the ledger is read (report_xlsx_forecast), and the
+ * other sheets and the file on another while report_write writes the
+ * other files (report_xlsx_start); what those threads find (rows left
+ * out, a write error) is said by report_xlsx_finish, in the order it was
+ * said when one thread did everything.
  */
 #include "report_impl.h"
 

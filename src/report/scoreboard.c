@@ -12,7 +12,9 @@
  * `score`'s time.  The cue groups are counted directly (scored records
  * only, one group each).  ISO dates compare as strings, so the as-of
  * tests need no parsing; only the review queue's days overdue parse a
- * date.
+ * date.  Which cells a record counts in is found once per distinct
+ * (author, speaker) and topic (struct sb_pair), not from the names each
+ * time.
  */
 #include "likely/report/scoreboard.h"
 

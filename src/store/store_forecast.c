@@ -5,6 +5,11 @@
  * compares column by column and writes one history row per changed column;
  * that is the audit trail `show` prints, and nothing else updates the
  * forecast table.
+ *
+ * Every row read is checked by the ledger's rules (view_row), unless the
+ * caller does it itself on another thread (forecast_filter.unchecked:
+ * score), in which case the walk ends with a call that lets the caller
+ * report a refused row before the store reports anything.
  */
 #include "store_impl.h"
 

@@ -1,6 +1,8 @@
 /*
- * textfield: see the header.  One pass for the control characters, then
- * the UTF-8 validator; both are cheap next to anything done with the text.
+ * textfield: see the header.  One pass for the control characters, which
+ * also finds the first byte past ASCII, then the UTF-8 validator from
+ * there (most fields are ASCII throughout: none); both are cheap next to
+ * anything done with the text.
  */
 #include "likely/text/textfield.h"
 
