@@ -2,11 +2,11 @@
  * Test plan (forecastpipe): 10,000 records (many batches' worth), each
  * made in a buffer that is overwritten right after it is handed over,
  * reach the consumer in order with every column and value as handed
- * (long fields, past a batch's bytes, and empty ones too); the consumer
- * sees nothing of its ctx changed by the handing thread; a stop code
+ * (long fields, past a batch's bytes, and empty ones too); a stop code
  * stops the consumer at that record (none after it is seen), comes back
- * from forecastpipe_put soon after and from forecastpipe_finish; a pipe
- * finished with nothing handed over calls nothing; finish of NULL is 0.
+ * from forecastpipe_put within the batches the queue holds, and from
+ * forecastpipe_finish; a pipe finished with nothing handed over calls
+ * nothing; finish of NULL is 0.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -88,8 +88,9 @@ static void test_order(void **state)
 static void test_stop(void **state)
 {
 	(void)state;
+	/* N: well past what the queue can hold beyond STOP */
 	enum {
-		N = 10000,
+		N = 40000,
 		STOP = 2500
 	};
 	struct seen s = {0, STOP, true};

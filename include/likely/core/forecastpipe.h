@@ -2,7 +2,7 @@
  * forecastpipe: records handed, in order, to a second thread that does
  * something with each (score writes the scored ones out).  The records
  * travel copied, in batches, through a bounded queue: the handing thread
- * waits when the other falls behind, so memory stays a few hundred KiB
+ * waits when the other falls behind, so memory stays a few MiB
  * whatever the number of records, and a record need only be valid during
  * the call that hands it over (a view of a database row will do).
  *
