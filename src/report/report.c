@@ -5,6 +5,11 @@
  * CSV conventions (NOTES-dependencies.md §4): text quoted and guarded
  * against formulas, numbers and ISO dates unquoted so that spreadsheets
  * type them, an undefined figure an empty cell.
+ *
+ * report_forecast runs on whichever thread score writes the rows on
+ * (never two at once); report_write writes the workbook on a thread of
+ * its own (report_xlsx.c) while it writes the other files here, and
+ * meanwhile starts the big files' way to disk for report_commit.
  */
 #include "report_impl.h"
 
@@ -373,17 +378,24 @@ int report_write(struct report *r, const struct scoreboard *sb)
 	struct buf md;
 	int rc = LIKELY_OK;
 
+	/* the workbook is written meanwhile, from the trend as it is now */
+	trend_add_this_run(r, sb);
+	report_xlsx_start(r, sb);
 	write_scores(r, sb);
 	write_calibration(r, sb);
 	write_chart(r, sb);
-	trend_add_this_run(r, sb);
 	write_trend(r);
 	write_trend_chart(r);
-	rc = report_xlsx_write(r, sb);
 	buf_init(&md);
 	report_markdown(r, sb, &md);
 	fwrite(md.data, 1, md.len, r->file[RF_MARKDOWN].fp);
 	buf_release(&md);
+	/* While the workbook is being written: the big files' bytes to disk,
+	 * which report_commit's fsync then need not wait for (a fifth of a
+	 * second at a million forecasts). */
+	fileset_presync(r->set, RF_FORECASTS);
+	fileset_presync(r->set, RF_CALIBRATION);
+	rc = report_xlsx_finish(r);
 	/* Find a full disk before any file replaces an older report. */
 	for (int i = 0; i < RF_NFILES && !rc; i++)
 		if (fflush(r->file[i].fp) != 0 || ferror(r->file[i].fp))

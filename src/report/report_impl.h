@@ -5,6 +5,7 @@
 #ifndef LIKELY_REPORT_IMPL_H
 #define LIKELY_REPORT_IMPL_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -36,6 +37,9 @@ struct report_trend_point {
 };
 
 struct xlsx;
+struct forecastpipe;
+
+#define FIGURE_CACHE 4096
 
 struct report {
 	const struct report_options *o;
@@ -49,6 +53,18 @@ struct report {
 	/* scorecard.xlsx, written by name inside the set (report_xlsx.c) */
 	struct xlsx *xlsx;
 	char *xlsx_path;
+	/* the forecasts sheet's rows: their thread, how many it was given,
+	 * how many more were scored */
+	struct forecastpipe *xlsx_rows;
+	long xlsx_kept, xlsx_forecasts_dropped;
+	/* its thread (report_xlsx_start) and what it leaves for
+	 * report_xlsx_finish */
+	pthread_t xlsx_thread;
+	bool xlsx_threaded;
+	const struct scoreboard *xlsx_sb;
+	long xlsx_dropped[4];
+	int xlsx_bad;
+	const char *xlsx_why;
 	struct xlsx_column forecast_cols[LEDGER_NCOLS + 1];
 	/* the trend: earlier runs, then this one */
 	struct report_trend_point *trend;
@@ -70,6 +86,13 @@ struct report {
 		bool used;
 	} num_cache[4096];
 	long scored;
+	/* the workbook's figures (report_xlsx.c), the same way; touched by
+	 * whichever thread writes the workbook at the time */
+	struct {
+		uint64_t bits;
+		double value;
+		bool used;
+	} figure_cache[FIGURE_CACHE];
 	/* The previous run, if any, and its Brier per author. */
 	bool has_prev;
 	struct report_previous prev;
@@ -92,12 +115,16 @@ void report_group_name(const struct sb_group *g, struct buf *b);
 
 /* scorecard.xlsx (report_xlsx.c): open starts the workbook in a
  * temporary file (LIKELY_OK, or reported 73/1); forecast adds one row to
- * the forecasts sheet; write fills the other sheets and copies the file
- * into the set (LIKELY_OK or reported 74); release removes the temporary
- * file. */
+ * the forecasts sheet (made on a thread of its own until start; only the
+ * first rows, the others counted); start fills the other sheets from sb (finished)
+ * and the trend and writes the file, on a thread of its own when one can
+ * be started -- neither may change until finish, which waits for it and
+ * reports what it found (LIKELY_OK or reported 74); release removes the
+ * temporary file. */
 int report_xlsx_open(struct report *r);
 void report_xlsx_forecast(struct report *r, const struct forecast *f, double score);
-int report_xlsx_write(struct report *r, const struct scoreboard *sb);
+void report_xlsx_start(struct report *r, const struct scoreboard *sb);
+int report_xlsx_finish(struct report *r);
 void report_xlsx_release(struct report *r);
 
 /* The name of a trend point's group, as report_group_name gives it. */

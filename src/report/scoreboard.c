@@ -12,11 +12,14 @@
  * `score`'s time.  The cue groups are counted directly (scored records
  * only, one group each).  ISO dates compare as strings, so the as-of
  * tests need no parsing; only the review queue's days overdue parse a
- * date.
+ * date.  Which cells a record counts in is found once per distinct
+ * (author, speaker) and topic (struct sb_pair), not from the names each
+ * time.
  */
 #include "likely/report/scoreboard.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +62,22 @@ struct pending_add {
 	int half;
 };
 
+/*
+ * What a record's cells are is found once per distinct (author, speaker)
+ * and (author, speaker, topic): finding them from the names each time --
+ * the forecaster's name normalised and looked up, a key of author,
+ * forecaster and topic made and hashed for each cell -- was three fifths
+ * of scoreboard_add.  A pair is looked up by its raw names; its topics by
+ * a number per topic name, in a table of (pair, topic) numbers.  The
+ * first record of each makes its cells by the names as before, so the
+ * cells, and the forecasters' names, come in the same order.
+ */
+struct sb_pair {
+	const char *who; /* the forecaster, as forecaster_name gives it */
+	size_t cell;     /* the (author, forecaster) cell */
+	bool own;        /* no speaker: in the author's own voice */
+};
+
 struct scoreboard {
 	char as_of[DATE_ISO_LEN];
 	long as_of_days;
@@ -85,6 +104,15 @@ struct scoreboard {
 	struct pick_list misses, best, queue;
 	struct pending_add ahead[AHEAD];
 	size_t nahead; /* adds ever put in the ring */
+	/* the cells found before (struct sb_pair) */
+	struct strset *pair_index; /* "LEN:author" "LEN:speaker" -> pairs */
+	struct sb_pair *pairs;
+	size_t npairs, cap_pairs;
+	struct strset *topic_index; /* topic -> its number */
+	uint64_t *pt_key;           /* open addressing: (pair, topic) + 1, 0 empty */
+	size_t *pt_cell;            /* its cell */
+	size_t pt_cap, pt_n;        /* pt_cap a power of two */
+	struct strset *cue_index;   /* cue -> position in groups */
 };
 
 const char *sb_by_name(enum sb_by by)
@@ -150,6 +178,9 @@ struct scoreboard *scoreboard_new(const struct sb_options *o)
 	buf_init(&sb->who);
 	sb->who_index = strset_new();
 	buf_init(&sb->topic_buf);
+	sb->pair_index = strset_new();
+	sb->topic_index = strset_new();
+	sb->cue_index = strset_new();
 	sb->misses = (struct pick_list){.k = SB_TOP_K, .before = miss_before};
 	sb->best = (struct pick_list){.k = SB_TOP_K, .before = best_before};
 	sb->queue = (struct pick_list){.k = SB_QUEUE_K, .before = queue_before};
@@ -196,6 +227,12 @@ void scoreboard_free(struct scoreboard *sb)
 	picks_release(&sb->misses);
 	picks_release(&sb->best);
 	picks_release(&sb->queue);
+	strset_free(sb->pair_index);
+	free(sb->pairs);
+	strset_free(sb->topic_index);
+	free(sb->pt_key);
+	free(sb->pt_cell);
+	strset_free(sb->cue_index);
 	free(sb);
 }
 
@@ -301,6 +338,90 @@ static struct sb_cell *cell_get(struct scoreboard *sb, const char *author, const
 	c->who = who;
 	c->topical = topic != NULL;
 	return c;
+}
+
+/* The pair of f's author and speaker; own is whether it has no speaker. */
+static struct sb_pair *pair_get(struct scoreboard *sb, const char *author, const char *speaker,
+				bool own)
+{
+	long at;
+	buf_reset(&sb->key);
+	key_part(&sb->key, author);
+	key_part(&sb->key, speaker);
+	if (strset_get(sb->pair_index, sb->key.data, &at))
+		return &sb->pairs[at];
+	strset_add(sb->pair_index, sb->key.data, (long)sb->npairs, NULL);
+	if (sb->npairs == sb->cap_pairs) {
+		sb->cap_pairs = sb->cap_pairs ? 2 * sb->cap_pairs : 64;
+		sb->pairs = xrealloc(sb->pairs, sb->cap_pairs * sizeof *sb->pairs);
+	}
+	struct sb_pair *p = &sb->pairs[sb->npairs++];
+	speaker_normalise(own ? author : speaker, &sb->who);
+	p->who = forecaster_name(sb);
+	const struct sb_cell *c = cell_get(sb, author, p->who, NULL); /* may move cells */
+	p->cell = (size_t)(c - sb->cells);
+	p->own = own;
+	return p;
+}
+
+static size_t pt_slot(const struct scoreboard *sb, uint64_t key)
+{
+	uint64_t h = key * UINT64_C(0x9E3779B97F4A7C15);
+	size_t i = (size_t)(h >> 32) & (sb->pt_cap - 1);
+	while (sb->pt_key[i] && sb->pt_key[i] != key)
+		i = (i + 1) & (sb->pt_cap - 1);
+	return i;
+}
+
+/* The cell of pair p (of author) and topic. */
+static size_t topic_cell(struct scoreboard *sb, const struct sb_pair *p, const char *author,
+			 const char *topic)
+{
+	long t;
+	if (!strset_get(sb->topic_index, topic, &t)) {
+		t = (long)strset_count(sb->topic_index);
+		strset_add(sb->topic_index, topic, t, NULL);
+	}
+	uint64_t key = ((uint64_t)(p - sb->pairs) << 32 | (uint64_t)t) + 1;
+	if (sb->pt_cap) {
+		size_t i = pt_slot(sb, key);
+		if (sb->pt_key[i])
+			return sb->pt_cell[i];
+	}
+	const struct sb_cell *c = cell_get(sb, author, p->who, topic); /* may move cells */
+	size_t cell = (size_t)(c - sb->cells);
+	if ((sb->pt_n + 1) * 2 > sb->pt_cap) {
+		uint64_t *old_key = sb->pt_key;
+		size_t *old_cell = sb->pt_cell, old_cap = sb->pt_cap;
+		sb->pt_cap = sb->pt_cap ? 2 * sb->pt_cap : 256;
+		sb->pt_key = xcalloc(sb->pt_cap, sizeof *sb->pt_key);
+		sb->pt_cell = xmalloc(sb->pt_cap * sizeof *sb->pt_cell);
+		for (size_t i = 0; i < old_cap; i++) {
+			if (!old_key[i])
+				continue;
+			size_t j = pt_slot(sb, old_key[i]);
+			sb->pt_key[j] = old_key[i];
+			sb->pt_cell[j] = old_cell[i];
+		}
+		free(old_key);
+		free(old_cell);
+	}
+	size_t i = pt_slot(sb, key);
+	sb->pt_key[i] = key;
+	sb->pt_cell[i] = cell;
+	sb->pt_n++;
+	return cell;
+}
+
+/* The group of cue. */
+static struct sb_group *cue_group(struct scoreboard *sb, const char *cue)
+{
+	long at;
+	if (strset_get(sb->cue_index, cue, &at))
+		return &sb->groups[at];
+	struct sb_group *g = group_get(sb, SB_CUE, "", "", cue); /* may move groups */
+	strset_add(sb->cue_index, cue, (long)(g - sb->groups), NULL);
+	return g;
 }
 
 /*
@@ -505,19 +626,19 @@ enum sb_class scoreboard_add(struct scoreboard *sb, const struct forecast *f, do
 
 	const char *author = f->col[COL_AUTHOR];
 	bool own = !*f->col[COL_SPEAKER];
-	speaker_normalise(own ? author : f->col[COL_SPEAKER], &sb->who);
-	const char *who = forecaster_name(sb);
+	struct sb_pair *pair = pair_get(sb, author, f->col[COL_SPEAKER], own);
 	size_t nt = split_topics(sb, f->col[COL_TOPIC]);
-	struct sb_cell *c = cell_get(sb, author, who, NULL);
+	struct sb_cell *c = &sb->cells[pair->cell];
 	count(sb, &c->g, cls, hedged, p, half);
 	c->g.own |= own;
 	for (size_t i = 0; i < nt; i++) {
-		c = cell_get(sb, author, who, sb->topics[i]);
+		size_t at = topic_cell(sb, pair, author, sb->topics[i]); /* may move cells */
+		c = &sb->cells[at];
 		count(sb, &c->g, cls, hedged, p, half);
 		c->g.own |= own;
 	}
 	if (cls == SB_SCORED)
-		count(sb, group_get(sb, SB_CUE, "", "", f->col[COL_CUE]), cls, hedged, p, half);
+		count(sb, cue_group(sb, f->col[COL_CUE]), cls, hedged, p, half);
 	keep_picks(sb, f, cls, p, half, *score);
 	return cls;
 }

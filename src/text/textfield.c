@@ -1,6 +1,8 @@
 /*
- * textfield: see the header.  One pass for the control characters, then
- * the UTF-8 validator; both are cheap next to anything done with the text.
+ * textfield: see the header.  One pass for the control characters, which
+ * also finds the first byte past ASCII, then the UTF-8 validator from
+ * there (most fields are ASCII throughout: none); both are cheap next to
+ * anything done with the text.
  */
 #include "likely/text/textfield.h"
 
@@ -28,6 +30,9 @@ static bool blank(const char *s, size_t len)
 const char *textfield_check(const char *s, size_t len, unsigned flags)
 {
 	bool multi = flags & TEXTFIELD_MULTILINE;
+	/* where the first byte past ASCII is (len: none), from which on the
+	 * UTF-8 validator has to look: most fields are ASCII throughout */
+	size_t high = len;
 	for (size_t i = 0; i < len; i++) {
 		/* every field of every record written or read comes here:
 		 * eight bytes at a time while none is a control character */
@@ -36,11 +41,15 @@ const char *textfield_check(const char *s, size_t len, unsigned flags)
 			memcpy(&w, s + i, 8);
 			if (text_word_has_control(w))
 				break;
+			if (high == len && (w & UINT64_C(0x8080808080808080)))
+				high = i;
 			i += 8;
 		}
 		if (i >= len)
 			break;
 		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 && high == len)
+			high = i;
 		if (c >= 0x20 && c != 0x7F)
 			continue;
 		if (c == 0)
@@ -56,7 +65,7 @@ const char *textfield_check(const char *s, size_t len, unsigned flags)
 			       "are allowed)"
 			     : "contains a control character";
 	}
-	if (!utf8_valid(s, len, NULL))
+	if (high < len && !utf8_valid(s + high, len - high, NULL))
 		return "not valid UTF-8";
 	if ((flags & TEXTFIELD_REQUIRED) && blank(s, len))
 		return "empty";

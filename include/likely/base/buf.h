@@ -23,6 +23,9 @@ void buf_release(struct buf *b);
 /* Empties the buffer but keeps its memory. */
 void buf_reset(struct buf *b);
 void buf_add(struct buf *b, const void *data, size_t len);
+/* Makes room for extra more bytes (and the NUL) after b->len, for the
+ * caller to write there and then add to b->len; the text is unchanged. */
+void buf_reserve(struct buf *b, size_t extra);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 /* printf into the buffer; formats with the C locale's "." decimal point. */

@@ -47,6 +47,13 @@ const char *fileset_path(const struct fileset *f, size_t i);
  * (reported) leave the previous set in force and remove the new one.
  */
 int fileset_commit(struct fileset *f);
+/*
+ * Writes to disk what file i holds so far (what its FILE still buffers
+ * aside), so that fileset_commit, which makes sure of every byte, has
+ * less to wait for.  Reports nothing: a failure is fileset_commit's to
+ * find and report, as without this call.
+ */
+void fileset_presync(struct fileset *f, size_t i);
 /* Removes an uncommitted set, unlocks and frees; NULL is fine. */
 void fileset_free(struct fileset *f);
 

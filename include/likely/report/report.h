@@ -12,7 +12,11 @@
  *
  * The scored forecasts are streamed: report_forecast appends one record
  * to forecasts.csv and to the digest as the caller reads the ledger, so
- * no file needs the whole ledger in memory.
+ * no file needs the whole ledger in memory.  It may be called on another
+ * thread than the other functions (score writes the rows on a thread of
+ * its own), one call at a time, all of them over (the thread joined)
+ * before report_digest.  The report starts threads of its own and waits
+ * for them before it returns to the caller or reports anything.
  */
 #ifndef LIKELY_REPORT_H
 #define LIKELY_REPORT_H

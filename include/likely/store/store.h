@@ -140,16 +140,31 @@ struct forecast_filter {
 	const char *speaker; /* compared normalised (speaker_normalise) */
 	const char *topic;   /* matches one of the ;-separated topics */
 	bool open_only;      /* accepted with no outcome */
+	/* The rows come unchecked: the caller checks each by the ledger's
+	 * rules (ledger_check_field, on any thread) and reports the first
+	 * that fails with store_forecast_refused.  fn is then called once
+	 * more, with f NULL, after the last row or when reading fails, before
+	 * the store reports anything: where the caller reports what it found,
+	 * so that it comes first, as from a row checked here. */
+	bool unchecked;
 };
 
 /*
  * Calls fn for every matching forecast in ledger order (the order they
  * entered the database).  fn returns 0 to go on or an exit code to stop,
  * which is then returned.  The forecast is valid only during the call,
- * and has no context (store_forecast_lookup gives it).
+ * and has no context (store_forecast_lookup gives it).  A row that fails
+ * the ledger's checks (the database was changed by hand) is reported and
+ * stops the walk with LIKELY_DATAERR, unless flt->unchecked.
  */
 int store_forecast_each(struct store *s, const struct forecast_filter *flt,
 			int (*fn)(const struct forecast *f, void *ctx), void *ctx);
+
+/* Reports that column c of forecast id holds value, which the ledger's
+ * rules refuse (why, as ledger_check_field says), as store_forecast_each
+ * does; returns LIKELY_DATAERR. */
+int store_forecast_refused(struct store *s, const char *id, int c, const char *why,
+			   const char *value);
 
 struct history_entry {
 	const char *at, *field, *old_value, *new_value, *reason;
