@@ -25,33 +25,29 @@
 #include <string.h>
 
 #include "likely/base/buf.h"
+#include "likely/base/handoff.h"
+#include "likely/core/rowbatch.h"
 
-#define NBATCH      6
-#define BATCH_ROWS  512
-#define BATCH_BYTES (256 * 1024)
+#define NBATCH 6
 
 struct batch {
 	int file;
 	bool has_speaker;
-	size_t nrows;
-	struct buf text;                        /* the rows' fields */
-	size_t start[BATCH_ROWS][LEDGER_NCOLS]; /* where each field starts */
-	struct buf msgs;                        /* reported after the rows */
-	enum exit_code worst;                   /* the reader's worst so far */
-	unsigned long count;                    /* messages in msgs */
-	bool end;                               /* the file's last batch */
-	int rc;                                 /* and its result */
+	struct rowbatch rows;
+	struct buf msgs;      /* reported after the rows */
+	enum exit_code worst; /* the reader's worst so far */
+	unsigned long count;  /* messages in msgs */
+	bool end;             /* the file's last batch */
+	int rc;               /* and its result */
 };
 
 struct feed {
 	char *const *paths;
 	int n;
 
-	pthread_mutex_t mu;
-	pthread_cond_t filled, freed;
-	struct batch *full[NBATCH], *spare[NBATCH];
-	size_t full_head, full_n, spare_n;
-	int skip; /* a file the taker stopped: its reading stops too */
+	/* the handoff's signal is a file the taker stopped (-1: none): its
+	 * reading stops too */
+	struct handoff handoff;
 
 	/* the reader's own */
 	int file;
@@ -65,14 +61,9 @@ struct feed {
 
 static struct batch *take_spare(struct feed *fd)
 {
-	pthread_mutex_lock(&fd->mu);
-	while (fd->spare_n == 0)
-		pthread_cond_wait(&fd->freed, &fd->mu);
-	struct batch *b = fd->spare[--fd->spare_n];
-	pthread_mutex_unlock(&fd->mu);
+	struct batch *b = handoff_take_spare(&fd->handoff);
 	b->file = fd->file;
-	b->nrows = 0;
-	buf_reset(&b->text);
+	rowbatch_reset(&b->rows);
 	buf_reset(&b->msgs);
 	b->count = 0;
 	b->end = false;
@@ -96,31 +87,20 @@ static bool hand_over(struct feed *fd, bool end, int rc)
 	b->end = end;
 	b->rc = rc;
 	fd->b = NULL;
-	pthread_mutex_lock(&fd->mu);
-	fd->full[(fd->full_head + fd->full_n++) % NBATCH] = b;
-	bool stopped = fd->skip == fd->file;
-	pthread_cond_signal(&fd->filled);
-	pthread_mutex_unlock(&fd->mu);
-	return stopped;
+	return handoff_hand_over(&fd->handoff, b) == fd->file;
 }
 
 static int take_row(struct forecast *f, bool has_speaker, void *data)
 {
 	struct feed *fd = data;
-	if (fd->b &&
-	    (fd->b->nrows == BATCH_ROWS || fd->b->text.len >= BATCH_BYTES ||
-	     fd->d.count != fd->counted) &&
+	if (fd->b && (rowbatch_full(&fd->b->rows) || fd->d.count != fd->counted) &&
 	    hand_over(fd, false, LIKELY_OK))
 		return LIKELY_FAILURE; /* the taker drops it: any code will do */
 	if (!fd->b)
 		fd->b = take_spare(fd);
 	struct batch *b = fd->b;
 	b->has_speaker = has_speaker;
-	for (int c = 0; c < LEDGER_NCOLS; c++) {
-		b->start[b->nrows][c] = b->text.len;
-		buf_add(&b->text, f->col[c], strlen(f->col[c]) + 1);
-	}
-	b->nrows++;
+	rowbatch_add(&b->rows, f);
 	return LIKELY_OK;
 }
 
@@ -136,31 +116,9 @@ static void *reader(void *data)
 	return NULL;
 }
 
-static struct batch *take_full(struct feed *fd)
-{
-	pthread_mutex_lock(&fd->mu);
-	while (fd->full_n == 0)
-		pthread_cond_wait(&fd->filled, &fd->mu);
-	struct batch *b = fd->full[fd->full_head];
-	fd->full_head = (fd->full_head + 1) % NBATCH;
-	fd->full_n--;
-	pthread_mutex_unlock(&fd->mu);
-	return b;
-}
-
-static void give_back(struct feed *fd, struct batch *b)
-{
-	pthread_mutex_lock(&fd->mu);
-	fd->spare[fd->spare_n++] = b;
-	pthread_cond_signal(&fd->freed);
-	pthread_mutex_unlock(&fd->mu);
-}
-
 static void stop_file(struct feed *fd, int file)
 {
-	pthread_mutex_lock(&fd->mu);
-	fd->skip = file;
-	pthread_mutex_unlock(&fd->mu);
+	handoff_set_signal(&fd->handoff, file);
 }
 
 /* The taker's side: every batch of every file, in order. */
@@ -169,7 +127,7 @@ static int take_all(struct feed *fd, const struct ledger_sink *sink, struct diag
 	int last = LIKELY_OK, file = -1, rc = LIKELY_OK;
 	bool dropping = false;
 	for (;;) {
-		struct batch *b = take_full(fd);
+		struct batch *b = handoff_take_full(&fd->handoff);
 		if (b->file != file) {
 			file = b->file;
 			rc = sink->begin(file, sink->ctx);
@@ -177,11 +135,9 @@ static int take_all(struct feed *fd, const struct ledger_sink *sink, struct diag
 			if (dropping)
 				stop_file(fd, file);
 		}
-		for (size_t i = 0; i < b->nrows && !dropping; i++) {
+		for (size_t i = 0; i < b->rows.nrows && !dropping; i++) {
 			struct forecast f;
-			for (int c = 0; c < LEDGER_NCOLS; c++)
-				f.col[c] = b->text.data + b->start[i][c];
-			f.context = NULL;
+			rowbatch_view(&b->rows, i, &f);
 			rc = sink->row(&f, b->has_speaker, sink->ctx);
 			dropping = rc != LIKELY_OK;
 			if (dropping)
@@ -192,7 +148,7 @@ static int take_all(struct feed *fd, const struct ledger_sink *sink, struct diag
 		bool end = b->end;
 		if (end && !dropping)
 			rc = b->rc;
-		give_back(fd, b);
+		handoff_give_back(&fd->handoff, b);
 		if (end) {
 			int result = sink->end(file, rc, sink->ctx);
 			if (result)
@@ -227,32 +183,28 @@ int ledger_files_read(char *const *paths, int n, const struct ledger_sink *sink,
 
 	fd->paths = paths;
 	fd->n = n;
-	fd->skip = -1;
 	fd->mem = open_memstream(&fd->mem_text, &fd->mem_len);
 	if (!fd->mem || n < 1) {
 		rc = read_here(paths, n, sink, d);
 		goto out;
 	}
 	diag_init(&fd->d, fd->mem);
+	void *buffers[NBATCH];
 	for (int i = 0; i < NBATCH; i++) {
-		buf_init(&batches[i].text);
+		rowbatch_init(&batches[i].rows);
 		buf_init(&batches[i].msgs);
-		fd->spare[fd->spare_n++] = &batches[i];
+		buffers[i] = &batches[i];
 	}
-	pthread_mutex_init(&fd->mu, NULL);
-	pthread_cond_init(&fd->filled, NULL);
-	pthread_cond_init(&fd->freed, NULL);
+	handoff_init(&fd->handoff, buffers, NBATCH, -1);
 	if (pthread_create(&thread, NULL, reader, fd) != 0) {
 		rc = read_here(paths, n, sink, d);
 	} else {
 		rc = take_all(fd, sink, d);
 		pthread_join(thread, NULL);
 	}
-	pthread_cond_destroy(&fd->freed);
-	pthread_cond_destroy(&fd->filled);
-	pthread_mutex_destroy(&fd->mu);
+	handoff_destroy(&fd->handoff);
 	for (int i = 0; i < NBATCH; i++) {
-		buf_release(&batches[i].text);
+		rowbatch_release(&batches[i].rows);
 		buf_release(&batches[i].msgs);
 	}
 out:
