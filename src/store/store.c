@@ -576,6 +576,23 @@ static void journal_stale_remove(struct store *s)
 }
 
 /*
+ * A first load killed part-way (store_load_journal) may leave a hot
+ * journal, which only a connection that may write can roll back; a
+ * reading command opens such a file for writing (and then writes
+ * nothing), so that it reads the database as it was, as any command
+ * that writes would.  A journal that is not hot does no harm either way.
+ */
+static bool journal_waiting(const char *path)
+{
+	struct buf journal;
+	buf_init(&journal);
+	buf_printf(&journal, "%s-journal", path);
+	bool waiting = access(journal.data, F_OK) == 0 && access(path, W_OK) == 0;
+	buf_release(&journal);
+	return waiting;
+}
+
+/*
  * SQLite needs a -shm file beside a WAL database even to read it.  Where
  * none can be made (a read-only medium or folder) and there is no -wal
  * file whose changes it would need, nobody can be writing the database,
@@ -655,10 +672,12 @@ int store_open(const char *path, enum store_mode mode, struct diag *d, struct st
 	/* likely uses a connection from one thread only: without SQLite's
 	 * per-connection mutex every bind and step is cheaper (the locking had
 	 * cost 5% of an import) */
-	int flags = SQLITE_OPEN_NOMUTEX |
-		    (readonly ? SQLITE_OPEN_READONLY
-			      : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
-	char *uri = readonly ? immutable_uri(path) : NULL;
+	bool recover = readonly && journal_waiting(path);
+	int flags =
+		SQLITE_OPEN_NOMUTEX |
+		(readonly && !recover ? SQLITE_OPEN_READONLY
+				      : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+	char *uri = readonly && !recover ? immutable_uri(path) : NULL;
 	rc = sqlite3_open_v2(uri ? uri : path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0), NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
@@ -688,6 +707,10 @@ int store_open(const char *path, enum store_mode mode, struct diag *d, struct st
 		if (version >= 1 && version < 2 &&
 		    (rc = store_exec(s, "CREATE TEMP VIEW forecast AS "
 					"SELECT *, '' AS speaker FROM main.forecast;")))
+			goto fail;
+		/* opened for writing only so that SQLite could roll a
+		 * journal back (done at the first read, in recognise) */
+		if (recover && (rc = store_exec(s, "PRAGMA query_only = 1;")))
 			goto fail;
 	}
 	if (!readonly) {
