@@ -556,6 +556,17 @@ static bool journal_set(struct store *s, const char *mode)
 	return set;
 }
 
+/* Where SQLite keeps the database's rollback journal. */
+static char *journal_path(const char *path)
+{
+	struct buf journal;
+	buf_init(&journal);
+	buf_printf(&journal, "%s-journal", path);
+	char *p = buf_detach(&journal);
+	buf_release(&journal);
+	return p;
+}
+
 /*
  * A load through the rollback journal (store_load_journal) killed before
  * its commit leaves SQLite's journal beside the database, not hot: its
@@ -568,11 +579,9 @@ static void journal_stale_remove(struct store *s)
 {
 	if (!journal_set(s, "wal"))
 		return;
-	struct buf journal;
-	buf_init(&journal);
-	buf_printf(&journal, "%s-journal", s->path);
-	(void)remove(journal.data);
-	buf_release(&journal);
+	char *journal = journal_path(s->path);
+	(void)remove(journal);
+	free(journal);
 }
 
 /*
@@ -584,11 +593,9 @@ static void journal_stale_remove(struct store *s)
  */
 static bool journal_waiting(const char *path)
 {
-	struct buf journal;
-	buf_init(&journal);
-	buf_printf(&journal, "%s-journal", path);
-	bool waiting = access(journal.data, F_OK) == 0 && access(path, W_OK) == 0;
-	buf_release(&journal);
+	char *journal = journal_path(path);
+	bool waiting = access(journal, F_OK) == 0 && access(path, W_OK) == 0;
+	free(journal);
 	return waiting;
 }
 
@@ -768,15 +775,17 @@ int store_begin_read(struct store *s)
 	return store_exec(s, "BEGIN");
 }
 
-/* Back to WAL after a load through the rollback journal.  Should another
- * connection stop that, the file stays in rollback mode, which is as
- * safe, until the next command that writes opens it (store_open). */
+/* Back to WAL, and its syncing, after a load through the rollback
+ * journal.  Should another connection stop that, the file stays in
+ * rollback mode, which is as safe, until the next command that writes
+ * opens it (store_open). */
 static void journal_restore(struct store *s)
 {
 	if (!s->rollback_journal)
 		return;
 	s->rollback_journal = false;
-	journal_set(s, "wal");
+	if (journal_set(s, "wal"))
+		sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 }
 
 int store_load_journal(struct store *s)
