@@ -27,6 +27,17 @@
 	" evidence, note, speaker"
 #define FORECAST_COLUMNS FORECAST_LEDGER_COLUMNS ", context"
 
+/* view_row without the checks (forecast_filter.unchecked: the caller
+ * checks). */
+static void view_unchecked(sqlite3_stmt *st, struct forecast *f)
+{
+	for (int c = 0; c < LEDGER_NCOLS; c++)
+		f->col[c] = (char *)store_text(st, c);
+	f->context = sqlite3_column_type(st, LEDGER_NCOLS) == SQLITE_NULL
+			     ? NULL
+			     : (char *)store_text(st, LEDGER_NCOLS);
+}
+
 /*
  * Points f's columns at the row's text, valid until st steps or is reset
  * (f is a view: never forecast_release it; the casts drop a const no one
@@ -36,11 +47,7 @@
  */
 static int view_row(struct store *s, sqlite3_stmt *st, struct forecast *f)
 {
-	for (int c = 0; c < LEDGER_NCOLS; c++)
-		f->col[c] = (char *)store_text(st, c);
-	f->context = sqlite3_column_type(st, LEDGER_NCOLS) == SQLITE_NULL
-			     ? NULL
-			     : (char *)store_text(st, LEDGER_NCOLS);
+	view_unchecked(st, f);
 	for (int c = 0; c < LEDGER_NCOLS; c++) {
 		const char *why = ledger_check_field(c, f->col[c]);
 		if (why)
@@ -56,14 +63,6 @@ int store_forecast_refused(struct store *s, const char *id, int c, const char *w
 			   "forecast '%s': %s: %s: \"%s\" (the database was changed outside "
 			   "likely)",
 			   id, ledger_columns[c], why, value);
-}
-
-/* view_row without the checks (forecast_filter.unchecked). */
-static void view_unchecked(sqlite3_stmt *st, struct forecast *f)
-{
-	for (int c = 0; c < LEDGER_NCOLS; c++)
-		f->col[c] = (char *)store_text(st, c);
-	f->context = NULL;
 }
 
 /* view_row, into f's own copies. */
